@@ -1,0 +1,59 @@
+package io.ccatrace.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The ccatrace command line. Subcommands are thin: the work lives in the modules. */
+@Command(name = "ccatrace", mixinStandardHelpOptions = true, version = "ccatrace 0.1.0",
+        description = "Simulate, record, replay and analyze Arm CCA machine traces.",
+        subcommands = {CommandLine.HelpCommand.class})
+public final class Ccatrace implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter err = new PrintWriter(System.err, true);
+        System.exit(run(out, err, args));
+    }
+
+    /** Runs one command line, for the launcher and for tests. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        return commandLine(out, err).execute(args);
+    }
+
+    /** A configured picocli CommandLine writing to the given streams. */
+    public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new Ccatrace());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setExecutionExceptionHandler(Ccatrace::handleException);
+        cl.setParameterExceptionHandler((ex, a) -> {
+            ex.getCommandLine().getErr().println("ccatrace: " + ex.getMessage());
+            return ExitCodes.BAD_INPUT;
+        });
+        return cl;
+    }
+
+    private static int handleException(Exception ex, CommandLine cl,
+                                       CommandLine.ParseResult parsed) {
+        PrintWriter err = cl.getErr();
+        if (ex instanceof UserException || ex instanceof java.io.UncheckedIOException
+                || ex instanceof java.io.IOException) {
+            err.println("ccatrace: " + oneLine(ex.getMessage()));
+            return ExitCodes.BAD_INPUT;
+        }
+        err.println("ccatrace: internal error: " + ex);
+        return ExitCodes.INTERNAL;
+    }
+
+    static String oneLine(String s) {
+        return s == null ? "(no message)" : s.replace('\n', ' ').replace('\r', ' ');
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

@@ -1,0 +1,84 @@
+package io.ccatrace.model.event;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The one place events leave the model. It hands out seq numbers and the simulated time,
+ * and keeps the output in seq order: an input (e.g. an RMI call) reserves its seq before its
+ * effects happen, and is published, followed by its effects, when it completes.
+ */
+public final class EventBus {
+    private final List<EventListener> listeners = new ArrayList<>();
+    private final List<ModelEvent> pending = new ArrayList<>();
+    private long nextSeq;
+    private long now;
+    private long openInput = ModelEvent.NONE;
+
+    public void addListener(EventListener l) {
+        listeners.add(l);
+    }
+
+    /** Simulated time, ns. */
+    public long now() {
+        return now;
+    }
+
+    /** Advances simulated time. */
+    public void advance(long ns) {
+        if (ns < 0) throw new IllegalArgumentException("time goes forward");
+        now += ns;
+    }
+
+    /** Seq of the input being executed, or NONE outside an input. */
+    public long cause() {
+        return openInput;
+    }
+
+    /** Next seq to hand out (also the number of events so far). */
+    public long peekSeq() {
+        return nextSeq;
+    }
+
+    /** Allocates a seq for an effect. */
+    public long seq() {
+        return nextSeq++;
+    }
+
+    /** Starts an input: reserves its seq; effects are held until {@link #endInput}. */
+    public long beginInput() {
+        if (openInput != ModelEvent.NONE) {
+            throw new IllegalStateException("input " + openInput + " still open");
+        }
+        openInput = nextSeq++;
+        return openInput;
+    }
+
+    /** Emits an effect of the open input (or publishes it at once outside an input). */
+    public void emit(ModelEvent e) {
+        if (openInput == ModelEvent.NONE) {
+            publish(e);
+        } else {
+            pending.add(e);
+        }
+    }
+
+    /** Completes the open input: publishes it, then its effects, in seq order. */
+    public void endInput(ModelEvent input) {
+        if (input.seq() != openInput) {
+            throw new IllegalStateException("input seq " + input.seq() + " != open " + openInput);
+        }
+        openInput = ModelEvent.NONE;
+        publish(input);
+        for (int i = 0; i < pending.size(); i++) {
+            publish(pending.get(i));
+        }
+        pending.clear();
+    }
+
+    private void publish(ModelEvent e) {
+        for (int i = 0; i < listeners.size(); i++) {
+            listeners.get(i).onEvent(e);
+        }
+    }
+}
