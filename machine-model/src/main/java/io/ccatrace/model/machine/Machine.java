@@ -1,0 +1,83 @@
+package io.ccatrace.model.machine;
+
+import io.ccatrace.model.event.EventBus;
+import io.ccatrace.model.event.EventListener;
+import io.ccatrace.model.event.ModelEvent;
+import io.ccatrace.model.gpt.El3Monitor;
+import io.ccatrace.model.gpt.Gpt;
+import io.ccatrace.model.gpt.Pas;
+import io.ccatrace.model.memory.PhysicalMemory;
+import io.ccatrace.model.rmi.Rmm;
+import io.ccatrace.model.rmi.RmmModel;
+import io.ccatrace.model.rmi.RmmModels;
+
+/**
+ * A whole simulated CCA machine: DRAM, GPT, EL3 monitor and RMM, with the host's access
+ * paths (RMI SMCs, Non-secure memory reads and writes). Single-threaded and deterministic.
+ */
+public final class Machine {
+    private static final long HOST_ACCESS_NS = 20;
+
+    private final MachineConfig config;
+    private final EventBus bus = new EventBus();
+    private final PhysicalMemory memory;
+    private final Gpt gpt;
+    private final Rmm rmm;
+
+    public Machine(MachineConfig config) {
+        this.config = config;
+        RmmModel model = RmmModels.byId(config.rmmModel());
+        if (model == null) {
+            throw new IllegalArgumentException("unknown RMM model '" + config.rmmModel() + "'");
+        }
+        this.memory = new PhysicalMemory(config.dram());
+        this.gpt = new Gpt(config.dram());
+        this.rmm = new Rmm(config, model, bus, memory, gpt, new El3Monitor(gpt, memory, bus));
+    }
+
+    public void addListener(EventListener l) {
+        bus.addListener(l);
+    }
+
+    public MachineConfig config() { return config; }
+    public EventBus bus() { return bus; }
+    public PhysicalMemory memory() { return memory; }
+    public Gpt gpt() { return gpt; }
+    public Rmm rmm() { return rmm; }
+
+    /** The host issues an RMI SMC on cpu; returns x0.. as the host sees them. */
+    public long[] rmi(int cpu, long fid, long... args) {
+        return rmm.call(cpu, fid, args);
+    }
+
+    /**
+     * The host writes memory at pa (inside one granule). A granule whose PAS is not NS
+     * raises a GPF (recorded, nothing written); returns whether the write happened.
+     */
+    public boolean nsWrite(int cpu, long pa, byte[] bytes) {
+        long seq = bus.beginInput();
+        long now = bus.now();
+        bus.advance(HOST_ACCESS_NS);
+        boolean ok = hostCheck(cpu, pa, "WRITE");
+        if (ok) memory.write(pa, bytes);
+        bus.endInput(new ModelEvent.NsWrite(seq, now, cpu, pa, bytes.clone()));
+        return ok;
+    }
+
+    /** The host reads len bytes at pa; null (and a GPF) when the PAS is not NS. */
+    public byte[] nsRead(int cpu, long pa, int len) {
+        long seq = bus.beginInput();
+        long now = bus.now();
+        bus.advance(HOST_ACCESS_NS);
+        byte[] data = hostCheck(cpu, pa, "READ") ? memory.read(pa, len) : null;
+        bus.endInput(new ModelEvent.NsRead(seq, now, cpu, pa, len));
+        return data;
+    }
+
+    private boolean hostCheck(int cpu, long pa, String access) {
+        Pas pas = gpt.pasOf(pa);
+        if (pas == Pas.NS && memory.isDram(pa)) return true;
+        bus.emit(new ModelEvent.Gpf(bus.seq(), bus.now(), bus.cause(), cpu, pa, pas.name(), access));
+        return false;
+    }
+}

@@ -1,0 +1,55 @@
+package io.ccatrace.model.rmi;
+
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Declarative RMI command table of one specification revision: FID, name, number of
+ * argument registers read, number of result registers written, handler.
+ */
+public final class CommandTable {
+    /** One row of the table. */
+    public record Entry(long fid, String name, int argCount, int resultCount, RmiCommand handler) {
+    }
+
+    private final Map<Long, Entry> byFid = new LinkedHashMap<>();
+
+    public CommandTable add(long fid, String name, int args, int results, RmiCommand h) {
+        if (byFid.put(fid, new Entry(fid, name, args, results, h)) != null) {
+            throw new IllegalArgumentException("duplicate FID 0x" + Long.toHexString(fid));
+        }
+        return this;
+    }
+
+    /** A copy in which the command with this FID has another handler (revision deltas, bugs). */
+    public CommandTable replace(long fid, RmiCommand h) {
+        CommandTable t = copy();
+        Entry e = t.byFid.get(fid);
+        if (e == null) throw new IllegalArgumentException("no FID 0x" + Long.toHexString(fid));
+        t.byFid.put(fid, new Entry(fid, e.name(), e.argCount(), e.resultCount(), h));
+        return t;
+    }
+
+    public CommandTable copy() {
+        CommandTable t = new CommandTable();
+        t.byFid.putAll(byFid);
+        return t;
+    }
+
+    public Entry lookup(long fid) {
+        return byFid.get(fid);
+    }
+
+    public Entry byName(String name) {
+        for (Entry e : byFid.values()) {
+            if (e.name().equals(name)) return e;
+        }
+        return null;
+    }
+
+    public Collection<Entry> entries() {
+        return Collections.unmodifiableCollection(byFid.values());
+    }
+}

@@ -1,0 +1,50 @@
+package io.ccatrace.model.rtt;
+
+import io.ccatrace.model.event.EventBus;
+import io.ccatrace.model.event.ModelEvent;
+
+/**
+ * The single point where RTT entries change. Keeps each RTT's live count (TABLE and
+ * protected ASSIGNED entries) and emits RTT_ENTRY events.
+ */
+public final class RttEntries {
+    private final EventBus bus;
+
+    public RttEntries(EventBus bus) {
+        this.bus = bus;
+    }
+
+    /** Sets entry i of t; ripas is ignored (stored EMPTY) for non-protected states. */
+    public void set(Rtt t, int i, RttState st, Ripas rp, long addr, long attrs) {
+        RttState fromState = t.state(i);
+        Ripas fromRipas = t.ripas(i);
+        if (!st.isProtected()) rp = Ripas.EMPTY;
+        if (fromState == st && fromRipas == rp && t.addr[i] == addr && t.attrs[i] == attrs) {
+            return;
+        }
+        t.liveCount += live(st) - live(fromState);
+        t.state[i] = (byte) st.ordinal();
+        t.ripas[i] = (byte) rp.ordinal();
+        t.addr[i] = addr;
+        t.attrs[i] = attrs;
+        boolean hasAddr = st == RttState.ASSIGNED || st == RttState.ASSIGNED_NS
+                || st == RttState.TABLE;
+        bus.emit(new ModelEvent.RttEntry(bus.seq(), bus.now(), bus.cause(), t.realm(),
+                t.entryIpa(i), t.level(), fromState.name(),
+                fromState.isProtected() ? fromRipas.name() : null, st.name(),
+                st.isProtected() ? rp.name() : null, hasAddr ? addr : ModelEvent.NONE));
+    }
+
+    /** Initialises a fresh table's entries without events (they are implied by the create). */
+    public static void fill(Rtt t, RttState st, Ripas rp) {
+        for (int i = 0; i < RttGeometry.ENTRIES; i++) {
+            t.state[i] = (byte) st.ordinal();
+            t.ripas[i] = (byte) (st.isProtected() ? rp.ordinal() : 0);
+        }
+        t.liveCount = 0;
+    }
+
+    private static int live(RttState s) {
+        return s == RttState.TABLE || s == RttState.ASSIGNED ? 1 : 0;
+    }
+}
