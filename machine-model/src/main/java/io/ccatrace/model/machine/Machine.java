@@ -6,6 +6,7 @@ import io.ccatrace.model.event.ModelEvent;
 import io.ccatrace.model.gpt.El3Monitor;
 import io.ccatrace.model.gpt.Gpt;
 import io.ccatrace.model.gpt.Pas;
+import io.ccatrace.model.guest.GuestStep;
 import io.ccatrace.model.memory.PhysicalMemory;
 import io.ccatrace.model.rmi.Rmm;
 import io.ccatrace.model.rmi.RmmModel;
@@ -72,6 +73,18 @@ public final class Machine {
         byte[] data = hostCheck(cpu, pa, "READ") ? memory.read(pa, len) : null;
         bus.endInput(new ModelEvent.NsRead(seq, now, cpu, pa, len));
         return data;
+    }
+
+    /**
+     * Queues a guest step for the REC at rec (a GUEST_STEP input event); the next
+     * RMI_REC_ENTER of that REC runs queued steps in order until one exits to the host.
+     */
+    public void queueStep(long rec, GuestStep step) {
+        long seq = bus.beginInput();
+        long now = bus.now();
+        rmm.guest().add(rec, step);
+        bus.endInput(new ModelEvent.GuestStep(seq, now, rec, step.op().scriptName(), step.fid(),
+                step.args(), step.ipa(), step.value(), step.size(), step.isv()));
     }
 
     private boolean hostCheck(int cpu, long pa, String access) {

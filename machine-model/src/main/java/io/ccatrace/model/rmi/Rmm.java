@@ -7,6 +7,7 @@ import io.ccatrace.model.gpt.Gpt;
 import io.ccatrace.model.gpt.Pas;
 import io.ccatrace.model.granule.GranuleState;
 import io.ccatrace.model.granule.GranuleTable;
+import io.ccatrace.model.guest.GuestQueues;
 import io.ccatrace.model.machine.MachineConfig;
 import io.ccatrace.model.measurement.Measurements;
 import io.ccatrace.model.memory.PhysicalMemory;
@@ -39,6 +40,7 @@ public final class Rmm {
     private final RealmLifecycle realms;
     private final RecLifecycle recs;
     private final Measurements measurements;
+    private final GuestQueues guest = new GuestQueues();
 
     public Rmm(MachineConfig config, RmmModel model, EventBus bus, PhysicalMemory memory,
                Gpt gpt, El3Monitor el3) {
@@ -143,4 +145,6 @@ public final class Rmm {
     public RealmLifecycle realms() { return realms; }
     public RecLifecycle recs() { return recs; }
     public Measurements measurements() { return measurements; }
+    /** Guest steps queued per REC; RMI_REC_ENTER runs them. */
+    public GuestQueues guest() { return guest; }
 }
