@@ -1,0 +1,35 @@
+package io.ccatrace.recorder;
+
+import io.ccatrace.model.event.EventListener;
+import io.ccatrace.model.event.ModelEvent;
+import io.ccatrace.trace.TraceWriter;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * Listens to the model and writes every event to a trace. The model never knows it is
+ * recorded; a write failure surfaces as an UncheckedIOException from the emitting call.
+ * Closing the recorder closes the writer, which marks the trace complete.
+ */
+public final class Recorder implements EventListener, Closeable {
+    private final TraceWriter writer;
+
+    public Recorder(TraceWriter writer) {
+        this.writer = writer;
+    }
+
+    @Override
+    public void onEvent(ModelEvent event) {
+        try {
+            writer.write(EventRows.toRow(event));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write trace event " + event.seq(), e);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        writer.close();
+    }
+}

@@ -1,0 +1,126 @@
+package io.ccatrace.trace;
+
+import io.ccatrace.trace.jsonl.JsonlSink;
+import io.ccatrace.trace.jsonl.JsonlSource;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Entry point to trace files: {@link #open} and {@link #create} choose the format by file
+ * extension (.arrows, .parquet, .jsonl). Readers verify the integrity chain as they go and
+ * send warnings (broken chain, unfinished recording) to a warning sink, stderr by default.
+ */
+public final class TraceFiles {
+    /** The format version this code writes. */
+    public static final int FORMAT_VERSION = 1;
+    /** The newest format whose files this code can read. */
+    public static final int READS_UP_TO = 1;
+
+    private TraceFiles() {
+    }
+
+    /** Opens a trace for reading; warnings go to stderr. */
+    public static TraceReader open(Path path) throws IOException {
+        return open(path, w -> System.err.println("ccatrace: warning: " + w));
+    }
+
+    /** Opens a trace for reading; warnings go to the given sink (each at most once). */
+    public static VerifyingReader open(Path path, Consumer<String> warnings) throws IOException {
+        TraceFormat f = TraceFormat.of(path);
+        if (!Files.isRegularFile(path)) {
+            throw new NoSuchFileException(path + ": no such trace file");
+        }
+        RowSource src = openSource(f, path);
+        try {
+            checkVersion(path, f, src.header());
+        } catch (TraceFormatException e) {
+            src.close();
+            throw e;
+        }
+        return new VerifyingReader(src, path.toString(), warnings);
+    }
+
+    private static RowSource openSource(TraceFormat f, Path path) throws IOException {
+        try {
+            switch (f) {
+                case JSONL:
+                    return new JsonlSource(path);
+                default:
+                    throw new TraceFormatException(path + ": " + f + " is not supported yet");
+            }
+        } catch (TraceFormatException e) {
+            throw e;
+        } catch (IOException | RuntimeException | OutOfMemoryError | StackOverflowError e) {
+            throw new TraceFormatException(path + ": not a readable trace: " + VerifyingReader.describe(e), e);
+        }
+    }
+
+    /**
+     * Creates a trace for writing. The format version, minimum reader version, origin
+     * (default "recorded") and trace id (default: derived from the metadata, so the same
+     * run gives the same id) are filled in; end-of-trace keys are computed on close.
+     */
+    public static TraceWriter create(Path path, TraceMetadata metadata) throws IOException {
+        TraceFormat f = TraceFormat.of(path);
+        TraceMetadata header = header(metadata);
+        switch (f) {
+            case JSONL:
+                return new ChainedWriter(new JsonlSink(path, header));
+            default:
+                throw new TraceFormatException(path + ": " + f + " is not supported yet");
+        }
+    }
+
+    /** The header a writer stores: the caller's keys plus the format's own. */
+    static TraceMetadata header(TraceMetadata m) {
+        TraceMetadata h = TraceMetadata.empty();
+        for (Map.Entry<String, String> e : m.asMap().entrySet()) {
+            String k = e.getKey();
+            if (!k.equals(TraceMetadata.EVENT_COUNT) && !k.equals(TraceMetadata.COMPLETE)
+                    && !k.equals(TraceMetadata.DIGEST)) {
+                h = h.with(k, e.getValue());
+            }
+        }
+        h = h.with(TraceMetadata.FORMAT_VERSION, Integer.toString(FORMAT_VERSION))
+                .with(TraceMetadata.MIN_READER_VERSION, "1");
+        if (h.get(TraceMetadata.ORIGIN) == null) h = h.with(TraceMetadata.ORIGIN, "recorded");
+        if (h.get(TraceMetadata.TRACE_ID) == null) h = h.with(TraceMetadata.TRACE_ID, derivedId(h));
+        return h;
+    }
+
+    private static String derivedId(TraceMetadata h) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256")
+                    .digest(h.toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void checkVersion(Path path, TraceFormat f, TraceMetadata m) throws TraceFormatException {
+        String min = m.get(TraceMetadata.MIN_READER_VERSION);
+        if (min == null) {
+            if (f == TraceFormat.JSONL) return;
+            throw new TraceFormatException(path + ": not a ccatrace trace (no " + TraceMetadata.FORMAT_VERSION + " in its metadata)");
+        }
+        int v;
+        try {
+            v = Integer.parseInt(min);
+        } catch (NumberFormatException e) {
+            throw new TraceFormatException(path + ": bad " + TraceMetadata.MIN_READER_VERSION + " \"" + min + "\"");
+        }
+        if (v > READS_UP_TO) {
+            throw new TraceFormatException(path + ": written in trace format " + m.get(TraceMetadata.FORMAT_VERSION)
+                    + ", which needs a reader of format " + v + " or newer; this ccatrace reads format " + READS_UP_TO);
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package io.ccatrace.trace;
+
+import io.ccatrace.trace.chain.ChainVerifier;
+import java.io.IOException;
+import java.util.function.Consumer;
+
+/**
+ * The {@link TraceReader} of every format: reads rows from a {@link RowSource}, recomputes
+ * the integrity chain, warns once on a broken chain or an unfinished trace, and turns any
+ * failure of the format library into a {@link TraceFormatException} naming the file.
+ */
+public final class VerifyingReader implements TraceReader {
+    private final RowSource source;
+    private final String file;
+    private final Consumer<String> warnings;
+    private final ChainVerifier verifier;
+    private TraceEvent next;
+    private boolean ended;
+    private boolean warnedBreak;
+
+    VerifyingReader(RowSource source, String file, Consumer<String> warnings) {
+        this.source = source;
+        this.file = file;
+        this.warnings = warnings;
+        this.verifier = new ChainVerifier(source.hasChain());
+    }
+
+    @Override
+    public TraceMetadata metadata() {
+        TraceMetadata m = source.header();
+        if (!ended) return m;
+        for (var e : source.trailer().asMap().entrySet()) {
+            m = m.with(e.getKey(), e.getValue());
+        }
+        if (m.get(TraceMetadata.EVENT_COUNT) == null) {
+            m = m.with(TraceMetadata.EVENT_COUNT, Long.toString(verifier.count()));
+        }
+        if (m.get(TraceMetadata.COMPLETE) == null) {
+            m = m.with(TraceMetadata.COMPLETE, Boolean.toString(source.complete()));
+        }
+        if (m.get(TraceMetadata.DIGEST) == null) {
+            m = m.with(TraceMetadata.DIGEST, verifier.digestHex());
+        }
+        return m;
+    }
+
+    @Override
+    public boolean hasNext() throws IOException {
+        if (next != null) return true;
+        if (ended) return false;
+        TraceEvent e = guarded();
+        if (e == null) {
+            end();
+            return false;
+        }
+        verifier.accept(e, source.checkpoint());
+        warnBreak();
+        next = e;
+        return true;
+    }
+
+    @Override
+    public TraceEvent next() throws IOException {
+        if (!hasNext()) throw new java.util.NoSuchElementException("end of trace " + file);
+        TraceEvent e = next;
+        next = null;
+        return e;
+    }
+
+    /** After the end: the first place the integrity chain breaks, or null. */
+    public String chainBreak() {
+        return verifier.firstBreak();
+    }
+
+    /** After the end: whether the file was finished properly. */
+    public boolean complete() {
+        return source.complete();
+    }
+
+    /** Events read so far. */
+    public long count() {
+        return verifier.count();
+    }
+
+    /** Digest recomputed over the events read (meaningful after the end). */
+    public String computedDigest() {
+        return verifier.digestHex();
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            source.close();
+        } catch (RuntimeException e) {
+            throw new TraceFormatException(file + ": " + describe(e), e);
+        }
+    }
+
+    private TraceEvent guarded() throws IOException {
+        try {
+            return source.next();
+        } catch (TraceFormatException e) {
+            throw e;
+        } catch (IOException | RuntimeException | OutOfMemoryError | StackOverflowError e) {
+            throw new TraceFormatException(file + ": corrupt trace: " + describe(e), e);
+        }
+    }
+
+    private void end() {
+        ended = true;
+        verifier.finish();
+        warnBreak();
+        if (!source.complete()) {
+            warnings.accept(file + ": trace is incomplete (the recording did not finish): "
+                    + verifier.count() + " events readable");
+        }
+    }
+
+    private void warnBreak() {
+        if (!warnedBreak && verifier.firstBreak() != null) {
+            warnedBreak = true;
+            warnings.accept(file + ": " + verifier.firstBreak());
+        }
+    }
+
+    static String describe(Throwable e) {
+        String m = e.getMessage();
+        String s = e.getClass().getSimpleName() + (m == null ? "" : ": " + m);
+        return s.replace('\n', ' ').replace('\r', ' ');
+    }
+}

@@ -1,0 +1,67 @@
+package io.ccatrace.trace.chain;
+
+import io.ccatrace.trace.TraceEvent;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * The integrity chain: every {@link #INTERVAL} events (and at the last event) a checkpoint
+ * value is SHA-256(previous checkpoint || little-endian 64-bit hashes of the events since).
+ * The first "previous checkpoint" is 32 zero bytes. Writers store each checkpoint in the
+ * chain column of its row; the last one is the trace digest.
+ */
+public final class HashChain {
+    /** Events per checkpoint. Arrow batches are a multiple of it. */
+    public static final int INTERVAL = 4096;
+
+    private final MessageDigest sha;
+    private final byte[] buf = new byte[8 * INTERVAL];
+    private byte[] last = new byte[32];
+    private int pending;
+    private long count;
+
+    public HashChain() {
+        try {
+            sha = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("JDK without SHA-256", e);
+        }
+    }
+
+    /** Adds an event; returns true when this event ends a regular checkpoint interval. */
+    public boolean add(TraceEvent e) {
+        long h = EventHash.of(e);
+        int o = pending * 8;
+        for (int i = 0; i < 8; i++) {
+            buf[o + i] = (byte) (h >>> (8 * i));
+        }
+        pending++;
+        count++;
+        return pending == INTERVAL;
+    }
+
+    /** Closes the current interval and returns its checkpoint (a fresh array). */
+    public byte[] checkpoint() {
+        sha.update(last);
+        sha.update(buf, 0, pending * 8);
+        last = sha.digest();
+        pending = 0;
+        return last.clone();
+    }
+
+    /** Events added so far. */
+    public long count() {
+        return count;
+    }
+
+    /** Whether events were added since the last checkpoint. */
+    public boolean hasPending() {
+        return pending > 0;
+    }
+
+    /** The last checkpoint value as hex (the digest once the trace is finished). */
+    public String lastHex() {
+        return HexFormat.of().formatHex(last);
+    }
+}

@@ -1,0 +1,135 @@
+package io.ccatrace.trace.jsonl;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import io.ccatrace.trace.RowSource;
+import io.ccatrace.trace.TraceEvent;
+import io.ccatrace.trace.TraceFormatException;
+import io.ccatrace.trace.TraceMetadata;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.TreeMap;
+
+/** Reads a JSONL trace or a plain dump (see {@link JsonlSink}), one object at a time. */
+public final class JsonlSource implements RowSource {
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxStringLength(64 << 20).maxNestingDepth(16).maxNumberLength(100).build())
+            .build();
+
+    private final String file;
+    private final JsonParser p;
+    private TraceMetadata header = TraceMetadata.empty();
+    private TraceMetadata trailer = TraceMetadata.empty();
+    private boolean hasHeader;
+    private byte[] checkpoint;
+    private JsonlCodec.Row lookahead;
+    private long lastSeq = Long.MIN_VALUE;
+
+    public JsonlSource(Path path) throws IOException {
+        this(path.toString(), new BufferedInputStream(Files.newInputStream(path), 1 << 16));
+    }
+
+    public JsonlSource(String file, InputStream in) throws IOException {
+        this.file = file;
+        this.p = FACTORY.createParser(in);
+        lookahead = readRow();
+    }
+
+    @Override
+    public TraceMetadata header() {
+        return header;
+    }
+
+    @Override
+    public boolean hasChain() {
+        return hasHeader;
+    }
+
+    @Override
+    public TraceEvent next() throws IOException {
+        JsonlCodec.Row r = lookahead;
+        if (r == null) return null;
+        lookahead = readRow();
+        checkpoint = r.checkpoint();
+        return r.event();
+    }
+
+    @Override
+    public byte[] checkpoint() {
+        return checkpoint;
+    }
+
+    @Override
+    public boolean complete() {
+        return !hasHeader || trailer.get(TraceMetadata.COMPLETE) != null;
+    }
+
+    @Override
+    public TraceMetadata trailer() {
+        return trailer;
+    }
+
+    @Override
+    public void close() throws IOException {
+        p.close();
+    }
+
+    /** The next event row; consumes metadata and trailer lines on the way. */
+    private JsonlCodec.Row readRow() throws IOException {
+        try {
+            while (true) {
+                JsonToken t = p.nextToken();
+                if (t == null) return null;
+                if (t != JsonToken.START_OBJECT) throw fail("expected a JSON object per line");
+                t = p.nextToken();
+                if (t == JsonToken.END_OBJECT) throw fail("empty object");
+                String first = p.currentName();
+                if ("metadata".equals(first) || "trailer".equals(first)) {
+                    readMap(first);
+                    continue;
+                }
+                if (trailer.asMap().size() > 0) throw fail("event after the trailer line");
+                JsonlCodec.Row r = JsonlCodec.read(p);
+                long seq = r.event().seq();
+                if (seq <= lastSeq) throw fail("seq " + seq + " does not increase (after " + lastSeq + ")");
+                lastSeq = seq;
+                return r;
+            }
+        } catch (JsonProcessingException e) {
+            throw fail("not JSON: " + e.getOriginalMessage());
+        } catch (IllegalArgumentException e) {
+            throw fail(e.getMessage());
+        }
+    }
+
+    private void readMap(String which) throws IOException {
+        p.nextToken();
+        if (p.currentToken() != JsonToken.START_OBJECT) throw fail("\"" + which + "\" must be an object");
+        TreeMap<String, String> m = new TreeMap<>();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String k = p.currentName();
+            if (p.nextToken() != JsonToken.VALUE_STRING) throw fail("\"" + which + "." + k + "\" must be a string");
+            m.put(k, p.getText());
+        }
+        if (p.nextToken() != JsonToken.END_OBJECT) throw fail("\"" + which + "\" line has extra fields");
+        if (which.equals("metadata")) {
+            if (hasHeader || lastSeq != Long.MIN_VALUE) throw fail("metadata line must come first");
+            hasHeader = true;
+            header = new TraceMetadata(m);
+        } else {
+            trailer = new TraceMetadata(m);
+        }
+    }
+
+    private TraceFormatException fail(String what) {
+        int line = p.currentLocation().getLineNr();
+        return new TraceFormatException(file + ": line " + line + ": " + what);
+    }
+}
