@@ -13,6 +13,7 @@ import io.ccatrace.model.measurement.Measurements;
 import io.ccatrace.model.memory.PhysicalMemory;
 import io.ccatrace.model.realm.Realm;
 import io.ccatrace.model.realm.RealmLifecycle;
+import io.ccatrace.model.realm.Vmids;
 import io.ccatrace.model.rec.Rec;
 import io.ccatrace.model.rec.RecLifecycle;
 import io.ccatrace.model.rtt.RttEntries;
@@ -41,6 +42,7 @@ public final class Rmm {
     private final RecLifecycle recs;
     private final Measurements measurements;
     private final GuestQueues guest = new GuestQueues();
+    private final Vmids vmids;
 
     public Rmm(MachineConfig config, RmmModel model, EventBus bus, PhysicalMemory memory,
                Gpt gpt, El3Monitor el3) {
@@ -55,6 +57,7 @@ public final class Rmm {
         this.realms = new RealmLifecycle(bus);
         this.recs = new RecLifecycle(bus);
         this.measurements = new Measurements(bus);
+        this.vmids = new Vmids(config.vmidBits());
     }
 
     /**
@@ -145,6 +148,8 @@ public final class Rmm {
     public RealmLifecycle realms() { return realms; }
     public RecLifecycle recs() { return recs; }
     public Measurements measurements() { return measurements; }
+    /** VMIDs held by live realms. */
+    public Vmids vmids() { return vmids; }
     /** Guest steps queued per REC; RMI_REC_ENTER runs them. */
     public GuestQueues guest() { return guest; }
 }

@@ -44,6 +44,18 @@ public final class RttEntries {
         t.liveCount = 0;
     }
 
+    /**
+     * Initialises entries [from, to) of a fresh table without events; only non-live states
+     * (UNASSIGNED, UNASSIGNED_NS), so the live count is unchanged.
+     */
+    public static void fill(Rtt t, int from, int to, RttState st, Ripas rp) {
+        if (live(st) != 0) throw new IllegalArgumentException("fill with live state " + st);
+        for (int i = from; i < to; i++) {
+            t.state[i] = (byte) st.ordinal();
+            t.ripas[i] = (byte) (st.isProtected() ? rp.ordinal() : 0);
+        }
+    }
+
     private static int live(RttState s) {
         return s == RttState.TABLE || s == RttState.ASSIGNED ? 1 : 0;
     }

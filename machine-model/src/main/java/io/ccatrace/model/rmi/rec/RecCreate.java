@@ -1,0 +1,98 @@
+package io.ccatrace.model.rmi.rec;
+
+import io.ccatrace.model.granule.GranuleState;
+import io.ccatrace.model.granule.GranuleTable;
+import io.ccatrace.model.realm.Realm;
+import io.ccatrace.model.realm.RealmState;
+import io.ccatrace.model.rec.Rec;
+import io.ccatrace.model.rec.RecMpidr;
+import io.ccatrace.model.rec.RecParams;
+import io.ccatrace.model.rmi.RmiCommand;
+import io.ccatrace.model.rmi.RmiResult;
+import io.ccatrace.model.rmi.RmiStatus;
+import io.ccatrace.model.rmi.Rmm;
+import io.ccatrace.model.rmi.system.Features;
+
+/**
+ * RMI_REC_CREATE(rd, rec, params_ptr), reference 4.9, in TF-RMM's order (aux granules before
+ * realm_state; docs/model-decisions.md). Aux granules are claimed only on success, so a
+ * failed call leaves them DELEGATED.
+ */
+public final class RecCreate implements RmiCommand {
+    /** Maximum RECs per realm: 2^MAX_RECS_ORDER - 1 (reference 2.5). */
+    public static final int MAX_RECS = (1 << Features.MAX_RECS_ORDER) - 1;
+    private static final int PAGE = 4096;
+
+    @Override
+    public RmiResult execute(Rmm rmm, long[] args, int cpu) {
+        long rd = args[0];
+        long recPa = args[1];
+        long paramsPtr = args[2];
+        GranuleTable granules = rmm.granules();
+        // params_align, params_bound
+        if (!granules.isValidGranule(paramsPtr)) return RmiResult.input();
+        // params_pas
+        byte[] page = rmm.readNs(cpu, paramsPtr, PAGE);
+        if (page == null) return RmiResult.input();
+        RecParams p = RecParams.parse(page);
+        // num_aux: more than the RMM can hold
+        if (Long.compareUnsigned(p.numAux(), RecParams.MAX_AUX) > 0) return RmiResult.input();
+        int numAux = (int) p.numAux();
+        long[] aux = java.util.Arrays.copyOf(p.aux(), numAux);
+        // aux_align, aux_bound, aux_state, aux_alias
+        if (!auxUsable(granules, aux)) return RmiResult.input();
+        // rec_align, rec_bound, rec_state (rec may not be one of the aux granules)
+        if (!granules.is(recPa, GranuleState.DELEGATED) || contains(aux, aux.length, recPa)) {
+            return RmiResult.input();
+        }
+        // rd_align, rd_bound, rd_state
+        Realm realm = rmm.realmAt(rd);
+        if (realm == null) return RmiResult.input();
+        // (impl.) REC limit: TF-RMM counts created RECs (the next index), never decremented
+        if (realm.nextRecIndex() >= MAX_RECS) return RmiResult.error(RmiStatus.RMI_ERROR_REALM);
+        // realm_state
+        if (realm.state() != RealmState.NEW) return RmiResult.error(RmiStatus.RMI_ERROR_REALM);
+        // mpidr_index
+        if (!RecMpidr.isValid(p.mpidr()) || RecMpidr.index(p.mpidr()) != realm.nextRecIndex()) {
+            return RmiResult.input();
+        }
+        // num_aux: must equal REC_AUX_COUNT(rd)
+        if (numAux != RecAuxCount.AUX_COUNT) return RmiResult.input();
+        create(rmm, realm, recPa, p, aux);
+        return RmiResult.success();
+    }
+
+    private static boolean auxUsable(GranuleTable granules, long[] aux) {
+        for (int i = 0; i < aux.length; i++) {
+            if (!granules.is(aux[i], GranuleState.DELEGATED)) return false;
+            if (contains(aux, i, aux[i])) return false;
+        }
+        return true;
+    }
+
+    /** Whether pa is among the first n entries of a. */
+    private static boolean contains(long[] a, int n, long pa) {
+        for (int i = 0; i < n; i++) {
+            if (a[i] == pa) return true;
+        }
+        return false;
+    }
+
+    private static void create(Rmm rmm, Realm realm, long recPa, RecParams p, long[] aux) {
+        GranuleTable granules = rmm.granules();
+        long rd = realm.rd();
+        Rec rec = new Rec(recPa, rd, realm.nextRecIndex(), p.mpidr(), aux, p.runnable());
+        long[] gprs = p.gprs();
+        System.arraycopy(gprs, 0, rec.gprs, 0, gprs.length);
+        rec.pc = p.pc();
+        granules.transition(granules.get(recPa), GranuleState.REC, rec, rd);
+        for (long a : aux) {
+            granules.transition(granules.get(a), GranuleState.REC_AUX, null, rd);
+        }
+        realm.addRec(recPa);
+        rmm.recs().created(rec);
+        if (p.runnable()) {
+            rmm.measurements().extendRec(realm, p.flags(), p.pc(), gprs);
+        }
+    }
+}
