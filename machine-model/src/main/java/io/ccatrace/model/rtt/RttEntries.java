@@ -56,7 +56,22 @@ public final class RttEntries {
         }
     }
 
+    /**
+     * Initialises a fresh table as the unfold of its parent entry, without events (implied
+     * by the parent's change to TABLE): entry i gets st, rp, firstAddr + i * stride, attrs.
+     */
+    public static void fillUnfolded(Rtt t, RttState st, Ripas rp, long firstAddr, long stride,
+                                    long attrs) {
+        for (int i = 0; i < RttGeometry.ENTRIES; i++) {
+            t.state[i] = (byte) st.ordinal();
+            t.ripas[i] = (byte) (st.isProtected() ? rp.ordinal() : 0);
+            t.addr[i] = firstAddr + i * stride;
+            t.attrs[i] = attrs;
+        }
+        t.liveCount = live(st) * RttGeometry.ENTRIES;
+    }
+
     private static int live(RttState s) {
-        return s == RttState.TABLE || s == RttState.ASSIGNED ? 1 : 0;
+        return Liveness.keepsTableLive(s) ? 1 : 0;
     }
 }

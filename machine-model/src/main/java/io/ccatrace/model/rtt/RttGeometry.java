@@ -18,6 +18,11 @@ public final class RttGeometry {
         return 12 + 9 * (3 - level);
     }
 
+    /** Output addresses a realm without LPA2 may use are below 2^48 (reference 11.2). */
+    public static boolean outputAddressInRange(long pa, boolean lpa2) {
+        return lpa2 || Long.compareUnsigned(pa, 1L << 48) < 0;
+    }
+
     public static boolean aligned(long addr, int level) {
         return (addr & (size(level) - 1)) == 0;
     }
