@@ -1,5 +1,7 @@
 package io.ccatrace.trace;
 
+import io.ccatrace.trace.arrow.ArrowStreamSink;
+import io.ccatrace.trace.arrow.ArrowStreamSource;
 import io.ccatrace.trace.jsonl.JsonlSink;
 import io.ccatrace.trace.jsonl.JsonlSource;
 import java.io.IOException;
@@ -12,6 +14,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.apache.arrow.memory.RootAllocator;
 
 /**
  * Entry point to trace files: {@link #open} and {@link #create} choose the format by file
@@ -19,11 +22,6 @@ import java.util.function.Consumer;
  * send warnings (broken chain, unfinished recording) to a warning sink, stderr by default.
  */
 public final class TraceFiles {
-    /** The format version this code writes. */
-    public static final int FORMAT_VERSION = 1;
-    /** The newest format whose files this code can read. */
-    public static final int READS_UP_TO = 1;
-
     private TraceFiles() {
     }
 
@@ -53,6 +51,9 @@ public final class TraceFiles {
             switch (f) {
                 case JSONL:
                     return new JsonlSource(path);
+                case ARROW_STREAM:
+                    long limit = (64L << 20) + 2 * Files.size(path);
+                    return new ArrowStreamSource(path, new RootAllocator(limit));
                 default:
                     throw new TraceFormatException(path + ": " + f + " is not supported yet");
             }
@@ -74,6 +75,8 @@ public final class TraceFiles {
         switch (f) {
             case JSONL:
                 return new ChainedWriter(new JsonlSink(path, header));
+            case ARROW_STREAM:
+                return new ChainedWriter(new ArrowStreamSink(path, header, new RootAllocator()));
             default:
                 throw new TraceFormatException(path + ": " + f + " is not supported yet");
         }
@@ -89,7 +92,7 @@ public final class TraceFiles {
                 h = h.with(k, e.getValue());
             }
         }
-        h = h.with(TraceMetadata.FORMAT_VERSION, Integer.toString(FORMAT_VERSION))
+        h = h.with(TraceMetadata.FORMAT_VERSION, Integer.toString(FormatVersion.CURRENT))
                 .with(TraceMetadata.MIN_READER_VERSION, "1");
         if (h.get(TraceMetadata.ORIGIN) == null) h = h.with(TraceMetadata.ORIGIN, "recorded");
         if (h.get(TraceMetadata.TRACE_ID) == null) h = h.with(TraceMetadata.TRACE_ID, derivedId(h));
@@ -107,20 +110,6 @@ public final class TraceFiles {
     }
 
     private static void checkVersion(Path path, TraceFormat f, TraceMetadata m) throws TraceFormatException {
-        String min = m.get(TraceMetadata.MIN_READER_VERSION);
-        if (min == null) {
-            if (f == TraceFormat.JSONL) return;
-            throw new TraceFormatException(path + ": not a ccatrace trace (no " + TraceMetadata.FORMAT_VERSION + " in its metadata)");
-        }
-        int v;
-        try {
-            v = Integer.parseInt(min);
-        } catch (NumberFormatException e) {
-            throw new TraceFormatException(path + ": bad " + TraceMetadata.MIN_READER_VERSION + " \"" + min + "\"");
-        }
-        if (v > READS_UP_TO) {
-            throw new TraceFormatException(path + ": written in trace format " + m.get(TraceMetadata.FORMAT_VERSION)
-                    + ", which needs a reader of format " + v + " or newer; this ccatrace reads format " + READS_UP_TO);
-        }
+        FormatVersion.check(path.toString(), m, f != TraceFormat.JSONL);
     }
 }
