@@ -4,6 +4,8 @@ import io.ccatrace.trace.arrow.ArrowStreamSink;
 import io.ccatrace.trace.arrow.ArrowStreamSource;
 import io.ccatrace.trace.jsonl.JsonlSink;
 import io.ccatrace.trace.jsonl.JsonlSource;
+import io.ccatrace.trace.parquet.ParquetSink;
+import io.ccatrace.trace.parquet.ParquetSource;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -55,7 +57,7 @@ public final class TraceFiles {
                     long limit = (64L << 20) + 2 * Files.size(path);
                     return new ArrowStreamSource(path, new RootAllocator(limit));
                 default:
-                    throw new TraceFormatException(path + ": " + f + " is not supported yet");
+                    return new ParquetSource(path);
             }
         } catch (TraceFormatException e) {
             throw e;
@@ -78,7 +80,7 @@ public final class TraceFiles {
             case ARROW_STREAM:
                 return new ChainedWriter(new ArrowStreamSink(path, header, new RootAllocator()));
             default:
-                throw new TraceFormatException(path + ": " + f + " is not supported yet");
+                return new ChainedWriter(new ParquetSink(path, header));
         }
     }
 

@@ -37,7 +37,7 @@ class TraceRoundTripTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"t.jsonl", "t.arrows"})
+    @ValueSource(strings = {"t.jsonl", "t.arrows", "t.parquet"})
     void rowsAndMetadataSurvive(String name) throws IOException {
         List<TraceEvent> events = sample(3 * 4096 + 17);
         Path p = dir.resolve(name);
@@ -60,7 +60,7 @@ class TraceRoundTripTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"t.jsonl", "t.arrows"})
+    @ValueSource(strings = {"t.jsonl", "t.arrows", "t.parquet"})
     void sameInputSameBytes(String name) throws IOException {
         List<TraceEvent> events = sample(5000);
         Path a = dir.resolve("a-" + name);
