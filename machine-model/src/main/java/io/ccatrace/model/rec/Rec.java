@@ -49,6 +49,9 @@ public final class Rec {
     public byte[] attestToken;
     public int attestOffset;
 
+    /** A realm SMC that exited to the host and completes on the next entry (RSI_CALL then). */
+    public PendingCall pendingCall = PendingCall.NONE;
+
     /** Opaque per-REC state of the guest model (queued steps); owned by the executor. */
     public Object guest;
 

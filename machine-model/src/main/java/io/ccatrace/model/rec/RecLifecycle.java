@@ -18,8 +18,16 @@ public final class RecLifecycle {
         emit(r, null, name(r));
     }
 
+    /**
+     * Sets flags.runnable. While the REC is running (PSCI CPU_OFF from the realm itself) the
+     * visible state stays RUNNING; {@link #exit} then reports RUNNING -> NOT_RUNNABLE.
+     */
     public void setRunnable(Rec r, boolean runnable) {
         if (r.runnable == runnable) return;
+        if (r.running) {
+            r.runnable = runnable;
+            return;
+        }
         String from = name(r);
         r.runnable = runnable;
         emit(r, from, name(r));

@@ -8,9 +8,11 @@ import io.ccatrace.model.rmi.granule.GranuleUndelegate;
 import io.ccatrace.model.rmi.realm.RealmActivate;
 import io.ccatrace.model.rmi.realm.RealmCreate;
 import io.ccatrace.model.rmi.realm.RealmDestroy;
+import io.ccatrace.model.rmi.rec.PsciComplete;
 import io.ccatrace.model.rmi.rec.RecAuxCount;
 import io.ccatrace.model.rmi.rec.RecCreate;
 import io.ccatrace.model.rmi.rec.RecDestroy;
+import io.ccatrace.model.rmi.rec.RecEnter;
 import io.ccatrace.model.rmi.rtt.RttCreate;
 import io.ccatrace.model.rmi.rtt.RttDestroy;
 import io.ccatrace.model.rmi.rtt.RttFold;
@@ -45,11 +47,13 @@ public final class Rmi10 {
                 .add(0xC4000159L, "RMI_REALM_DESTROY", 1, 0, new RealmDestroy())
                 .add(0xC400015AL, "RMI_REC_CREATE", 3, 0, new RecCreate())
                 .add(0xC400015BL, "RMI_REC_DESTROY", 1, 0, new RecDestroy())
+                .add(0xC400015CL, "RMI_REC_ENTER", 2, 0, new RecEnter())
                 .add(0xC400015DL, "RMI_RTT_CREATE", 4, 0, new RttCreate())
                 .add(0xC400015EL, "RMI_RTT_DESTROY", 3, 2, new RttDestroy())
                 .add(0xC400015FL, "RMI_RTT_MAP_UNPROTECTED", 4, 0, new RttMapUnprotected())
                 .add(0xC4000161L, "RMI_RTT_READ_ENTRY", 3, 4, new RttReadEntry())
                 .add(0xC4000162L, "RMI_RTT_UNMAP_UNPROTECTED", 3, 1, new RttUnmapUnprotected())
+                .add(0xC4000164L, "RMI_PSCI_COMPLETE", 3, 0, new PsciComplete())
                 .add(0xC4000165L, "RMI_FEATURES", 1, 1, new Features())
                 .add(0xC4000166L, "RMI_RTT_FOLD", 3, 1, new RttFold())
                 .add(0xC4000167L, "RMI_REC_AUX_COUNT", 1, 1, new RecAuxCount())

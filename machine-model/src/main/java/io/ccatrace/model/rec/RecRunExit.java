@@ -1,0 +1,87 @@
+package io.ccatrace.model.rec;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+
+/**
+ * The exit half of RmiRecRun (reference 9.3, offsets 0x800..0xFFF) as the RMM fills it: all
+ * fields not set are zero. {@link #toBytes} gives the 0x800 bytes written at run_ptr + 0x800
+ * (exit_reason, pmu_ovf_status as 8 bytes and imm as 4 bytes, TF-RMM's widths).
+ */
+public record RecRunExit(ExitReason reason, long esr, long far, long hpfar, long[] gprs,
+                         long gicv3Hcr, long[] gicv3Lrs, long ripasBase, long ripasTop,
+                         int ripasValue, long imm) {
+    public static final int OFFSET = 0x800, SIZE = 0x800;
+    /** Offsets relative to the start of RecRun. */
+    public static final int OFF_REASON = 0x800, OFF_ESR = 0x900, OFF_FAR = 0x908,
+            OFF_HPFAR = 0x910, OFF_GPRS = 0xA00, OFF_GICV3_HCR = 0xB00, OFF_GICV3_LRS = 0xB08,
+            OFF_GICV3_MISR = 0xB88, OFF_GICV3_VMCR = 0xB90, OFF_CNTP_CTL = 0xC00,
+            OFF_RIPAS_BASE = 0xD00, OFF_RIPAS_TOP = 0xD08, OFF_RIPAS_VALUE = 0xD10,
+            OFF_IMM = 0xE00, OFF_PMU_OVF = 0xF00;
+
+    public RecRunExit {
+        gprs = Arrays.copyOf(gprs, RecRunEnter.NUM_GPRS);
+        gicv3Lrs = Arrays.copyOf(gicv3Lrs, RecRunEnter.NUM_LRS);
+    }
+
+    private static final long[] NONE = new long[0];
+
+    /** An exit with only a reason and syndrome (IRQ, FIQ, aborts, WFx traps). */
+    public static RecRunExit of(ExitReason reason, long esr, long far, long hpfar, long... gprs) {
+        return new RecRunExit(reason, esr, far, hpfar, gprs, 0, NONE, 0, 0, 0, 0);
+    }
+
+    public static RecRunExit ripasChange(long base, long top, int value) {
+        return new RecRunExit(ExitReason.RIPAS_CHANGE, 0, 0, 0, NONE, 0, NONE, base, top, value, 0);
+    }
+
+    public static RecRunExit hostCall(long imm, long[] gprs) {
+        return new RecRunExit(ExitReason.HOST_CALL, 0, 0, 0, gprs, 0, NONE, 0, 0, 0, imm);
+    }
+
+    /** The same exit reporting the GIC state the REC was entered with (reference 4.22). */
+    public RecRunExit withGic(long hcr, long[] lrs) {
+        return new RecRunExit(reason, esr, far, hpfar, gprs, hcr, lrs, ripasBase, ripasTop,
+                ripasValue, imm);
+    }
+
+    public long[] gprs() {
+        return gprs.clone();
+    }
+
+    public byte[] toBytes() {
+        ByteBuffer b = ByteBuffer.allocate(SIZE).order(ByteOrder.LITTLE_ENDIAN);
+        b.putLong(OFF_REASON - OFFSET, reason.ordinal());
+        b.putLong(OFF_ESR - OFFSET, esr);
+        b.putLong(OFF_FAR - OFFSET, far);
+        b.putLong(OFF_HPFAR - OFFSET, hpfar);
+        for (int i = 0; i < gprs.length; i++) b.putLong(OFF_GPRS - OFFSET + 8 * i, gprs[i]);
+        b.putLong(OFF_GICV3_HCR - OFFSET, gicv3Hcr);
+        for (int i = 0; i < gicv3Lrs.length; i++) {
+            b.putLong(OFF_GICV3_LRS - OFFSET + 8 * i, gicv3Lrs[i]);
+        }
+        b.putLong(OFF_RIPAS_BASE - OFFSET, ripasBase);
+        b.putLong(OFF_RIPAS_TOP - OFFSET, ripasTop);
+        b.put(OFF_RIPAS_VALUE - OFFSET, (byte) ripasValue);
+        b.putInt(OFF_IMM - OFFSET, (int) imm);
+        return b.array();
+    }
+
+    /** Decodes an exit half as a host reads it (0x800 bytes from run_ptr + 0x800). */
+    public static RecRunExit parse(byte[] exit) {
+        ByteBuffer b = ByteBuffer.wrap(exit).order(ByteOrder.LITTLE_ENDIAN);
+        long[] gprs = new long[RecRunEnter.NUM_GPRS];
+        for (int i = 0; i < gprs.length; i++) gprs[i] = b.getLong(OFF_GPRS - OFFSET + 8 * i);
+        long[] lrs = new long[RecRunEnter.NUM_LRS];
+        for (int i = 0; i < lrs.length; i++) lrs[i] = b.getLong(OFF_GICV3_LRS - OFFSET + 8 * i);
+        int code = (int) b.getLong(OFF_REASON - OFFSET);
+        ExitReason r = code >= 0 && code < ExitReason.values().length
+                ? ExitReason.values()[code] : null;
+        return new RecRunExit(r, b.getLong(OFF_ESR - OFFSET), b.getLong(OFF_FAR - OFFSET),
+                b.getLong(OFF_HPFAR - OFFSET), gprs, b.getLong(OFF_GICV3_HCR - OFFSET), lrs,
+                b.getLong(OFF_RIPAS_BASE - OFFSET), b.getLong(OFF_RIPAS_TOP - OFFSET),
+                b.get(OFF_RIPAS_VALUE - OFFSET) & 0xFF,
+                Integer.toUnsignedLong(b.getInt(OFF_IMM - OFFSET)));
+    }
+}
