@@ -22,8 +22,8 @@ public final class AffinityInfo implements RealmCall {
     public CallOutcome execute(RealmContext ctx, long[] args) {
         long target = args[0], lowestLevel = args[1];
         if (lowestLevel != 0) return result(Psci.INVALID_PARAMETERS);
-        long idx = Mpidr.toRecIndex(target);
-        if (idx < 0 || idx >= ctx.realm().nextRecIndex()) return result(Psci.INVALID_PARAMETERS);
+        long idx = Mpidr.target(ctx.realm(), target);
+        if (idx < 0) return result(Psci.INVALID_PARAMETERS);
         Rec rec = ctx.rec();
         if (idx == rec.index()) return result(Psci.AFFINITY_ON);
         rec.psciPendingFid = fid;

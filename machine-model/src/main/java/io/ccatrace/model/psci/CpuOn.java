@@ -22,8 +22,8 @@ public final class CpuOn implements RealmCall {
     public CallOutcome execute(RealmContext ctx, long[] args) {
         long target = args[0], entry = args[1], context = args[2];
         if (!ctx.realm().isProtected(entry)) return result(Psci.INVALID_ADDRESS);
-        long idx = Mpidr.toRecIndex(target);
-        if (idx < 0 || idx >= ctx.realm().nextRecIndex()) return result(Psci.INVALID_PARAMETERS);
+        long idx = Mpidr.target(ctx.realm(), target);
+        if (idx < 0) return result(Psci.INVALID_PARAMETERS);
         Rec rec = ctx.rec();
         if (idx == rec.index()) return result(Psci.ALREADY_ON);
         rec.psciPendingFid = fid;

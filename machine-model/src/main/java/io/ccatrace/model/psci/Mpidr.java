@@ -12,6 +12,15 @@ public final class Mpidr {
     private Mpidr() {
     }
 
+    /**
+     * The index of the REC the realm names with mpidr, or -1 when it names none: bits
+     * outside the affinity fields, or an index at or above the realm's REC count (6.3).
+     */
+    public static long target(io.ccatrace.model.realm.Realm realm, long mpidr) {
+        long idx = toRecIndex(mpidr);
+        return idx < realm.nextRecIndex() ? idx : -1;
+    }
+
     /** The REC index, or -1 when the value has bits outside the REC affinity fields. */
     public static long toRecIndex(long mpidr) {
         if ((mpidr & ~VALID) != 0) return -1;

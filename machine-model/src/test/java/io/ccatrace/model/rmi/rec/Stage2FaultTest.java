@@ -201,10 +201,12 @@ class Stage2FaultTest {
         g.mapNs(NS_HALF + 0x5000, nsPage, 3);
         g.activate();
         g.f.machine.nsWrite(0, nsPage + 0x10, new byte[] {1, 2, 3, 4, 5, 6, 7, 8});
-        g.step(GuestStep.read(NS_HALF + 0x5010)).step(write(NS_HALF + 0x5100, 0xBEEF, 2, true));
+        g.step(GuestStep.read(NS_HALF + 0x5010));
         int mark = g.mark();
         assertEquals(ExitReason.IRQ, g.run().reason());
         assertEquals(0x0807060504030201L, g.recObject().gprs[0]);
+        g.step(write(NS_HALF + 0x5100, 0xBEEF, 2, true));
+        assertEquals(ExitReason.IRQ, g.run().reason());
         assertArrayEquals(new byte[] {(byte) 0xEF, (byte) 0xBE}, g.f.machine.nsRead(0, nsPage + 0x100, 2));
         assertTrue(g.eventsSince(mark, ModelEvent.Stage2Fault.class).isEmpty());
     }
