@@ -87,6 +87,14 @@ public final class Machine {
                 step.args(), step.ipa(), step.value(), step.size(), step.isv()));
     }
 
+    /**
+     * Guest steps still queued for the REC at rec: the realm software's own view of the
+     * work it has not done yet (the guest model uses it to decide when to queue more).
+     */
+    public int queuedSteps(long rec) {
+        return rmm.guest().size(rec);
+    }
+
     private boolean hostCheck(int cpu, long pa, String access) {
         Pas pas = gpt.pasOf(pa);
         if (pas == Pas.NS && memory.isDram(pa)) return true;

@@ -1,0 +1,59 @@
+package io.ccatrace.model.host;
+
+import java.util.TreeSet;
+
+/**
+ * Granules the host has delegated to the RMM and not yet taken back. Everything the host
+ * gives a realm comes from here, and teardown undelegates every one of them.
+ */
+public final class Delegations {
+    private final HostRmi rmi;
+    private final GranulePool pool;
+    private final TreeSet<Long> delegated = new TreeSet<>();
+    private long total;
+
+    public Delegations(HostRmi rmi, GranulePool pool) {
+        this.rmi = rmi;
+        this.pool = pool;
+    }
+
+    /** Takes a free NS granule and delegates it; the PA, or -1 if the RMM refused. */
+    public long delegateNew() {
+        long pa = pool.alloc();
+        if (!delegate(pa)) {
+            pool.free(pa);
+            return -1;
+        }
+        return pa;
+    }
+
+    /** RMI_GRANULE_DELEGATE of a granule the host chose. */
+    public boolean delegate(long pa) {
+        if (!rmi.delegate(pa).ok()) return false;
+        delegated.add(pa);
+        total++;
+        return true;
+    }
+
+    /** RMI_GRANULE_UNDELEGATE; on success the granule goes back to the host's pool. */
+    public boolean undelegate(long pa) {
+        if (!rmi.undelegate(pa).ok()) return false;
+        delegated.remove(pa);
+        pool.free(pa);
+        return true;
+    }
+
+    public boolean isDelegated(long pa) {
+        return delegated.contains(pa);
+    }
+
+    /** Granules still delegated, in address order. */
+    public TreeSet<Long> outstanding() {
+        return new TreeSet<>(delegated);
+    }
+
+    /** How many delegations succeeded so far. */
+    public long total() {
+        return total;
+    }
+}

@@ -1,0 +1,54 @@
+package io.ccatrace.model.host;
+
+import java.util.ArrayDeque;
+
+/**
+ * The host kernel's page allocator over the DRAM it gives to realms: granules come from a
+ * free list (most recently freed first) and then from a bump pointer. Deterministic.
+ */
+public final class GranulePool {
+    private final long base;
+    private final long top;
+    private long next;
+    private final ArrayDeque<Long> free = new ArrayDeque<>();
+
+    public GranulePool(long base, long size) {
+        this.base = base;
+        this.top = base + size;
+        this.next = base;
+    }
+
+    /** A free 4 KiB granule (its PAS is NS and it is UNDELEGATED while the host owns it). */
+    public long alloc() {
+        Long f = free.pollFirst();
+        if (f != null) return f;
+        if (Long.compareUnsigned(next, top) >= 0) {
+            throw new IllegalStateException("host out of memory: DRAM pool of "
+                    + ((top - base) >>> 20) + " MiB exhausted");
+        }
+        long pa = next;
+        next += 4096;
+        return pa;
+    }
+
+    /** n physically contiguous granules (for concatenated starting RTTs): bump only. */
+    public long allocContiguous(int n) {
+        long pa = next;
+        next += 4096L * n;
+        if (Long.compareUnsigned(next, top) > 0) throw new IllegalStateException("host out of memory");
+        return pa;
+    }
+
+    public void free(long pa) {
+        free.addFirst(pa);
+    }
+
+    public boolean contains(long pa) {
+        return Long.compareUnsigned(pa, base) >= 0 && Long.compareUnsigned(pa, top) < 0;
+    }
+
+    /** Granules handed out and not yet returned. */
+    public long inUse() {
+        return (next - base) / 4096 - free.size();
+    }
+}
