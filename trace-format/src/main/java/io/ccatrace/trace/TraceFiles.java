@@ -1,9 +1,11 @@
 package io.ccatrace.trace;
 
+import io.ccatrace.trace.arrow.ArrowBatchReader;
 import io.ccatrace.trace.arrow.ArrowStreamSink;
 import io.ccatrace.trace.arrow.ArrowStreamSource;
 import io.ccatrace.trace.jsonl.JsonlSink;
 import io.ccatrace.trace.jsonl.JsonlSource;
+import io.ccatrace.trace.parquet.ParquetBatchReader;
 import io.ccatrace.trace.parquet.ParquetSink;
 import io.ccatrace.trace.parquet.ParquetSource;
 import java.io.IOException;
@@ -15,6 +17,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.apache.arrow.memory.RootAllocator;
 
@@ -58,6 +61,32 @@ public final class TraceFiles {
                     return new ArrowStreamSource(path, new RootAllocator(limit));
                 default:
                     return new ParquetSource(path);
+            }
+        } catch (TraceFormatException e) {
+            throw e;
+        } catch (IOException | RuntimeException | OutOfMemoryError | StackOverflowError e) {
+            throw new TraceFormatException(path + ": not a readable trace: " + VerifyingReader.describe(e), e);
+        }
+    }
+
+    /**
+     * Opens the fast columnar read path: batches of the given columns as primitive arrays
+     * (see {@link EventBatch}). Does not check the integrity chain.
+     */
+    public static BatchReader openColumns(Path path, Set<Column> columns) throws IOException {
+        TraceFormat f = TraceFormat.of(path);
+        if (!Files.isRegularFile(path)) {
+            throw new NoSuchFileException(path + ": no such trace file");
+        }
+        try {
+            switch (f) {
+                case ARROW_STREAM:
+                    long limit = (64L << 20) + 2 * Files.size(path);
+                    return new GuardedBatchReader(new ArrowBatchReader(path, columns, new RootAllocator(limit)), path.toString());
+                case PARQUET:
+                    return new GuardedBatchReader(new ParquetBatchReader(path, columns), path.toString());
+                default:
+                    return new GuardedBatchReader(new RowBatchReader(open(path), columns), path.toString());
             }
         } catch (TraceFormatException e) {
             throw e;

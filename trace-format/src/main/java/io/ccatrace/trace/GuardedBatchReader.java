@@ -1,0 +1,39 @@
+package io.ccatrace.trace;
+
+import java.io.IOException;
+
+/** Turns any failure of a format library under a batch reader into a TraceFormatException. */
+final class GuardedBatchReader implements BatchReader {
+    private final BatchReader inner;
+    private final String file;
+
+    GuardedBatchReader(BatchReader inner, String file) {
+        this.inner = inner;
+        this.file = file;
+    }
+
+    @Override
+    public TraceMetadata metadata() {
+        return inner.metadata();
+    }
+
+    @Override
+    public EventBatch next() throws IOException {
+        try {
+            return inner.next();
+        } catch (TraceFormatException e) {
+            throw e;
+        } catch (IOException | RuntimeException | OutOfMemoryError | StackOverflowError e) {
+            throw new TraceFormatException(file + ": corrupt trace: " + VerifyingReader.describe(e), e);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            inner.close();
+        } catch (RuntimeException e) {
+            throw new TraceFormatException(file + ": " + VerifyingReader.describe(e), e);
+        }
+    }
+}
