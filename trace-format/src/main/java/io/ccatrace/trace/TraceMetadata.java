@@ -16,6 +16,7 @@ public final class TraceMetadata {
     public static final String MACHINE = "ccatrace.machine";
     public static final String SCENARIO = "ccatrace.scenario";
     public static final String SCRIPT = "ccatrace.script";
+    public static final String SCRIPT_SHA256 = "ccatrace.script_sha256";
     public static final String SEED = "ccatrace.seed";
     public static final String SIMULATOR_VERSION = "ccatrace.simulator_version";
     public static final String TRACE_ID = "ccatrace.trace_id";

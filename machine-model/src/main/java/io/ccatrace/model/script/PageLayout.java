@@ -2,6 +2,7 @@ package io.ccatrace.model.script;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ccatrace.model.realm.RealmParams;
+import io.ccatrace.model.rec.RecParams;
 import java.util.List;
 
 /**
@@ -36,12 +37,12 @@ record PageLayout(String name, int size, List<Field> fields) {
 
     /** RmiRecParams (reference 9.2). */
     static final PageLayout REC_PARAMS = new PageLayout("rec_params", 4096, List.of(
-            new Field("flags", 0x000, 8, 1),
-            new Field("mpidr", 0x100, 8, 1),
-            new Field("pc", 0x200, 8, 1),
-            new Field("gprs", 0x300, 8, 8),
-            new Field("num_aux", 0x800, 8, 1),
-            new Field("aux", 0x808, 8, 16)));
+            new Field("flags", RecParams.OFF_FLAGS, 8, 1),
+            new Field("mpidr", RecParams.OFF_MPIDR, 8, 1),
+            new Field("pc", RecParams.OFF_PC, 8, 1),
+            new Field("gprs", RecParams.OFF_GPRS, 8, RecParams.GPRS),
+            new Field("num_aux", RecParams.OFF_NUM_AUX, 8, 1),
+            new Field("aux", RecParams.OFF_AUX, 8, RecParams.MAX_AUX)));
 
     /**
      * RmiRecRun's entry half (reference 9.3): the host writes only 0x000..0x7FF, so the
