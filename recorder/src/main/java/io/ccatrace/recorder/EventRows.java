@@ -5,11 +5,11 @@ import io.ccatrace.trace.EventKind;
 import io.ccatrace.trace.TraceEvent;
 
 /** Maps each model event record to its trace row, column by column per docs/trace-format.md. */
-final class EventRows {
+public final class EventRows {
     private EventRows() {
     }
 
-    static TraceEvent toRow(ModelEvent e) {
+    public static TraceEvent toRow(ModelEvent e) {
         TraceEvent.Builder b = TraceEvent.builder(e.seq(), EventKind.valueOf(e.kind().name()))
                 .time(e.time());
         if (e instanceof ModelEvent.RmiCall) {

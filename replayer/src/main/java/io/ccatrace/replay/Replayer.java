@@ -1,0 +1,61 @@
+package io.ccatrace.replay;
+
+import io.ccatrace.model.machine.Machine;
+import io.ccatrace.replay.divergence.Divergence;
+import io.ccatrace.replay.divergence.DivergenceSummary;
+import io.ccatrace.replay.divergence.WindowComparator;
+import io.ccatrace.replay.input.InputFeeder;
+import io.ccatrace.trace.TraceReader;
+import java.io.IOException;
+import java.util.function.Consumer;
+
+/**
+ * Deterministic re-execution of a trace: rebuilds the recorded machine (or the same machine
+ * on another RMM model), feeds it the trace's inputs one by one and compares, per input,
+ * every effect the machine produces with the recorded one. Streaming: one window of rows is
+ * held at a time. After a divergence the replay goes on from the replayed machine's own
+ * state (it follows its own outcome, not the recording's).
+ */
+public final class Replayer {
+    private final ReplayOptions options;
+
+    public Replayer(ReplayOptions options) {
+        this.options = options;
+    }
+
+    /** Replays the whole trace (or up to options.until); each divergence goes to sink. */
+    public ReplayResult run(TraceReader reader, Consumer<Divergence> sink) throws IOException {
+        String recorded = MachineSetup.recordedModel(reader.metadata());
+        Machine machine = MachineSetup.machine(reader.metadata(), options.rmm());
+        ReplayCapture capture = new ReplayCapture();
+        machine.addListener(capture);
+        DivergenceSummary summary = new DivergenceSummary();
+        WindowReader windows = new WindowReader(reader);
+        long rows = 0;
+        long inputs = 0;
+        long last = -1;
+        boolean limit = false;
+        for (Window w = windows.next(); w != null; w = windows.next()) {
+            if (options.until() >= 0 && w.seq() > options.until()) break;
+            capture.clear();
+            if (w.input() != null) {
+                InputFeeder.feed(machine, w.input());
+                inputs++;
+            }
+            rows += w.effects().size() + (w.input() != null ? 1 : 0);
+            last = w.lastSeq();
+            Divergence d = WindowComparator.compare(w.input(), w.effects(), capture.input(),
+                    capture.effects());
+            if (d != null) {
+                summary.add(d);
+                sink.accept(d);
+                if (options.maxDivergences() > 0 && summary.total() >= options.maxDivergences()) {
+                    limit = true;
+                    break;
+                }
+            }
+        }
+        return new ReplayResult(recorded, machine.config().rmmModel(), rows, inputs, last, limit,
+                summary);
+    }
+}

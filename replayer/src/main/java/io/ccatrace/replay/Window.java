@@ -1,0 +1,57 @@
+package io.ccatrace.replay;
+
+import io.ccatrace.trace.TraceEvent;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One input and the effects that follow it up to the next input: the unit replay feeds and
+ * compares. Instances are reused by their producer (memory stays flat in trace length), so
+ * a consumer must copy what it keeps. input is null for effects emitted before any input.
+ */
+public final class Window {
+    private TraceEvent input;
+    private final List<TraceEvent> effects = new ArrayList<>();
+
+    public TraceEvent input() {
+        return input;
+    }
+
+    public List<TraceEvent> effects() {
+        return effects;
+    }
+
+    /** Seq of the window's input (or of its first effect when it has no input). */
+    public long seq() {
+        if (input != null) return input.seq();
+        return effects.isEmpty() ? -1 : effects.get(0).seq();
+    }
+
+    /** Seq of the last row of the window. */
+    public long lastSeq() {
+        return effects.isEmpty() ? seq() : effects.get(effects.size() - 1).seq();
+    }
+
+    void reset(TraceEvent in) {
+        input = in;
+        effects.clear();
+    }
+
+    void add(TraceEvent effect) {
+        effects.add(effect);
+    }
+
+    /** A detached copy (for reports). */
+    public Window copy() {
+        Window w = new Window();
+        w.input = input;
+        w.effects.addAll(effects);
+        return w;
+    }
+
+    @Override
+    public String toString() {
+        return "Window{" + input + ", " + effects.size() + " effects}";
+    }
+
+}

@@ -1,0 +1,63 @@
+package io.ccatrace.replay.divergence;
+
+import io.ccatrace.trace.TraceEvent;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Compares one recorded window (input + effects) with what the replayed machine produced
+ * for the same input, and names the first difference: the input row's own outcome fields
+ * (status, index, output registers) first, then the effects in recorded order.
+ */
+public final class WindowComparator {
+    private WindowComparator() {
+    }
+
+    /**
+     * @param input    recorded input row (null for effects recorded before any input)
+     * @param recorded recorded effects
+     * @param replayedInput replayed input row (null if none)
+     * @param replayed replayed effects
+     * @return the divergence, or null when the window replays identically
+     */
+    public static Divergence compare(TraceEvent input, List<TraceEvent> recorded,
+                                     TraceEvent replayedInput, List<TraceEvent> replayed) {
+        FieldDiff first = null;
+        TraceEvent at = null;
+        if (input != null && replayedInput != null) {
+            first = FieldDiff.between(input, replayedInput);
+            at = input;
+        }
+        List<Alignment.Pair> pairs = Alignment.align(recorded, replayed);
+        List<TraceEvent> missing = new ArrayList<>();
+        List<TraceEvent> extra = new ArrayList<>();
+        for (Alignment.Pair p : pairs) {
+            if (p.recorded() < 0) {
+                TraceEvent x = replayed.get(p.replayed());
+                extra.add(x);
+                if (first == null) {
+                    first = new FieldDiff("extra " + x.kind(), "none", Describe.effect(x));
+                    at = x;
+                }
+            } else if (p.replayed() < 0) {
+                TraceEvent r = recorded.get(p.recorded());
+                missing.add(r);
+                if (first == null) {
+                    first = new FieldDiff("missing " + r.kind(), Describe.effect(r), "none");
+                    at = r;
+                }
+            } else if (first == null) {
+                TraceEvent r = recorded.get(p.recorded());
+                FieldDiff d = FieldDiff.between(r, replayed.get(p.replayed()));
+                if (d != null) {
+                    first = new FieldDiff(r.kind() + "." + d.field(), d.expected(), d.actual());
+                    at = r;
+                }
+            }
+        }
+        if (first == null) return null;
+        long seq = input != null ? input.seq() : at.seq();
+        return new Divergence(seq, input, at, first.field(), first.expected(), first.actual(),
+                missing, extra);
+    }
+}

@@ -1,0 +1,48 @@
+package io.ccatrace.replay.input;
+
+import io.ccatrace.model.guest.GuestStep;
+import io.ccatrace.trace.TraceEvent;
+import java.util.Locale;
+
+/**
+ * Decodes a GUEST_STEP row back into the step that was queued (docs/trace-format.md,
+ * GUEST_STEP columns). Columns a step op does not use take the step factory defaults, so
+ * the re-queued step maps to the same row again.
+ */
+public final class GuestStepRows {
+    private GuestStepRows() {
+    }
+
+    public static GuestStep step(TraceEvent in) {
+        GuestStep.Op op = op(in);
+        long[] args = in.args() == null ? new long[0] : in.args();
+        long ipa = in.ipa() == TraceEvent.NULL ? 0 : in.ipa();
+        long value = in.value() == TraceEvent.NULL ? 0 : in.value();
+        int size = in.size() == TraceEvent.NULL_INT ? 8 : in.size();
+        boolean isv = in.index() == TraceEvent.NULL_INT || in.index() != 0;
+        switch (op) {
+            case CALL:
+                return new GuestStep(op, InputFeeder.require(in, in.fid(), "fid"), args, 0, 0, 8, true);
+            case READ:
+            case EXEC:
+                return new GuestStep(op, 0, null, InputFeeder.require(in, in.ipa(), "ipa"), 0, size, isv);
+            case WRITE:
+                return new GuestStep(op, 0, null, InputFeeder.require(in, in.ipa(), "ipa"), value, size, isv);
+            case HOST_CALL:
+                return new GuestStep(op, 0, null, ipa, value, 8, true);
+            case HVC:
+                return new GuestStep(op, 0, null, 0, value, 8, true);
+            default:
+                return GuestStep.of(op);
+        }
+    }
+
+    private static GuestStep.Op op(TraceEvent in) {
+        if (in.cmd() == null) throw InputFeeder.bad(in, "cmd");
+        try {
+            return GuestStep.Op.valueOf(in.cmd().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("seq " + in.seq() + ": unknown guest step \"" + in.cmd() + "\"");
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package io.ccatrace.replay.input;
+
+import io.ccatrace.model.guest.GuestStep;
+import io.ccatrace.model.machine.Machine;
+import io.ccatrace.trace.TraceEvent;
+
+/**
+ * Feeds one recorded input row into a machine, the way the host (or a script) did when the
+ * trace was recorded: RMI_CALL -> an RMI SMC, NS_WRITE / NS_READ -> a host memory access,
+ * GUEST_STEP -> a step queued for the REC. Before the input, simulated time is moved up to
+ * the recorded time of the input (the host may have spent time between inputs).
+ */
+public final class InputFeeder {
+    private static final long[] NO_REGS = new long[0];
+
+    private InputFeeder() {
+    }
+
+    /** Feeds `in` (an input row) into m. Throws BadInputException for a malformed row. */
+    public static void feed(Machine m, TraceEvent in) {
+        long gap = in.time() - m.bus().now();
+        if (gap > 0) m.bus().advance(gap);
+        switch (in.kind()) {
+            case RMI_CALL:
+                m.rmi(cpu(in), require(in, in.fid(), "fid"),
+                        in.args() == null ? NO_REGS : in.args().clone());
+                break;
+            case NS_WRITE:
+                if (in.payload() == null) throw bad(in, "payload");
+                m.nsWrite(cpu(in), require(in, in.pa(), "pa"), in.payload().clone());
+                break;
+            case NS_READ:
+                m.nsRead(cpu(in), require(in, in.pa(), "pa"), size(in));
+                break;
+            case GUEST_STEP:
+                m.queueStep(require(in, in.rec(), "rec"), GuestStepRows.step(in));
+                break;
+            default:
+                throw new IllegalArgumentException(in.kind() + " is not an input");
+        }
+    }
+
+    private static int cpu(TraceEvent in) {
+        return in.cpu() == TraceEvent.NULL_INT ? 0 : in.cpu();
+    }
+
+    private static int size(TraceEvent in) {
+        if (in.size() == TraceEvent.NULL_INT || in.size() < 0) throw bad(in, "size");
+        return in.size();
+    }
+
+    static long require(TraceEvent in, long v, String column) {
+        if (v == TraceEvent.NULL) throw bad(in, column);
+        return v;
+    }
+
+    static BadInputException bad(TraceEvent in, String column) {
+        return new BadInputException("seq " + in.seq() + ": " + in.kind()
+                + " without a valid \"" + column + "\"");
+    }
+
+}

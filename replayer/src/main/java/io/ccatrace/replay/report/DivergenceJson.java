@@ -1,0 +1,99 @@
+package io.ccatrace.replay.report;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.ccatrace.replay.ReplayResult;
+import io.ccatrace.replay.divergence.Describe;
+import io.ccatrace.replay.divergence.Divergence;
+import io.ccatrace.trace.TraceEvent;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.Map;
+
+/**
+ * The replay report as one JSON object, written as the replay goes (divergences stream
+ * out; nothing accumulates): {"trace", "divergences": [...], "summary": {...}}.
+ */
+public final class DivergenceJson implements AutoCloseable {
+    private final JsonGenerator g;
+    private final String trace;
+    private final String rmm;
+
+    public DivergenceJson(Writer out, String trace, String rmm) {
+        this.trace = trace;
+        this.rmm = rmm;
+        try {
+            g = new JsonFactory().createGenerator(out);
+            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            g.writeStartObject();
+            g.writeStringField("trace", trace);
+            g.writeArrayFieldStart("divergences");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public void divergence(Divergence d) {
+        try {
+            g.writeStartObject();
+            g.writeNumberField("seq", d.seq());
+            g.writeStringField("command", d.command());
+            g.writeStringField("input", Describe.input(d.input()));
+            g.writeStringField("field", d.field());
+            g.writeStringField("expected", d.expected());
+            g.writeStringField("actual", d.actual());
+            if (d.at() != null) g.writeNumberField("at_seq", d.at().seq());
+            rows("missing", d.missing());
+            rows("extra", d.extra());
+            g.writeStringField("reproduce", Reproduce.replay(trace, rmm, d));
+            g.writeStringField("state", Reproduce.state(trace, rmm, d));
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void rows(String name, java.util.List<TraceEvent> rows) throws IOException {
+        g.writeArrayFieldStart(name);
+        for (TraceEvent e : rows) g.writeString(Describe.effect(e));
+        g.writeEndArray();
+    }
+
+    /** Ends the divergence list with the summary and closes the object. */
+    public void summary(ReplayResult r) {
+        try {
+            g.writeEndArray();
+            g.writeStringField("recorded_model", r.recordedModel());
+            g.writeStringField("replay_model", r.replayModel());
+            g.writeNumberField("events", r.rows());
+            g.writeNumberField("inputs", r.inputs());
+            g.writeNumberField("last_seq", r.lastSeq());
+            g.writeBooleanField("stopped_at_limit", r.stoppedAtLimit());
+            g.writeNumberField("total", r.summary().total());
+            g.writeObjectFieldStart("summary");
+            for (Map.Entry<String, Map<String, Long>> c : r.summary().byCommand().entrySet()) {
+                g.writeObjectFieldStart(c.getKey());
+                for (Map.Entry<String, Long> f : c.getValue().entrySet()) {
+                    g.writeNumberField(f.getKey(), f.getValue());
+                }
+                g.writeEndObject();
+            }
+            g.writeEndObject();
+            g.writeEndObject();
+            g.writeRaw('\n');
+            g.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            g.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package io.ccatrace.replay.report;
+
+import io.ccatrace.replay.ReplayResult;
+import io.ccatrace.replay.divergence.Describe;
+import io.ccatrace.replay.divergence.Divergence;
+import io.ccatrace.trace.TraceEvent;
+import java.io.PrintWriter;
+import java.util.Map;
+
+/** Human-readable divergence reports and the replay summary. */
+public final class DivergenceText {
+    private final PrintWriter out;
+    private final String trace;
+    private final String rmm;
+
+    /** rmm: the --rmm given (null when replaying on the recorded model). */
+    public DivergenceText(PrintWriter out, String trace, String rmm) {
+        this.out = out;
+        this.trace = trace;
+        this.rmm = rmm;
+    }
+
+    public void divergence(Divergence d) {
+        out.println("divergence at seq " + d.seq() + ": " + d.command() + " " + d.field());
+        out.println("  input:    " + Describe.input(d.input()));
+        if (d.at() != null && d.at() != d.input()) {
+            out.println("  at:       seq " + d.at().seq() + " " + Describe.effect(d.at()));
+        }
+        out.println("  expected: " + d.expected());
+        out.println("  actual:   " + d.actual());
+        for (TraceEvent e : d.missing()) out.println("  missing:  seq " + e.seq() + " " + Describe.effect(e));
+        for (TraceEvent e : d.extra()) out.println("  extra:    " + Describe.effect(e));
+        out.println("  reproduce: " + Reproduce.replay(trace, rmm, d));
+        out.println("  state:     " + Reproduce.state(trace, rmm, d));
+    }
+
+    public void summary(ReplayResult r) {
+        out.println("replayed " + r.rows() + " events (" + r.inputs() + " inputs) of "
+                + Reproduce.quote(trace) + " recorded on " + r.recordedModel() + " against "
+                + r.replayModel() + (r.lastSeq() >= 0 ? ", up to seq " + r.lastSeq() : "")
+                + (r.stoppedAtLimit() ? " (stopped at the divergence limit)" : ""));
+        if (!r.diverged()) {
+            out.println("no divergence");
+            return;
+        }
+        out.println(r.summary().total() + " divergence" + (r.summary().total() == 1 ? "" : "s")
+                + " by command and field:");
+        for (Map.Entry<String, Map<String, Long>> c : r.summary().byCommand().entrySet()) {
+            for (Map.Entry<String, Long> f : c.getValue().entrySet()) {
+                out.println(String.format("  %8d  %s  %s", f.getValue(), c.getKey(), f.getKey()));
+            }
+        }
+    }
+}

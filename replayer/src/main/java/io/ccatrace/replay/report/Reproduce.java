@@ -1,0 +1,53 @@
+package io.ccatrace.replay.report;
+
+import io.ccatrace.replay.divergence.Divergence;
+import io.ccatrace.trace.EventKind;
+import io.ccatrace.trace.TraceEvent;
+
+/**
+ * The exact ccatrace commands that reproduce a divergence (replay up to it) and show the
+ * state there (the object the first difference is about).
+ */
+public final class Reproduce {
+    private Reproduce() {
+    }
+
+    public static String replay(String trace, String rmm, Divergence d) {
+        return "ccatrace replay " + quote(trace) + (rmm == null ? "" : " --rmm " + rmm)
+                + " --until " + d.seq();
+    }
+
+    public static String state(String trace, String rmm, Divergence d) {
+        return "ccatrace state " + quote(trace) + " --at " + d.seq()
+                + (rmm == null ? "" : " --rmm " + rmm) + subject(d);
+    }
+
+    /** The state option naming what the divergence is about. */
+    static String subject(Divergence d) {
+        TraceEvent e = d.at();
+        if (e != null && e != d.input()) {
+            if (e.kind() == EventKind.RTT_ENTRY || e.kind() == EventKind.STAGE2_FAULT) {
+                return " --realm " + hex(e.realm()) + " --ipa " + hex(e.ipa());
+            }
+            if (e.rec() != TraceEvent.NULL) return " --rec " + hex(e.rec());
+            if (e.pa() != TraceEvent.NULL) return " --pa " + hex(e.pa());
+            if (e.realm() != TraceEvent.NULL) return " --realm " + hex(e.realm());
+        }
+        TraceEvent in = d.input();
+        if (in == null) return "";
+        if (in.kind() == EventKind.GUEST_STEP) return " --rec " + hex(in.rec());
+        if (in.kind() == EventKind.RMI_CALL && in.args() != null && in.args().length > 0) {
+            return " --pa " + hex(in.args()[0]);
+        }
+        if (in.pa() != TraceEvent.NULL) return " --pa " + hex(in.pa());
+        return "";
+    }
+
+    private static String hex(long v) {
+        return "0x" + Long.toHexString(v);
+    }
+
+    static String quote(String s) {
+        return s.matches("[A-Za-z0-9_./:@%+=,-]+") ? s : "'" + s.replace("'", "'\\''") + "'";
+    }
+}
