@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 /** The ccatrace command line. Subcommands are thin: the work lives in the modules. */
 @Command(name = "ccatrace", mixinStandardHelpOptions = true, version = "ccatrace " + Ccatrace.VERSION,
         description = "Simulate, record, replay and analyze Arm CCA machine traces.",
-        subcommands = {CommandLine.HelpCommand.class, RunCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, RunCommand.class, ReplayCommand.class,
+                ModelsCommand.class})
 public final class Ccatrace implements Runnable {
     /** The simulator version, recorded in every trace's metadata. */
     public static final String VERSION = "0.1.0";

@@ -19,7 +19,7 @@ public final class EventRows {
             b.cpu(w.cpu()).pa(w.pa()).size(w.bytes().length).payload(w.bytes());
         } else if (e instanceof ModelEvent.NsRead) {
             ModelEvent.NsRead r = (ModelEvent.NsRead) e;
-            b.cpu(r.cpu()).pa(r.pa()).size(r.len());
+            b.cpu(r.cpu()).pa(r.pa()).size(r.len()).payload(r.data());
         } else if (e instanceof ModelEvent.GuestStep) {
             guestStep(b, (ModelEvent.GuestStep) e);
         } else if (e instanceof ModelEvent.RsiCall) {

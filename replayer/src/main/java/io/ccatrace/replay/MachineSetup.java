@@ -3,6 +3,8 @@ package io.ccatrace.replay;
 import io.ccatrace.model.machine.Machine;
 import io.ccatrace.model.machine.MachineConfig;
 import io.ccatrace.model.rmi.RmmModels;
+import io.ccatrace.model.script.MachineJson;
+import io.ccatrace.model.script.ScriptException;
 import io.ccatrace.replay.input.BadInputException;
 import io.ccatrace.trace.TraceMetadata;
 
@@ -24,7 +26,12 @@ public final class MachineSetup {
             String recorded = meta.get(TraceMetadata.RMM_MODEL);
             if (recorded != null) c = c.withRmmModel(recorded);
         } else {
-            throw new BadInputException("TEMP: machine JSON not supported yet");
+            try {
+                c = MachineJson.fromJson(json);
+            } catch (ScriptException e) {
+                throw new BadInputException("trace metadata " + TraceMetadata.MACHINE + ": "
+                        + e.getMessage());
+            }
         }
         if (rmm != null) c = c.withRmmModel(checkModel(rmm));
         return c;

@@ -36,8 +36,15 @@ public sealed interface ModelEvent {
         public Kind kind() { return Kind.NS_WRITE; }
     }
 
-    /** Host read of memory. Input. */
-    record NsRead(long seq, long time, int cpu, long pa, int len) implements ModelEvent {
+    /**
+     * Host read of memory. Input. data holds the bytes the host got (null after a GPF), so a
+     * replay can tell when another RMM leaves different bytes behind (e.g. no scrubbing).
+     */
+    record NsRead(long seq, long time, int cpu, long pa, int len, byte[] data) implements ModelEvent {
+        public NsRead(long seq, long time, int cpu, long pa, int len) {
+            this(seq, time, cpu, pa, len, null);
+        }
+
         public Kind kind() { return Kind.NS_READ; }
     }
 

@@ -71,7 +71,7 @@ public final class Machine {
         long now = bus.now();
         bus.advance(HOST_ACCESS_NS);
         byte[] data = hostCheck(cpu, pa, "READ") ? memory.read(pa, len) : null;
-        bus.endInput(new ModelEvent.NsRead(seq, now, cpu, pa, len));
+        bus.endInput(new ModelEvent.NsRead(seq, now, cpu, pa, len, data == null ? null : data.clone()));
         return data;
     }
 

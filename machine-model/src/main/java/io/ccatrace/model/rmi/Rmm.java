@@ -53,6 +53,7 @@ public final class Rmm {
         this.gpt = gpt;
         this.el3 = el3;
         this.granules = new GranuleTable(memory, gpt, bus);
+        granules.setScrubOnDelegated(!model.has(Quirk.BUG_NO_SCRUB));
         this.rtts = new RttEntries(bus);
         this.realms = new RealmLifecycle(bus);
         this.recs = new RecLifecycle(bus);

@@ -4,24 +4,60 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The registry of RMM models selectable with --rmm. */
+/**
+ * The registry of RMM models selectable with --rmm: the 1.0-rel0 specification, the
+ * 1.0-EAC5 revision (a command table delta plus quirks), and seeded-bug variants of 1.0.
+ * docs/models.md describes each.
+ */
 public final class RmmModels {
     public static final String DEFAULT = "1.0";
+    private static final Map<String, RmmModel> ALL = build();
 
     private RmmModels() {
     }
 
     /** All models, in listing order. */
     public static Map<String, RmmModel> all() {
-        Map<String, RmmModel> m = new LinkedHashMap<>();
-        put(m, new RmmModel("1.0", "RMM 1.0-rel0 as specified (TF-RMM tag rmm-spec-v1.0-rel0)",
-                Rmi10.table(), EnumSet.noneOf(Quirk.class)));
-        return m;
+        return ALL;
     }
 
     /** The model with this id, or null. */
     public static RmmModel byId(String id) {
-        return all().get(id);
+        return ALL.get(id);
+    }
+
+    private static Map<String, RmmModel> build() {
+        Map<String, RmmModel> m = new LinkedHashMap<>();
+        put(m, new RmmModel("1.0", "RMM 1.0-rel0 as specified (TF-RMM tag rmm-spec-v1.0-rel0)",
+                Rmi10.table(), EnumSet.noneOf(Quirk.class)));
+        put(m, new RmmModel("1.0-eac5", "RMM 1.0-EAC5 (TF-RMM tag rmm-spec-v1.0-eac5, v0.4.0):"
+                + " old FEAT0 layout, unprotected maps at level 2..3 only, level-2 fold limit,"
+                + " 1-argument RSI_IPA_STATE_GET, no RSI_ERROR_UNKNOWN",
+                Rmi10Eac5.table(), EnumSet.of(Quirk.EAC5_ZERO_DEBUG_COUNTS,
+                        Quirk.EAC5_UNPROTECTED_LEVEL_2_3, Quirk.EAC5_FOLD_BLOCKS_LEVEL_2,
+                        Quirk.EAC5_IPA_STATE_GET_SINGLE, Quirk.EAC5_NO_RSI_ERROR_UNKNOWN,
+                        Quirk.EAC5_REALM_CONFIG_LAYOUT)));
+        bug(m, "1.0-bug-map-unprot-protected", Quirk.BUG_MAP_UNPROTECTED_IN_PROTECTED,
+                "RTT_MAP_UNPROTECTED accepts an IPA in the protected half");
+        bug(m, "1.0-bug-no-scrub", Quirk.BUG_NO_SCRUB,
+                "granules going back to DELEGATED are not zeroed (realm data reaches the host)");
+        bug(m, "1.0-bug-destroy-keeps-mapping", Quirk.BUG_DATA_DESTROY_KEEPS_MAPPING,
+                "DATA_DESTROY frees the granule but leaves its RTT entry mapped");
+        bug(m, "1.0-bug-ripas-unrequested", Quirk.BUG_SET_RIPAS_UNREQUESTED,
+                "RTT_SET_RIPAS changes RIPAS with no pending realm request");
+        bug(m, "1.0-bug-fault-skips-ripas", Quirk.BUG_FAULT_SKIPS_RIPAS_CHECK,
+                "a protected fault on an UNASSIGNED entry exits to the host without the RIPAS check");
+        bug(m, "1.0-bug-enter-system-off", Quirk.BUG_ENTER_SYSTEM_OFF,
+                "REC_ENTER enters a REC of a SYSTEM_OFF realm");
+        bug(m, "1.0-bug-rec-in-active-realm", Quirk.BUG_REC_CREATE_IN_ACTIVE_REALM,
+                "REC_CREATE adds a REC to an ACTIVE realm (and changes its RIM)");
+        bug(m, "1.0-bug-rec-any-mpidr", Quirk.BUG_REC_CREATE_ANY_MPIDR,
+                "REC_CREATE accepts an MPIDR that is not the next REC index");
+        return m;
+    }
+
+    private static void bug(Map<String, RmmModel> m, String id, Quirk q, String what) {
+        put(m, new RmmModel(id, "seeded bug on 1.0: " + what, Rmi10.table(), EnumSet.of(q)));
     }
 
     private static void put(Map<String, RmmModel> m, RmmModel model) {

@@ -4,6 +4,7 @@ import io.ccatrace.model.granule.GranuleState;
 import io.ccatrace.model.granule.GranuleTable;
 import io.ccatrace.model.realm.Realm;
 import io.ccatrace.model.realm.RealmParams;
+import io.ccatrace.model.rmi.Quirk;
 import io.ccatrace.model.rmi.RmiCommand;
 import io.ccatrace.model.rmi.RmiResult;
 import io.ccatrace.model.rmi.Rmm;
@@ -40,8 +41,9 @@ public final class RealmCreate implements RmiCommand {
         // params_valid: IPA width
         if (p.s2sz() < 32 || p.s2sz() > feat.s2sz()) return RmiResult.input();
         // params_supp: debug resources (reference open point 6: 1..FEAT0 value accepted)
-        if (p.numBps() == 0 || p.numBps() > feat.numBps()) return RmiResult.input();
-        if (p.numWps() == 0 || p.numWps() > feat.numWps()) return RmiResult.input();
+        boolean zeroOk = rmm.has(Quirk.EAC5_ZERO_DEBUG_COUNTS);
+        if (p.numBps() == 0 && !zeroOk || p.numBps() > feat.numBps()) return RmiResult.input();
+        if (p.numWps() == 0 && !zeroOk || p.numWps() > feat.numWps()) return RmiResult.input();
         // params_supp: SVE
         if (p.sve() && (!feat.sveEn() || p.sveVl() > feat.sveVl())) return RmiResult.input();
         // params_supp: PMU (the model's PE has no FEAT_HPMN0, so 0 counters is refused)

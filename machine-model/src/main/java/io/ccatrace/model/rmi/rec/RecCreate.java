@@ -7,6 +7,7 @@ import io.ccatrace.model.realm.RealmState;
 import io.ccatrace.model.rec.Rec;
 import io.ccatrace.model.rec.RecMpidr;
 import io.ccatrace.model.rec.RecParams;
+import io.ccatrace.model.rmi.Quirk;
 import io.ccatrace.model.rmi.RmiCommand;
 import io.ccatrace.model.rmi.RmiResult;
 import io.ccatrace.model.rmi.RmiStatus;
@@ -51,9 +52,12 @@ public final class RecCreate implements RmiCommand {
         // (impl.) REC limit: TF-RMM counts created RECs (the next index), never decremented
         if (realm.nextRecIndex() >= MAX_RECS) return RmiResult.error(RmiStatus.RMI_ERROR_REALM);
         // realm_state
-        if (realm.state() != RealmState.NEW) return RmiResult.error(RmiStatus.RMI_ERROR_REALM);
+        if (realm.state() != RealmState.NEW && !rmm.has(Quirk.BUG_REC_CREATE_IN_ACTIVE_REALM)) {
+            return RmiResult.error(RmiStatus.RMI_ERROR_REALM);
+        }
         // mpidr_index
-        if (!RecMpidr.isValid(p.mpidr()) || RecMpidr.index(p.mpidr()) != realm.nextRecIndex()) {
+        if (!RecMpidr.isValid(p.mpidr()) || RecMpidr.index(p.mpidr()) != realm.nextRecIndex()
+                && !rmm.has(Quirk.BUG_REC_CREATE_ANY_MPIDR)) {
             return RmiResult.input();
         }
         // num_aux: must equal REC_AUX_COUNT(rd)

@@ -1,0 +1,69 @@
+package io.ccatrace.cli;
+
+import io.ccatrace.replay.ReplayOptions;
+import io.ccatrace.replay.ReplayResult;
+import io.ccatrace.replay.Replayer;
+import io.ccatrace.replay.input.BadInputException;
+import io.ccatrace.replay.report.DivergenceJson;
+import io.ccatrace.replay.report.DivergenceText;
+import io.ccatrace.trace.TraceFiles;
+import io.ccatrace.trace.TraceReader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** `ccatrace replay`: re-executes a trace's inputs and reports every differing effect. */
+@Command(name = "replay", mixinStandardHelpOptions = true,
+        description = {"Feed a trace's inputs into a fresh machine (the recorded RMM model, or"
+                + " --rmm) and compare every effect with the recorded one.",
+                "Exit 0: no divergence; 1: divergence; 2: bad input."})
+public final class ReplayCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "TRACE", description = "trace file (.arrows, .parquet, .jsonl)")
+    Path trace;
+
+    @Option(names = "--rmm", paramLabel = "MODEL", description = "replay on this RMM model (see `ccatrace models`)")
+    String rmm;
+
+    @Option(names = "--until", paramLabel = "SEQ", description = "stop after the input whose window holds SEQ")
+    long until = -1;
+
+    @Option(names = "--max-divergences", paramLabel = "K", description = "stop after K divergences (default: no limit)")
+    int maxDivergences;
+
+    @Option(names = "--json", description = "one JSON object instead of text")
+    boolean json;
+
+    @Override
+    public Integer call() throws IOException {
+        if (maxDivergences < 0) throw new UserException("--max-divergences must be >= 0");
+        PrintWriter out = spec.commandLine().getOut();
+        String name = trace.toString();
+        ReplayResult r;
+        try (TraceReader reader = TraceFiles.open(trace, w -> spec.commandLine().getErr()
+                .println("ccatrace: warning: " + w))) {
+            Replayer replayer = new Replayer(new ReplayOptions(rmm, until, maxDivergences));
+            if (json) {
+                try (DivergenceJson report = new DivergenceJson(out, name, rmm)) {
+                    r = replayer.run(reader, report::divergence);
+                    report.summary(r);
+                }
+            } else {
+                DivergenceText report = new DivergenceText(out, name, rmm);
+                r = replayer.run(reader, report::divergence);
+                report.summary(r);
+            }
+        } catch (BadInputException e) {
+            throw new UserException(name + ": " + e.getMessage());
+        }
+        out.flush();
+        return r.diverged() ? ExitCodes.FINDING : ExitCodes.OK;
+    }
+}
