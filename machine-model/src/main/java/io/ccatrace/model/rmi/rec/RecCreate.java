@@ -13,14 +13,16 @@ import io.ccatrace.model.rmi.RmiResult;
 import io.ccatrace.model.rmi.RmiStatus;
 import io.ccatrace.model.rmi.Rmm;
 import io.ccatrace.model.rmi.system.Features;
+import java.util.Arrays;
 
 /**
- * RMI_REC_CREATE(rd, rec, params_ptr), reference 4.9, in TF-RMM's order (aux granules before
- * realm_state; docs/model-decisions.md). Aux granules are claimed only on success, so a
- * failed call leaves them DELEGATED.
+ * RMI_REC_CREATE(rd, rec, params_ptr), reference 4.9. The guards follow the specification's
+ * condition list as the ACS gives it (params, rec, rd, realm_state, mpidr_index, num_aux,
+ * aux_*), not TF-RMM's aux-first order: see docs/model-decisions.md. Aux granules are claimed
+ * only on success, so a failed call leaves them DELEGATED.
  */
 public final class RecCreate implements RmiCommand {
-    /** Maximum RECs per realm: 2^MAX_RECS_ORDER - 1 (reference 2.5). */
+    /** Maximum live RECs per realm: 2^MAX_RECS_ORDER - 1 (reference 2.5, 4.9 row 5). */
     public static final int MAX_RECS = (1 << Features.MAX_RECS_ORDER) - 1;
     private static final int PAGE = 4096;
 
@@ -36,21 +38,13 @@ public final class RecCreate implements RmiCommand {
         byte[] page = rmm.readNs(cpu, paramsPtr, PAGE);
         if (page == null) return RmiResult.input();
         RecParams p = RecParams.parse(page);
-        // num_aux: more than the RMM can hold
-        if (Long.compareUnsigned(p.numAux(), RecParams.MAX_AUX) > 0) return RmiResult.input();
-        int numAux = (int) p.numAux();
-        long[] aux = java.util.Arrays.copyOf(p.aux(), numAux);
-        // aux_align, aux_bound, aux_state, aux_alias
-        if (!auxUsable(granules, aux)) return RmiResult.input();
-        // rec_align, rec_bound, rec_state (rec may not be one of the aux granules)
-        if (!granules.is(recPa, GranuleState.DELEGATED) || contains(aux, aux.length, recPa)) {
-            return RmiResult.input();
-        }
+        // rec_align, rec_bound, rec_state
+        if (!granules.is(recPa, GranuleState.DELEGATED)) return RmiResult.input();
         // rd_align, rd_bound, rd_state
         Realm realm = rmm.realmAt(rd);
         if (realm == null) return RmiResult.input();
-        // (impl.) REC limit: TF-RMM counts created RECs (the next index), never decremented
-        if (realm.nextRecIndex() >= MAX_RECS) return RmiResult.error(RmiStatus.RMI_ERROR_REALM);
+        // (impl.) the realm already has the maximum number of RECs (TF-RMM: RD refcount)
+        if (realm.recCount() >= MAX_RECS) return RmiResult.error(RmiStatus.RMI_ERROR_REALM);
         // realm_state
         if (realm.state() != RealmState.NEW && !rmm.has(Quirk.BUG_REC_CREATE_IN_ACTIVE_REALM)) {
             return RmiResult.error(RmiStatus.RMI_ERROR_REALM);
@@ -60,16 +54,24 @@ public final class RecCreate implements RmiCommand {
                 && !rmm.has(Quirk.BUG_REC_CREATE_ANY_MPIDR)) {
             return RmiResult.input();
         }
-        // num_aux: must equal REC_AUX_COUNT(rd)
-        if (numAux != RecAuxCount.AUX_COUNT) return RmiResult.input();
+        // num_aux: must equal REC_AUX_COUNT(rd) (16, also TF-RMM's array bound)
+        if (p.numAux() != RecAuxCount.AUX_COUNT) return RmiResult.input();
+        long[] aux = Arrays.copyOf(p.aux(), RecAuxCount.AUX_COUNT);
+        // aux_align, aux_bound, aux_alias, aux_state
+        if (!auxUsable(granules, aux, recPa)) return RmiResult.input();
         create(rmm, realm, recPa, p, aux);
         return RmiResult.success();
     }
 
-    private static boolean auxUsable(GranuleTable granules, long[] aux) {
+    /**
+     * aux_align/aux_bound (valid granule), aux_alias (repeated, or the REC granule itself)
+     * and aux_state (DELEGATED), checked per aux entry in order.
+     */
+    private static boolean auxUsable(GranuleTable granules, long[] aux, long recPa) {
         for (int i = 0; i < aux.length; i++) {
+            if (!granules.isValidGranule(aux[i])) return false;
+            if (aux[i] == recPa || contains(aux, i, aux[i])) return false;
             if (!granules.is(aux[i], GranuleState.DELEGATED)) return false;
-            if (contains(aux, i, aux[i])) return false;
         }
         return true;
     }
