@@ -51,6 +51,18 @@ public final class TraceFiles {
         return new VerifyingReader(src, path.toString(), warnings);
     }
 
+    /**
+     * Reads any file as JSONL in the dump form (the import path): a plain dump, or a JSONL
+     * trace with its metadata line.
+     */
+    public static VerifyingReader openJsonl(Path path, Consumer<String> warnings) throws IOException {
+        if (!Files.isRegularFile(path)) {
+            throw new NoSuchFileException(path + ": no such file");
+        }
+        RowSource src = openSource(TraceFormat.JSONL, path);
+        return new VerifyingReader(src, path.toString(), warnings);
+    }
+
     private static RowSource openSource(TraceFormat f, Path path) throws IOException {
         try {
             switch (f) {

@@ -24,6 +24,8 @@ public final class TraceMetadata {
     public static final String COMPLETE = "ccatrace.complete";
     public static final String DIGEST = "ccatrace.digest";
     public static final String ORIGIN = "ccatrace.origin";
+    /** For imported traces: the file name the events were imported from. */
+    public static final String IMPORTED_FROM = "ccatrace.imported_from";
 
     private final TreeMap<String, String> values;
 

@@ -1,0 +1,53 @@
+package io.ccatrace.cli;
+
+import io.ccatrace.trace.TraceFiles;
+import io.ccatrace.trace.TraceReader;
+import io.ccatrace.trace.TraceWriter;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** ccatrace convert: rewrites a trace in the format of the output's extension. */
+@Command(name = "convert", description = "Convert a trace between .arrows, .parquet and .jsonl (by extension).")
+public final class ConvertCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "IN", description = "input trace")
+    Path in;
+
+    @Parameters(index = "1", paramLabel = "OUT", description = "output trace")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        if (Files.exists(out) && Files.isSameFile(in, out)) {
+            throw new UserException(out + ": output is the input file");
+        }
+        io.ccatrace.trace.TraceFormat.of(out);
+        try (TraceReader r = TraceFiles.open(in, w -> err.println("ccatrace: warning: " + w))) {
+            copy(r, out);
+        } catch (java.io.IOException | RuntimeException e) {
+            Files.deleteIfExists(out);
+            throw e;
+        }
+        return ExitCodes.OK;
+    }
+
+    /** Copies every event of r to a new trace at path, keeping r's metadata. */
+    static long copy(TraceReader r, Path path) throws java.io.IOException {
+        long n = 0;
+        try (TraceWriter w = TraceFiles.create(path, r.metadata())) {
+            while (r.hasNext()) {
+                w.write(r.next());
+                n++;
+            }
+        }
+        return n;
+    }
+}

@@ -1,0 +1,48 @@
+package io.ccatrace.cli;
+
+import io.ccatrace.trace.TraceFiles;
+import io.ccatrace.trace.TraceFormat;
+import io.ccatrace.trace.TraceMetadata;
+import io.ccatrace.trace.TraceWriter;
+import io.ccatrace.trace.VerifyingReader;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** ccatrace import: reads events in the dump form (JSON lines) into a trace marked imported. */
+@Command(name = "import", description = "Import events in the dump's JSONL form into a trace (origin=imported).")
+public final class ImportCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "EVENTS", description = "JSON lines, one event per line")
+    Path events;
+
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "TRACE", description = "trace to write")
+    Path output;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = spec.commandLine().getOut();
+        TraceFormat.of(output);
+        long n = 0;
+        try (VerifyingReader r = TraceFiles.openJsonl(events, w -> err.println("ccatrace: warning: " + w))) {
+            TraceMetadata m = r.metadata().with(TraceMetadata.ORIGIN, "imported")
+                    .with(TraceMetadata.IMPORTED_FROM, String.valueOf(events.getFileName()));
+            try (TraceWriter w = TraceFiles.create(output, m)) {
+                while (r.hasNext()) {
+                    w.write(r.next());
+                    n++;
+                }
+            }
+        }
+        out.println("imported " + n + " events into " + output);
+        out.flush();
+        return ExitCodes.OK;
+    }
+}
