@@ -9,8 +9,7 @@ import io.ccatrace.model.granule.GranuleState;
 import io.ccatrace.model.rmi.Fixture;
 import io.ccatrace.model.rmi.RealmParamsPage;
 import io.ccatrace.model.rmi.Realms;
-import io.ccatrace.model.rtt.Ripas;
-import io.ccatrace.model.rtt.Rtt;
+import io.ccatrace.model.rmi.Stage2;
 import io.ccatrace.model.rtt.RttState;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -26,6 +25,11 @@ class RealmDestroyTest {
 
     int destroy(long pa) {
         return Fixture.status(f.rmi("RMI_REALM_DESTROY", pa));
+    }
+
+    /** REALM_DESTROY of a Stage2 helper's realm (its own machine). */
+    static int destroyIn(Stage2 s) {
+        return Fixture.status(s.rmi("RMI_REALM_DESTROY", s.rd));
     }
 
     GranuleState stateOf(long pa) {
@@ -61,32 +65,37 @@ class RealmDestroyTest {
         assertEquals(SUCCESS, destroy(rd));
     }
 
-    // 4 realm_live: a starting RTT holds a live (protected ASSIGNED) entry. The entry is set
-    // through the RTT transition point, as DATA_CREATE would, to keep this test independent
-    // of the DATA commands.
-    @Test
-    void realmLiveStartingRttEntry() {
-        Rtt t = r.realm(rd).startingRtts().get(0);
-        f.machine.rmm().rtts().set(t, 3, RttState.ASSIGNED, Ripas.RAM, r.delegated(), 0);
-        assertEquals(ERROR_REALM, destroy(rd));
-        f.machine.rmm().rtts().set(t, 3, RttState.UNASSIGNED, Ripas.DESTROYED, 0, 0);
-        assertEquals(SUCCESS, destroy(rd));
-    }
-
-    // 4 realm_live: a TABLE entry in a starting RTT also keeps the realm live (7.1)
+    // 4 realm_live: a starting RTT holds a TABLE entry (RTT_CREATE below it, reference 7.1)
     @Test
     void realmLiveStartingRttTable() {
-        Rtt t = r.realm(rd).startingRtts().get(1);
-        f.machine.rmm().rtts().set(t, 0, RttState.TABLE, Ripas.EMPTY, r.delegated(), 0);
-        assertEquals(ERROR_REALM, destroy(rd));
+        Stage2 s = new Stage2(new Fixture(), 33, 2);
+        long child = s.rtt(0, 3);
+        assertEquals(ERROR_REALM, destroyIn(s));
+        long[] regs = s.rmi("RMI_RTT_DESTROY", s.rd, 0, 3);
+        assertEquals(0L, regs[0]);
+        assertEquals(child, regs[1]);
+        assertEquals(SUCCESS, destroyIn(s), "UNASSIGNED DESTROYED is not live");
+    }
+
+    // 4 realm_live: a starting RTT holds a protected ASSIGNED entry (a 2 MiB block folded
+    // into a level-2 starting table of a realm with s2sz 33)
+    @Test
+    void realmLiveStartingRttAssignedBlock() {
+        Stage2 s = new Stage2(new Fixture(), 33, 2);
+        s.rtt(0, 3);
+        s.dataBlock(0);
+        assertEquals(0L, s.rmi("RMI_RTT_FOLD", s.rd, 0, 3)[0]);
+        assertEquals(RttState.ASSIGNED, s.realms.realm(s.rd).startingRtts().get(0).state(0));
+        assertEquals(ERROR_REALM, destroyIn(s));
     }
 
     // 4.7 note: ASSIGNED_NS entries do not make a starting RTT live
     @Test
     void assignedNsEntryIsNotLive() {
-        Rtt t = r.realm(rd).startingRtts().get(1);
-        f.machine.rmm().rtts().set(t, 0, RttState.ASSIGNED_NS, Ripas.EMPTY, r.ns(), 0);
-        assertEquals(SUCCESS, destroy(rd));
+        Stage2 s = new Stage2(new Fixture(), 33, 2);
+        s.map(s.unprotected(), 2, 0x8020_0000L | 0xC0 | 0x14);
+        assertEquals(RttState.ASSIGNED_NS, s.realms.realm(s.rd).startingRtts().get(4).state(0));
+        assertEquals(SUCCESS, destroyIn(s));
     }
 
     @Test
