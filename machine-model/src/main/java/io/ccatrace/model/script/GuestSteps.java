@@ -3,6 +3,7 @@ package io.ccatrace.model.script;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ccatrace.model.guest.GuestStep;
 import io.ccatrace.model.guest.GuestStep.Op;
+import io.ccatrace.model.rsi.RealmCallTable;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,17 +17,18 @@ final class GuestSteps {
     private GuestSteps() {
     }
 
-    static List<GuestStep> parse(Fields action) throws ScriptException {
+    static List<GuestStep> parse(Fields action, RealmCallTable calls) throws ScriptException {
         JsonNode list = action.required("steps");
         if (!list.isArray()) throw action.error("steps must be a list");
         List<GuestStep> out = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
-            out.add(step(new Fields(action.line(), "realm: steps[" + i + "]", list.get(i))));
+            out.add(step(new Fields(action.line(), "realm: steps[" + i + "]", list.get(i)),
+                    calls));
         }
         return out;
     }
 
-    private static GuestStep step(Fields f) throws ScriptException {
+    private static GuestStep step(Fields f, RealmCallTable calls) throws ScriptException {
         String kind = null;
         for (String k : KINDS) {
             if (!f.has(k)) continue;
@@ -40,7 +42,7 @@ final class GuestSteps {
         switch (kind) {
             case "call":
             case "fid":
-                s = new GuestStep(Op.CALL, callFid(f, kind), args(f), 0, 0, 8, true);
+                s = new GuestStep(Op.CALL, callFid(f, kind, calls), args(f), 0, 0, 8, true);
                 break;
             case "read":
             case "write":
@@ -63,15 +65,15 @@ final class GuestSteps {
         return s;
     }
 
-    private static long callFid(Fields f, String kind) throws ScriptException {
+    private static long callFid(Fields f, String kind, RealmCallTable calls) throws ScriptException {
         if (kind.equals("fid")) return f.u64("fid");
         String name = f.string("call", null);
-        Long fid = RealmCalls.fid(name);
-        if (fid == null) {
+        RealmCallTable.Entry e = calls.byName(name);
+        if (e == null) {
             throw f.error("unknown RSI/PSCI call '" + name + "' (use a raw \"fid\" step for"
                     + " other functions)");
         }
-        return fid;
+        return e.fid();
     }
 
     private static long[] args(Fields f) throws ScriptException {

@@ -114,7 +114,8 @@ public final class ScriptParser {
                 a = nsRead(f, config);
                 break;
             case "realm":
-                a = new Action.Realm(f.line(), f.u64("rec"), GuestSteps.parse(f));
+                a = new Action.Realm(f.line(), f.u64("rec"), GuestSteps.parse(f,
+                        RmmModels.byId(config.rmmModel()).realmCalls()));
                 break;
             default:
                 throw new ScriptException(f.line(), "unknown op '" + op
