@@ -4,6 +4,7 @@ import io.ccatrace.model.machine.Machine;
 import io.ccatrace.replay.divergence.Divergence;
 import io.ccatrace.replay.divergence.DivergenceSummary;
 import io.ccatrace.replay.divergence.WindowComparator;
+import io.ccatrace.replay.input.BadInputException;
 import io.ccatrace.replay.input.InputFeeder;
 import io.ccatrace.trace.TraceReader;
 import java.io.IOException;
@@ -34,28 +35,40 @@ public final class Replayer {
         long rows = 0;
         long inputs = 0;
         long last = -1;
-        boolean limit = false;
+        String stop = null;
         for (Window w = windows.next(); w != null; w = windows.next()) {
             if (options.until() >= 0 && w.seq() > options.until()) break;
             capture.clear();
-            if (w.input() != null) {
-                InputFeeder.feed(machine, w.input());
-                inputs++;
-            }
             rows += w.effects().size() + (w.input() != null ? 1 : 0);
             last = w.lastSeq();
+            if (w.input() != null) {
+                inputs++;
+                try {
+                    InputFeeder.feed(machine, w.input());
+                } catch (BadInputException e) {
+                    throw e;
+                } catch (RuntimeException e) {
+                    // the model broke one of its own invariants: report it, the machine is gone
+                    Divergence d = WindowComparator.modelError(w.input(), e);
+                    summary.add(d);
+                    sink.accept(d);
+                    stop = "the " + machine.config().rmmModel() + " model failed at seq "
+                            + w.seq() + ": " + e.getMessage();
+                    break;
+                }
+            }
             Divergence d = WindowComparator.compare(w.input(), w.effects(), capture.input(),
                     capture.effects());
             if (d != null) {
                 summary.add(d);
                 sink.accept(d);
                 if (options.maxDivergences() > 0 && summary.total() >= options.maxDivergences()) {
-                    limit = true;
+                    stop = "stopped at the divergence limit (" + options.maxDivergences() + ")";
                     break;
                 }
             }
         }
-        return new ReplayResult(recorded, machine.config().rmmModel(), rows, inputs, last, limit,
+        return new ReplayResult(recorded, machine.config().rmmModel(), rows, inputs, last, stop,
                 summary);
     }
 }

@@ -15,8 +15,6 @@ public enum Quirk {
     EAC5_FOLD_BLOCKS_LEVEL_2,
     /** RSI_IPA_STATE_GET(ipa) -> x1 = RIPAS (rel0: (base, end) -> x1 top, x2 RIPAS). */
     EAC5_IPA_STATE_GET_SINGLE,
-    /** RSI_ERROR_UNKNOWN (4) does not exist: those cases return RSI_ERROR_INPUT. */
-    EAC5_NO_RSI_ERROR_UNKNOWN,
     /** RsiRealmConfig: hash_algo is a u64 at 8 and there is no rpv at 0x200. */
     EAC5_REALM_CONFIG_LAYOUT,
 

@@ -32,10 +32,10 @@ public final class RmmModels {
                 Rmi10.table(), EnumSet.noneOf(Quirk.class)));
         put(m, new RmmModel("1.0-eac5", "RMM 1.0-EAC5 (TF-RMM tag rmm-spec-v1.0-eac5, v0.4.0):"
                 + " old FEAT0 layout, unprotected maps at level 2..3 only, level-2 fold limit,"
-                + " 1-argument RSI_IPA_STATE_GET, no RSI_ERROR_UNKNOWN",
+                + " 1-argument RSI_IPA_STATE_GET, RsiRealmConfig without rpv",
                 Rmi10Eac5.table(), EnumSet.of(Quirk.EAC5_ZERO_DEBUG_COUNTS,
                         Quirk.EAC5_UNPROTECTED_LEVEL_2_3, Quirk.EAC5_FOLD_BLOCKS_LEVEL_2,
-                        Quirk.EAC5_IPA_STATE_GET_SINGLE, Quirk.EAC5_NO_RSI_ERROR_UNKNOWN,
+                        Quirk.EAC5_IPA_STATE_GET_SINGLE,
                         Quirk.EAC5_REALM_CONFIG_LAYOUT)));
         bug(m, "1.0-bug-map-unprot-protected", Quirk.BUG_MAP_UNPROTECTED_IN_PROTECTED,
                 "RTT_MAP_UNPROTECTED accepts an IPA in the protected half");

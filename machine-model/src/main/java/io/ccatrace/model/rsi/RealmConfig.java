@@ -1,6 +1,7 @@
 package io.ccatrace.model.rsi;
 
 import io.ccatrace.model.memory.PhysicalMemory;
+import io.ccatrace.model.rmi.Quirk;
 import io.ccatrace.model.stage2.Access;
 
 /** RSI_REALM_CONFIG(addr), reference 6.2: writes RsiRealmConfig (9.4) into the page. */
@@ -18,8 +19,13 @@ public final class RealmConfig implements RealmCall {
         if (!w.ok()) return w.failure();
         PhysicalMemory m = ctx.rmm().memory();
         m.writeLong(w.pa() + OFF_IPA_WIDTH, ctx.realm().s2sz());
-        m.write(w.pa() + OFF_HASH_ALGO, new byte[] {(byte) ctx.realm().params().hashAlgo()});
-        m.write(w.pa() + OFF_RPV, ctx.realm().params().rpv());
+        if (ctx.rmm().has(Quirk.EAC5_REALM_CONFIG_LAYOUT)) {
+            // 1.0-EAC5 (reference 12.5): hash_algo is a u64, there is no rpv field
+            m.writeLong(w.pa() + OFF_HASH_ALGO, ctx.realm().params().hashAlgo());
+        } else {
+            m.write(w.pa() + OFF_HASH_ALGO, new byte[] {(byte) ctx.realm().params().hashAlgo()});
+            m.write(w.pa() + OFF_RPV, ctx.realm().params().rpv());
+        }
         return CallOutcome.done(RsiStatus.RSI_SUCCESS.code());
     }
 }

@@ -60,4 +60,12 @@ public final class WindowComparator {
         return new Divergence(seq, input, at, first.field(), first.expected(), first.actual(),
                 missing, extra);
     }
+
+    /** The replayed model threw on this input (a broken simulator invariant). */
+    public static Divergence modelError(TraceEvent input, RuntimeException e) {
+        String msg = e.getClass().getSimpleName() + ": " + e.getMessage();
+        return new Divergence(input.seq(), input, input, "model error",
+                input.status() != null ? input.status() : "completes", msg.replace('\n', ' '),
+                List.of(), List.of());
+    }
 }

@@ -69,7 +69,7 @@ public final class DivergenceJson implements AutoCloseable {
             g.writeNumberField("events", r.rows());
             g.writeNumberField("inputs", r.inputs());
             g.writeNumberField("last_seq", r.lastSeq());
-            g.writeBooleanField("stopped_at_limit", r.stoppedAtLimit());
+            if (r.stoppedEarly() != null) g.writeStringField("stopped_early", r.stoppedEarly());
             g.writeNumberField("total", r.summary().total());
             g.writeObjectFieldStart("summary");
             for (Map.Entry<String, Map<String, Long>> c : r.summary().byCommand().entrySet()) {

@@ -38,7 +38,7 @@ public final class DivergenceText {
         out.println("replayed " + r.rows() + " events (" + r.inputs() + " inputs) of "
                 + Reproduce.quote(trace) + " recorded on " + r.recordedModel() + " against "
                 + r.replayModel() + (r.lastSeq() >= 0 ? ", up to seq " + r.lastSeq() : "")
-                + (r.stoppedAtLimit() ? " (stopped at the divergence limit)" : ""));
+                + (r.stoppedEarly() != null ? " (" + r.stoppedEarly() + ")" : ""));
         if (!r.diverged()) {
             out.println("no divergence");
             return;

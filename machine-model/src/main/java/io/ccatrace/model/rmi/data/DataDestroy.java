@@ -2,6 +2,7 @@ package io.ccatrace.model.rmi.data;
 
 import io.ccatrace.model.granule.GranuleState;
 import io.ccatrace.model.realm.Realm;
+import io.ccatrace.model.rmi.Quirk;
 import io.ccatrace.model.rmi.RmiCommand;
 import io.ccatrace.model.rmi.RmiResult;
 import io.ccatrace.model.rmi.RmiStatus;
@@ -39,7 +40,9 @@ public final class DataDestroy implements RmiCommand {
         }
         long data = w.addr();
         Ripas after = w.ripas() == Ripas.EMPTY ? Ripas.EMPTY : Ripas.DESTROYED;
-        rmm.rtts().set(w.table(), w.index(), RttState.UNASSIGNED, after, 0, 0);
+        if (!rmm.has(Quirk.BUG_DATA_DESTROY_KEEPS_MAPPING)) {
+            rmm.rtts().set(w.table(), w.index(), RttState.UNASSIGNED, after, 0, 0);
+        }
         rmm.granules().transition(rmm.granules().get(data), GranuleState.DELEGATED, null, -1);
         return RmiResult.success(data, Liveness.nonLiveTop(w, ipa));
     }

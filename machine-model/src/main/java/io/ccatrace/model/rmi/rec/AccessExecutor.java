@@ -8,7 +8,9 @@ import io.ccatrace.model.memory.PhysicalMemory;
 import io.ccatrace.model.rec.ExitReason;
 import io.ccatrace.model.rec.Rec;
 import io.ccatrace.model.rec.RecRunExit;
+import io.ccatrace.model.rmi.Quirk;
 import io.ccatrace.model.rsi.RealmContext;
+import io.ccatrace.model.rtt.RttState;
 import io.ccatrace.model.stage2.Access;
 import io.ccatrace.model.stage2.Stage2;
 import io.ccatrace.model.stage2.Stage2Faults;
@@ -53,6 +55,11 @@ final class AccessExecutor {
             return null;
         }
         Stage2.Translation t = Stage2.translate(ctx.realm(), ctx.rmm().granules(), ipa, a);
+        if (ctx.rmm().has(Quirk.BUG_FAULT_SKIPS_RIPAS_CHECK) && t.isProtected()
+                && t.outcome() == Stage2.Outcome.SEA && t.hipas() == RttState.UNASSIGNED) {
+            // seeded bug: the RIPAS EMPTY check is skipped, the fault goes to the host
+            t = new Stage2.Translation(Stage2.Outcome.EXIT, t.pa(), t.half(), t.hipas(), t.ripas(), t.level());
+        }
         switch (t.outcome()) {
             case MAPPED:
                 return reach(s, a, t);

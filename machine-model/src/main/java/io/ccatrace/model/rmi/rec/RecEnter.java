@@ -10,6 +10,7 @@ import io.ccatrace.model.rec.ExitReason;
 import io.ccatrace.model.rec.Rec;
 import io.ccatrace.model.rec.RecRunEnter;
 import io.ccatrace.model.rec.RecRunExit;
+import io.ccatrace.model.rmi.Quirk;
 import io.ccatrace.model.rmi.RmiCommand;
 import io.ccatrace.model.rmi.RmiResult;
 import io.ccatrace.model.rmi.RmiStatus;
@@ -44,7 +45,7 @@ public final class RecEnter implements RmiCommand {
         // realm_new
         if (realm.state() == RealmState.NEW) return new RmiResult(RmiStatus.RMI_ERROR_REALM, 0, new long[0]);
         // system_off
-        if (realm.state() == RealmState.SYSTEM_OFF) {
+        if (realm.state() == RealmState.SYSTEM_OFF && !rmm.has(Quirk.BUG_ENTER_SYSTEM_OFF)) {
             return new RmiResult(RmiStatus.RMI_ERROR_REALM, 1, new long[0]);
         }
         // rec_runnable

@@ -2,6 +2,7 @@ package io.ccatrace.model.rmi.rtt;
 
 import io.ccatrace.model.granule.Granule;
 import io.ccatrace.model.granule.GranuleState;
+import io.ccatrace.model.rmi.Quirk;
 import io.ccatrace.model.rmi.RmiCommand;
 import io.ccatrace.model.rmi.RmiResult;
 import io.ccatrace.model.rmi.Rmm;
@@ -28,6 +29,10 @@ public final class RttFold implements RmiCommand {
         if (folded == null) return RmiResult.rtt(p.level());
         // block level: no ASSIGNED / ASSIGNED_NS block above level 1 (TF-RMM detail)
         if (!folded.allowedAt(p.level() - 1)) return RmiResult.rtt(p.level() - 1);
+        // 1.0-EAC5: ASSIGNED / ASSIGNED_NS blocks only at level 2 (reference 12.2)
+        if (rmm.has(Quirk.EAC5_FOLD_BLOCKS_LEVEL_2) && folded.isBlock() && p.level() - 1 < 2) {
+            return RmiResult.rtt(p.level() - 1);
+        }
         rmm.rtts().set(w.table(), w.index(), folded.state(), folded.ripas(), folded.addr(),
                 folded.attrs());
         rmm.granules().transition(g, GranuleState.DELEGATED, null, -1);

@@ -2,6 +2,7 @@ package io.ccatrace.model.rmi.rtt;
 
 import io.ccatrace.model.realm.Realm;
 import io.ccatrace.model.rec.Rec;
+import io.ccatrace.model.rmi.Quirk;
 import io.ccatrace.model.rmi.RmiCommand;
 import io.ccatrace.model.rmi.RmiResult;
 import io.ccatrace.model.rmi.RmiStatus;
@@ -36,7 +37,8 @@ public final class RttSetRipas implements RmiCommand {
         // rec_owner
         if (rec.rd() != rd) return RmiResult.error(RmiStatus.RMI_ERROR_REC);
         // base_bound, top_bound: the request's progress address and limit
-        if (base != rec.ripasAddr || Long.compareUnsigned(top, rec.ripasTop) > 0) {
+        boolean unrequested = !rec.ripasPending() && rmm.has(Quirk.BUG_SET_RIPAS_UNREQUESTED);
+        if (!unrequested && (base != rec.ripasAddr || Long.compareUnsigned(top, rec.ripasTop) > 0)) {
             return RmiResult.input();
         }
         RttWalk w = RttWalk.walk(realm.startingRtts(), rmm.granules(), base, RttGeometry.MAX_LEVEL);

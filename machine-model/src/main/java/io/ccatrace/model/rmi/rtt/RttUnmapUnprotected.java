@@ -20,7 +20,7 @@ public final class RttUnmapUnprotected implements RmiCommand {
     public RmiResult execute(Rmm rmm, long[] args, int cpu) {
         long rd = args[0], ipa = args[1], levelArg = args[2];
         // level_bound
-        if (levelArg < RttMapUnprotected.MIN_MAP_LEVEL || levelArg > RttGeometry.MAX_LEVEL) {
+        if (levelArg < RttMapUnprotected.minLevel(rmm) || levelArg > RttGeometry.MAX_LEVEL) {
             return RmiResult.errorWith(RmiStatus.RMI_ERROR_INPUT, 0);
         }
         int level = (int) levelArg;
