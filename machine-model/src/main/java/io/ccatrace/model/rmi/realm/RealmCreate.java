@@ -31,7 +31,8 @@ public final class RealmCreate implements RmiCommand {
         GranuleTable granules = rmm.granules();
         // params_align, params_bound
         if (!granules.isValidGranule(paramsPtr)) return RmiResult.input();
-        // params_pas: the RMM's read of the host page faults
+        // params_pas: the granule is not NS to the RMM (no access tried), or the read faults
+        if (!granules.is(paramsPtr, GranuleState.UNDELEGATED)) return RmiResult.input();
         byte[] page = rmm.readNs(cpu, paramsPtr, PAGE);
         if (page == null) return RmiResult.input();
         RealmParams p = RealmParams.parse(page);

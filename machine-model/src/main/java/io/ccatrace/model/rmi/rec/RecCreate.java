@@ -34,7 +34,8 @@ public final class RecCreate implements RmiCommand {
         GranuleTable granules = rmm.granules();
         // params_align, params_bound
         if (!granules.isValidGranule(paramsPtr)) return RmiResult.input();
-        // params_pas
+        // params_pas: the granule is not NS to the RMM (no access tried), or the read faults
+        if (!granules.is(paramsPtr, GranuleState.UNDELEGATED)) return RmiResult.input();
         byte[] page = rmm.readNs(cpu, paramsPtr, PAGE);
         if (page == null) return RmiResult.input();
         RecParams p = RecParams.parse(page);

@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.ccatrace.model.event.ModelEvent;
+import io.ccatrace.model.gpt.Pas;
 import io.ccatrace.model.granule.GranuleState;
 import io.ccatrace.model.machine.MachineConfig;
+import io.ccatrace.model.memory.DramBank;
 import io.ccatrace.model.realm.Realm;
 import io.ccatrace.model.rmi.Fixture;
 import io.ccatrace.model.rmi.RealmParamsPage;
@@ -27,6 +29,7 @@ import org.junit.jupiter.api.Test;
  */
 class RealmCreateTest {
     static final int SUCCESS = 0, ERROR_INPUT = 1;
+    static final long SECURE_BANK = 0x1_0000_0000L;
 
     final Fixture f = new Fixture();
     final Realms r = new Realms(f);
@@ -78,6 +81,24 @@ class RealmCreateTest {
         r.delegate(pa);
         assertEquals(ERROR_INPUT, Fixture.status(f.rmi("RMI_REALM_CREATE", c.rd, pa)));
         assertEquals(GranuleState.DELEGATED, f.machine.rmm().granules().stateOf(c.rd));
+        assertEquals(0, f.eventsOf(ModelEvent.Kind.GPF).size(),
+                "a granule the RMM tracks as delegated is refused without an access");
+    }
+
+    // 2 params_pas: the params granule is Secure memory, so the RMM's read faults (a GPF)
+    @Test
+    void paramsPasSecure() {
+        Fixture g = new Fixture(MachineConfig.defaults().withDram(List.of(
+                new DramBank(Fixture.DRAM, 1L << 30, Pas.NS),
+                new DramBank(SECURE_BANK, 1L << 20, Pas.SECURE))));
+        Realms rg = new Realms(g);
+        RealmParamsPage p = rg.params(40, 1);
+        p.rttBase = rg.delegatedRun(2);
+        long rd = rg.delegated();
+        assertEquals(ERROR_INPUT, Fixture.status(g.rmi("RMI_REALM_CREATE", rd, SECURE_BANK)));
+        List<ModelEvent> gpf = g.eventsOf(ModelEvent.Kind.GPF);
+        assertEquals(1, gpf.size());
+        assertEquals("SECURE", ((ModelEvent.Gpf) gpf.get(0)).pas());
     }
 
     // 3 params_supp: LPA2 requested, FEAT0.LPA2 = 0
@@ -287,7 +308,7 @@ class RealmCreateTest {
         assertEquals(ERROR_INPUT, c.status());
     }
 
-    // 13 rd_state: rd not DELEGATED (UNDELEGATED, and already an RD)
+    // 13 rd_state: rd not DELEGATED (UNDELEGATED, RD, RTT, REC)
     @Test
     void rdState() {
         Call c = new Call();
@@ -296,6 +317,10 @@ class RealmCreateTest {
         Call other = new Call();
         assertEquals(SUCCESS, other.status());
         c.rd = other.rd;
+        assertEquals(ERROR_INPUT, c.status());
+        c.rd = other.p.rttBase;
+        assertEquals(ERROR_INPUT, c.status());
+        c.rd = r.rec(other.rd, 0);
         assertEquals(ERROR_INPUT, c.status());
     }
 

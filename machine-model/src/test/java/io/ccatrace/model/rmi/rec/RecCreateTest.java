@@ -7,7 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ccatrace.model.event.ModelEvent;
+import io.ccatrace.model.gpt.Pas;
 import io.ccatrace.model.granule.GranuleState;
+import io.ccatrace.model.machine.MachineConfig;
+import io.ccatrace.model.memory.DramBank;
 import io.ccatrace.model.rec.Rec;
 import io.ccatrace.model.rmi.Fixture;
 import io.ccatrace.model.rmi.RecParamsPage;
@@ -77,7 +80,22 @@ class RecCreateTest {
         long pa = r.write(c.p);
         r.delegate(pa);
         assertEquals(ERROR_INPUT, Fixture.status(f.rmi("RMI_REC_CREATE", c.rd, c.rec, pa)));
-        assertEquals(1, f.eventsOf(ModelEvent.Kind.GPF).size(), "the RMM's read faulted");
+        assertEquals(0, f.eventsOf(ModelEvent.Kind.GPF).size(),
+                "a granule the RMM tracks as delegated is refused without an access");
+    }
+
+    // params_pas: the params granule is Secure memory, so the RMM's read faults (a GPF)
+    @Test
+    void paramsPasSecure() {
+        long secure = 0x1_0000_0000L;
+        Fixture g = new Fixture(MachineConfig.defaults().withDram(List.of(
+                new DramBank(Fixture.DRAM, 1L << 30, Pas.NS), new DramBank(secure, 1L << 20, Pas.SECURE))));
+        Realms rg = new Realms(g);
+        long rd = rg.create(40, 1);
+        rg.recParams(0, true);
+        long rec = rg.delegated();
+        assertEquals(ERROR_INPUT, Fixture.status(g.rmi("RMI_REC_CREATE", rd, rec, secure)));
+        assertEquals(1, g.eventsOf(ModelEvent.Kind.GPF).size());
     }
 
     // rec_align
