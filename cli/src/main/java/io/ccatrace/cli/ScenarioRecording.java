@@ -1,0 +1,88 @@
+package io.ccatrace.cli;
+
+import io.ccatrace.model.rmi.RmmModels;
+import io.ccatrace.model.scenario.Injection;
+import io.ccatrace.model.scenario.Progress;
+import io.ccatrace.model.scenario.Scenario;
+import io.ccatrace.model.scenario.ScenarioOptions;
+import io.ccatrace.model.scenario.ScenarioRun;
+import io.ccatrace.model.script.MachineJson;
+import io.ccatrace.recorder.Recorder;
+import io.ccatrace.trace.TraceFiles;
+import io.ccatrace.trace.TraceMetadata;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Records one scenario into a trace file: validates the user's choices (one-line errors),
+ * fills the trace metadata (scenario, canonical options, seed, RMM model, machine) and
+ * attaches a {@link Recorder} to the run.
+ */
+final class ScenarioRecording {
+    /** Metadata key: the scenario options in canonical `ccatrace record` form. */
+    static final String OPTIONS_KEY = "ccatrace.scenario_options";
+
+    private ScenarioRecording() {
+    }
+
+    /** Options from command-line values; a UserException names what is wrong. */
+    static ScenarioOptions options(String scenario, String rmm, long seed, int realms, int vcpus,
+                                   int cpus, long events, List<String> inject) {
+        Scenario s = Scenario.byName(scenario);
+        if (s == null) {
+            throw new UserException("--scenario: unknown scenario '" + scenario + "' (see ccatrace scenarios)");
+        }
+        if (RmmModels.byId(rmm) == null) throw new UserException("--rmm: unknown RMM model '" + rmm + "'");
+        check(realms >= 0 && realms <= 256, "--realms: must be 1..256");
+        check(vcpus >= 0 && vcpus <= 16, "--vcpus: must be 1..16");
+        check(cpus >= 0 && cpus <= 64, "--cpus: must be 1..64");
+        check(events >= 0, "--events: must not be negative");
+        List<Injection> injections = new ArrayList<>();
+        for (String spec : inject) {
+            for (String name : spec.split(",")) {
+                Injection i = Injection.byName(name.trim());
+                if (i == null) throw new UserException("--inject: unknown injection '" + name.trim() + "' (see ccatrace scenarios)");
+                if (!injections.contains(i)) injections.add(i);
+            }
+        }
+        return new ScenarioOptions(s, rmm, seed, realms, vcpus, cpus, events, injections);
+    }
+
+    private static void check(boolean ok, String message) {
+        if (!ok) throw new UserException(message);
+    }
+
+    /** The `ccatrace record` arguments that reproduce these options. */
+    static String canonical(ScenarioOptions o) {
+        StringBuilder sb = new StringBuilder("--scenario ").append(o.scenario().cliName())
+                .append(" --rmm ").append(o.rmm())
+                .append(" --seed ").append(o.seed())
+                .append(" --realms ").append(o.realmCount())
+                .append(" --vcpus ").append(o.vcpuCount())
+                .append(" --cpus ").append(o.cpuCount());
+        if (o.events() > 0) sb.append(" --events ").append(o.events());
+        if (!o.injections().isEmpty()) {
+            List<String> names = new ArrayList<>();
+            for (Injection i : o.injections()) names.add(i.cliName());
+            sb.append(" --inject ").append(String.join(",", names));
+        }
+        return sb.toString();
+    }
+
+    /** Runs the scenario, writing every event to out; returns the run's result. */
+    static ScenarioRun.Result record(ScenarioOptions o, Path out, Progress progress) throws IOException {
+        ScenarioRun run = new ScenarioRun(o);
+        TraceMetadata meta = TraceMetadata.empty()
+                .with(TraceMetadata.SCENARIO, o.scenario().cliName())
+                .with(OPTIONS_KEY, canonical(o))
+                .with(TraceMetadata.SEED, Long.toString(o.seed()))
+                .with(TraceMetadata.RMM_MODEL, o.rmm())
+                .with(TraceMetadata.MACHINE, MachineJson.toJson(run.machine().config()));
+        try (Recorder recorder = new Recorder(TraceFiles.create(out, meta))) {
+            run.machine().addListener(recorder);
+            return run.run(progress);
+        }
+    }
+}

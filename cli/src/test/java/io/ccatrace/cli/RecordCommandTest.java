@@ -1,0 +1,90 @@
+package io.ccatrace.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ccatrace.trace.TraceEvent;
+import io.ccatrace.trace.TraceFiles;
+import io.ccatrace.trace.TraceMetadata;
+import io.ccatrace.trace.TraceReader;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RecordCommandTest {
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        return Ccatrace.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    }
+
+    @Test
+    void recordsAScenarioWithItsMetadata() throws Exception {
+        Path t = dir.resolve("boot.jsonl");
+        assertEquals(0, run("record", "--scenario", "boot", "--seed", "4", "-o", t.toString()));
+        assertTrue(out.toString().startsWith("recorded "), out.toString());
+        long n = 0;
+        try (TraceReader r = TraceFiles.open(t)) {
+            TraceMetadata m = r.metadata();
+            assertEquals("boot", m.get(TraceMetadata.SCENARIO));
+            assertEquals("4", m.get(TraceMetadata.SEED));
+            assertEquals("1.0", m.get(TraceMetadata.RMM_MODEL));
+            assertTrue(m.get(ScenarioRecording.OPTIONS_KEY).contains("--seed 4"));
+            while (r.hasNext()) {
+                TraceEvent e = r.next();
+                assertEquals(n++, e.seq());
+            }
+        }
+        assertTrue(n > 1000);
+    }
+
+    @Test
+    void sameCommandLineSameBytes() throws Exception {
+        Path a = dir.resolve("a.parquet");
+        Path b = dir.resolve("b.parquet");
+        assertEquals(0, run("record", "--scenario", "io-storm", "--seed", "9", "-o", a.toString()));
+        assertEquals(0, run("record", "--scenario", "io-storm", "--seed", "9", "-o", b.toString()));
+        assertArrayEquals(Files.readAllBytes(a), Files.readAllBytes(b));
+    }
+
+    @Test
+    void unknownScenarioIsOneLineAndExitTwo() {
+        assertEquals(ExitCodes.BAD_INPUT, run("record", "--scenario", "nope", "-o", dir.resolve("x.jsonl").toString()));
+        assertEquals("ccatrace: --scenario: unknown scenario 'nope' (see ccatrace scenarios)\n", err.toString());
+        assertFalse(Files.exists(dir.resolve("x.jsonl")));
+    }
+
+    @Test
+    void unknownInjectionIsOneLineAndExitTwo() {
+        assertEquals(ExitCodes.BAD_INPUT, run("record", "--inject", "destroy-ram,bogus", "-o", dir.resolve("x.jsonl").toString()));
+        assertEquals("ccatrace: --inject: unknown injection 'bogus' (see ccatrace scenarios)\n", err.toString());
+    }
+
+    @Test
+    void scenariosListsEachScenarioOnOneLine() {
+        assertEquals(0, run("scenarios"));
+        String[] lines = out.toString().split("\n");
+        for (String name : new String[] {"boot", "multi-realm", "io-storm", "crash-destroyed-ram",
+                "crash-empty-access", "ripas-reject", "host-fuzz"}) {
+            long matching = java.util.Arrays.stream(lines).filter(l -> l.startsWith(name + " ")).count();
+            assertEquals(1, matching, name);
+        }
+        assertTrue(out.toString().contains("  destroy-ram "));
+    }
+
+    @Test
+    void demoRecordsBootAndSummarizes() {
+        assertEquals(0, run("demo", "-o", dir.toString()));
+        assertTrue(Files.exists(dir.resolve("boot.parquet")));
+        assertTrue(out.toString().contains("realm 0 ended: realm called PSCI SYSTEM_OFF"), out.toString());
+    }
+}
