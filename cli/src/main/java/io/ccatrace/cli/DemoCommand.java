@@ -48,7 +48,8 @@ public final class DemoCommand implements Callable<Integer> {
                 .with(TraceMetadata.SCENARIO, o.scenario().cliName())
                 .with(ScenarioRecording.OPTIONS_KEY, ScenarioRecording.canonical(o))
                 .with(TraceMetadata.SEED, Long.toString(seed))
-                .with(TraceMetadata.RMM_MODEL, o.rmm());
+                .with(TraceMetadata.RMM_MODEL, o.rmm())
+                .with(TraceMetadata.SIMULATOR_VERSION, Ccatrace.VERSION);
         ScenarioRun.Result r;
         try (Recorder rec = new Recorder(TraceFiles.create(trace, meta))) {
             run.machine().addListener(rec);

@@ -79,7 +79,8 @@ final class ScenarioRecording {
                 .with(OPTIONS_KEY, canonical(o))
                 .with(TraceMetadata.SEED, Long.toString(o.seed()))
                 .with(TraceMetadata.RMM_MODEL, o.rmm())
-                .with(TraceMetadata.MACHINE, MachineJson.toJson(run.machine().config()));
+                .with(TraceMetadata.MACHINE, MachineJson.toJson(run.machine().config()))
+                .with(TraceMetadata.SIMULATOR_VERSION, Ccatrace.VERSION);
         try (Recorder recorder = new Recorder(TraceFiles.create(out, meta))) {
             run.machine().addListener(recorder);
             return run.run(progress);
