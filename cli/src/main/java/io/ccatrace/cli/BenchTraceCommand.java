@@ -38,6 +38,9 @@ public final class BenchTraceCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "synthetic trace seed")
     long seed;
 
+    @Option(names = "--warmup", defaultValue = "500000", description = "events of an untimed warm-up pass (JIT), default 500,000")
+    long warmup;
+
     @Option(names = "--dir", description = "directory for the files (default: a temporary one, removed)")
     Path dir;
 
@@ -48,6 +51,16 @@ public final class BenchTraceCommand implements Callable<Integer> {
         boolean temp = dir == null;
         Path d = temp ? Files.createTempDirectory("ccatrace-bench") : Files.createDirectories(dir);
         try {
+            if (warmup > 0) {
+                long keep = events;
+                events = warmup;
+                for (String name : new String[] {"bench.arrows", "bench.parquet"}) {
+                    write(d.resolve(name));
+                    project(d.resolve(name));
+                    rows(d.resolve(name));
+                }
+                events = keep;
+            }
             out.println("events: " + events + " (synthetic multi-realm trace, seed " + seed + "), "
                     + Runtime.getRuntime().availableProcessors() + " cpus, java " + System.getProperty("java.version")
                     + "; times are thread CPU time");

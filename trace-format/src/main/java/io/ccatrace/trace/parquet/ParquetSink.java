@@ -16,8 +16,8 @@ import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.LocalOutputFile;
 
 /**
- * Writes a trace as Parquet: ZSTD pages, v2 data pages (delta encodings where the
- * dictionary does not pay: seq, time, cause_seq), dictionaries for names and clustered
+ * Writes a trace as Parquet: ZSTD pages, v1 data pages (levels compressed with the values),
+ * DELTA_BINARY_PACKED for seq, time and cause_seq, dictionaries for names and clustered
  * addresses, row groups of {@link #ROW_GROUP_ROWS} rows, metadata in the footer.
  */
 public final class ParquetSink implements RowSink {
@@ -34,7 +34,7 @@ public final class ParquetSink implements RowSink {
                 .withConf(new PlainParquetConfiguration())
                 .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
                 .withCompressionCodec(CompressionCodecName.ZSTD)
-                .withWriterVersion(ParquetProperties.WriterVersion.PARQUET_2_0)
+                .withWriterVersion(ParquetProperties.WriterVersion.PARQUET_1_0)
                 .withDictionaryEncoding(true)
                 .withDictionaryEncoding("seq", false)
                 .withDictionaryEncoding("time", false)
@@ -44,6 +44,7 @@ public final class ParquetSink implements RowSink {
                 .withRowGroupRowCountLimit(ROW_GROUP_ROWS)
                 .withRowGroupSize(256L << 20)
                 .withPageSize(1 << 20)
+                .encodings(new TraceValuesWriters())
                 .build();
     }
 
@@ -65,6 +66,21 @@ public final class ParquetSink implements RowSink {
         Builder(LocalOutputFile file, TraceWriteSupport support) {
             super(file);
             this.support = support;
+        }
+
+        /**
+         * Installs our values-writer factory. parquet-java (1.18) has no public builder
+         * method for it, so the builder's encoding properties are reached reflectively.
+         */
+        Builder encodings(TraceValuesWriters factory) {
+            try {
+                java.lang.reflect.Field f = ParquetWriter.Builder.class.getDeclaredField("encodingPropsBuilder");
+                f.setAccessible(true);
+                ((ParquetProperties.Builder) f.get(this)).withValuesWriterFactory(factory);
+                return this;
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("parquet-java changed: cannot set the values writer factory", e);
+            }
         }
 
         @Override

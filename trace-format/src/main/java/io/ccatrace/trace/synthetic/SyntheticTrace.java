@@ -11,8 +11,9 @@ import java.util.SplittableRandom;
  * A seeded, multi-realm-like stream of trace rows for benchmarks and tests (no machine
  * model involved): each realm is set up once (delegations, create, RTTs, data granules
  * with measurements, RECs, activate), then the host enters RECs in turn and the guests
- * read, write, call RSI, fault and exit. Kinds and commands repeat, seq and time increase,
- * addresses cluster in a few regions, as in a recorded trace.
+ * read, write, call RSI, fault and exit. Kinds and commands repeat, seq and time increase
+ * (inputs cost a fixed time per kind and their effects share it, as in the model), addresses
+ * cluster in a few regions, as in a recorded trace.
  */
 public final class SyntheticTrace implements Iterator<TraceEvent> {
     private static final int REALMS = 4;
@@ -55,7 +56,7 @@ public final class SyntheticTrace implements Iterator<TraceEvent> {
     }
 
     private TraceEvent.Builder add(EventKind k) {
-        time += 20 + random.nextInt(200);
+        if (k.isInput()) time += inputCost(k);
         TraceEvent.Builder b = TraceEvent.builder(seq++, k).time(time);
         if (k.isInput()) {
             cause = seq - 1;
@@ -64,6 +65,15 @@ public final class SyntheticTrace implements Iterator<TraceEvent> {
         }
         queue.add(b);
         return b;
+    }
+
+    /** Simulated cost of an input, as the model charges it: fixed per kind; effects share it. */
+    private static long inputCost(EventKind k) {
+        switch (k) {
+            case RMI_CALL: return 1000;
+            case GUEST_STEP: return 200;
+            default: return 100;
+        }
     }
 
     private void episode() {
