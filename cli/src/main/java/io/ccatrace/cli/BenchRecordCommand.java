@@ -1,0 +1,85 @@
+package io.ccatrace.cli;
+
+import io.ccatrace.model.scenario.Progress;
+import io.ccatrace.model.scenario.ScenarioOptions;
+import io.ccatrace.model.scenario.ScenarioRun;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * ccatrace bench record: single-threaded simulation of a scenario, first without any
+ * listener (the model alone), then recorded to a trace file (model + recorder + writer).
+ */
+@Command(name = "record", description = "Benchmark simulation alone and simulation + recording of a scenario.")
+public final class BenchRecordCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--scenario", defaultValue = "multi-realm", description = "scenario (default multi-realm)")
+    String scenario;
+
+    @Option(names = "--events", defaultValue = "5000000", description = "events per run (default 5,000,000)")
+    long events;
+
+    @Option(names = "--seed", defaultValue = "1", description = "seed (default 1)")
+    long seed;
+
+    @Option(names = "--format", defaultValue = "arrows", description = "trace format: arrows, parquet or jsonl (default arrows)")
+    String format;
+
+    @Option(names = "--dir", description = "directory for the trace (default: a temporary one, removed)")
+    Path dir;
+
+    @Override
+    public Integer call() throws Exception {
+        if (events <= 0) throw new UserException("--events must be positive");
+        if (!List.of("arrows", "parquet", "jsonl").contains(format)) {
+            throw new UserException("--format: must be arrows, parquet or jsonl");
+        }
+        ScenarioOptions o = ScenarioRecording.options(scenario, "1.0", seed, 0, 0, 0, events, List.of());
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("scenario: " + ScenarioRecording.canonical(o) + "; java " + System.getProperty("java.version")
+                + ", max heap " + (Runtime.getRuntime().maxMemory() >> 20) + " MiB");
+        long t0 = System.nanoTime();
+        long c0 = cpu();
+        ScenarioRun.Result sim = new ScenarioRun(o).run(Progress.NONE);
+        report(out, "simulate only", sim.events(), System.nanoTime() - t0, cpu() - c0, "");
+        boolean temp = dir == null;
+        Path d = temp ? Files.createTempDirectory("ccatrace-bench") : Files.createDirectories(dir);
+        Path trace = d.resolve("bench." + format);
+        try {
+            t0 = System.nanoTime();
+            c0 = cpu();
+            ScenarioRun.Result rec = ScenarioRecording.record(o, trace, Progress.NONE);
+            report(out, "simulate + record to ." + format, rec.events(), System.nanoTime() - t0, cpu() - c0,
+                    String.format("  %.2f bytes/event", (double) Files.size(trace) / rec.events()));
+        } finally {
+            if (temp) {
+                Files.deleteIfExists(trace);
+                Files.deleteIfExists(d);
+            }
+        }
+        return ExitCodes.OK;
+    }
+
+    /**
+     * Rates per second of this thread's CPU time (the box may be shared, so wall time
+     * would measure the other processes too); wall time is shown alongside.
+     */
+    private static void report(PrintWriter out, String what, long n, long wallNanos, long cpuNanos, String extra) {
+        double cpu = cpuNanos / 1e9;
+        out.printf("%-30s %,d events: %.2f M events/s of CPU (%.2f s CPU, %.2f s wall)%s%n", what, n,
+                n / cpu / 1e6, cpu, wallNanos / 1e9, extra);
+        out.flush();
+    }
+
+    private static long cpu() {
+        return java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+    }
+}
