@@ -41,6 +41,10 @@ public final class RttSetRipas implements RmiCommand {
         if (!unrequested && (base != rec.ripasAddr || Long.compareUnsigned(top, rec.ripasTop) > 0)) {
             return RmiResult.input();
         }
+        // the seeded bug still only walks the Protected half (the walk needs ipa < 2^w)
+        if (unrequested && !(realm.isProtected(base) && realm.isProtected(top - 1))) {
+            return RmiResult.input();
+        }
         RttWalk w = RttWalk.walk(realm.startingRtts(), rmm.granules(), base, RttGeometry.MAX_LEVEL);
         // base_align: base must start the entry the walk reached
         if (!RipasSweep.baseAligned(w, base)) return RmiResult.rtt(w.level());
