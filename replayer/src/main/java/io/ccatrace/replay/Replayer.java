@@ -1,5 +1,6 @@
 package io.ccatrace.replay;
 
+import io.ccatrace.model.event.EventListener;
 import io.ccatrace.model.machine.Machine;
 import io.ccatrace.replay.divergence.Divergence;
 import io.ccatrace.replay.divergence.DivergenceSummary;
@@ -19,9 +20,16 @@ import java.util.function.Consumer;
  */
 public final class Replayer {
     private final ReplayOptions options;
+    private EventListener also;
 
     public Replayer(ReplayOptions options) {
         this.options = options;
+    }
+
+    /** Also sends every event of the replayed machine to l (to re-record it as a trace). */
+    public Replayer alsoTo(EventListener l) {
+        this.also = l;
+        return this;
     }
 
     /** Replays the whole trace (or up to options.until); each divergence goes to sink. */
@@ -30,6 +38,7 @@ public final class Replayer {
         Machine machine = MachineSetup.machine(reader.metadata(), options.rmm());
         ReplayCapture capture = new ReplayCapture();
         machine.addListener(capture);
+        if (also != null) machine.addListener(also);
         DivergenceSummary summary = new DivergenceSummary();
         WindowReader windows = new WindowReader(reader);
         long rows = 0;

@@ -47,7 +47,7 @@ public final class DivergenceJson implements AutoCloseable {
             rows("missing", d.missing());
             rows("extra", d.extra());
             g.writeStringField("reproduce", Reproduce.replay(trace, rmm, d));
-            g.writeStringField("state", Reproduce.state(trace, rmm, d));
+            g.writeStringField("state", Reproduce.state(trace, d));
             g.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

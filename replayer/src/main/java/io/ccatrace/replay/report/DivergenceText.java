@@ -31,7 +31,7 @@ public final class DivergenceText {
         for (TraceEvent e : d.missing()) out.println("  missing:  seq " + e.seq() + " " + Describe.effect(e));
         for (TraceEvent e : d.extra()) out.println("  extra:    " + Describe.effect(e));
         out.println("  reproduce: " + Reproduce.replay(trace, rmm, d));
-        out.println("  state:     " + Reproduce.state(trace, rmm, d));
+        out.println("  state:     " + Reproduce.state(trace, d));
     }
 
     public void summary(ReplayResult r) {

@@ -17,9 +17,8 @@ public final class Reproduce {
                 + " --until " + d.seq();
     }
 
-    public static String state(String trace, String rmm, Divergence d) {
-        return "ccatrace state " + quote(trace) + " --at " + d.seq()
-                + (rmm == null ? "" : " --rmm " + rmm) + subject(d);
+    public static String state(String trace, Divergence d) {
+        return "ccatrace state " + quote(trace) + " --at " + d.seq() + subject(d);
     }
 
     /** The state option naming what the divergence is about. */
@@ -36,8 +35,9 @@ public final class Reproduce {
         TraceEvent in = d.input();
         if (in == null) return "";
         if (in.kind() == EventKind.GUEST_STEP) return " --rec " + hex(in.rec());
-        if (in.kind() == EventKind.RMI_CALL && in.args() != null && in.args().length > 0) {
-            return " --pa " + hex(in.args()[0]);
+        if (in.kind() == EventKind.RMI_CALL && in.args() != null && in.args().length > 0
+                && in.args()[0] != 0 && (in.args()[0] & 0xFFF) == 0) {
+            return " --pa " + hex(in.args()[0]);   // x1 names a granule for most commands
         }
         if (in.pa() != TraceEvent.NULL) return " --pa " + hex(in.pa());
         return "";

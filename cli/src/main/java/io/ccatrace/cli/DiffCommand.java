@@ -1,0 +1,129 @@
+package io.ccatrace.cli;
+
+import io.ccatrace.model.script.MachineJson;
+import io.ccatrace.recorder.Recorder;
+import io.ccatrace.replay.MachineSetup;
+import io.ccatrace.replay.ReplayOptions;
+import io.ccatrace.replay.ReplayResult;
+import io.ccatrace.replay.Replayer;
+import io.ccatrace.replay.diff.TraceDiff;
+import io.ccatrace.replay.divergence.Divergence;
+import io.ccatrace.replay.input.BadInputException;
+import io.ccatrace.replay.report.DivergenceText;
+import io.ccatrace.trace.TraceFiles;
+import io.ccatrace.trace.TraceMetadata;
+import io.ccatrace.trace.TraceReader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** `ccatrace diff`: two traces aligned input by input, or a trace against another model. */
+@Command(name = "diff", mixinStandardHelpOptions = true,
+        description = {"Align two traces input by input and report the first divergence and a"
+                + " summary (A is expected, B actual); or, with --against MODEL, rerun TRACE's"
+                + " inputs on MODEL (optionally re-recording to -o) and diff.",
+                "Exit 0: identical outcomes; 1: they differ; 2: bad input."})
+public final class DiffCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "A")
+    Path a;
+
+    @Parameters(index = "1", paramLabel = "B", arity = "0..1")
+    Path b;
+
+    @Option(names = "--against", paramLabel = "MODEL", description = "rerun A's inputs on this RMM model")
+    String against;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "with --against: write the re-recorded trace here")
+    Path output;
+
+    private long shown;
+
+    @Override
+    public Integer call() throws IOException {
+        if ((b == null) == (against == null)) throw new UserException("give either a second trace B or --against MODEL");
+        if (output != null && against == null) throw new UserException("-o only goes with --against");
+        PrintWriter out = spec.commandLine().getOut();
+        try {
+            int code = b != null ? twoTraces(out) : againstModel(out);
+            out.flush();
+            return code;
+        } catch (BadInputException e) {
+            throw new UserException(e.getMessage());
+        }
+    }
+
+    private int twoTraces(PrintWriter out) throws IOException {
+        DivergenceText text = new DivergenceText(out, a.toString(), null);
+        try (TraceReader ra = open(a); TraceReader rb = open(b)) {
+            TraceDiff.Result r = TraceDiff.diff(ra, rb, firstOnly(text));
+            out.println("compared " + r.windows() + " inputs of " + a + " (A) and " + b + " (B)");
+            if (r.unaligned() != null) out.println("alignment ends: " + r.unaligned());
+            counts(out, r.summary().total(), r.summary().byCommand());
+            return r.differs() ? ExitCodes.FINDING : ExitCodes.OK;
+        }
+    }
+
+    private int againstModel(PrintWriter out) throws IOException {
+        MachineSetup.checkModel(against);
+        DivergenceText text = new DivergenceText(out, a.toString(), against);
+        try (TraceReader ra = open(a)) {
+            Replayer replayer = new Replayer(new ReplayOptions(against, -1, 0));
+            Recorder rec = null;
+            if (output != null) {
+                TraceMetadata meta = TraceMetadata.empty()
+                        .with(TraceMetadata.MACHINE, MachineJson.toJson(MachineSetup.config(ra.metadata(), against)))
+                        .with(TraceMetadata.RMM_MODEL, against)
+                        .with(TraceMetadata.ORIGIN, "replayed");
+                rec = new Recorder(TraceFiles.create(output, meta));
+                replayer.alsoTo(rec);
+            }
+            ReplayResult r;
+            try {
+                r = replayer.run(ra, firstOnly(text));
+            } finally {
+                if (rec != null) rec.close();
+            }
+            out.println("reran " + r.inputs() + " inputs of " + a + " (recorded on " + r.recordedModel()
+                    + ") on " + against + (output != null ? ", re-recorded to " + output : ""));
+            if (r.stoppedEarly() != null) out.println("stopped: " + r.stoppedEarly());
+            counts(out, r.summary().total(), r.summary().byCommand());
+            return r.diverged() ? ExitCodes.FINDING : ExitCodes.OK;
+        }
+    }
+
+    private Consumer<Divergence> firstOnly(DivergenceText text) {
+        return d -> {
+            if (shown++ == 0) {
+                spec.commandLine().getOut().print("first ");
+                text.divergence(d);
+            }
+        };
+    }
+
+    private static void counts(PrintWriter out, long total, Map<String, Map<String, Long>> byCommand) {
+        if (total == 0) {
+            out.println("no divergent outcome");
+            return;
+        }
+        out.println(total + " divergent input" + (total == 1 ? "" : "s") + " by command and field:");
+        for (Map.Entry<String, Map<String, Long>> c : byCommand.entrySet()) {
+            for (Map.Entry<String, Long> f : c.getValue().entrySet()) {
+                out.println(String.format("  %8d  %s  %s", f.getValue(), c.getKey(), f.getKey()));
+            }
+        }
+    }
+
+    private TraceReader open(Path p) throws IOException {
+        return TraceFiles.open(p, w -> spec.commandLine().getErr().println("ccatrace: warning: " + w));
+    }
+}

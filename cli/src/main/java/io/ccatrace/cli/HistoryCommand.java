@@ -1,0 +1,54 @@
+package io.ccatrace.cli;
+
+import io.ccatrace.replay.history.History;
+import io.ccatrace.replay.history.Subject;
+import io.ccatrace.trace.TraceFiles;
+import io.ccatrace.trace.TraceReader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** `ccatrace history`: every event that touched a granule, an IPA or a REC. */
+@Command(name = "history", mixinStandardHelpOptions = true,
+        description = "List every event that touched a PA (granule), an IPA or a REC, with what changed.")
+public final class HistoryCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "TRACE")
+    Path trace;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Target target;
+
+    static final class Target {
+        @Option(names = "--ipa", paramLabel = "IPA", converter = Numbers.class)
+        Long ipa;
+        @Option(names = "--pa", paramLabel = "PA", converter = Numbers.class)
+        Long pa;
+        @Option(names = "--rec", paramLabel = "REC", converter = Numbers.class)
+        Long rec;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        Subject s = target.pa != null ? new Subject(Subject.Kind.PA, target.pa)
+                : target.rec != null ? new Subject(Subject.Kind.REC, target.rec)
+                : new Subject(Subject.Kind.IPA, target.ipa);
+        PrintWriter out = spec.commandLine().getOut();
+        try (TraceReader reader = TraceFiles.open(trace, w -> spec.commandLine().getErr()
+                .println("ccatrace: warning: " + w))) {
+            long n = History.print(reader, s, out);
+            out.println(n + " event" + (n == 1 ? "" : "s") + " touched " + s.kind() + " 0x"
+                    + Long.toHexString(s.addr()));
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+}

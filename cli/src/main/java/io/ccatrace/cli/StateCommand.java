@@ -1,0 +1,81 @@
+package io.ccatrace.cli;
+
+import io.ccatrace.model.machine.MachineConfig;
+import io.ccatrace.replay.MachineSetup;
+import io.ccatrace.replay.input.BadInputException;
+import io.ccatrace.replay.state.ShadowState;
+import io.ccatrace.replay.state.StateAt;
+import io.ccatrace.replay.state.StateReport;
+import io.ccatrace.trace.TraceFiles;
+import io.ccatrace.trace.TraceReader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** `ccatrace state`: the machine state just after one event, as the trace records it. */
+@Command(name = "state", mixinStandardHelpOptions = true,
+        description = {"Print the machine state just after event SEQ: granule state and PAS,"
+                + " the RTT walk and RIPAS of an IPA, REC state, realm state and measurements.",
+                "Rebuilt from the trace's effects (docs/replay.md)."})
+public final class StateCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "TRACE")
+    Path trace;
+
+    @Option(names = "--at", required = true, paramLabel = "SEQ", converter = Numbers.class)
+    long at;
+
+    @Option(names = "--realm", paramLabel = "RD", converter = Numbers.class)
+    Long realm;
+
+    @Option(names = "--ipa", paramLabel = "IPA", converter = Numbers.class)
+    Long ipa;
+
+    @Option(names = "--pa", paramLabel = "PA", converter = Numbers.class)
+    Long pa;
+
+    @Option(names = "--rec", paramLabel = "REC", converter = Numbers.class)
+    Long rec;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        try (TraceReader reader = TraceFiles.open(trace, w -> spec.commandLine().getErr()
+                .println("ccatrace: warning: " + w))) {
+            MachineConfig config = MachineSetup.config(reader.metadata(), null);
+            ShadowState s = StateAt.build(reader, at);
+            StateReport r = new StateReport(s, config, out);
+            r.header(at);
+            boolean any = false;
+            if (pa != null) {
+                r.granule(pa);
+                any = true;
+            }
+            if (rec != null) {
+                r.rec(rec);
+                any = true;
+            }
+            if (ipa != null) {
+                long rd = realm != null ? realm : r.onlyRealm();
+                if (rd == -1) throw new UserException("--ipa needs --realm (the trace has no single realm at seq " + at + ")");
+                r.ipa(rd, ipa);
+                any = true;
+            } else if (realm != null) {
+                r.realm(realm);
+                any = true;
+            }
+            if (!any) r.overview();
+        } catch (BadInputException e) {
+            throw new UserException(trace + ": " + e.getMessage());
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,76 @@
+package io.ccatrace.replay.diff;
+
+import io.ccatrace.replay.Window;
+import io.ccatrace.replay.WindowReader;
+import io.ccatrace.replay.divergence.Describe;
+import io.ccatrace.replay.divergence.Divergence;
+import io.ccatrace.replay.divergence.DivergenceSummary;
+import io.ccatrace.replay.divergence.WindowComparator;
+import io.ccatrace.trace.TraceEvent;
+import io.ccatrace.trace.TraceReader;
+import java.io.IOException;
+import java.util.function.Consumer;
+
+/**
+ * Aligns two traces input by input (the same scenario or script on two models, or two
+ * runs) and compares each input's outcome and effects, A as expected and B as actual. When
+ * the inputs themselves differ (a host that reacted to a different outcome), the traces can
+ * no longer be aligned: that is reported once and the diff ends there.
+ */
+public final class TraceDiff {
+    /** Totals: windows compared, divergent windows by command and field, where alignment ended. */
+    public record Result(long windows, DivergenceSummary summary, String unaligned) {
+        public boolean differs() {
+            return summary.total() > 0 || unaligned != null;
+        }
+    }
+
+    private TraceDiff() {
+    }
+
+    public static Result diff(TraceReader a, TraceReader b, Consumer<Divergence> sink) throws IOException {
+        WindowReader ra = new WindowReader(a);
+        WindowReader rb = new WindowReader(b);
+        DivergenceSummary summary = new DivergenceSummary();
+        long windows = 0;
+        while (true) {
+            Window wa = ra.next();
+            Window wb = rb.next();
+            if (wa == null || wb == null) {
+                String end = wa == null && wb == null ? null
+                        : (wa == null ? "A" : "B") + " has more inputs from seq "
+                        + (wa == null ? wb.seq() : wa.seq());
+                return new Result(windows, summary, end);
+            }
+            windows++;
+            String inputs = inputDifference(wa.input(), wb.input());
+            if (inputs != null) {
+                return new Result(windows, summary, "inputs differ at A seq " + wa.seq()
+                        + " / B seq " + wb.seq() + ": " + inputs);
+            }
+            Divergence d = WindowComparator.compare(wa.input(), wa.effects(), wb.input(), wb.effects());
+            if (d != null) {
+                summary.add(d);
+                sink.accept(d);
+            }
+        }
+    }
+
+    /** Null when both rows are the same input (operands equal), else what differs. */
+    static String inputDifference(TraceEvent x, TraceEvent y) {
+        if (x == null || y == null) return x == y ? null : "one side has effects before any input";
+        if (x.kind() != y.kind() || !same(x.cmd(), y.cmd()) || x.fid() != y.fid()
+                || x.rec() != y.rec() || x.pa() != y.pa() || x.ipa() != y.ipa()
+                || !java.util.Arrays.equals(x.args(), y.args())
+                || x.isInput() && x.kind() == io.ccatrace.trace.EventKind.NS_WRITE
+                && !java.util.Arrays.equals(x.payload(), y.payload())) {
+            return Describe.input(x) + " vs " + Describe.input(y);
+        }
+        return null;
+    }
+
+    private static boolean same(String p, String q) {
+        return p == null ? q == null : p.equals(q);
+    }
+
+}

@@ -1,0 +1,87 @@
+package io.ccatrace.replay.history;
+
+import io.ccatrace.trace.TraceEvent;
+
+/**
+ * What `ccatrace history` follows: a granule (PA), an IPA (in any realm), or a REC. An event
+ * touches it when one of its address columns, or one of its RMI operands, names it.
+ */
+public record Subject(Kind kind, long addr) {
+    /** The object kinds. */
+    public enum Kind { PA, IPA, REC }
+
+    private static final long GRANULE = ~0xFFFL;
+
+    public boolean touchedBy(TraceEvent e) {
+        switch (kind) {
+            case PA:
+                return samePage(e.pa()) || operand(e) || e.realm() == addr && realmLevel(e);
+            case REC:
+                return e.rec() == addr || operand(e) || samePage(e.pa());
+            default:
+                return coversIpa(e) || e.kind() == io.ccatrace.trace.EventKind.RMI_CALL && operandIpa(e);
+        }
+    }
+
+    private boolean samePage(long pa) {
+        return pa != TraceEvent.NULL && (pa & GRANULE) == (addr & GRANULE);
+    }
+
+    /** Events about the realm as a whole (its RD granule): state and measurements. */
+    private static boolean realmLevel(TraceEvent e) {
+        return e.kind() == io.ccatrace.trace.EventKind.REALM_STATE
+                || e.kind() == io.ccatrace.trace.EventKind.MEASUREMENT;
+    }
+
+    /** An RMI call with the address among its operands (x1..). */
+    private boolean operand(TraceEvent e) {
+        if (e.kind() != io.ccatrace.trace.EventKind.RMI_CALL || e.args() == null) return false;
+        for (long a : e.args()) {
+            if (a == addr) return true;
+        }
+        return false;
+    }
+
+    /** RMI calls that take an IPA (x2, or the base/top range of RIPAS commands) covering it. */
+    private boolean operandIpa(TraceEvent e) {
+        long[] a = e.args();
+        if (a == null || a.length < 2) return false;
+        String c = e.cmd() == null ? "" : e.cmd();
+        if (c.equals("RMI_RTT_INIT_RIPAS") && a.length >= 3) return within(a[1], a[2]);
+        if (c.equals("RMI_RTT_SET_RIPAS") && a.length >= 4) return within(a[2], a[3]);
+        if (c.startsWith("RMI_DATA_CREATE") && a.length >= 3) return (a[2] & GRANULE) == (addr & GRANULE);
+        if (c.startsWith("RMI_RTT_") || c.equals("RMI_DATA_DESTROY")) {
+            long ipa = a[1];
+            int level = a.length >= 3 && a[2] >= 0 && a[2] <= 3 ? (int) a[2] : 3;
+            // RTT_CREATE / DESTROY / FOLD name the table at level: its IPA range is one
+            // entry of the level above
+            boolean table = c.equals("RMI_RTT_CREATE") || c.equals("RMI_RTT_DESTROY")
+                    || c.equals("RMI_RTT_FOLD");
+            int span = table && level > 0 ? level - 1 : level;
+            return (addr & -size(span)) == ipa;
+        }
+        return false;
+    }
+
+    private boolean coversIpa(TraceEvent e) {
+        long ipa = e.ipa();
+        if (ipa == TraceEvent.NULL) return false;
+        switch (e.kind()) {
+            case RTT_ENTRY:
+                return e.level() >= -1 && e.level() <= 3 && (addr & -size(e.level())) == ipa;
+            case REC_EXIT:
+                return "RIPAS_CHANGE".equals(e.exitReason()) ? within(ipa, e.value())
+                        : (ipa & GRANULE) == (addr & GRANULE);
+            default:
+                return (ipa & GRANULE) == (addr & GRANULE);
+        }
+    }
+
+    private boolean within(long base, long top) {
+        return Long.compareUnsigned(addr, base) >= 0 && Long.compareUnsigned(addr, top) < 0;
+    }
+
+    private static long size(int level) {
+        return 1L << (12 + 9 * (3 - level));
+    }
+}

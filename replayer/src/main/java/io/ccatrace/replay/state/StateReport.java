@@ -1,0 +1,110 @@
+package io.ccatrace.replay.state;
+
+import io.ccatrace.model.gpt.Pas;
+import io.ccatrace.model.machine.MachineConfig;
+import io.ccatrace.model.memory.DramBank;
+import io.ccatrace.trace.TraceEvent;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Prints what {@link ShadowState} knows about a granule, REC, realm or IPA. */
+public final class StateReport {
+    private final ShadowState s;
+    private final MachineConfig machine;
+    private final PrintWriter out;
+
+    public StateReport(ShadowState s, MachineConfig machine, PrintWriter out) {
+        this.s = s;
+        this.machine = machine;
+        this.out = out;
+    }
+
+    public void header(long at) {
+        out.println("state just after seq " + at + (s.lastSeq() < at
+                ? " (the trace ends at seq " + s.lastSeq() + ")" : ""));
+    }
+
+    public void granule(long pa) {
+        long g = pa & ~0xFFFL;
+        ShadowState.Granule gr = s.granules.get(g);
+        ShadowState.Pas p = s.pas.get(g);
+        out.println("granule " + hex(g) + ": " + (gr == null ? "UNDELEGATED (never changed)"
+                : gr.state() + owner(gr.owner()) + " (since seq " + gr.seq() + ")")
+                + ", PAS " + (p == null ? bootPas(g) + " (boot)" : p.pas() + " (since seq " + p.seq() + ")"));
+    }
+
+    public void rec(long rec) {
+        ShadowState.Rec r = s.recs.get(rec);
+        out.println("REC " + hex(rec) + ": " + (r == null ? "never created"
+                : r.state() + " of realm " + hex(r.realm()) + " (since seq " + r.seq() + ")"));
+        granule(rec);
+    }
+
+    public void realm(long rd) {
+        ShadowState.Realm r = s.realms.get(rd);
+        if (r == null || r.state == null) {
+            out.println("realm " + hex(rd) + ": never created");
+            return;
+        }
+        out.println("realm " + hex(rd) + ": " + r.state + " (since seq " + r.stateSeq + ")");
+        for (int i = 0; i < 5; i++) {
+            if (r.measurements[i] == null) continue;
+            out.println("  " + (i == 0 ? "RIM   " : "REM[" + (i - 1) + "]") + " " + r.measurements[i]
+                    + " (seq " + r.measurementSeq[i] + ")");
+        }
+        List<String> recs = new ArrayList<>();
+        for (Map.Entry<Long, ShadowState.Rec> e : new TreeMap<>(s.recs).entrySet()) {
+            if (e.getValue().realm() == rd) recs.add(hex(e.getKey()) + " " + e.getValue().state());
+        }
+        if (!recs.isEmpty()) out.println("  RECs: " + String.join(", ", recs));
+    }
+
+    public void ipa(long rd, long ipa) {
+        ShadowState.Realm r = s.realms.get(rd);
+        if (r == null) {
+            out.println("realm " + hex(rd) + ": never created");
+            return;
+        }
+        out.println("RTT walk of IPA " + hex(ipa) + " in realm " + hex(rd) + " ("
+                + (r.rtt.isProtected(ipa) ? "protected" : "unprotected") + " half):");
+        RttShadow.Step last = null;
+        for (RttShadow.Step st : r.rtt.walk(ipa)) {
+            out.println("  level " + st.level() + " entry " + hex(st.ipa()) + ": " + st.state()
+                    + (st.ripas() != null ? " RIPAS " + st.ripas() : "")
+                    + (st.pa() != TraceEvent.NULL ? " -> " + hex(st.pa()) : "") + "  [" + st.source() + "]");
+            last = st;
+        }
+        if (last != null && last.ripas() != null) out.println("RIPAS of " + hex(ipa) + ": " + last.ripas());
+    }
+
+    /** No object asked for: every realm and a count of granules per state. */
+    public void overview() {
+        TreeMap<String, Integer> counts = new TreeMap<>();
+        for (ShadowState.Granule g : s.granules.values()) counts.merge(g.state(), 1, Integer::sum);
+        out.println("granules changed so far, by state: " + (counts.isEmpty() ? "none" : counts));
+        for (Long rd : new TreeMap<>(s.realms).keySet()) realm(rd);
+    }
+
+    /** The single realm of the trace so far, or -1 when there is none or several. */
+    public long onlyRealm() {
+        return s.realms.size() == 1 ? s.realms.keySet().iterator().next() : -1;
+    }
+
+    private String bootPas(long pa) {
+        for (DramBank b : machine.dram()) {
+            if (b.contains(pa)) return b.bootPas().name();
+        }
+        return Pas.ROOT.name() + " (not DRAM)";
+    }
+
+    private static String owner(long rd) {
+        return rd == TraceEvent.NULL || rd == -1 ? "" : " of realm " + hex(rd);
+    }
+
+    static String hex(long v) {
+        return "0x" + Long.toHexString(v);
+    }
+}
