@@ -1,0 +1,100 @@
+package io.ccatrace.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ccatrace.cli.Ccatrace;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The replay, state, history and diff commands end to end, over the lifecycle sample. */
+class ReplayCliTest {
+    @TempDir
+    Path dir;
+
+    static String[] run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Ccatrace.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new String[] {Integer.toString(code), out.toString(), err.toString()};
+    }
+
+    Path lifecycle() {
+        Path t = dir.resolve("lc.jsonl");
+        String[] r = run("run", SampleScriptsTest.DIR.resolve("lifecycle.jsonl").toString(), "-o", t.toString());
+        assertEquals("0", r[0], r[2]);
+        return t;
+    }
+
+    @Test
+    void aStatusEditedThroughDumpAndImportIsExactlyOneDivergenceAtThatSeq() throws Exception {
+        String[] dump = run("dump", lifecycle().toString());
+        assertEquals("0", dump[0], dump[2]);
+        List<String> lines = new ArrayList<>(dump[1].lines().toList());
+        int edited = -1;
+        for (int i = 0; i < lines.size(); i++) {
+            String l = lines.get(i);
+            if (l.contains("\"cmd\":\"RMI_REALM_ACTIVATE\"") && l.contains("\"status\":\"RMI_SUCCESS\"")) {
+                lines.set(i, l.replace("\"status\":\"RMI_SUCCESS\"", "\"status\":\"RMI_ERROR_REALM\""));
+                edited = i;
+                break;
+            }
+        }
+        assertTrue(edited >= 0, "the lifecycle activates its realm");
+        long seq = Long.parseLong(lines.get(edited).replaceAll(".*\"seq\":(\\d+).*", "$1"));
+        Path events = dir.resolve("edited-events.jsonl");
+        Files.write(events, lines);
+        Path edited2 = dir.resolve("edited.jsonl");
+        String[] imp = run("import", events.toString(), "-o", edited2.toString());
+        assertEquals("0", imp[0], imp[2]);
+        String[] r = run("replay", edited2.toString());
+        assertEquals("1", r[0], r[1] + r[2]);
+        assertTrue(r[1].contains("divergence at seq " + seq + ": RMI_REALM_ACTIVATE status"), r[1]);
+        assertTrue(r[1].contains("expected: RMI_ERROR_REALM"), r[1]);
+        assertTrue(r[1].contains("actual:   RMI_SUCCESS"), r[1]);
+        assertTrue(r[1].contains("\n1 divergence by command and field:"), r[1]);
+    }
+
+    @Test
+    void stateShowsTheWalkAndHistoryTheChangesOfAnIpa() {
+        Path t = lifecycle();
+        // the lifecycle's DATA_CREATE of IPA 0x1000 (sample README) maps it ASSIGNED RAM
+        String[] s = run("state", t.toString(), "--at", "60", "--ipa", "0x1000");
+        assertEquals("0", s[0], s[2]);
+        assertTrue(s[1].contains("level 3 entry 0x1000: ASSIGNED RIPAS RAM"), s[1]);
+        String[] h = run("history", t.toString(), "--ipa", "0x1000");
+        assertEquals("0", h[0], h[2]);
+        assertTrue(h[1].contains("RTT_ENTRY UNASSIGNED/EMPTY -> ASSIGNED/RAM"), h[1]);
+        assertTrue(h[1].contains("RTT_ENTRY ASSIGNED/RAM -> UNASSIGNED/DESTROYED"), h[1]);
+    }
+
+    @Test
+    void diffOfTwoRunsIsEmptyAndAgainstEac5IsNot() {
+        Path a = lifecycle();
+        Path b = dir.resolve("lc2.jsonl");
+        run("run", SampleScriptsTest.DIR.resolve("lifecycle.jsonl").toString(), "-o", b.toString());
+        String[] same = run("diff", a.toString(), b.toString());
+        assertEquals("0", same[0], same[1] + same[2]);
+        assertTrue(same[1].contains("no divergent outcome"), same[1]);
+        Path re = dir.resolve("re.jsonl");
+        String[] d = run("diff", a.toString(), "--against", "1.0-eac5", "-o", re.toString());
+        assertEquals("1", d[0], d[1] + d[2]);
+        assertTrue(d[1].contains("first divergence at seq"), d[1]);
+        assertTrue(Files.exists(re));
+        String[] back = run("diff", a.toString(), re.toString());
+        assertEquals("1", back[0], back[1] + back[2]);
+    }
+
+    @Test
+    void badInputIsOneLineAndExitTwo() {
+        String[] r = run("state", lifecycle().toString(), "--at", "zz");
+        assertEquals("2", r[0]);
+        assertEquals(1, r[2].strip().lines().count(), r[2]);
+    }
+}
