@@ -79,8 +79,13 @@ final class RealmConstruction {
     }
 
     private void loadImagePage(long ipa) {
+        // Seeded content, distinct per page but repetitive (real images compress too).
+        byte[] line = new byte[64];
+        realm.rng().nextBytes(line);
         byte[] content = new byte[4096];
-        realm.rng().nextBytes(content);
+        for (int off = 0; off < content.length; off += line.length) {
+            System.arraycopy(line, 0, content, off, line.length);
+        }
         if (ipa == realm.layout().kernel()) {
             // arm64 Image header: magic "ARM\x64" at 0x38
             content[0x38] = 'A';
