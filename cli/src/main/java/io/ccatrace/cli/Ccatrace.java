@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
                 ModelsCommand.class, DumpCommand.class, InfoCommand.class, ConvertCommand.class,
                 ImportCommand.class, VerifyCommand.class, BenchCommand.class, RecordCommand.class,
                 ScenariosCommand.class, DemoCommand.class, StateCommand.class, HistoryCommand.class,
-                DiffCommand.class})
+                DiffCommand.class,
+                AnalyzeCommand.class})
 public final class Ccatrace implements Runnable {
     /** The simulator version, recorded in every trace's metadata. */
     public static final String VERSION = "0.1.0";

@@ -1,0 +1,76 @@
+package io.ccatrace.analyzers.engine;
+
+import io.ccatrace.analyzers.finding.FindingSink;
+import io.ccatrace.analyzers.finding.Rule;
+import io.ccatrace.trace.EventKind;
+import io.ccatrace.trace.TraceEvent;
+import io.ccatrace.trace.TraceReader;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * Feeds a trace, event by event, to a set of rules and the shadow state. Per event: the
+ * rules registered for its kind check it against the state before the event, then the
+ * shadow applies it. Dispatch is an array indexed by kind ordinal: no allocation per event.
+ */
+public final class Analyzer {
+    private final Shadow shadow = new Shadow();
+    private final FindingSink sink;
+    private final List<Rule> rules;
+    private final Rule[][] byKind = new Rule[EventKind.values().length][];
+    private long events;
+    private long lastSeq = -1;
+
+    public Analyzer(List<Rule> rules, FindingSink sink) {
+        this.rules = List.copyOf(rules);
+        this.sink = sink;
+        for (EventKind k : EventKind.values()) {
+            List<Rule> rs = new ArrayList<>();
+            for (Rule r : rules) {
+                if (r.kinds().contains(k)) rs.add(r);
+            }
+            byKind[k.ordinal()] = rs.toArray(new Rule[0]);
+        }
+    }
+
+    public void accept(TraceEvent e) {
+        Rule[] rs = byKind[e.kind().ordinal()];
+        for (Rule r : rs) r.check(e, shadow, sink);
+        shadow.apply(e);
+        events++;
+        lastSeq = e.seq();
+    }
+
+    /** Runs the rules' end-of-trace checks. Call once, after the last event. */
+    public void finish() {
+        for (Rule r : rules) r.finish(shadow, sink);
+    }
+
+    public void run(TraceReader reader) throws IOException {
+        while (reader.hasNext()) accept(reader.next());
+        finish();
+    }
+
+    public void run(Iterator<TraceEvent> events) {
+        while (events.hasNext()) accept(events.next());
+        finish();
+    }
+
+    public Shadow shadow() {
+        return shadow;
+    }
+
+    public FindingSink findings() {
+        return sink;
+    }
+
+    public long events() {
+        return events;
+    }
+
+    public long lastSeq() {
+        return lastSeq;
+    }
+}

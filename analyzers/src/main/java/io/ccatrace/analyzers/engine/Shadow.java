@@ -1,0 +1,243 @@
+package io.ccatrace.analyzers.engine;
+
+import io.ccatrace.analyzers.granule.GranuleMappings;
+import io.ccatrace.analyzers.granule.GranuleState;
+import io.ccatrace.analyzers.granule.GranuleTable;
+import io.ccatrace.analyzers.granule.Pas;
+import io.ccatrace.analyzers.memory.NsMemory;
+import io.ccatrace.analyzers.realm.RealmShadow;
+import io.ccatrace.analyzers.realm.RealmState;
+import io.ccatrace.analyzers.rec.RecShadow;
+import io.ccatrace.analyzers.rmi.RsiCommand;
+import io.ccatrace.analyzers.rtt.Ripas;
+import io.ccatrace.analyzers.rtt.RttLeaf;
+import io.ccatrace.analyzers.rtt.RttState;
+import io.ccatrace.analyzers.rtt.RttTree;
+import io.ccatrace.trace.TraceEvent;
+
+/**
+ * The analyzers' own picture of the machine, built from the trace alone: granules, realms,
+ * RECs, RTT entries, pending RIPAS requests, measurements and Non-secure memory. Effects
+ * change it the way they say; successful RMI calls add what no effect row carries (params
+ * pages, RIPAS progress, PSCI completion, entry flags). Memory is proportional to the live
+ * objects, not to the trace length.
+ */
+public final class Shadow {
+    public static final long NULL = TraceEvent.NULL;
+    /** Default IPA width and starting level when a realm's params are not in the trace. */
+    public static final int DEFAULT_S2SZ = 48;
+
+    public final GranuleTable granules = new GranuleTable();
+    public final GranuleMappings mappings = new GranuleMappings();
+    public final NsMemory ns = new NsMemory();
+    public final CurrentInput input = new CurrentInput();
+    private final LongMap<RealmShadow> realms = new LongMap<>(16);
+    private final LongMap<RecShadow> recs = new LongMap<>(16);
+    private final RttLeaf leaf = new RttLeaf();
+    private final RttLeaf leaf2 = new RttLeaf();
+    private final RealmEffects realmEffects = new RealmEffects(this);
+    /** Realm whose RIM the current input must extend (expected values queued), or NULL. */
+    long measuredRealm = NULL;
+
+    /** Register x(n) (n from 1) of an args/out array, or NULL. */
+    public static long reg(long[] regs, int n) {
+        return regs == null || regs.length < n || n < 1 ? NULL : regs[n - 1];
+    }
+
+    public RealmShadow realm(long rd) {
+        return rd == NULL ? null : realms.get(rd);
+    }
+
+    /** The realm, created with default geometry if the trace never showed its creation. */
+    public RealmShadow realmOrDefault(long rd, long seq) {
+        RealmShadow r = realms.get(rd);
+        if (r == null) {
+            r = new RealmShadow(rd, DEFAULT_S2SZ, 0, 0, false, seq);
+            realms.put(rd, r);
+        }
+        return r;
+    }
+
+    void putRealm(RealmShadow r) {
+        realms.put(r.rd, r);
+    }
+
+    void removeRealm(long rd) {
+        realms.remove(rd);
+    }
+
+    public RecShadow rec(long rec) {
+        return rec == NULL ? null : recs.get(rec);
+    }
+
+    RecShadow recOrNew(long rec, long realm, long seq) {
+        RecShadow r = recs.get(rec);
+        if (r == null) {
+            r = new RecShadow(rec, realm, seq);
+            recs.put(rec, r);
+        }
+        return r;
+    }
+
+    void removeRec(long rec) {
+        recs.remove(rec);
+    }
+
+    /** Realm RDs known, sorted. */
+    public long[] realmIds() {
+        return realms.sortedKeys();
+    }
+
+    /** REC PAs known, sorted. */
+    public long[] recIds() {
+        return recs.sortedKeys();
+    }
+
+    public int liveRealms() {
+        return realms.size();
+    }
+
+    public int liveRecs() {
+        return recs.size();
+    }
+
+    /** Walks realm's RTT to the leaf entry covering ipa (a shared scratch result). */
+    public RttLeaf walk(RealmShadow realm, long ipa) {
+        realm.rtt.walk(ipa, leaf);
+        return leaf;
+    }
+
+    /** Walks toward level (a second scratch result, independent of {@link #walk}). */
+    public RttLeaf walkTo(RealmShadow realm, long ipa, int level) {
+        realm.rtt.walkTo(ipa, level, leaf2);
+        return leaf2;
+    }
+
+    /** Applies one event. Rules have already seen it against the state before. */
+    public void apply(TraceEvent e) {
+        if (e.isInput()) endInput();
+        switch (e.kind()) {
+            case RMI_CALL:
+                input.set(e);
+                if (input.success()) realmEffects.onSuccessfulCall(e);
+                break;
+            case NS_WRITE:
+                input.set(e);
+                if (e.pa() != NULL && granules.pas(e.pa()) == Pas.NS) ns.write(e.pa(), e.payload());
+                break;
+            case NS_READ:
+                input.set(e);
+                break;
+            case GUEST_STEP:
+                input.set(e);
+                onGuestStep(e);
+                break;
+            case RSI_CALL:
+                realmEffects.onRsiCall(e);
+                break;
+            case REC_EXIT:
+                realmEffects.onRecExit(e);
+                break;
+            case STAGE2_FAULT:
+                onFault(e);
+                break;
+            case PAS_CHANGE:
+                Pas to = Pas.parse(e.to());
+                granules.setPas(e.pa(), to);
+                if (to != Pas.NS) ns.drop(e.pa());
+                break;
+            case GRANULE_STATE:
+                realmEffects.onGranuleState(e);
+                break;
+            case RTT_ENTRY:
+                onRttEntry(e);
+                break;
+            case MEASUREMENT:
+                realmEffects.onMeasurement(e);
+                break;
+            case REALM_STATE:
+                realmEffects.onRealmState(e);
+                break;
+            case REC_STATE:
+                realmEffects.onRecState(e);
+                break;
+            default:
+                break;
+        }
+    }
+
+    /** Realm whose RIM the current input must still extend, or NULL. */
+    public long measuredRealm() {
+        return measuredRealm;
+    }
+
+    private void endInput() {
+        RealmShadow r = realm(measuredRealm);
+        if (r != null) r.measurements.clearExpected();
+        measuredRealm = NULL;
+    }
+
+    private void onGuestStep(TraceEvent e) {
+        if (!"call".equals(e.cmd())) return;
+        if (RsiCommand.ofFid(e.fid()) != RsiCommand.RSI_IPA_STATE_SET) return;
+        RecShadow r = rec(e.rec());
+        if (r != null) r.queueIpaStateSet(e.args());
+    }
+
+    private void onFault(TraceEvent e) {
+        RecShadow r = rec(e.rec());
+        RealmShadow realm = realm(e.realm() != NULL ? e.realm() : r == null ? NULL : r.realm);
+        if (r == null || realm == null) return;
+        if (r.stuck() && r.stuckIpa != (e.ipa() & ~0xFFFL)) {
+            r.lastProgressSeq = e.seq();
+            r.stuckSeq = -1;
+        }
+        if (!realm.rtt.isProtected(e.ipa())) return;
+        RttLeaf l = walk(realm, e.ipa());
+        if (l.ripas() == Ripas.DESTROYED && !"SEA_INJECTED".equals(e.outcome())) {
+            r.stuckIpa = e.ipa() & ~0xFFFL;
+            r.stuckSeq = e.seq();
+        }
+    }
+
+    private void onRttEntry(TraceEvent e) {
+        RealmShadow realm = realmOrDefault(e.realm(), e.seq());
+        int level = e.level() == TraceEvent.NULL_INT ? 3 : e.level();
+        long ipa = e.ipa();
+        RttLeaf before = walkTo(realm, ipa, level);
+        if (before.level() == level && before.state() == RttState.ASSIGNED) {
+            forEachGranule(before.pa(), level, ipa & -RttTree.size(level), realm.rd, false);
+        }
+        RttState to = RttState.parse(e.to());
+        Ripas ripas = Ripas.parse(e.toRipas());
+        realm.rtt.apply(ipa, level, to, ripas, e.pa() == NULL ? 0 : e.pa(), e.seq());
+        if (to == RttState.ASSIGNED && e.pa() != NULL) {
+            forEachGranule(e.pa(), level, ipa & -RttTree.size(level), realm.rd, true);
+        }
+    }
+
+    private void forEachGranule(long pa, int level, long ipa, long rd, boolean map) {
+        long n = RttTree.size(level) >>> 12;
+        for (long i = 0; i < n; i++) {
+            if (map) mappings.map(pa + (i << 12), rd, ipa + (i << 12));
+            else mappings.unmap(pa + (i << 12), rd, ipa + (i << 12));
+        }
+    }
+
+    /** Whether the granule at pa is mapped by a protected entry other than (realm, ipa). */
+    public boolean mappedElsewhere(long pa, long realm, long ipa) {
+        long r = mappings.realm(pa);
+        return r != NULL && (r != realm || mappings.ipa(pa) != ipa);
+    }
+
+    /** Realm state of rd, NONE if no such realm is live. */
+    public RealmState realmState(long rd) {
+        RealmShadow r = realm(rd);
+        return r == null ? RealmState.NONE : r.state;
+    }
+
+    /** Whether pa was an RD or REC once and has since been destroyed. */
+    public boolean destroyedObject(long pa, GranuleState kind) {
+        return granules.state(pa) != kind && granules.lastUse(pa) == kind;
+    }
+}

@@ -1,0 +1,92 @@
+package io.ccatrace.analyzers.fault;
+
+import io.ccatrace.analyzers.engine.LongMap;
+import io.ccatrace.analyzers.engine.Shadow;
+import io.ccatrace.analyzers.finding.BaseRule;
+import io.ccatrace.analyzers.finding.FindingSink;
+import io.ccatrace.analyzers.realm.RealmShadow;
+import io.ccatrace.analyzers.rec.RecShadow;
+import io.ccatrace.analyzers.ripas.RipasPermission;
+import io.ccatrace.analyzers.ripas.RipasVerdict;
+import io.ccatrace.analyzers.rtt.Ripas;
+import io.ccatrace.analyzers.rtt.RttLeaf;
+import io.ccatrace.analyzers.rtt.RttState;
+import io.ccatrace.trace.EventKind;
+import io.ccatrace.trace.TraceEvent;
+
+/**
+ * Rule 8: nothing may become accessible at a DESTROYED IPA (only the realm's
+ * CHANGE_DESTROYED request leaves DESTROYED), a DESTROYED access must exit to the host
+ * rather than be absorbed by an SEA, and a REC that faulted on a DESTROYED IPA cannot make
+ * progress while it stays DESTROYED (reference 7.4, 8.2, 8.5).
+ */
+public final class DestroyedIpaRule extends BaseRule {
+    public static final String ID = "fault-destroyed";
+    private final LongMap<Void> reported = new LongMap<>();
+
+    public DestroyedIpaRule() {
+        super(ID, "RAM mapped at a DESTROYED IPA, or a REC progressing past a DESTROYED fault",
+                "7.4 (DESTROYED is sticky), 8.2, 8.5",
+                EventKind.RTT_ENTRY, EventKind.STAGE2_FAULT, EventKind.RSI_CALL, EventKind.REC_EXIT);
+    }
+
+    @Override
+    public void check(TraceEvent e, Shadow s, FindingSink out) {
+        switch (e.kind()) {
+            case RTT_ENTRY:
+                checkMapping(e, s, out);
+                return;
+            case STAGE2_FAULT:
+                checkFault(e, s, out);
+                checkProgress(e, s, out, e.ipa() & ~0xFFFL);
+                return;
+            case REC_EXIT:
+                String reason = e.exitReason();
+                if ("PSCI".equals(reason) || "HOST_CALL".equals(reason) || "RIPAS_CHANGE".equals(reason)) {
+                    checkProgress(e, s, out, -1);
+                }
+                return;
+            default:
+                checkProgress(e, s, out, -1);
+        }
+    }
+
+    private void checkMapping(TraceEvent e, Shadow s, FindingSink out) {
+        RealmShadow r = s.realm(e.realm());
+        if (r == null || RttState.parse(e.to()) != RttState.ASSIGNED || Ripas.parse(e.toRipas()) != Ripas.RAM) return;
+        int level = e.level() == TraceEvent.NULL_INT ? 3 : e.level();
+        RttLeaf l = s.walkTo(r, e.ipa(), level);
+        if (l.level() != level || l.ripas() != Ripas.DESTROYED) return;
+        RipasVerdict v = RipasPermission.judge(s, r, e.ipa(), level, Ripas.DESTROYED, Ripas.RAM);
+        if (v.allowed()) return;
+        String msg = "RAM mapped at DESTROYED IPA " + hex(e.ipa()) + " (destroyed at seq " + l.seq() + "): " + v.reason();
+        if (v.certain()) out.violation(ID, r.rd, msg, e.seq(), l.seq());
+        else out.warning(ID, r.rd, msg, e.seq(), l.seq());
+    }
+
+    private void checkFault(TraceEvent e, Shadow s, FindingSink out) {
+        RecShadow rec = s.rec(e.rec());
+        RealmShadow r = s.realm(e.realm() != Shadow.NULL ? e.realm() : rec == null ? Shadow.NULL : rec.realm);
+        if (r == null || !r.rtt.isProtected(e.ipa())) return;
+        RttLeaf l = s.walk(r, e.ipa());
+        if (l.ripas() == Ripas.DESTROYED && EmptyAccessRule.SEA.equals(e.outcome())) {
+            out.violation(ID, r.rd, e.access() + " of DESTROYED IPA " + hex(e.ipa()) + " answered by an SEA the"
+                    + " realm can handle and continue; a DESTROYED access must exit to the host (8.2)", e.seq(), l.seq());
+        }
+    }
+
+    private void checkProgress(TraceEvent e, Shadow s, FindingSink out, long faultPage) {
+        RecShadow rec = s.rec(e.rec());
+        if (rec == null || !rec.stuck() || faultPage == rec.stuckIpa) return;
+        int slot = reported.find(rec.rec);
+        if (slot >= 0 && reported.a(slot) == rec.stuckSeq) return;
+        RealmShadow r = s.realm(rec.realm);
+        if (r == null) return;
+        RttLeaf l = s.walk(r, rec.stuckIpa);
+        if (l.ripas() != Ripas.DESTROYED) return;
+        reported.setA(reported.slot(rec.rec), rec.stuckSeq);
+        out.violation(ID, r.rd, "REC " + hex(rec.rec) + " made progress (" + e.kind() + ") after faulting on"
+                + " DESTROYED IPA " + hex(rec.stuckIpa) + " at seq " + rec.stuckSeq + ", which is still DESTROYED;"
+                + " nothing but the realm's own CHANGE_DESTROYED request can let it past (8.5)", e.seq(), rec.stuckSeq);
+    }
+}

@@ -1,0 +1,30 @@
+package io.ccatrace.analyzers.finding;
+
+import io.ccatrace.analyzers.engine.Shadow;
+import io.ccatrace.trace.EventKind;
+import io.ccatrace.trace.TraceEvent;
+import java.util.Set;
+
+/**
+ * One security rule. The engine calls {@link #check} for every event of the kinds the rule
+ * asks for, before the shadow state applies that event, so the rule sees the state the
+ * event changes. Rules keep their own small state when they need to look across events.
+ */
+public interface Rule {
+    /** Stable id used by --rule and in reports. */
+    String id();
+
+    /** One line: what the rule catches. */
+    String title();
+
+    /** The reference sections the rule enforces. */
+    String specRef();
+
+    Set<EventKind> kinds();
+
+    void check(TraceEvent e, Shadow s, FindingSink out);
+
+    /** Called once after the last event. */
+    default void finish(Shadow s, FindingSink out) {
+    }
+}

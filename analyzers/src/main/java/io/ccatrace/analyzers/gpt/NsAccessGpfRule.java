@@ -1,0 +1,75 @@
+package io.ccatrace.analyzers.gpt;
+
+import io.ccatrace.analyzers.engine.Shadow;
+import io.ccatrace.analyzers.finding.BaseRule;
+import io.ccatrace.analyzers.finding.FindingSink;
+import io.ccatrace.analyzers.granule.Pas;
+import io.ccatrace.trace.EventKind;
+import io.ccatrace.trace.TraceEvent;
+
+/**
+ * Rule 11: a Non-secure (host) access to a granule whose PAS is not NS must raise a granule
+ * protection fault (reference 14: "a Host (NS) access to a Realm-PAS page takes a Granule
+ * Protection Fault"). Pending accesses are settled when the next input arrives.
+ */
+public final class NsAccessGpfRule extends BaseRule {
+    public static final String ID = "ns-gpf";
+    private static final int MAX_PENDING = 64;
+    private final long[] pendingPa = new long[MAX_PENDING];
+    private final Pas[] pendingPas = new Pas[MAX_PENDING];
+    private int pending;
+    private long accessSeq = -1;
+    private String accessKind;
+
+    public NsAccessGpfRule() {
+        super(ID, "Non-secure access to non-NS memory without a granule protection fault",
+                "14 (GPC: NS access to Realm/Secure/Root PAS faults), 7.1",
+                EventKind.NS_WRITE, EventKind.NS_READ, EventKind.RMI_CALL, EventKind.GUEST_STEP, EventKind.GPF);
+    }
+
+    @Override
+    public void check(TraceEvent e, Shadow s, FindingSink out) {
+        if (e.kind() == EventKind.GPF) {
+            long page = e.pa() & ~0xFFFL;
+            for (int i = 0; i < pending; i++) {
+                if (pendingPa[i] == page) {
+                    pendingPa[i] = pendingPa[--pending];
+                    pendingPas[i] = pendingPas[pending];
+                    break;
+                }
+            }
+            return;
+        }
+        settle(s, out);
+        if (e.kind() != EventKind.NS_WRITE && e.kind() != EventKind.NS_READ) return;
+        long pa = e.pa();
+        if (pa == Shadow.NULL) return;
+        long len = e.size() == TraceEvent.NULL_INT ? (e.payload() == null ? 1 : e.payload().length) : e.size();
+        long end = pa + Math.max(1, len);
+        accessSeq = e.seq();
+        accessKind = e.kind() == EventKind.NS_WRITE ? "write" : "read";
+        for (long page = pa & ~0xFFFL; Long.compareUnsigned(page, end) < 0 && pending < MAX_PENDING; page += 4096) {
+            Pas pas = s.granules.pas(page);
+            if (pas != Pas.NS) {
+                pendingPa[pending] = page;
+                pendingPas[pending++] = pas;
+            }
+        }
+    }
+
+    @Override
+    public void finish(Shadow s, FindingSink out) {
+        settle(s, out);
+    }
+
+    private void settle(Shadow s, FindingSink out) {
+        for (int i = 0; i < pending; i++) {
+            long pa = pendingPa[i];
+            long owner = s.granules.owner(pa);
+            out.violation(ID, owner, "host " + accessKind + " of granule " + hex(pa) + " (PAS " + pendingPas[i]
+                    + ", state " + s.granules.state(pa) + (owner != Shadow.NULL ? " of realm " + hex(owner) : "")
+                    + ") completed with no granule protection fault", accessSeq);
+        }
+        pending = 0;
+    }
+}

@@ -1,0 +1,67 @@
+package io.ccatrace.analyzers.granule;
+
+import io.ccatrace.analyzers.engine.Shadow;
+import io.ccatrace.analyzers.finding.BaseRule;
+import io.ccatrace.analyzers.finding.FindingSink;
+import io.ccatrace.analyzers.realm.RealmShadow;
+import io.ccatrace.analyzers.rmi.RmiCommand;
+import io.ccatrace.analyzers.rtt.RttState;
+import io.ccatrace.analyzers.rtt.RttTree;
+import io.ccatrace.trace.EventKind;
+import io.ccatrace.trace.TraceEvent;
+
+/**
+ * Rule 5: one physical granule mapped at two protected IPAs, or into two realms, or a
+ * protected mapping of a granule that is not a DATA granule of that realm.
+ */
+public final class GranuleAliasRule extends BaseRule {
+    public static final String ID = "granule-alias";
+
+    public GranuleAliasRule() {
+        super(ID, "Granule mapped at two IPAs, into two realms, or mapped while not DATA of the realm",
+                "7.1 (DELEGATED -> DATA by DATA_CREATE*, one granule per entry), 4.11/4.12, 11.5",
+                EventKind.RTT_ENTRY);
+    }
+
+    /** DATA_CREATE* may emit the RTT row before the granule row of the same call. */
+    private static boolean becomingData(Shadow s, long pa, GranuleState st) {
+        RmiCommand c = s.input.rmi();
+        return st == GranuleState.DELEGATED && s.input.arg(2) == pa
+                && (c == RmiCommand.RMI_DATA_CREATE || c == RmiCommand.RMI_DATA_CREATE_UNKNOWN);
+    }
+
+    @Override
+    public void check(TraceEvent e, Shadow s, FindingSink out) {
+        if (RttState.parse(e.to()) != RttState.ASSIGNED || e.pa() == Shadow.NULL) return;
+        RealmShadow r = s.realm(e.realm());
+        if (r == null) return;
+        int level = e.level() == TraceEvent.NULL_INT ? 3 : e.level();
+        long base = e.ipa() & -RttTree.size(level);
+        long n = RttTree.size(level) >>> 12;
+        for (long i = 0; i < n; i++) {
+            long pa = e.pa() + (i << 12);
+            long ipa = base + (i << 12);
+            if (s.mappedElsewhere(pa, r.rd, ipa)) {
+                long other = s.mappings.realm(pa);
+                out.violation(ID, r.rd, "granule " + hex(pa) + " mapped at IPA " + hex(ipa) + " of realm "
+                        + hex(r.rd) + " while already mapped at IPA " + hex(s.mappings.ipa(pa))
+                        + (other != r.rd ? " of another realm " + hex(other) : "")
+                        + ": one page shared between two guest addresses", e.seq(), e.causeSeq());
+                return;
+            }
+            GranuleState st = s.granules.state(pa);
+            long owner = s.granules.owner(pa);
+            if (st != GranuleState.DATA && !becomingData(s, pa, st)) {
+                out.violation(ID, r.rd, "protected IPA " + hex(ipa) + " mapped to granule " + hex(pa)
+                        + " in state " + st + ", not DATA: the realm sees memory that is not its own page",
+                        e.seq(), e.causeSeq());
+                return;
+            }
+            if (owner != Shadow.NULL && owner != r.rd) {
+                out.violation(ID, r.rd, "DATA granule " + hex(pa) + " of realm " + hex(owner)
+                        + " mapped into realm " + hex(r.rd) + " at IPA " + hex(ipa), e.seq(), e.causeSeq());
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package io.ccatrace.analyzers.memory;
+
+import io.ccatrace.analyzers.engine.LongMap;
+
+/**
+ * The bytes the host wrote to Non-secure memory (NS_WRITE payloads), per 4 KiB page, so the
+ * analyzers can read RealmParams, RecParams, RecRun and DATA_CREATE sources the way the RMM
+ * did. Memory never written reads as zero (the simulated DRAM starts zeroed). A page that
+ * is delegated is dropped: delegation scrubs it (reference 4.3).
+ */
+public final class NsMemory {
+    public static final int PAGE = 4096;
+    private static final byte[] ZERO = new byte[PAGE];
+    private final LongMap<byte[]> pages = new LongMap<>(256);
+
+    public void write(long pa, byte[] bytes) {
+        if (bytes == null) return;
+        int done = 0;
+        while (done < bytes.length) {
+            long at = pa + done;
+            int off = (int) (at & (PAGE - 1));
+            int n = Math.min(PAGE - off, bytes.length - done);
+            int s = pages.slot(at >>> 12);
+            byte[] page = pages.obj(s);
+            if (page == null) {
+                page = new byte[PAGE];
+                pages.setObj(s, page);
+            }
+            System.arraycopy(bytes, done, page, off, n);
+            done += n;
+        }
+    }
+
+    /** The page holding pa (read-only view; zeros if never written). */
+    public byte[] page(long pa) {
+        byte[] p = pages.get(pa >>> 12);
+        return p == null ? ZERO : p;
+    }
+
+    /** Little-endian unsigned value of width bytes at pa. */
+    public long read(long pa, int width) {
+        byte[] p = page(pa);
+        int off = (int) (pa & (PAGE - 1));
+        long v = 0;
+        for (int i = width - 1; i >= 0; i--) {
+            v = (v << 8) | (off + i < PAGE ? p[off + i] & 0xFF : 0);
+        }
+        return v;
+    }
+
+    public void drop(long pa) {
+        pages.remove(pa >>> 12);
+    }
+
+    public int pages() {
+        return pages.size();
+    }
+}

@@ -1,0 +1,66 @@
+package io.ccatrace.analyzers.rmi;
+
+import io.ccatrace.analyzers.engine.Shadow;
+import io.ccatrace.analyzers.finding.BaseRule;
+import io.ccatrace.analyzers.finding.FindingSink;
+import io.ccatrace.analyzers.rec.RecShadow;
+import io.ccatrace.trace.EventKind;
+import io.ccatrace.trace.TraceEvent;
+
+/**
+ * Rule 10: an RMI or RSI call the specification requires to fail (judged from the trace's
+ * own history), reported as success. When the RMM refused a misuse correctly, a warning.
+ */
+public final class MustFailRule extends BaseRule {
+    public static final String ID = "must-fail";
+    private RmiExpectations expectations;
+
+    public MustFailRule() {
+        super(ID, "RMI/RSI call that the spec requires to fail reported as success",
+                "4.3-4.22 and 5 (failure conditions), 6.2 (RSI failure conditions)",
+                EventKind.RMI_CALL, EventKind.RSI_CALL);
+    }
+
+    @Override
+    public void check(TraceEvent e, Shadow s, FindingSink out) {
+        if (e.kind() == EventKind.RSI_CALL) {
+            checkRsi(e, s, out);
+            return;
+        }
+        if (expectations == null) expectations = new RmiExpectations(s);
+        RmiCommand c = RmiCommand.of(e.cmd(), e.fid());
+        Verdict v = expectations.judge(c, e.args());
+        if (v == null || v.lifecycle()) return;
+        long realm = realmOf(c, e, s);
+        reportCall(out, e, realm, c + " reported RMI_SUCCESS but must fail: " + v.reason(),
+                v.misuse() ? "host misuse: " + c + ": " + v.reason() : null);
+    }
+
+    /** The realm a call concerns: x1 for realm-scoped commands, the REC's realm for REC ones. */
+    static long realmOf(RmiCommand c, TraceEvent e, Shadow s) {
+        long x1 = Shadow.reg(e.args(), 1);
+        switch (c) {
+            case RMI_GRANULE_DELEGATE:
+            case RMI_GRANULE_UNDELEGATE:
+                return s.granules.owner(x1);
+            case RMI_REC_ENTER:
+            case RMI_REC_DESTROY:
+            case RMI_PSCI_COMPLETE: {
+                RecShadow rec = s.rec(x1);
+                return rec == null ? s.granules.owner(x1) : rec.realm;
+            }
+            default:
+                return x1;
+        }
+    }
+
+    private void checkRsi(TraceEvent e, Shadow s, FindingSink out) {
+        RsiCommand c = RsiCommand.of(e.cmd(), e.fid());
+        RecShadow rec = s.rec(e.rec());
+        long realm = rec != null ? rec.realm : e.realm();
+        String why = RsiExpectations.judge(c, e.args(), s.realm(realm));
+        if (why == null) return;
+        reportCall(out, e, realm, c + " returned RSI_SUCCESS to the realm but must fail: " + why + " (6.2)",
+                "guest misuse: " + c + ": " + why);
+    }
+}

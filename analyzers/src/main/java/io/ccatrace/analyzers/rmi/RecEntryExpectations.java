@@ -1,0 +1,44 @@
+package io.ccatrace.analyzers.rmi;
+
+import io.ccatrace.analyzers.engine.Shadow;
+import io.ccatrace.analyzers.granule.Pas;
+import io.ccatrace.analyzers.realm.RealmState;
+import io.ccatrace.analyzers.rec.RecShadow;
+import io.ccatrace.trace.TraceEvent;
+
+/** RMI_REC_ENTER failure conditions (reference 4.22) the trace can decide, in order. */
+final class RecEntryExpectations {
+    private static final long INJECT_SEA = 1L << 1;
+    private final Shadow s;
+    private final RmiExpectations common;
+
+    RecEntryExpectations(Shadow s, RmiExpectations common) {
+        this.s = s;
+        this.common = common;
+    }
+
+    Verdict judge(long recPa, long run) {
+        if (run != TraceEvent.NULL && s.granules.pas(run) != Pas.NS) {
+            return Verdict.fail("run_ptr " + RmiExpectations.hex(run) + " has PAS " + s.granules.pas(run) + " (4.22 run_pas)");
+        }
+        Verdict v = common.rec(recPa);
+        if (v != null) return v;
+        RecShadow rec = s.rec(recPa);
+        if (rec == null) return null;
+        String r = RmiExpectations.hex(recPa);
+        if (rec.running) return Verdict.lifecycle("REC " + r + " is already RUNNING (4.22 rec state)");
+        RealmState state = s.realmState(rec.realm);
+        if (state == RealmState.NEW) return Verdict.fail("realm of REC " + r + " is NEW, not activated (4.22 realm_new)");
+        if (state == RealmState.SYSTEM_OFF) {
+            return Verdict.fail("realm of REC " + r + " is SYSTEM_OFF (4.22 system_off)");
+        }
+        if (!rec.runnable) return Verdict.fail("REC " + r + " is NOT_RUNNABLE (4.22 rec_runnable)");
+        if (rec.psciPending) return Verdict.fail("REC " + r + " has a PSCI request the host has not completed (4.22 rec_psci)");
+        long flags = run == TraceEvent.NULL ? 0 : s.ns.read(run, 8);
+        if ((flags & INJECT_SEA) != 0 && !rec.lastExitUnprotectedAbort) {
+            return Verdict.fail("INJECT_SEA set but REC " + r + "'s last exit was not a data abort at an"
+                    + " unprotected IPA (4.22 step 10)");
+        }
+        return null;
+    }
+}

@@ -1,0 +1,345 @@
+package io.ccatrace.analyzers.rmi;
+
+import io.ccatrace.analyzers.engine.Shadow;
+import io.ccatrace.analyzers.granule.GranuleState;
+import io.ccatrace.analyzers.granule.Pas;
+import io.ccatrace.analyzers.realm.RealmShadow;
+import io.ccatrace.analyzers.realm.RealmState;
+import io.ccatrace.analyzers.rec.RecShadow;
+import io.ccatrace.analyzers.rtt.RttLeaf;
+import io.ccatrace.analyzers.rtt.RttState;
+import io.ccatrace.analyzers.rtt.RttTree;
+import io.ccatrace.trace.TraceEvent;
+
+/**
+ * For an RMI call, whether the shadow state says the specification requires it to fail,
+ * and why: the failure conditions of reference sections 4 and 5 that the trace's own
+ * history can decide, checked in the spec's order. (IPA-half conditions belong to rules 1
+ * and 2.) Returns null when nothing forces a failure.
+ */
+public final class RmiExpectations {
+    private static final long NULL = TraceEvent.NULL;
+    private final Shadow s;
+    private final RecEntryExpectations entry;
+
+    public RmiExpectations(Shadow s) {
+        this.s = s;
+        this.entry = new RecEntryExpectations(s, this);
+    }
+
+    public Verdict judge(RmiCommand c, long[] a) {
+        switch (c) {
+            case RMI_GRANULE_DELEGATE: return delegate(reg(a, 1));
+            case RMI_GRANULE_UNDELEGATE: return undelegate(reg(a, 1));
+            case RMI_REALM_CREATE: return realmCreate(reg(a, 1), reg(a, 2));
+            case RMI_REALM_ACTIVATE: return realmActivate(reg(a, 1));
+            case RMI_REALM_DESTROY: return realmDestroy(reg(a, 1));
+            case RMI_REC_CREATE: return recCreate(reg(a, 1), reg(a, 2), reg(a, 3));
+            case RMI_REC_DESTROY: return recDestroy(reg(a, 1));
+            case RMI_REC_ENTER: return entry.judge(reg(a, 1), reg(a, 2));
+            case RMI_DATA_CREATE: return dataCreate(reg(a, 1), reg(a, 2), reg(a, 3), reg(a, 4), true);
+            case RMI_DATA_CREATE_UNKNOWN: return dataCreate(reg(a, 1), reg(a, 2), reg(a, 3), NULL, false);
+            case RMI_DATA_DESTROY: return dataDestroy(reg(a, 1), reg(a, 2));
+            case RMI_RTT_CREATE: return rttCreate(reg(a, 1), reg(a, 2), reg(a, 3), reg(a, 4));
+            case RMI_RTT_DESTROY: return rttDestroy(reg(a, 1), reg(a, 2), reg(a, 3));
+            case RMI_RTT_MAP_UNPROTECTED: return rttMapUnprotected(reg(a, 1), reg(a, 2), reg(a, 3));
+            case RMI_RTT_UNMAP_UNPROTECTED: return rttUnmapUnprotected(reg(a, 1), reg(a, 2), reg(a, 3));
+            case RMI_RTT_INIT_RIPAS: return initRipas(reg(a, 1), reg(a, 2), reg(a, 3));
+            case RMI_RTT_SET_RIPAS: return setRipas(reg(a, 1), reg(a, 2), reg(a, 3), reg(a, 4));
+            case RMI_PSCI_COMPLETE: return psciComplete(reg(a, 1), reg(a, 2));
+            case RMI_REC_AUX_COUNT:
+            case RMI_RTT_READ_ENTRY:
+            case RMI_RTT_FOLD:
+                return rd(reg(a, 1));
+            default: return null;
+        }
+    }
+
+    private static long reg(long[] a, int n) {
+        return Shadow.reg(a, n);
+    }
+
+    static String hex(long v) {
+        return "0x" + Long.toHexString(v);
+    }
+
+    private GranuleState st(long pa) {
+        return s.granules.state(pa);
+    }
+
+    private Verdict delegate(long pa) {
+        if (pa == NULL) return null;
+        if ((pa & 0xFFF) != 0) return Verdict.fail("address " + hex(pa) + " is not 4 KiB aligned (4.3 gran_align)");
+        if (st(pa) != GranuleState.UNDELEGATED) {
+            return Verdict.fail("granule " + hex(pa) + " is already " + st(pa) + " (4.3 gran_state)");
+        }
+        Pas pas = s.granules.pas(pa);
+        if (pas != Pas.NS) return Verdict.fail("granule " + hex(pa) + " has PAS " + pas + ", not NS (4.3 gran_gpt)");
+        return null;
+    }
+
+    private Verdict undelegate(long pa) {
+        if (pa == NULL) return null;
+        if ((pa & 0xFFF) != 0) return Verdict.fail("address " + hex(pa) + " is not 4 KiB aligned (4.4 gran_align)");
+        if (st(pa) != GranuleState.DELEGATED) {
+            return Verdict.fail("granule " + hex(pa) + " is " + st(pa) + ", not DELEGATED (4.4 gran_state)");
+        }
+        return null;
+    }
+
+    /** rd must name a live RD (rd_state); naming a destroyed one is lifecycle misuse. */
+    Verdict rd(long rd) {
+        if (rd == NULL) return null;
+        if (st(rd) == GranuleState.RD) return null;
+        if (s.destroyedObject(rd, GranuleState.RD)) {
+            return Verdict.lifecycle("realm " + hex(rd) + " was destroyed; its RD granule is now " + st(rd) + " (rd_state)");
+        }
+        return Verdict.fail(hex(rd) + " is " + st(rd) + ", not an RD (rd_state)");
+    }
+
+    /** rec must name a live REC; naming a destroyed one is lifecycle misuse. */
+    Verdict rec(long rec) {
+        if (rec == NULL) return null;
+        if (st(rec) == GranuleState.REC) return null;
+        if (s.destroyedObject(rec, GranuleState.REC)) {
+            return Verdict.lifecycle("REC " + hex(rec) + " was destroyed; its granule is now " + st(rec) + " (rec_gran_state)");
+        }
+        return Verdict.fail(hex(rec) + " is " + st(rec) + ", not a REC (rec_gran_state)");
+    }
+
+    private Verdict nsParams(long params, String label) {
+        if (params == NULL) return null;
+        if ((params & 0xFFF) != 0) return Verdict.fail("params " + hex(params) + " not aligned (" + label + ")");
+        Pas pas = s.granules.pas(params);
+        if (pas != Pas.NS) return Verdict.fail("params " + hex(params) + " has PAS " + pas + " (" + label + ")");
+        return null;
+    }
+
+    private Verdict realmCreate(long rd, long params) {
+        Verdict v = nsParams(params, "4.5 params_pas");
+        if (v != null) return v;
+        if (rd != NULL && st(rd) != GranuleState.DELEGATED) {
+            return Verdict.fail("rd " + hex(rd) + " is " + st(rd) + ", not DELEGATED (4.5 rd_state)");
+        }
+        if (params == NULL) return null;
+        long rttBase = s.ns.read(params + 0x808, 8);
+        long num = s.ns.read(params + 0x818, 4);
+        for (long i = 0; i < Math.min(num, 16); i++) {
+            long rtt = rttBase + (i << 12);
+            if (rtt == rd) return Verdict.fail("rd " + hex(rd) + " is one of the starting RTTs (4.5 alias)");
+            if (st(rtt) != GranuleState.DELEGATED) {
+                return Verdict.fail("starting RTT " + hex(rtt) + " is " + st(rtt) + ", not DELEGATED (4.5 rtt_state)");
+            }
+        }
+        return null;
+    }
+
+    private Verdict realmActivate(long rd) {
+        Verdict v = rd(rd);
+        if (v != null) return v;
+        RealmState state = s.realmState(rd);
+        if (state != RealmState.NEW && state != RealmState.NONE) {
+            return Verdict.fail("realm " + hex(rd) + " is " + state + ", not NEW (4.6 realm_state)");
+        }
+        return null;
+    }
+
+    private Verdict realmDestroy(long rd) {
+        Verdict v = rd(rd);
+        if (v != null) return v;
+        RealmShadow r = s.realm(rd);
+        if (r == null) return null;
+        if (r.liveRecs > 0) return Verdict.fail("realm " + hex(rd) + " still has " + r.liveRecs + " REC(s) (4.7 realm_live)");
+        if (r.rtt.startLive()) return Verdict.fail("realm " + hex(rd) + " still has live RTT entries (4.7 realm_live)");
+        return null;
+    }
+
+    private Verdict recCreate(long rd, long rec, long params) {
+        Verdict v = nsParams(params, "4.9 params_pas");
+        if (v != null) return v;
+        if (params != NULL) {
+            long numAux = s.ns.read(params + 0x800, 8);
+            if (Long.compareUnsigned(numAux, 16) > 0) return Verdict.fail("num_aux " + numAux + " > 16 (4.9 num_aux)");
+            for (int i = 0; i < numAux; i++) {
+                long aux = s.ns.read(params + 0x808 + 8L * i, 8);
+                if (st(aux) != GranuleState.DELEGATED) {
+                    return Verdict.fail("aux[" + i + "] " + hex(aux) + " is " + st(aux) + ", not DELEGATED (4.9 aux_state)");
+                }
+            }
+        }
+        if (rec != NULL && st(rec) != GranuleState.DELEGATED) {
+            return Verdict.fail("rec " + hex(rec) + " is " + st(rec) + ", not DELEGATED (4.9 rec_state)");
+        }
+        v = rd(rd);
+        if (v != null) return v;
+        RealmState state = s.realmState(rd);
+        if (state.activated()) return Verdict.fail("REC_CREATE in a realm that is " + state + ", not NEW (4.9 realm_state)");
+        return null;
+    }
+
+    private Verdict recDestroy(long recPa) {
+        Verdict v = rec(recPa);
+        if (v != null) return v;
+        RecShadow rec = s.rec(recPa);
+        if (rec != null && rec.running) return Verdict.lifecycle("REC " + hex(recPa) + " is RUNNING (4.10 rec_state)");
+        return null;
+    }
+
+    private Verdict dataCreate(long rd, long data, long ipa, long src, boolean measured) {
+        if (measured && src != NULL) {
+            if (s.granules.pas(src) != Pas.NS || st(src) != GranuleState.UNDELEGATED) {
+                return Verdict.fail("source " + hex(src) + " is " + st(src) + " with PAS " + s.granules.pas(src)
+                        + ", not Non-secure memory (4.11 src_pas)");
+            }
+        }
+        if (data != NULL && st(data) != GranuleState.DELEGATED) {
+            return Verdict.fail("data granule " + hex(data) + " is " + st(data) + ", not DELEGATED (4.11 data_state)");
+        }
+        Verdict v = rd(rd);
+        if (v != null) return v;
+        RealmShadow r = s.realm(rd);
+        if (r == null || ipa == NULL) return null;
+        if (measured && r.state.activated()) {
+            return Verdict.fail("DATA_CREATE in a realm that is " + r.state + "; only allowed while NEW (4.11 realm_state)");
+        }
+        if (!r.rtt.isProtected(ipa)) return null;
+        if ((ipa & 0xFFF) != 0) return Verdict.fail("ipa " + hex(ipa) + " not 4 KiB aligned (ipa_align)");
+        RttLeaf l = s.walk(r, ipa);
+        if (l.level() < 3) return Verdict.quiet("RTT walk for " + hex(ipa) + " stops at level " + l.level() + " (rtt_walk)");
+        if (l.state() != RttState.UNASSIGNED) {
+            return Verdict.fail("level-3 entry for " + hex(ipa) + " is " + l.state() + ", not UNASSIGNED (rtte_state)");
+        }
+        return null;
+    }
+
+    private Verdict dataDestroy(long rd, long ipa) {
+        Verdict v = rd(rd);
+        if (v != null) return v;
+        RealmShadow r = s.realm(rd);
+        if (r == null || ipa == NULL || !r.rtt.isProtected(ipa)) return null;
+        RttLeaf l = s.walk(r, ipa);
+        if (l.level() < 3) return Verdict.quiet("RTT walk for " + hex(ipa) + " stops at level " + l.level() + " (4.13 rtt_walk)");
+        if (l.state() != RttState.ASSIGNED) {
+            return Verdict.quiet("level-3 entry for " + hex(ipa) + " is " + l.state() + ", not ASSIGNED (4.13 rtte_state)");
+        }
+        return null;
+    }
+
+    private Verdict levelAndWalk(RealmShadow r, long ipa, long level, String cmd) {
+        if (level <= r.rtt.startLevel() || level > 3) {
+            return Verdict.fail("level " + level + " outside (start level " + r.rtt.startLevel() + ", 3] (" + cmd + " level_bound)");
+        }
+        if ((ipa & (RttTree.size((int) level - 1) - 1)) != 0) {
+            return Verdict.fail("ipa " + hex(ipa) + " not aligned to the level-" + (level - 1) + " entry size (" + cmd + " ipa_align)");
+        }
+        return null;
+    }
+
+    private Verdict rttCreate(long rd, long rtt, long ipa, long level) {
+        if (rtt != NULL && st(rtt) != GranuleState.DELEGATED) {
+            return Verdict.fail("rtt " + hex(rtt) + " is " + st(rtt) + ", not DELEGATED (4.14 rtt_state)");
+        }
+        Verdict v = rd(rd);
+        if (v != null) return v;
+        RealmShadow r = s.realm(rd);
+        if (r == null || ipa == NULL || level == NULL) return null;
+        v = levelAndWalk(r, ipa, level, "4.14");
+        if (v != null) return v;
+        RttLeaf l = s.walkTo(r, ipa, (int) level - 1);
+        if (l.level() < level - 1) return Verdict.quiet("walk stops at level " + l.level() + " (4.14 rtt_walk)");
+        if (l.state() == RttState.TABLE) return Verdict.quiet("parent entry is already a TABLE (4.14 rtte_state)");
+        return null;
+    }
+
+    private Verdict rttDestroy(long rd, long ipa, long level) {
+        Verdict v = rd(rd);
+        if (v != null) return v;
+        RealmShadow r = s.realm(rd);
+        if (r == null || ipa == NULL || level == NULL) return null;
+        v = levelAndWalk(r, ipa, level, "4.15");
+        if (v != null) return v;
+        RttLeaf l = s.walkTo(r, ipa, (int) level - 1);
+        if (l.level() < level - 1) return Verdict.quiet("walk stops at level " + l.level() + " (4.15 rtt_walk)");
+        if (l.state() != RttState.TABLE) return Verdict.quiet("parent entry is " + l.state() + ", not TABLE (4.15 rtte_state)");
+        if (r.rtt.childLive(ipa, (int) level)) {
+            return Verdict.fail("the level-" + level + " RTT at " + hex(ipa) + " is live: it still holds a TABLE or"
+                    + " protected ASSIGNED entry (4.15 rtt_live)");
+        }
+        return null;
+    }
+
+    private Verdict rttMapUnprotected(long rd, long ipa, long level) {
+        Verdict v = rd(rd);
+        if (v != null) return v;
+        RealmShadow r = s.realm(rd);
+        if (r == null || ipa == NULL || level == NULL || level < 1 || level > 3 || r.rtt.isProtected(ipa)) return null;
+        RttLeaf l = s.walkTo(r, ipa, (int) level);
+        if (l.level() < level) return Verdict.quiet("walk stops at level " + l.level() + " (4.17 rtt_walk)");
+        if (l.state() != RttState.UNASSIGNED_NS) {
+            return Verdict.quiet("entry at " + hex(ipa) + " is " + l.state() + ", not UNASSIGNED_NS (4.17 rtte_state)");
+        }
+        return null;
+    }
+
+    private Verdict rttUnmapUnprotected(long rd, long ipa, long level) {
+        Verdict v = rd(rd);
+        if (v != null) return v;
+        RealmShadow r = s.realm(rd);
+        if (r == null || ipa == NULL || level == NULL || level < 1 || level > 3 || r.rtt.isProtected(ipa)) return null;
+        RttLeaf l = s.walkTo(r, ipa, (int) level);
+        if (l.level() < level || l.state() != RttState.ASSIGNED_NS) {
+            return Verdict.quiet("entry at " + hex(ipa) + " is " + l.state() + " at level " + l.level()
+                    + ", not ASSIGNED_NS (4.18 rtte_state)");
+        }
+        return null;
+    }
+
+    private Verdict initRipas(long rd, long base, long top) {
+        if (base != NULL && top != NULL && Long.compareUnsigned(top, base) <= 0) {
+            return Verdict.fail("top " + hex(top) + " <= base " + hex(base) + " (4.20 size_valid)");
+        }
+        Verdict v = rd(rd);
+        if (v != null) return v;
+        RealmState state = s.realmState(rd);
+        if (state.activated()) return Verdict.fail("RTT_INIT_RIPAS in a realm that is " + state + " (4.20 realm_state)");
+        return null;
+    }
+
+    private Verdict setRipas(long rd, long recPa, long base, long top) {
+        if (base != NULL && top != NULL && Long.compareUnsigned(top, base) <= 0) {
+            return Verdict.fail("top " + hex(top) + " <= base " + hex(base) + " (4.21 size_valid)");
+        }
+        Verdict v = rd(rd);
+        if (v == null) v = rec(recPa);
+        if (v != null) return v;
+        RecShadow rec = s.rec(recPa);
+        if (rec == null) return null;
+        if (rec.running) return Verdict.lifecycle("REC " + hex(recPa) + " is RUNNING (4.21 rec_state)");
+        if (rd != NULL && rec.realm != rd) {
+            return Verdict.fail("REC " + hex(recPa) + " belongs to realm " + hex(rec.realm) + " (4.21 rec_owner)");
+        }
+        if (!rec.ripas.active()) {
+            return Verdict.fail("REC " + hex(recPa) + " has no pending RIPAS change request (4.21 base_bound: pending top is 0)");
+        }
+        if (base != NULL && base != rec.ripas.addr()) {
+            return Verdict.fail("base " + hex(base) + " is not the request's next address " + hex(rec.ripas.addr()) + " (4.21 base_bound)");
+        }
+        if (top != NULL && Long.compareUnsigned(top, rec.ripas.top()) > 0) {
+            return Verdict.fail("top " + hex(top) + " is beyond the requested top " + hex(rec.ripas.top()) + " (4.21 top_bound)");
+        }
+        return null;
+    }
+
+    private Verdict psciComplete(long calling, long target) {
+        Verdict v = rec(calling);
+        if (v == null) v = rec(target);
+        if (v != null) return v;
+        RecShadow rec = s.rec(calling);
+        if (rec == null) return null;
+        if (rec.running) return Verdict.fail("calling REC " + hex(calling) + " is RUNNING (5 running)");
+        if (!rec.psciPending) return Verdict.fail("calling REC " + hex(calling) + " has no PSCI request pending (5 pending)");
+        RecShadow t = s.rec(target);
+        if (t != null && t.realm != rec.realm) return Verdict.fail("target REC belongs to another realm (5 owner)");
+        return null;
+    }
+}

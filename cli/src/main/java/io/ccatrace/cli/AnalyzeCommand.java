@@ -1,0 +1,73 @@
+package io.ccatrace.cli;
+
+import io.ccatrace.analyzers.engine.Analyzer;
+import io.ccatrace.analyzers.engine.RuleCatalog;
+import io.ccatrace.analyzers.finding.FindingReport;
+import io.ccatrace.analyzers.finding.FindingSink;
+import io.ccatrace.analyzers.finding.Rule;
+import io.ccatrace.analyzers.finding.Severity;
+import io.ccatrace.trace.TraceFiles;
+import io.ccatrace.trace.TraceReader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** ccatrace analyze: run the security rules over traces (docs/analyzers.md). */
+@Command(name = "analyze", mixinStandardHelpOptions = true,
+        description = {"Check traces against the CCA security rules (docs/analyzers.md).",
+            "Exit 0: no violation; 1: at least one violation; 2: bad input."})
+public final class AnalyzeCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "TRACE", description = "Trace files, directories or globs.")
+    List<String> traces;
+
+    @Option(names = "--rule", split = ",", paramLabel = "ID", description = "Only these rules (comma-separated ids).")
+    List<String> rules;
+
+    @Option(names = "--json", description = "Print findings as JSON.")
+    boolean json;
+
+    @Option(names = "--list-rules", description = "List the rules and exit.")
+    boolean listRules;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        if (listRules) {
+            for (Rule r : RuleCatalog.all()) out.println(r.id() + "\t" + r.title() + " (spec " + r.specRef() + ")");
+            return ExitCodes.OK;
+        }
+        List<Rule> selected;
+        try {
+            selected = RuleCatalog.select(rules);
+        } catch (IllegalArgumentException e) {
+            throw new UserException("--rule: " + e.getMessage());
+        }
+        List<String> ids = new ArrayList<>();
+        for (Rule r : selected) ids.add(r.id());
+        List<FindingReport.TraceFindings> results = new ArrayList<>();
+        long violations = 0;
+        for (Path p : TracePaths.expand(traces)) {
+            Analyzer a = new Analyzer(RuleCatalog.select(ids), new FindingSink());
+            try (TraceReader r = TraceFiles.open(p)) {
+                a.run(r);
+            }
+            results.add(new FindingReport.TraceFindings(p.toString(), a.events(), a.findings()));
+            violations += a.findings().total(Severity.VIOLATION);
+        }
+        if (json) out.println(FindingReport.jsonText(results));
+        else FindingReport.text(results, out);
+        out.flush();
+        return violations > 0 ? ExitCodes.FINDING : ExitCodes.OK;
+    }
+}
