@@ -1,0 +1,129 @@
+package io.ccatrace.cli;
+
+import io.ccatrace.model.scenario.Progress;
+import io.ccatrace.model.scenario.ScenarioOptions;
+import io.ccatrace.replay.ReplayOptions;
+import io.ccatrace.replay.ReplayResult;
+import io.ccatrace.replay.Replayer;
+import io.ccatrace.replay.state.StateAt;
+import io.ccatrace.trace.TraceEvent;
+import io.ccatrace.trace.TraceFiles;
+import io.ccatrace.trace.TraceMetadata;
+import io.ccatrace.trace.TraceReader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * ccatrace bench replay: records a scenario (untimed), then times a full replay of it (read,
+ * re-execute, map, compare), replays of a half and a quarter (memory must not grow with
+ * length), and state queries. Rates are per second of this thread's CPU time.
+ */
+@Command(name = "replay", description = "Benchmark replay (events/s, heap vs trace length) and state queries.")
+public final class BenchReplayCommand implements Callable<Integer> {
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--scenario", defaultValue = "multi-realm", description = "scenario (default multi-realm)")
+    String scenario;
+
+    @Option(names = "--events", defaultValue = "500000", description = "events (default 500,000)")
+    long events;
+
+    @Option(names = "--seed", defaultValue = "1", description = "seed (default 1)")
+    long seed;
+
+    @Option(names = "--format", defaultValue = "arrows", description = "arrows, parquet or jsonl (default arrows)")
+    String format;
+
+    @Override
+    public Integer call() throws Exception {
+        if (events <= 0) throw new UserException("--events must be positive");
+        if (!List.of("arrows", "parquet", "jsonl").contains(format)) {
+            throw new UserException("--format: must be arrows, parquet or jsonl");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        ScenarioOptions o = ScenarioRecording.options(scenario, "1.0", seed, 0, 0, 0, events, List.of());
+        Path d = Files.createTempDirectory("ccatrace-bench");
+        Path trace = d.resolve("bench." + format);
+        try {
+            long n = ScenarioRecording.record(o, trace, Progress.NONE).events();
+            out.println("trace: " + ScenarioRecording.canonical(o) + ", " + n + " events, ." + format
+                    + "; java " + System.getProperty("java.version") + ", max heap "
+                    + (Runtime.getRuntime().maxMemory() >> 20) + " MiB");
+            replay(trace, n / 4, null);                                   // JIT warm-up
+            for (long until : new long[] {n / 4, n / 2, -1}) {
+                long c0 = THREADS.getCurrentThreadCpuTime();
+                long w0 = System.nanoTime();
+                ReplayResult r = replay(trace, until, null);
+                double cpu = (THREADS.getCurrentThreadCpuTime() - c0) / 1e9;
+                out.printf("replay %-10s %,11d events: %6.2f M events/s of CPU (%.2f s CPU, %.2f s wall),"
+                                + " heap after GC %4d MiB, %d divergences%n",
+                        until < 0 ? "all" : "to " + until, r.rows(), r.rows() / cpu / 1e6, cpu,
+                        (System.nanoTime() - w0) / 1e9, heapAfterGc(), r.summary().total());
+                out.flush();
+            }
+            engineOnly(out, trace);
+            for (long at : new long[] {n / 2, n - 1}) {
+                long c0 = THREADS.getCurrentThreadCpuTime();
+                try (TraceReader reader = TraceFiles.open(trace, w -> { })) {
+                    StateAt.build(reader, at);
+                }
+                double cpu = (THREADS.getCurrentThreadCpuTime() - c0) / 1e9;
+                out.printf("state --at %,d (no checkpoint): %.2f s CPU%n", at, cpu);
+                out.flush();
+            }
+        } finally {
+            Files.deleteIfExists(trace);
+            Files.deleteIfExists(d);
+        }
+        return ExitCodes.OK;
+    }
+
+    /** The replay engine alone (model, mapping, comparison) on rows already in memory. */
+    private static void engineOnly(PrintWriter out, Path trace) throws IOException {
+        List<TraceEvent> rows = new ArrayList<>();
+        TraceMetadata meta;
+        try (TraceReader reader = TraceFiles.open(trace, w -> { })) {
+            while (reader.hasNext()) rows.add(reader.next());
+            meta = reader.metadata();
+        }
+        Iterator<TraceEvent> it = rows.iterator();
+        TraceReader memory = new TraceReader() {
+            public TraceMetadata metadata() { return meta; }
+            public boolean hasNext() { return it.hasNext(); }
+            public TraceEvent next() { return it.next(); }
+            public void close() { }
+        };
+        long c0 = THREADS.getCurrentThreadCpuTime();
+        ReplayResult r = new Replayer(new ReplayOptions(null, -1, 0)).run(memory, d -> { });
+        double cpu = (THREADS.getCurrentThreadCpuTime() - c0) / 1e9;
+        out.printf("replay engine only (rows in memory) %,d events: %6.2f M events/s of CPU (%.2f s CPU)%n",
+                r.rows(), r.rows() / cpu / 1e6, cpu);
+        out.flush();
+    }
+
+    private static ReplayResult replay(Path trace, long until, String rmm) throws IOException {
+        try (TraceReader reader = TraceFiles.open(trace, w -> { })) {
+            return new Replayer(new ReplayOptions(rmm, until, 0)).run(reader, d -> { });
+        }
+    }
+
+    private static long heapAfterGc() {
+        System.gc();
+        Runtime rt = Runtime.getRuntime();
+        return (rt.totalMemory() - rt.freeMemory()) >> 20;
+    }
+}
