@@ -1,0 +1,103 @@
+package io.ccatrace.replay.state;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ccatrace.trace.EventKind;
+import io.ccatrace.trace.TraceEvent;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The trace-derived state follows docs/trace-format.md "Implied entries": starting tables
+ * begin UNASSIGNED/EMPTY (protected) or UNASSIGNED_NS, and RTT_CREATE's parent entry implies
+ * the unfold of the parent's previous state (reference 11.5: block PA + i * size(level)).
+ */
+class ShadowStateTest {
+    static final long RD = 0x8010_0000L, PARAMS = 0x8000_0000L, BLOCK = 0x8800_0000L;
+    private long seq;
+    private final ShadowState s = new ShadowState();
+
+    private void add(TraceEvent.Builder b) {
+        s.apply(b.build());
+    }
+
+    private TraceEvent.Builder row(EventKind k) {
+        return TraceEvent.builder(seq++, k);
+    }
+
+    private void rtt(int level, long ipa, String from, String fromRipas, String to, String toRipas, long pa) {
+        add(row(EventKind.RTT_ENTRY).realm(RD).level(level).ipa(ipa).from(from).fromRipas(fromRipas)
+                .to(to).toRipas(toRipas).pa(pa));
+    }
+
+    private void createRealm() {
+        ByteBuffer p = ByteBuffer.allocate(4096).order(ByteOrder.LITTLE_ENDIAN);
+        p.putLong(0x008, 40);     // s2sz: protected half below 2^39
+        p.putLong(0x810, 1);      // rtt_level_start
+        add(row(EventKind.NS_WRITE).pa(PARAMS).payload(p.array()));
+        add(row(EventKind.RMI_CALL).cmd("RMI_REALM_CREATE").args(new long[] {RD, PARAMS}).status("RMI_SUCCESS"));
+        add(row(EventKind.REALM_STATE).realm(RD).to("NEW"));
+    }
+
+    private List<RttShadow.Step> walk(long ipa) {
+        return s.realms.get(RD).rtt.walk(ipa);
+    }
+
+    @Test
+    void startingEntriesAreImpliedByHalf() {
+        createRealm();
+        List<RttShadow.Step> prot = walk(0x1000);
+        assertEquals(1, prot.size());
+        assertEquals(1, prot.get(0).level());
+        assertEquals("UNASSIGNED", prot.get(0).state());
+        assertEquals("EMPTY", prot.get(0).ripas());
+        List<RttShadow.Step> unprot = walk(1L << 39);
+        assertEquals("UNASSIGNED_NS", unprot.get(0).state());
+    }
+
+    @Test
+    void rttCreateUnderABlockImpliesItsUnfold() {
+        createRealm();
+        rtt(1, 0, "UNASSIGNED", "EMPTY", "TABLE", null, 0x8010_2000L);
+        rtt(2, 0x20_0000L, "UNASSIGNED", "EMPTY", "ASSIGNED", "RAM", BLOCK);
+        List<RttShadow.Step> before = walk(0x20_3000L);
+        assertEquals(2, before.size());
+        assertEquals("ASSIGNED", before.get(1).state());
+        assertEquals(BLOCK, before.get(1).pa());
+        rtt(2, 0x20_0000L, "ASSIGNED", "RAM", "TABLE", null, 0x8010_3000L);
+        List<RttShadow.Step> after = walk(0x20_3000L);
+        assertEquals(3, after.size());
+        RttShadow.Step leaf = after.get(2);
+        assertEquals(3, leaf.level());
+        assertEquals("ASSIGNED", leaf.state());
+        assertEquals("RAM", leaf.ripas());
+        assertEquals(BLOCK + 0x3000, leaf.pa());
+        assertTrue(leaf.source().startsWith("implied by RTT_CREATE"), leaf.source());
+    }
+
+    @Test
+    void entriesOfADestroyedTableDoNotComeBack() {
+        createRealm();
+        rtt(1, 0, "UNASSIGNED", "EMPTY", "TABLE", null, 0x8010_2000L);
+        rtt(2, 0, "UNASSIGNED", "EMPTY", "ASSIGNED", "RAM", BLOCK);
+        rtt(1, 0, "TABLE", null, "UNASSIGNED", "DESTROYED", TraceEvent.NULL);
+        rtt(1, 0, "UNASSIGNED", "DESTROYED", "TABLE", null, 0x8010_4000L);
+        List<RttShadow.Step> w = walk(0x1000);
+        assertEquals("UNASSIGNED", w.get(w.size() - 1).state());
+        assertEquals("DESTROYED", w.get(w.size() - 1).ripas());
+    }
+
+    @Test
+    void granuleAndRealmStateFollowTheirEvents() {
+        createRealm();
+        add(row(EventKind.PAS_CHANGE).pa(RD).from("NS").to("REALM"));
+        add(row(EventKind.GRANULE_STATE).pa(RD).from("DELEGATED").to("RD").realm(RD));
+        add(row(EventKind.REALM_STATE).realm(RD).from("NEW").to("ACTIVE"));
+        assertEquals("RD", s.granules.get(RD).state());
+        assertEquals("REALM", s.pas.get(RD).pas());
+        assertEquals("ACTIVE", s.realms.get(RD).state);
+    }
+}
