@@ -9,13 +9,19 @@ import java.security.spec.ECParameterSpec;
 import java.security.spec.ECPoint;
 
 /**
- * Arithmetic on the NIST P-384 curve (parameters from the JDK's secp384r1), in affine
- * coordinates: enough to derive a public key and to sign with a chosen nonce.
+ * Arithmetic on the NIST P-384 curve (parameters from the JDK's secp384r1): enough to derive
+ * a public key and to sign with a chosen nonce.
  */
 public final class P384 {
     public static final ECParameterSpec SPEC = spec();
     public static final BigInteger P = ((ECFieldFp) SPEC.getCurve().getField()).getP();
     public static final BigInteger A = SPEC.getCurve().getA();
+
+    static {
+        if (!A.equals(P.subtract(BigInteger.valueOf(3)))) {
+            throw new IllegalStateException("P-384 is expected to have a = -3");
+        }
+    }
     public static final BigInteger N = SPEC.getOrder();
     public static final ECPoint G = SPEC.getGenerator();
     /** Bytes of a field element or scalar. */
@@ -39,31 +45,62 @@ public final class P384 {
         return multiply(G, k);
     }
 
+    /** k * q by double-and-add in Jacobian coordinates (one inversion at the end). */
     public static ECPoint multiply(ECPoint q, BigInteger k) {
-        ECPoint r = ECPoint.POINT_INFINITY;
+        Jac base = new Jac(q.getAffineX(), q.getAffineY(), BigInteger.ONE);
+        Jac r = Jac.INFINITY;
         for (int i = k.bitLength() - 1; i >= 0; i--) {
-            r = add(r, r);
-            if (k.testBit(i)) r = add(r, q);
+            r = r.twice();
+            if (k.testBit(i)) r = r.plus(base);
         }
-        return r;
+        return r.affine();
     }
 
-    static ECPoint add(ECPoint s, ECPoint t) {
-        if (s.equals(ECPoint.POINT_INFINITY)) return t;
-        if (t.equals(ECPoint.POINT_INFINITY)) return s;
-        BigInteger x1 = s.getAffineX(), y1 = s.getAffineY();
-        BigInteger x2 = t.getAffineX(), y2 = t.getAffineY();
-        BigInteger lambda;
-        if (x1.equals(x2)) {
-            if (!y1.equals(y2) || y1.signum() == 0) return ECPoint.POINT_INFINITY;
-            BigInteger num = x1.multiply(x1).multiply(BigInteger.valueOf(3)).add(A);
-            lambda = num.multiply(y1.shiftLeft(1).modInverse(P)).mod(P);
-        } else {
-            lambda = y2.subtract(y1).multiply(x2.subtract(x1).modInverse(P)).mod(P);
+    /** A point (X/Z^2, Y/Z^3); Z = 0 is the point at infinity. Curve has a = -3. */
+    private record Jac(BigInteger x, BigInteger y, BigInteger z) {
+        static final Jac INFINITY = new Jac(BigInteger.ONE, BigInteger.ONE, BigInteger.ZERO);
+        static final BigInteger THREE = BigInteger.valueOf(3), EIGHT = BigInteger.valueOf(8);
+
+        boolean infinite() {
+            return z.signum() == 0;
         }
-        BigInteger x3 = lambda.multiply(lambda).subtract(x1).subtract(x2).mod(P);
-        BigInteger y3 = lambda.multiply(x1.subtract(x3)).subtract(y1).mod(P);
-        return new ECPoint(x3, y3);
+
+        Jac twice() {
+            if (infinite() || y.signum() == 0) return INFINITY;
+            BigInteger delta = z.multiply(z).mod(P);
+            BigInteger gamma = y.multiply(y).mod(P);
+            BigInteger beta = x.multiply(gamma).mod(P);
+            BigInteger alpha = THREE.multiply(x.subtract(delta)).multiply(x.add(delta)).mod(P);
+            BigInteger x3 = alpha.multiply(alpha).subtract(beta.shiftLeft(3)).mod(P);
+            BigInteger z3 = y.add(z).pow(2).subtract(gamma).subtract(delta).mod(P);
+            BigInteger y3 = alpha.multiply(beta.shiftLeft(2).subtract(x3))
+                    .subtract(EIGHT.multiply(gamma).multiply(gamma)).mod(P);
+            return new Jac(x3, y3, z3);
+        }
+
+        Jac plus(Jac o) {
+            if (infinite()) return o;
+            if (o.infinite()) return this;
+            BigInteger z1z1 = z.multiply(z).mod(P), z2z2 = o.z.multiply(o.z).mod(P);
+            BigInteger u1 = x.multiply(z2z2).mod(P), u2 = o.x.multiply(z1z1).mod(P);
+            BigInteger s1 = y.multiply(o.z).multiply(z2z2).mod(P);
+            BigInteger s2 = o.y.multiply(z).multiply(z1z1).mod(P);
+            BigInteger h = u2.subtract(u1).mod(P), r = s2.subtract(s1).mod(P);
+            if (h.signum() == 0) return r.signum() == 0 ? twice() : INFINITY;
+            BigInteger hh = h.multiply(h).mod(P), hhh = h.multiply(hh).mod(P);
+            BigInteger v = u1.multiply(hh).mod(P);
+            BigInteger x3 = r.multiply(r).subtract(hhh).subtract(v.shiftLeft(1)).mod(P);
+            BigInteger y3 = r.multiply(v.subtract(x3)).subtract(s1.multiply(hhh)).mod(P);
+            BigInteger z3 = z.multiply(o.z).multiply(h).mod(P);
+            return new Jac(x3, y3, z3);
+        }
+
+        ECPoint affine() {
+            if (infinite()) return ECPoint.POINT_INFINITY;
+            BigInteger zi = z.modInverse(P);
+            BigInteger zi2 = zi.multiply(zi).mod(P);
+            return new ECPoint(x.multiply(zi2).mod(P), y.multiply(zi2).multiply(zi).mod(P));
+        }
     }
 
     /** Fixed-length big-endian encoding of a field element or scalar. */

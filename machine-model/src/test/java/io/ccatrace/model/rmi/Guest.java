@@ -34,6 +34,11 @@ public final class Guest {
         this(new Stage2(c));
     }
 
+    /** A guest whose realm params are adjusted by tweak (e.g. hash_algo, rpv). */
+    public Guest(MachineConfig c, java.util.function.Consumer<RealmParamsPage> tweak) {
+        this(new Stage2(new Fixture(c), 40, 1, tweak));
+    }
+
     private Guest(Stage2 s2) {
         this.s2 = s2;
         this.f = s2.f;

@@ -39,10 +39,18 @@ public final class Stage2 {
     }
 
     public Stage2(Fixture f, int s2sz, int startLevel) {
+        this(f, s2sz, startLevel, p -> { });
+    }
+
+    /** As above, with the realm's params adjusted by tweak (hash_algo, rpv, ...) first. */
+    public Stage2(Fixture f, int s2sz, int startLevel,
+                  java.util.function.Consumer<RealmParamsPage> tweak) {
         this.f = f;
         this.realms = new Realms(f);
         this.s2sz = s2sz;
-        this.rd = realms.create(s2sz, startLevel);
+        RealmParamsPage p = realms.params(s2sz, startLevel);
+        tweak.accept(p);
+        this.rd = realms.create(p);
     }
 
     /** First Unprotected IPA, 2^(w-1) (reference 8.1). */
