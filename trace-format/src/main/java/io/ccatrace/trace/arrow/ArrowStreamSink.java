@@ -10,11 +10,11 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.util.MemoryUtil;
+import org.apache.arrow.vector.BaseFixedWidthVector;
 import org.apache.arrow.vector.BigIntVector;
-import org.apache.arrow.vector.BitVector;
+import org.apache.arrow.vector.BitVectorHelper;
 import org.apache.arrow.vector.FieldVector;
-import org.apache.arrow.vector.IntVector;
-import org.apache.arrow.vector.SmallIntVector;
 import org.apache.arrow.vector.VarBinaryVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.complex.ListVector;
@@ -39,6 +39,9 @@ public final class ArrowStreamSink implements RowSink {
     private final NameDictionary[] dictionaries;
     private final DictionaryProvider.MapDictionaryProvider provider;
     private final ArrowStreamWriter writer;
+    private final int[] listEnds = new int[COLUMNS.length];
+    private final long[] data = new long[COLUMNS.length];
+    private final long[] valid = new long[COLUMNS.length];
     private int rows;
 
     /** Writes to path; the allocator is a child this sink owns and closes. */
@@ -57,6 +60,7 @@ public final class ArrowStreamSink implements RowSink {
             }
         }
         allocate();
+        addresses();
         this.writer = new ArrowStreamWriter(root, provider, channel);
         writer.start();
     }
@@ -68,6 +72,20 @@ public final class ArrowStreamSink implements RowSink {
         }
     }
 
+    /** Buffer addresses of the fixed-width vectors (stable: they are never reallocated). */
+    private void addresses() {
+        for (int i = 0; i < vectors.length; i++) {
+            if (vectors[i] instanceof BaseFixedWidthVector) {
+                data[i] = vectors[i].getDataBufferAddress();
+                valid[i] = vectors[i].getValidityBufferAddress();
+            }
+        }
+    }
+
+    /**
+     * Appends one row. Fixed-width values are stored straight into the buffers, which were
+     * allocated for {@link #BATCH} rows and are flushed before they fill: rows &lt; BATCH.
+     */
     @Override
     public void write(TraceEvent e, byte[] checkpoint) throws IOException {
         int r = rows;
@@ -76,23 +94,29 @@ public final class ArrowStreamSink implements RowSink {
             switch (c.type()) {
                 case LONG:
                     long v = c.getLong(e);
-                    if (v != TraceEvent.NULL || !c.nullable()) ((BigIntVector) vectors[i]).set(r, v);
+                    if (v == TraceEvent.NULL && c.nullable()) break;
+                    MemoryUtil.putLong(data[i] + 8L * r, v);
+                    setBit(valid[i], r);
                     break;
                 case INT:
                     long iv = c.getLong(e);
-                    if (iv != TraceEvent.NULL) ((IntVector) vectors[i]).set(r, (int) iv);
+                    if (iv == TraceEvent.NULL) break;
+                    MemoryUtil.putInt(data[i] + 4L * r, (int) iv);
+                    setBit(valid[i], r);
                     break;
                 case BOOL:
-                    ((BitVector) vectors[i]).set(r, e.isInput() ? 1 : 0);
+                    if (e.isInput()) setBit(data[i], r);
+                    setBit(valid[i], r);
                     break;
                 case KIND:
                 case NAME:
                     String s = c.getName(e);
-                    if (s != null) ((SmallIntVector) vectors[i]).set(r, dictionaries[i].indexOf(s));
+                    if (s == null) break;
+                    MemoryUtil.putShort(data[i] + 2L * r, dictionaries[i].indexOf(s));
+                    setBit(valid[i], r);
                     break;
                 case LONGS:
-                    long[] a = c.getLongs(e);
-                    if (a != null) putLongs((ListVector) vectors[i], r, a);
+                    putLongs(i, r, c.getLongs(e));
                     break;
                 default:
                     byte[] b = c == Column.CHAIN ? checkpoint : e.payload();
@@ -103,17 +127,44 @@ public final class ArrowStreamSink implements RowSink {
         if (rows == BATCH) flush();
     }
 
-    private static void putLongs(ListVector list, int row, long[] a) {
-        int start = list.startNewValue(row);
-        BigIntVector items = (BigIntVector) list.getDataVector();
-        for (int k = 0; k < a.length; k++) items.setSafe(start + k, a[k]);
-        list.endValue(row, a.length);
+    private static void setBit(long address, int r) {
+        long a = address + (r >>> 3);
+        MemoryUtil.putByte(a, (byte) (MemoryUtil.getByte(a) | (1 << (r & 7))));
+    }
+
+    /**
+     * Appends a register list (or a null) at row: writes the offset of every row directly,
+     * cheaper than ListVector's start/end bookkeeping; flush() tells the vector how far.
+     */
+    private void putLongs(int column, int row, long[] a) {
+        ListVector list = (ListVector) vectors[column];
+        int end = listEnds[column];
+        if (a != null) {
+            BigIntVector items = (BigIntVector) list.getDataVector();
+            while (end + a.length > items.getValueCapacity()) items.reAlloc();
+            long values = items.getDataBufferAddress();
+            long validity = items.getValidityBufferAddress();
+            for (int k = 0; k < a.length; k++) {
+                MemoryUtil.putLong(values + 8L * (end + k), a[k]);
+                setBit(validity, end + k);
+            }
+            end += a.length;
+            BitVectorHelper.setBit(list.getValidityBuffer(), row);
+            listEnds[column] = end;
+        }
+        list.getOffsetBuffer().setInt((long) (row + 1) * ListVector.OFFSET_WIDTH, end);
     }
 
     /** Writes the buffered rows as one record batch and resets the vectors for reuse. */
     private void flush() throws IOException {
         if (rows == 0) return;
-        for (FieldVector v : vectors) v.setValueCount(rows);
+        for (FieldVector v : vectors) {
+            if (v instanceof ListVector) {
+                ((ListVector) v).setLastSet(rows - 1);
+            }
+            v.setValueCount(rows);
+        }
+        java.util.Arrays.fill(listEnds, 0);
         root.setRowCount(rows);
         writer.writeBatch();
         rows = 0;
