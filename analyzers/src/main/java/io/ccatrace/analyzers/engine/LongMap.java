@@ -119,6 +119,13 @@ public final class LongMap<V> {
         return size;
     }
 
+    /** Removes every entry, keeping the capacity. */
+    public void clear() {
+        Arrays.fill(keys, FREE);
+        Arrays.fill(objs, null);
+        size = 0;
+    }
+
     /** Removes key if present; returns whether it was present. */
     public boolean remove(long key) {
         int i = find(key);

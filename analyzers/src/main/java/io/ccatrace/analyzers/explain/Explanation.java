@@ -1,0 +1,58 @@
+package io.ccatrace.analyzers.explain;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Why one realm crashed or stopped making progress: a verdict and a causal chain. */
+public record Explanation(long realm, String verdict, List<String> chain) {
+
+    private static String hex(long v) {
+        return "0x" + Long.toHexString(v);
+    }
+
+    /** The story's explanation, or null when the realm ended normally or still runs fine. */
+    static Explanation of(RealmStory st) {
+        List<String> chain = new ArrayList<>();
+        String verdict = null;
+        if (st.stuckSeq >= 0 && st.progressAfterStuck < 0) {
+            verdict = "REC " + hex(st.stuckRec) + " cannot make progress: it faults on a DESTROYED IPA";
+            chain.add("root cause: IPA " + hex(st.stuckIpa) + " became DESTROYED through " + st.stuckCause
+                    + " (the host destroyed memory the realm was using)");
+            chain.add("the realm touched it at seq " + st.stuckSeq + " and could not proceed (8.5: nothing but the"
+                    + " realm's own CHANGE_DESTROYED request makes it usable again)");
+        } else if (st.seaSeq >= 0 && st.progressAfterSea < 0) {
+            verdict = "REC " + hex(st.seaRec) + " took a synchronous external abort and made no progress after it";
+            chain.add("root cause: IPA " + hex(st.seaIpa) + " is " + st.seaRipas + " (" + st.seaCause + ")");
+            chain.add("the realm accessed it at seq " + st.seaSeq + " and got an SEA (8.2); nothing it did afterwards"
+                    + " appears in the trace");
+        }
+        boolean errorWhileActive = st.errorSeq >= 0 && st.errorSeq > st.activatedSeq && st.errorSeq < st.destroyedSeq;
+        if (st.destroyedSeq >= 0 && "ACTIVE".equals(st.stateAtDestroy) && (verdict != null || errorWhileActive)) {
+            if (verdict == null) verdict = "the host killed the realm after an error, while it was ACTIVE";
+            String why = errorWhileActive
+                    ? " after " + st.errorCmd + " failed with " + st.errorStatus + " at seq " + st.errorSeq : "";
+            chain.add("the host tore the realm down (RMI_REALM_DESTROY, seq " + st.destroyedSeq + ")" + why);
+        }
+        if (verdict == null) {
+            for (long rec : st.lastExit.sortedKeys()) {
+                String last = st.lastExit.get(rec);
+                if (last.endsWith(" SYNC") && st.systemOffSeq < 0 && st.destroyedSeq < 0) {
+                    verdict = "REC " + hex(rec) + " stopped: its last exit (seq " + last.split(" ")[0]
+                            + ", SYNC) was never followed by another REC_ENTER";
+                    if (st.errorSeq >= 0) {
+                        chain.add("last host error for this realm: " + st.errorCmd + " -> " + st.errorStatus
+                                + " at seq " + st.errorSeq);
+                    }
+                    break;
+                }
+            }
+        }
+        return verdict == null ? null : new Explanation(st.rd, verdict, chain);
+    }
+
+    public String text() {
+        StringBuilder b = new StringBuilder("realm " + hex(realm) + ": " + verdict + "\n");
+        for (String c : chain) b.append("  - ").append(c).append('\n');
+        return b.toString();
+    }
+}

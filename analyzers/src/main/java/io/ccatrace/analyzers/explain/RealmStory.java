@@ -1,0 +1,38 @@
+package io.ccatrace.analyzers.explain;
+
+import io.ccatrace.analyzers.engine.LongMap;
+
+/** What the explainer remembers about one realm: the events a crash story is made of. */
+final class RealmStory {
+    final long rd;
+    long createdSeq = -1;
+    long activatedSeq = -1;
+    long systemOffSeq = -1;
+    long destroyedSeq = -1;
+    String stateAtDestroy;
+    /** Last failed RMI call aimed at this realm: seq, command, status. */
+    long errorSeq = -1;
+    String errorCmd;
+    String errorStatus;
+    /** Last SEA injected into one of its RECs. */
+    long seaSeq = -1;
+    long seaIpa;
+    long seaRec;
+    String seaRipas;
+    String seaCause;
+    /** A REC stuck on a DESTROYED IPA: fault seq, IPA, REC, and what made the IPA DESTROYED. */
+    long stuckSeq = -1;
+    long stuckIpa;
+    long stuckRec;
+    String stuckCause;
+    long progressAfterStuck = -1;
+    long progressAfterSea = -1;
+    /** Per REC: seq of its last exit, reason, and whether it was entered afterwards. */
+    final LongMap<String> lastExit = new LongMap<>();
+    /** RTT entry (ipa|level) -> input seq that last changed it (a) and the new RIPAS code (b). */
+    final LongMap<String> entryCause = new LongMap<>();
+
+    RealmStory(long rd) {
+        this.rd = rd;
+    }
+}

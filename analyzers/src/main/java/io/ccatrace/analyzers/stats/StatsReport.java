@@ -1,0 +1,115 @@
+package io.ccatrace.analyzers.stats;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ccatrace.trace.EventKind;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Renders {@link TraceStats} as text, JSON or CSV. All three are built from one list of
+ * (section, key, subkey, value) rows, sorted by construction, so the outputs agree and are
+ * deterministic.
+ */
+public final class StatsReport {
+    private static final double[] QUANTILES = {0.5, 0.9, 0.99};
+
+    record Row(String section, String key, String sub, String value) {
+    }
+
+    private StatsReport() {
+    }
+
+    static List<Row> rows(TraceStats s) {
+        List<Row> rows = new ArrayList<>();
+        rows.add(new Row("total", "traces", "", Long.toString(s.traces)));
+        rows.add(new Row("total", "events", "", Long.toString(s.events)));
+        for (EventKind k : EventKind.values()) {
+            if (s.byKind[k.ordinal()] > 0) rows.add(new Row("kind", k.name(), "", Long.toString(s.byKind[k.ordinal()])));
+        }
+        pairs(rows, "rmi", s.rmi.named(s.names));
+        pairs(rows, "rsi", s.rsi.named(s.names));
+        pairs(rows, "exit", s.exits.named(s.names));
+        pairs(rows, "fault", s.faults.named(s.names));
+        pairs(rows, "ripas_transition", s.ripas.named(s.names));
+        pairs(rows, "granule_transition", s.granules.named(s.names));
+        for (Map.Entry<String, Histogram> e : s.lifetimes().entrySet()) hist(rows, "granule_lifetime_ns", e.getKey(), e.getValue());
+        rows.add(new Row("delegated", "peak_granules", "", Long.toString(s.peakDelegated)));
+        rows.add(new Row("delegated", "bucket_ns", "", Long.toString(s.delegatedSeries.width())));
+        for (long[] p : s.delegatedSeries.points()) rows.add(new Row("delegated_over_time", Long.toString(p[0]), "", Long.toString(p[1])));
+        hist(rows, "latency_ns", "ALL", s.latency);
+        for (Map.Entry<String, Histogram> e : s.latencyByCommand().entrySet()) hist(rows, "latency_ns", e.getKey(), e.getValue());
+        for (long rd : s.realms.sortedKeys()) {
+            RealmSummary r = s.realms.get(rd);
+            String k = "0x" + Long.toHexString(rd);
+            rows.add(new Row("realm", k, "state", r.state));
+            rows.add(new Row("realm", k, "active_ns", Long.toString(r.lastTime - r.firstTime)));
+            rows.add(new Row("realm", k, "rsi_calls", Long.toString(r.rsiCalls)));
+            rows.add(new Row("realm", k, "exits", Long.toString(r.exits)));
+            rows.add(new Row("realm", k, "faults", Long.toString(r.faults)));
+            rows.add(new Row("realm", k, "seas", Long.toString(r.seas)));
+            rows.add(new Row("realm", k, "rtt_changes", Long.toString(r.rttChanges)));
+            rows.add(new Row("realm", k, "peak_data_granules", Long.toString(r.peakDataGranules)));
+        }
+        return rows;
+    }
+
+    private static void pairs(List<Row> rows, String section, Map<String, Map<String, Long>> m) {
+        for (Map.Entry<String, Map<String, Long>> a : m.entrySet()) {
+            for (Map.Entry<String, Long> b : a.getValue().entrySet()) {
+                rows.add(new Row(section, a.getKey(), b.getKey().equals("-") ? "" : b.getKey(), Long.toString(b.getValue())));
+            }
+        }
+    }
+
+    private static void hist(List<Row> rows, String section, String key, Histogram h) {
+        rows.add(new Row(section, key, "count", Long.toString(h.count())));
+        for (double q : QUANTILES) rows.add(new Row(section, key, "p" + (int) Math.round(q * 100), Long.toString(h.percentile(q))));
+        rows.add(new Row(section, key, "max", Long.toString(h.max())));
+    }
+
+    public static void text(TraceStats s, PrintWriter out) {
+        String section = null;
+        for (Row r : rows(s)) {
+            if (!r.section().equals(section)) {
+                section = r.section();
+                out.println(section + ":");
+            }
+            out.println("  " + r.key() + (r.sub().isEmpty() ? "" : " " + r.sub()) + ": " + r.value());
+        }
+    }
+
+    public static void csv(TraceStats s, PrintWriter out) {
+        out.println("section,key,subkey,value");
+        for (Row r : rows(s)) out.println(r.section() + "," + r.key() + "," + r.sub() + "," + r.value());
+    }
+
+    public static String json(TraceStats s) {
+        ObjectMapper m = new ObjectMapper();
+        ObjectNode root = m.createObjectNode();
+        for (Row r : rows(s)) {
+            ObjectNode sec = root.has(r.section()) ? (ObjectNode) root.get(r.section()) : root.putObject(r.section());
+            if (r.sub().isEmpty()) {
+                putValue(sec, r.key(), r.value());
+            } else {
+                ObjectNode k = sec.has(r.key()) ? (ObjectNode) sec.get(r.key()) : sec.putObject(r.key());
+                putValue(k, r.sub(), r.value());
+            }
+        }
+        try {
+            return m.writerWithDefaultPrettyPrinter().writeValueAsString(root);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void putValue(ObjectNode o, String k, String v) {
+        try {
+            o.put(k, Long.parseLong(v));
+        } catch (NumberFormatException e) {
+            o.put(k, v);
+        }
+    }
+}

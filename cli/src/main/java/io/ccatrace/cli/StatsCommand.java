@@ -1,0 +1,52 @@
+package io.ccatrace.cli;
+
+import io.ccatrace.analyzers.stats.StatsReport;
+import io.ccatrace.analyzers.stats.TraceStats;
+import io.ccatrace.trace.BatchReader;
+import io.ccatrace.trace.EventBatch;
+import io.ccatrace.trace.TraceFiles;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** ccatrace stats: counts, distributions and per-realm summaries over traces. */
+@Command(name = "stats", mixinStandardHelpOptions = true,
+        description = "Statistics over one or many traces (definitions in docs/analyzers.md).")
+public final class StatsCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "TRACE", description = "Trace files, directories or globs.")
+    List<String> traces;
+
+    @Option(names = "--json", description = "JSON output.")
+    boolean json;
+
+    @Option(names = "--csv", description = "CSV output (section,key,subkey,value).")
+    boolean csv;
+
+    @Override
+    public Integer call() throws IOException {
+        if (json && csv) throw new UserException("choose one of --json and --csv");
+        TraceStats stats = new TraceStats();
+        for (Path p : TracePaths.expand(traces)) {
+            stats.startTrace();
+            try (BatchReader r = TraceFiles.openColumns(p, TraceStats.COLUMNS)) {
+                for (EventBatch b = r.next(); b != null; b = r.next()) stats.accept(b);
+            }
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) out.println(StatsReport.json(stats));
+        else if (csv) StatsReport.csv(stats, out);
+        else StatsReport.text(stats, out);
+        out.flush();
+        return ExitCodes.OK;
+    }
+}
