@@ -1,5 +1,7 @@
 package io.ccatrace.cli;
 
+import io.ccatrace.model.scenario.Progress;
+import io.ccatrace.model.scenario.ScenarioOptions;
 import io.ccatrace.model.script.MachineJson;
 import io.ccatrace.recorder.Recorder;
 import io.ccatrace.replay.MachineSetup;
@@ -15,7 +17,10 @@ import io.ccatrace.trace.TraceMetadata;
 import io.ccatrace.trace.TraceReader;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
@@ -27,8 +32,9 @@ import picocli.CommandLine.Parameters;
 /** `ccatrace diff`: two traces aligned input by input, or a trace against another model. */
 @Command(name = "diff", mixinStandardHelpOptions = true,
         description = {"Align two traces input by input and report the first divergence and a"
-                + " summary (A is expected, B actual); or, with --against MODEL, rerun TRACE's"
-                + " inputs on MODEL (optionally re-recording to -o) and diff.",
+                + " summary (A is expected, B actual); or, with --against MODEL, re-record A on"
+                + " MODEL (a scenario trace: the same scenario and seed simulated again; any other"
+                + " trace: its inputs rerun) and diff (-o keeps the re-recording).",
                 "Exit 0: identical outcomes; 1: they differ; 2: bad input."})
 public final class DiffCommand implements Callable<Integer> {
     @CommandLine.Spec
@@ -75,6 +81,11 @@ public final class DiffCommand implements Callable<Integer> {
 
     private int againstModel(PrintWriter out) throws IOException {
         MachineSetup.checkModel(against);
+        String scenario;
+        try (TraceReader ra = open(a)) {
+            scenario = ra.metadata().get(ScenarioRecording.OPTIONS_KEY);
+        }
+        if (scenario != null) return rerecordScenario(out, scenario);
         DivergenceText text = new DivergenceText(out, a.toString(), against);
         try (TraceReader ra = open(a)) {
             Replayer replayer = new Replayer(new ReplayOptions(against, -1, 0));
@@ -99,6 +110,59 @@ public final class DiffCommand implements Callable<Integer> {
             counts(out, r.summary().total(), r.summary().byCommand());
             return r.diverged() ? ExitCodes.FINDING : ExitCodes.OK;
         }
+    }
+
+    /**
+     * A scenario trace: the same scenario, seed and shape simulated again on the other model
+     * (its host reacts to the other model's outcomes), recorded, and diffed with A.
+     */
+    private int rerecordScenario(PrintWriter out, String canonical) throws IOException {
+        ScenarioOptions o = parseOptions(canonical);
+        Path tmp = null;
+        Path target = output;
+        if (target == null) {
+            tmp = Files.createTempFile("ccatrace-diff", ".arrows");
+            target = tmp;
+        }
+        try {
+            ScenarioRecording.record(o, target, Progress.NONE);
+            out.println("re-recorded " + ScenarioRecording.canonical(o)
+                    + (output != null ? " to " + output : ""));
+            b = target;
+            return twoTraces(out);
+        } finally {
+            if (tmp != null) Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** The options of a trace's ccatrace.scenario_options, with --rmm replaced by against. */
+    private ScenarioOptions parseOptions(String canonical) {
+        String[] w = canonical.trim().split("\\s+");
+        String scenario = null;
+        long seed = 0;
+        long events = 0;
+        int realms = 0;
+        int vcpus = 0;
+        int cpus = 0;
+        List<String> inject = new ArrayList<>();
+        try {
+            for (int i = 0; i + 1 < w.length; i += 2) {
+                switch (w[i]) {
+                    case "--scenario": scenario = w[i + 1]; break;
+                    case "--seed": seed = Long.parseLong(w[i + 1]); break;
+                    case "--events": events = Long.parseLong(w[i + 1]); break;
+                    case "--realms": realms = Integer.parseInt(w[i + 1]); break;
+                    case "--vcpus": vcpus = Integer.parseInt(w[i + 1]); break;
+                    case "--cpus": cpus = Integer.parseInt(w[i + 1]); break;
+                    case "--inject": inject.add(w[i + 1]); break;
+                    default: break;
+                }
+            }
+        } catch (NumberFormatException e) {
+            throw new UserException(a + ": bad " + ScenarioRecording.OPTIONS_KEY + " \"" + canonical + "\"");
+        }
+        if (scenario == null) throw new UserException(a + ": " + ScenarioRecording.OPTIONS_KEY + " names no scenario");
+        return ScenarioRecording.options(scenario, against, seed, realms, vcpus, cpus, events, inject);
     }
 
     private Consumer<Divergence> firstOnly(DivergenceText text) {

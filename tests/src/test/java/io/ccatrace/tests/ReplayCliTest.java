@@ -97,4 +97,17 @@ class ReplayCliTest {
         assertEquals("2", r[0]);
         assertEquals(1, r[2].strip().lines().count(), r[2]);
     }
+
+    @Test
+    void diffAgainstAModelResimulatesAScenarioTrace() {
+        Path t = dir.resolve("boot.jsonl");
+        String[] rec = run("record", "--scenario", "boot", "--seed", "3", "--events", "3000", "-o", t.toString());
+        assertEquals("0", rec[0], rec[2]);
+        String[] same = run("diff", t.toString(), "--against", "1.0");
+        assertEquals("0", same[0], same[1] + same[2]);
+        assertTrue(same[1].contains("re-recorded --scenario boot --rmm 1.0 --seed 3"), same[1]);
+        String[] eac5 = run("diff", t.toString(), "--against", "1.0-eac5");
+        assertEquals("1", eac5[0], eac5[1] + eac5[2]);
+        assertTrue(eac5[1].contains("RMI_FEATURES x1"), eac5[1]);
+    }
 }
