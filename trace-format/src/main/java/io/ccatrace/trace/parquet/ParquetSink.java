@@ -44,6 +44,8 @@ public final class ParquetSink implements RowSink {
                 .withRowGroupRowCountLimit(ROW_GROUP_ROWS)
                 .withRowGroupSize(256L << 20)
                 .withPageSize(1 << 20)
+                .withSizeStatisticsEnabled(false)
+                .withPageWriteChecksumEnabled(false)
                 .encodings(new TraceValuesWriters())
                 .build();
     }
