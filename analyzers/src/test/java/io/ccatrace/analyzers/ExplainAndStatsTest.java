@@ -56,6 +56,19 @@ class ExplainAndStatsTest {
         assertEquals(List.of(), explain(f.t.events()));
     }
 
+    // a guest that panics on the SEA (SYSTEM_RESET right after it) crashed on that SEA
+    @Test
+    void seaFollowedByShutdownIsACrash() {
+        RealmFixture f = new RealmFixture().active();
+        f.enter(0);
+        f.t.fault(RD, REC, 0x5000, "EMPTY", "UNASSIGNED", "SEA_INJECTED");
+        f.t.rsi(RD, REC, "PSCI_SYSTEM_RESET", 0x84000009L, "PSCI_SUCCESS", new long[0]);
+        long reset = f.t.last();
+        List<Explanation> xs = explain(f.t.events());
+        assertEquals(1, xs.size());
+        assertTrue(xs.get(0).text().contains("could not handle") && xs.get(0).text().contains("seq " + reset), xs.get(0).text());
+    }
+
     @Test
     void correctLifecycleExplainsNothing() {
         assertEquals(List.of(), explain(CleanTraceTest.fullLifecycle().t.events()));

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
                 ImportCommand.class, VerifyCommand.class, BenchCommand.class, RecordCommand.class,
                 ScenariosCommand.class, DemoCommand.class, StateCommand.class, HistoryCommand.class,
                 DiffCommand.class,
-                AnalyzeCommand.class, ExplainCommand.class, StatsCommand.class})
+                AnalyzeCommand.class, ExplainCommand.class, StatsCommand.class, ReportCommand.class})
 public final class Ccatrace implements Runnable {
     /** The simulator version, recorded in every trace's metadata. */
     public static final String VERSION = "0.1.0";

@@ -6,6 +6,7 @@ import io.ccatrace.analyzers.finding.BaseRule;
 import io.ccatrace.analyzers.finding.FindingSink;
 import io.ccatrace.analyzers.rec.RecShadow;
 import io.ccatrace.analyzers.rmi.RmiCommand;
+import io.ccatrace.analyzers.rmi.RsiCommand;
 import io.ccatrace.analyzers.rtt.RttLeaf;
 import io.ccatrace.analyzers.realm.RealmShadow;
 import io.ccatrace.trace.EventKind;
@@ -111,6 +112,7 @@ public final class CrashExplainer extends BaseRule {
             st.seaRipas = ripas;
             st.seaCause = cause(st, s, e.ipa());
             st.progressAfterSea = -1;
+            st.shutdownSeq = -1;
         } else if ("DESTROYED".equals(ripas)) {
             if (st.stuckSeq < 0 || st.stuckRec != e.rec() || st.stuckIpa != (e.ipa() & ~0xFFFL)) {
                 st.stuckSeq = e.seq();
@@ -124,10 +126,24 @@ public final class CrashExplainer extends BaseRule {
         }
     }
 
+    /** A realm-initiated shutdown (what a guest does when it panics) is not progress. */
+    private static boolean shutdown(TraceEvent e) {
+        long fid = e.kind() == EventKind.RSI_CALL ? e.fid() : Shadow.reg(e.out(), 1);
+        RsiCommand c = e.kind() == EventKind.RSI_CALL ? RsiCommand.of(e.cmd(), fid) : RsiCommand.ofFid(fid);
+        return c == RsiCommand.PSCI_SYSTEM_OFF || c == RsiCommand.PSCI_SYSTEM_RESET;
+    }
+
     private void progress(TraceEvent e, Shadow s) {
         long rd = realmOf(e, s);
         if (rd == Shadow.NULL) return;
         RealmStory st = story(rd);
+        if (shutdown(e)) {
+            if (st.seaSeq >= 0 && st.progressAfterSea < 0 && st.shutdownSeq < 0) {
+                st.shutdownSeq = e.seq();
+                st.shutdownCmd = e.kind() == EventKind.RSI_CALL ? e.cmd() : "PSCI exit";
+            }
+            return;
+        }
         if (st.stuckSeq >= 0 && e.rec() == st.stuckRec && st.progressAfterStuck < 0) st.progressAfterStuck = e.seq();
         if (st.seaSeq >= 0 && e.rec() == st.seaRec && st.progressAfterSea < 0) st.progressAfterSea = e.seq();
     }

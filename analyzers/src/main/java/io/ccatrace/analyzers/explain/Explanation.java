@@ -23,8 +23,15 @@ public record Explanation(long realm, String verdict, List<String> chain) {
         } else if (st.seaSeq >= 0 && st.progressAfterSea < 0) {
             verdict = "REC " + hex(st.seaRec) + " took a synchronous external abort and made no progress after it";
             chain.add("root cause: IPA " + hex(st.seaIpa) + " is " + st.seaRipas + " (" + st.seaCause + ")");
-            chain.add("the realm accessed it at seq " + st.seaSeq + " and got an SEA (8.2); nothing it did afterwards"
-                    + " appears in the trace");
+            if (st.shutdownSeq >= 0) {
+                verdict = "REC " + hex(st.seaRec) + " took a synchronous external abort it could not handle";
+                chain.add("the realm accessed it at seq " + st.seaSeq + " and got an SEA (8.2)");
+                chain.add("the guest then shut the realm down (" + st.shutdownCmd + ", seq " + st.shutdownSeq
+                        + ") without making any other progress: it could not handle the abort");
+            } else {
+                chain.add("the realm accessed it at seq " + st.seaSeq + " and got an SEA (8.2); nothing it did afterwards"
+                        + " appears in the trace");
+            }
         }
         boolean errorWhileActive = st.errorSeq >= 0 && st.errorSeq > st.activatedSeq && st.errorSeq < st.destroyedSeq;
         if (st.destroyedSeq >= 0 && "ACTIVE".equals(st.stateAtDestroy) && (verdict != null || errorWhileActive)) {

@@ -27,6 +27,9 @@ final class RealmStory {
     String stuckCause;
     long progressAfterStuck = -1;
     long progressAfterSea = -1;
+    /** A shutdown the realm asked for right after the SEA (a guest panic), or -1. */
+    long shutdownSeq = -1;
+    String shutdownCmd;
     /** Per REC: seq of its last exit, reason, and whether it was entered afterwards. */
     final LongMap<String> lastExit = new LongMap<>();
     /** RTT entry (ipa|level) -> input seq that last changed it (a) and the new RIPAS code (b). */

@@ -70,6 +70,15 @@ public final class StatsReport {
         rows.add(new Row(section, key, "max", Long.toString(h.max())));
     }
 
+    /** Per key of a section, the sum of its values (e.g. "rmi": calls per command). */
+    public static Map<String, Long> sectionTotals(TraceStats s, String section) {
+        Map<String, Long> out = new java.util.TreeMap<>();
+        for (Row r : rows(s)) {
+            if (r.section().equals(section)) out.merge(r.key(), Long.parseLong(r.value()), Long::sum);
+        }
+        return out;
+    }
+
     public static void text(TraceStats s, PrintWriter out) {
         String section = null;
         for (Row r : rows(s)) {
