@@ -3,6 +3,7 @@ package io.ccatrace.model.script;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ccatrace.model.realm.RealmParams;
 import io.ccatrace.model.rec.RecParams;
+import io.ccatrace.model.rec.RecRunEnter;
 import java.util.List;
 
 /**
@@ -48,11 +49,11 @@ record PageLayout(String name, int size, List<Field> fields) {
      * RmiRecRun's entry half (reference 9.3): the host writes only 0x000..0x7FF, so the
      * exit half the RMM filled last time stays readable.
      */
-    static final PageLayout REC_RUN = new PageLayout("rec_run", 0x800, List.of(
-            new Field("flags", 0x000, 8, 1),
-            new Field("gprs", 0x200, 8, 31),
-            new Field("gicv3_hcr", 0x300, 8, 1),
-            new Field("gicv3_lrs", 0x308, 8, 16)));
+    static final PageLayout REC_RUN = new PageLayout("rec_run", RecRunEnter.SIZE, List.of(
+            new Field("flags", RecRunEnter.OFF_FLAGS, 8, 1),
+            new Field("gprs", RecRunEnter.OFF_GPRS, 8, RecRunEnter.NUM_GPRS),
+            new Field("gicv3_hcr", RecRunEnter.OFF_GICV3_HCR, 8, 1),
+            new Field("gicv3_lrs", RecRunEnter.OFF_GICV3_LRS, 8, RecRunEnter.NUM_LRS)));
 
     static final List<PageLayout> ALL = List.of(REALM_PARAMS, REC_PARAMS, REC_RUN);
 
