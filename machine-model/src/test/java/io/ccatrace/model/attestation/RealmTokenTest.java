@@ -206,4 +206,25 @@ class RealmTokenTest {
         g.run();
         assertEquals(RSI_ERROR_INPUT, continueStatus(g, BUF, 0, 16));
     }
+
+    @Test
+    void continueIntoAnUnmappedBufferExitsAndIsReissued() {
+        Guest g = new Guest();
+        g.unassignedRam(BUF);
+        g.activate();
+        g.call("RSI_ATTESTATION_TOKEN_INIT", challenge());
+        g.run();
+        g.call("RSI_ATTESTATION_TOKEN_CONTINUE", BUF, 0, 64);
+        io.ccatrace.model.rec.RecRunExit x = g.run();
+        assertEquals(ExitReason.SYNC, x.reason());
+        assertEquals(0x90000007L, x.esr(), "synthetic data abort at the buffer (8.3)");
+        assertEquals(BUF >> 8, x.hpfar());
+        assertEquals(1, g.events(ModelEvent.RsiCall.class).size(), "only INIT has completed");
+        g.s2.data(BUF);
+        assertEquals(ExitReason.IRQ, g.run().reason());
+        ModelEvent.RsiCall c = g.last(ModelEvent.RsiCall.class);
+        assertEquals("RSI_ATTESTATION_TOKEN_CONTINUE", c.cmd());
+        assertEquals(RSI_INCOMPLETE, c.ret());
+        assertEquals(64, c.out()[0]);
+    }
 }

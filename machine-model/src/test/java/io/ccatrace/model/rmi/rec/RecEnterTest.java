@@ -94,10 +94,13 @@ class RecEnterTest {
 
     @Test
     void realmSystemOff() {
-        Guest g = new Guest().activate();
+        Guest g = new Guest();
+        long rec1 = g.addRec(1, true);
+        g.activate();
         g.call("PSCI_SYSTEM_OFF");
         assertEquals(ExitReason.PSCI, g.run().reason());
         assertEquals(x0(ERROR_REALM, 1), g.enter()[0], "reference 1.2: ERROR_REALM index 1 = 0x102");
+        assertEquals(x0(ERROR_REALM, 1), g.enter(rec1, RecRunEnter.of(0, 0))[0], "no REC of the realm runs");
     }
 
     @Test
