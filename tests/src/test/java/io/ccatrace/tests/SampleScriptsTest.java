@@ -60,6 +60,41 @@ class SampleScriptsTest {
         }
     }
 
+    @Test
+    void theLifecycleRealmSeesWhatTheReferenceSays() throws Exception {
+        List<ModelEvent> events = new ArrayList<>();
+        run(DIR.resolve("lifecycle.jsonl"), events);
+        List<ModelEvent.RsiCall> rsi = new ArrayList<>();
+        List<ModelEvent.RecExit> exits = new ArrayList<>();
+        List<ModelEvent.Stage2Fault> faults = new ArrayList<>();
+        for (ModelEvent e : events) {
+            if (e instanceof ModelEvent.RsiCall) rsi.add((ModelEvent.RsiCall) e);
+            if (e instanceof ModelEvent.RecExit) exits.add((ModelEvent.RecExit) e);
+            if (e instanceof ModelEvent.Stage2Fault) faults.add((ModelEvent.Stage2Fault) e);
+        }
+        // 8.4: a fully applied RAM request completes with x1 = top and x2 = ACCEPT (0)
+        ModelEvent.RsiCall ripas = rsi.stream().filter(c -> c.cmd().equals("RSI_IPA_STATE_SET"))
+                .findFirst().orElseThrow();
+        assertEquals("RSI_SUCCESS", ripas.status());
+        assertEquals(0x12000L, ripas.out()[0]);
+        assertEquals(0L, ripas.out()[1]);
+        // 8.2: a read of a protected UNASSIGNED EMPTY IPA is answered with an SEA, no exit
+        assertTrue(faults.stream().anyMatch(f -> f.ipa() == 0x20000 && f.outcome().equals("SEA_INJECTED")
+                && f.half().equals("PROTECTED")), faults.toString());
+        // 8.3: the emulatable MMIO read exits with HPFAR = IPA >> 8 and FAR = page offset
+        long mmio = (1L << 39) | 0x100_0000;
+        assertTrue(exits.stream().anyMatch(x -> x.reason().equals("SYNC") && x.hpfar() == mmio >>> 8
+                && x.far() == 0), "no MMIO exit");
+        // 6.2: the host call exit carries the immediate
+        assertTrue(exits.stream().anyMatch(x -> x.reason().equals("HOST_CALL") && x.imm() == 7));
+        // 5: CPU_ON completed with SUCCESS by the host gives the caller PSCI_SUCCESS
+        assertTrue(rsi.stream().anyMatch(c -> c.cmd().equals("PSCI_CPU_ON")
+                && c.status().equals("PSCI_SUCCESS")), rsi.toString());
+        // 6.3: SYSTEM_OFF takes the realm to SYSTEM_OFF
+        assertTrue(events.stream().anyMatch(e -> e instanceof ModelEvent.RealmState
+                && ((ModelEvent.RealmState) e).to().equals("SYSTEM_OFF")));
+    }
+
     private static Machine run(Path p, List<ModelEvent> events) throws Exception {
         Script script = new ScriptParser().parse(p);
         return ScriptRunner.run(script, events::add);
