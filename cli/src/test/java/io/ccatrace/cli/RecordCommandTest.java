@@ -86,5 +86,8 @@ class RecordCommandTest {
         assertEquals(0, run("demo", "-o", dir.toString()));
         assertTrue(Files.exists(dir.resolve("boot.parquet")));
         assertTrue(out.toString().contains("realm 0 ended: realm called PSCI SYSTEM_OFF"), out.toString());
+        // replay and analyze are in this build: the demo runs both on its trace, cleanly
+        assertTrue(out.toString().contains("(replay exit code 0)"), out.toString());
+        assertTrue(out.toString().contains("(analyze exit code 0)"), out.toString());
     }
 }

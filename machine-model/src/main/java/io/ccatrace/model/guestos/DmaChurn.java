@@ -43,14 +43,9 @@ final class DmaChurn {
                     stage = Stage.DONE;   // could not share: the driver gives up on this buffer
                     return batch;
                 }
-                stage = Stage.USE;
-                // fall through
+                return use(batch);
             case USE:
-                for (int i = 0; i < pages; i++) batch.add(GuestStep.write(layout.alias(base + 4096L * i), 0xA5));
-                batch.add(mmioWrite(layout.virtioIpa() + RealmLayout.VIRTIO_QUEUE_NOTIFY, 0));
-                request = new RipasRequest(base, top(), RealmCalls.RIPAS_RAM, RealmCalls.NO_CHANGE_DESTROYED);
-                stage = Stage.UNSHARE;
-                return batch;
+                return use(batch);
             case UNSHARE:
                 if (request.outcome() == RipasRequest.Outcome.PENDING) return List.of(request.step());
                 leaked = request.outcome() != RipasRequest.Outcome.DONE;
@@ -59,6 +54,15 @@ final class DmaChurn {
             default:
                 return batch;
         }
+    }
+
+    /** Writes the shared pages through their alias, notifies the device, asks for them back. */
+    private List<GuestStep> use(List<GuestStep> batch) {
+        for (int i = 0; i < pages; i++) batch.add(GuestStep.write(layout.alias(base + 4096L * i), 0xA5));
+        batch.add(mmioWrite(layout.virtioIpa() + RealmLayout.VIRTIO_QUEUE_NOTIFY, 0));
+        request = new RipasRequest(base, top(), RealmCalls.RIPAS_RAM, RealmCalls.NO_CHANGE_DESTROYED);
+        stage = Stage.UNSHARE;
+        return batch;
     }
 
     void onResult(ModelEvent.RsiCall r) {
