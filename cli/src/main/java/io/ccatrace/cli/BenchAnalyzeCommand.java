@@ -65,7 +65,9 @@ public final class BenchAnalyzeCommand implements Callable<Integer> {
             stats(p, out); // warm-up
             read(p);
             long readNs = read(p);
+            total = readCount;
             long n = analyze(p, out, true);
+            long memNs = inMemory(p, out);
             long ruleNs = analyzeTime;
             long statsNs = stats(p, null);
             out.println(String.format(Locale.ROOT, "trace: %s, %d events%s", trace == null ? "synthetic" : p, n,
@@ -73,6 +75,8 @@ public final class BenchAnalyzeCommand implements Callable<Integer> {
             out.println(String.format(Locale.ROOT, "read rows only:           %7.2f M events/s", n / (readNs / 1e3)));
             out.println(String.format(Locale.ROOT, "all rules (read + rules): %7.2f M events/s", n / (ruleNs / 1e3)));
             out.println(String.format(Locale.ROOT, "stats (columnar):         %7.2f M events/s", n / (statsNs / 1e3)));
+            out.println(String.format(Locale.ROOT, "all rules, events in memory (engine only, first %d events, 3rd run): %7.2f M events/s",
+                    memCount, memCount / (memNs / 1e3)));
         } finally {
             if (dir != null) {
                 Files.deleteIfExists(p);
@@ -84,6 +88,27 @@ public final class BenchAnalyzeCommand implements Callable<Integer> {
     }
 
     private long analyzeTime;
+    private long readCount;
+    private long total;
+    private int memCount;
+
+    /** The engine alone: the first 1M events held in memory, analyzed three times (JIT), the third timed. */
+    private long inMemory(Path p, PrintWriter out) throws IOException {
+        java.util.List<TraceEvent> held = new java.util.ArrayList<>();
+        try (TraceReader r = TraceFiles.open(p, w -> { })) {
+            while (r.hasNext() && held.size() < 1_000_000) held.add(r.next());
+        }
+        memCount = held.size();
+        long ns = 0;
+        for (int run = 0; run < 3; run++) {
+            Analyzer a = new Analyzer(RuleCatalog.all(), new FindingSink());
+            long t0 = THREADS.getCurrentThreadCpuTime();
+            for (TraceEvent e : held) a.accept(e);
+            a.finish();
+            ns = THREADS.getCurrentThreadCpuTime() - t0;
+        }
+        return ns;
+    }
 
     private long read(Path p) throws IOException {
         long t0 = THREADS.getCurrentThreadCpuTime();
@@ -94,12 +119,12 @@ public final class BenchAnalyzeCommand implements Callable<Integer> {
                 n++;
             }
         }
+        readCount = n;
         return THREADS.getCurrentThreadCpuTime() - t0;
     }
 
     private long analyze(Path p, PrintWriter out, boolean heap) throws IOException {
         Analyzer a = new Analyzer(RuleCatalog.all(), new FindingSink());
-        long total = events;
         long cpu = 0;
         long t0 = THREADS.getCurrentThreadCpuTime();
         StringBuilder heaps = new StringBuilder();
@@ -109,7 +134,7 @@ public final class BenchAnalyzeCommand implements Callable<Integer> {
                 TraceEvent e = r.next();
                 a.accept(e);
                 n++;
-                if (heap && total > 0 && n % (total / 4) == 0) {
+                if (heap && total > 0 && total >= 4 && n % (total / 4) == 0) {
                     cpu += THREADS.getCurrentThreadCpuTime() - t0;
                     System.gc();
                     Runtime rt = Runtime.getRuntime();
