@@ -119,7 +119,7 @@ abstract class EventPrinter implements Closeable {
         void print(TraceEvent e) {
             StringBuilder sb = new StringBuilder(String.format("%8d %12d %-13s", e.seq(), e.time(), e.kind()));
             for (int i = 4; i < SHOWN.length; i++) {
-                String t = text(e, SHOWN[i]);
+                String t = SHOWN[i] == Column.PAYLOAD ? abbreviated(e.payload()) : text(e, SHOWN[i]);
                 if (t != null) sb.append(' ').append(SHOWN[i].columnName()).append('=').append(t);
             }
             out.println(sb);
@@ -129,5 +129,25 @@ abstract class EventPrinter implements Closeable {
         public void close() {
             out.flush();
         }
+
+        /**
+         * A payload longer than PREFIX bytes (a 4 KiB page of an NS_WRITE) as its first
+         * PREFIX bytes, its length and the start of its SHA-256, so a table row stays one
+         * readable line; jsonl and csv keep the bytes whole.
+         */
+        static String abbreviated(byte[] p) {
+            if (p == null) return null;
+            if (p.length <= PREFIX) return HexFormat.of().formatHex(p);
+            String sha;
+            try {
+                sha = HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(p));
+            } catch (java.security.NoSuchAlgorithmException x) {
+                throw new IllegalStateException(x);
+            }
+            return HexFormat.of().formatHex(p, 0, PREFIX) + "...(" + p.length + " bytes, sha256 "
+                    + sha.substring(0, 16) + ")";
+        }
+
+        private static final int PREFIX = 16;
     }
 }
