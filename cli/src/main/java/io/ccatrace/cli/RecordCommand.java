@@ -51,6 +51,10 @@ public final class RecordCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ScenarioOptions o = ScenarioRecording.options(scenario, rmm, seed, realms, vcpus, cpus, events, inject);
+        Path parent = output.toAbsolutePath().getParent();
+        if (parent != null && !java.nio.file.Files.isDirectory(parent)) {
+            throw new UserException("-o: directory " + parent + " does not exist");
+        }
         PrintWriter err = spec.commandLine().getErr();
         Progress progress = events >= PROGRESS_FROM ? new StderrProgress(err) : Progress.NONE;
         ScenarioRun.Result r = ScenarioRecording.record(o, output, progress);

@@ -70,6 +70,13 @@ class RecordCommandTest {
     }
 
     @Test
+    void missingOutputDirectoryIsOneLineAndExitTwo() {
+        Path t = dir.resolve("no-such-dir").resolve("x.parquet");
+        assertEquals(ExitCodes.BAD_INPUT, run("record", "-o", t.toString()));
+        assertEquals("ccatrace: -o: directory " + t.getParent() + " does not exist\n", err.toString());
+    }
+
+    @Test
     void scenariosListsEachScenarioOnOneLine() {
         assertEquals(0, run("scenarios"));
         String[] lines = out.toString().split("\n");
