@@ -58,7 +58,11 @@ public final class Realm {
     /** Index the next REC_CREATE must carry in its MPIDR. */
     public int nextRecIndex() { return nextRecIndex; }
 
-    /** REC granule address by REC index (index order of creation), or -1. */
+    /**
+     * REC granule address by REC index (index order of creation), or -1. REC_DESTROY does not
+     * remove the entry, so the address may name a destroyed REC (or a granule reused since):
+     * resolve it with Rmm.recAt and compare the REC's rd and index.
+     */
     public long recAt(int index) {
         return index >= 0 && index < recsByIndex.size() ? recsByIndex.get(index) : -1;
     }
