@@ -38,7 +38,7 @@ class ExplainAndStatsTest {
         List<Explanation> xs = explain(f.t.events());
         assertEquals(1, xs.size());
         String text = xs.get(0).text();
-        assertTrue(text.contains("RMI_DATA_DESTROY, seq " + destroySeq), text);
+        assertTrue(text.contains("entry last changed by RMI_DATA_DESTROY, seq " + destroySeq), text);
         assertTrue(text.contains("seq " + faultSeq), text);
     }
 

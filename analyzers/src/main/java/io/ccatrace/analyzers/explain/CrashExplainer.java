@@ -92,7 +92,7 @@ public final class CrashExplainer extends BaseRule {
             long key = (ipa & -io.ccatrace.analyzers.rtt.RttTree.size(level)) | (level + 1);
             int slot = st.entryCause.find(key);
             if (slot >= 0) {
-                return st.entryCause.obj(slot) + ", seq " + st.entryCause.a(slot);
+                return "entry last changed by " + st.entryCause.obj(slot) + ", seq " + st.entryCause.a(slot);
             }
         }
         return "its state since the realm was created (REALM_CREATE, seq " + st.createdSeq + ")";

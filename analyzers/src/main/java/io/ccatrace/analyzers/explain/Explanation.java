@@ -16,8 +16,8 @@ public record Explanation(long realm, String verdict, List<String> chain) {
         String verdict = null;
         if (st.stuckSeq >= 0 && st.progressAfterStuck < 0) {
             verdict = "REC " + hex(st.stuckRec) + " cannot make progress: it faults on a DESTROYED IPA";
-            chain.add("root cause: IPA " + hex(st.stuckIpa) + " became DESTROYED through " + st.stuckCause
-                    + " (the host destroyed memory the realm was using)");
+            chain.add("root cause: IPA " + hex(st.stuckIpa) + " became DESTROYED (" + st.stuckCause + ")"
+                    + ": the host destroyed memory the realm was using");
             chain.add("the realm touched it at seq " + st.stuckSeq + " and could not proceed (8.5: nothing but the"
                     + " realm's own CHANGE_DESTROYED request makes it usable again)");
         } else if (st.seaSeq >= 0 && st.progressAfterSea < 0) {
