@@ -1,0 +1,96 @@
+package io.ccatrace.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ccatrace.cli.Ccatrace;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The analyzers over real recorded traces: no violation on any correct-model sample,
+ * refusals of the hostile host as warnings, the documented root cause of each crash sample
+ * (docs/scenarios.md), and seeded-bug recordings caught by the rule for the spec rule they
+ * break.
+ */
+class AnalyzeSamplesTest {
+    static final Path DIR = SampleScenarioTracesTest.DIR;
+
+    @TempDir
+    Path tmp;
+
+    static String[] run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Ccatrace.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new String[] {Integer.toString(code), out.toString(), err.toString()};
+    }
+
+    @TestFactory
+    Stream<DynamicTest> noViolationOnAnyCorrectModelSample() throws Exception {
+        return SampleScenarioTracesTest.commands().stream().map(a -> a[a.length - 1]).map(file ->
+                DynamicTest.dynamicTest(file, () -> {
+                    String[] r = run("analyze", DIR.resolve(file).toString());
+                    assertEquals("0", r[0], r[1] + r[2]);
+                    assertTrue(r[1].contains(" 0 violation(s)"), r[1]);
+                }));
+    }
+
+    @Test
+    void hostFuzzRefusalsAreWarningsNotViolations() {
+        String[] r = run("analyze", DIR.resolve("host-fuzz.parquet").toString());
+        assertEquals("0", r[0], r[1] + r[2]);
+        assertTrue(r[1].contains("WARNING"), "the hostile host's refused calls are reported: " + r[1]);
+        assertTrue(!r[1].contains("VIOLATION"), r[1]);
+    }
+
+    @Test
+    void explainNamesTheHostsDataDestroyForTheDestroyedRamCrash() {
+        // docs/scenarios.md: the REC cannot progress at the DESTROYED IPA after the host's
+        // RMI_DATA_DESTROY of that IPA (reference 4.13: ASSIGNED RAM -> UNASSIGNED DESTROYED).
+        String[] r = run("explain", DIR.resolve("crash-destroyed-ram.parquet").toString());
+        assertEquals("0", r[0], r[2]);
+        assertTrue(r[1].contains("DESTROYED"), r[1]);
+        assertTrue(r[1].contains("root cause") && r[1].contains("RMI_DATA_DESTROY"), r[1]);
+    }
+
+    @Test
+    void explainNamesTheEmptyIpaForTheEmptyAccessCrash() {
+        // docs/scenarios.md: SEA at an IPA with RIPAS EMPTY (reference 8.2), then SYSTEM_RESET.
+        String[] r = run("explain", DIR.resolve("crash-empty-access.parquet").toString());
+        assertEquals("0", r[0], r[2]);
+        assertTrue(r[1].contains("EMPTY") && r[1].contains("SEA"), r[1]);
+        assertTrue(r[1].contains("SYSTEM_RESET"), r[1]);
+    }
+
+    @Test
+    void aModelThatSkipsTheRipasCheckIsCaughtByTheEmptyFaultRule() {
+        // Reference 8.2: a realm access to an EMPTY IPA must be answered by an SEA.
+        Path t = tmp.resolve("skips-ripas.parquet");
+        String[] rec = run("record", "--scenario", "crash-empty-access", "--seed", "1",
+                "--rmm", "1.0-bug-fault-skips-ripas", "-o", t.toString());
+        assertEquals("0", rec[0], rec[2]);
+        String[] r = run("analyze", t.toString());
+        assertEquals("1", r[0], r[1] + r[2]);
+        assertTrue(r[1].contains("VIOLATION [fault-empty]"), r[1]);
+    }
+
+    @Test
+    void aModelThatKeepsMappingsAfterDataDestroyIsCaught() {
+        // Reference 4.13: DATA_DESTROY leaves the entry UNASSIGNED, so the granule it frees
+        // must not stay mapped when it is undelegated back to NS (rule granule-release).
+        Path t = tmp.resolve("keeps-mapping.parquet");
+        String[] rec = run("record", "--scenario", "crash-empty-access", "--seed", "1",
+                "--rmm", "1.0-bug-destroy-keeps-mapping", "-o", t.toString());
+        assertEquals("0", rec[0], rec[2]);
+        String[] r = run("analyze", t.toString());
+        assertEquals("1", r[0], r[1] + r[2]);
+        assertTrue(r[1].contains("VIOLATION [granule-release]"), r[1]);
+    }
+}
