@@ -3,9 +3,6 @@ package io.ccatrace.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.ccatrace.cli.Ccatrace;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -26,10 +23,16 @@ class AnalyzeSamplesTest {
     Path tmp;
 
     static String[] run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Ccatrace.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new String[] {Integer.toString(code), out.toString(), err.toString()};
+        return ReplayCliTest.run(args);
+    }
+
+    /** Records crash-empty-access (seed 1) on a model and analyzes it; returns the analysis. */
+    String[] recordAndAnalyze(String model) {
+        Path t = tmp.resolve(model + ".parquet");
+        String[] rec = run("record", "--scenario", "crash-empty-access", "--seed", "1",
+                "--rmm", model, "-o", t.toString());
+        assertEquals("0", rec[0], rec[2]);
+        return run("analyze", t.toString());
     }
 
     @TestFactory
@@ -72,11 +75,7 @@ class AnalyzeSamplesTest {
     @Test
     void aModelThatSkipsTheRipasCheckIsCaughtByTheEmptyFaultRule() {
         // Reference 8.2: a realm access to an EMPTY IPA must be answered by an SEA.
-        Path t = tmp.resolve("skips-ripas.parquet");
-        String[] rec = run("record", "--scenario", "crash-empty-access", "--seed", "1",
-                "--rmm", "1.0-bug-fault-skips-ripas", "-o", t.toString());
-        assertEquals("0", rec[0], rec[2]);
-        String[] r = run("analyze", t.toString());
+        String[] r = recordAndAnalyze("1.0-bug-fault-skips-ripas");
         assertEquals("1", r[0], r[1] + r[2]);
         assertTrue(r[1].contains("VIOLATION [fault-empty]"), r[1]);
     }
@@ -85,11 +84,7 @@ class AnalyzeSamplesTest {
     void aModelThatKeepsMappingsAfterDataDestroyIsCaught() {
         // Reference 4.13: DATA_DESTROY leaves the entry UNASSIGNED, so the granule it frees
         // must not stay mapped when it is undelegated back to NS (rule granule-release).
-        Path t = tmp.resolve("keeps-mapping.parquet");
-        String[] rec = run("record", "--scenario", "crash-empty-access", "--seed", "1",
-                "--rmm", "1.0-bug-destroy-keeps-mapping", "-o", t.toString());
-        assertEquals("0", rec[0], rec[2]);
-        String[] r = run("analyze", t.toString());
+        String[] r = recordAndAnalyze("1.0-bug-destroy-keeps-mapping");
         assertEquals("1", r[0], r[1] + r[2]);
         assertTrue(r[1].contains("VIOLATION [granule-release]"), r[1]);
     }
