@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
  * ccatrace bench record: single-threaded simulation of a scenario, first without any
  * listener (the model alone), then recorded to a trace file (model + recorder + writer).
  */
-@Command(name = "record", description = "Benchmark simulation alone and simulation + recording of a scenario.")
+@Command(mixinStandardHelpOptions = true, name = "record", description = "Benchmark simulation alone and simulation + recording of a scenario.")
 public final class BenchRecordCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;

@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
  * re-execute, map, compare), replays of a half and a quarter (memory must not grow with
  * length), and state queries. Rates are per second of this thread's CPU time.
  */
-@Command(name = "replay", description = "Benchmark replay (events/s, heap vs trace length) and state queries.")
+@Command(mixinStandardHelpOptions = true, name = "replay", description = "Benchmark replay (events/s, heap vs trace length) and state queries.")
 public final class BenchReplayCommand implements Callable<Integer> {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 

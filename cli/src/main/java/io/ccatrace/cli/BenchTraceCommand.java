@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
  * seeded synthetic multi-realm trace. Only the writer/reader calls are timed (events are
  * generated in chunks outside the clock). Times are this thread's CPU time.
  */
-@Command(name = "trace", description = "Benchmark trace writing (Arrow, Parquet), size, and projection reads.")
+@Command(mixinStandardHelpOptions = true, name = "trace", description = "Benchmark trace writing (Arrow, Parquet), size, and projection reads.")
 public final class BenchTraceCommand implements Callable<Integer> {
     private static final int CHUNK = 65536;
     private static final Set<Column> PROJECTION = Set.of(Column.SEQ, Column.KIND, Column.PA);

@@ -12,7 +12,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** ccatrace convert: rewrites a trace in the format of the output's extension. */
-@Command(name = "convert", description = "Convert a trace between .arrows, .parquet and .jsonl (by extension).")
+@Command(mixinStandardHelpOptions = true, name = "convert", description = "Convert a trace between .arrows, .parquet and .jsonl (by extension).")
 public final class ConvertCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;

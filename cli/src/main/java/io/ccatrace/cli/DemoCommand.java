@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
  * ccatrace demo: records the boot scenario, then replays and analyzes it with the `replay`
  * and `analyze` commands when this build has them, and prints a short human summary.
  */
-@Command(name = "demo", description = "Record the boot scenario, replay and analyze it, and summarize.")
+@Command(mixinStandardHelpOptions = true, name = "demo", description = "Record the boot scenario, replay and analyze it, and summarize.")
 public final class DemoCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;

@@ -15,7 +15,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** ccatrace dump: prints a trace's events (JSON lines, CSV or a table), optionally filtered. */
-@Command(name = "dump", description = "Print the events of a trace (.arrows, .parquet, .jsonl).")
+@Command(mixinStandardHelpOptions = true, name = "dump", description = "Print the events of a trace (.arrows, .parquet, .jsonl).")
 public final class DumpCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;

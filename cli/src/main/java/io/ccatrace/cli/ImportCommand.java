@@ -14,7 +14,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** ccatrace import: reads events in the dump form (JSON lines) into a trace marked imported. */
-@Command(name = "import", description = "Import events in the dump's JSONL form into a trace (origin=imported).")
+@Command(mixinStandardHelpOptions = true, name = "import", description = "Import events in the dump's JSONL form into a trace (origin=imported).")
 public final class ImportCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;

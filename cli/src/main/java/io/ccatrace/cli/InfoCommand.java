@@ -11,7 +11,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** ccatrace info: a trace's metadata, event counts per kind, completeness and integrity. */
-@Command(name = "info", description = "Show a trace's metadata and its events per kind.")
+@Command(mixinStandardHelpOptions = true, name = "info", description = "Show a trace's metadata and its events per kind.")
 public final class InfoCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;

@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** ccatrace record: simulate a scenario and record its trace (.arrows, .parquet or .jsonl). */
-@Command(name = "record", description = "Record a scenario (see `ccatrace scenarios`) into a trace.")
+@Command(mixinStandardHelpOptions = true, name = "record", description = "Record a scenario (see `ccatrace scenarios`) into a trace.")
 public final class RecordCommand implements Callable<Integer> {
     /** Recordings at least this long show progress on stderr. */
     static final long PROGRESS_FROM = 1_000_000;

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Spec;
 
 /** ccatrace scenarios: the recordable scenarios and the --inject misbehaviours, one line each. */
-@Command(name = "scenarios", description = "List the scenarios `ccatrace record` knows, and the injections.")
+@Command(mixinStandardHelpOptions = true, name = "scenarios", description = "List the scenarios `ccatrace record` knows, and the injections.")
 public final class ScenariosCommand implements Runnable {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;

@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
  * ccatrace verify: recomputes the integrity chain. Exit 0 when intact and complete, 1 (a
  * finding) when the chain breaks or the recording did not finish, 2 when unreadable.
  */
-@Command(name = "verify", description = "Check a trace's integrity chain; report the first event where it breaks.")
+@Command(mixinStandardHelpOptions = true, name = "verify", description = "Check a trace's integrity chain; report the first event where it breaks.")
 public final class VerifyCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
