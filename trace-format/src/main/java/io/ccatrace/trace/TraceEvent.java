@@ -9,7 +9,7 @@ import java.util.Objects;
  * sentinels {@link #NULL} (64-bit) and {@link #NULL_INT} (small ints); reference columns use
  * Java null. Immutable; build with {@link #builder(long, EventKind)}.
  */
-public final class TraceEvent {
+public final class TraceEvent implements EventView {
     /** Null marker for nullable 64-bit columns (realm, rec, ipa, pa, fid, cause_seq, ...). */
     public static final long NULL = Long.MIN_VALUE;
     /** Null marker for nullable small integer columns (cpu, index, level, size). */
@@ -100,55 +100,57 @@ public final class TraceEvent {
         return b;
     }
 
-    public long seq() { return seq; }
+    @Override public long seq() { return seq; }
     /** Simulated time in nanoseconds since machine start. */
-    public long time() { return time; }
-    public EventKind kind() { return kind; }
-    public boolean isInput() { return kind.isInput(); }
+    @Override public long time() { return time; }
+    @Override public EventKind kind() { return kind; }
+    @Override public boolean isInput() { return kind.isInput(); }
     /** Physical CPU, or {@link #NULL_INT}. */
-    public int cpu() { return cpu; }
+    @Override public int cpu() { return cpu; }
     /** For effects: the seq of the input this answers, or {@link #NULL}. */
-    public long causeSeq() { return causeSeq; }
+    @Override public long causeSeq() { return causeSeq; }
     /** Command name (RMI_*, RSI_*, PSCI_*, UNKNOWN) or guest step op; null if none. */
-    public String cmd() { return cmd; }
-    public long fid() { return fid; }
+    @Override public String cmd() { return cmd; }
+    @Override public long fid() { return fid; }
     /** Argument registers x1.. (or null). Do not modify. */
-    public long[] args() { return args; }
+    @Override public long[] args() { return args; }
     /** Status name (RMI_SUCCESS, RSI_ERROR_INPUT, PSCI_DENIED, ...) or null. */
-    public String status() { return status; }
-    public int index() { return index; }
+    @Override public String status() { return status; }
+    @Override public int index() { return index; }
     /** Output registers x1.. (RMI/RSI), exit gprs (REC_EXIT), or null. Do not modify. */
-    public long[] out() { return out; }
+    @Override public long[] out() { return out; }
     /** RD physical address of the realm concerned, or {@link #NULL}. */
-    public long realm() { return realm; }
+    @Override public long realm() { return realm; }
     /** REC physical address, or {@link #NULL}. */
-    public long rec() { return rec; }
-    public long ipa() { return ipa; }
-    public long pa() { return pa; }
-    public int level() { return level; }
+    @Override public long rec() { return rec; }
+    @Override public long ipa() { return ipa; }
+    @Override public long pa() { return pa; }
+    @Override public int level() { return level; }
     /** Previous state name (granule state, PAS, RTT entry state, realm/REC state). */
-    public String from() { return from; }
-    public String to() { return to; }
-    public String fromRipas() { return fromRipas; }
-    public String toRipas() { return toRipas; }
-    public String pas() { return pas; }
-    public String ripas() { return ripas; }
-    public String exitReason() { return exitReason; }
-    public long esr() { return esr; }
-    public long far() { return far; }
-    public long hpfar() { return hpfar; }
+    @Override public String from() { return from; }
+    @Override public String to() { return to; }
+    @Override public String fromRipas() { return fromRipas; }
+    @Override public String toRipas() { return toRipas; }
+    @Override public String pas() { return pas; }
+    @Override public String ripas() { return ripas; }
+    @Override public String exitReason() { return exitReason; }
+    @Override public long esr() { return esr; }
+    @Override public long far() { return far; }
+    @Override public long hpfar() { return hpfar; }
     /** READ, WRITE or EXEC. */
-    public String access() { return access; }
+    @Override public String access() { return access; }
     /** PROTECTED or UNPROTECTED. */
-    public String half() { return half; }
+    @Override public String half() { return half; }
     /** Fault outcome: EXIT_TO_HOST, SEA_INJECTED, NO_PROGRESS, ... */
-    public String outcome() { return outcome; }
+    @Override public String outcome() { return outcome; }
     /** Kind-specific scalar (write value, measurement index, host-call imm, ripas_top...). */
-    public long value() { return value; }
+    @Override public long value() { return value; }
     /** Access size or length in bytes, or {@link #NULL_INT}. */
-    public int size() { return size; }
+    @Override public int size() { return size; }
     /** Bytes an input needs for replay (NS writes, measurement values), or null. Do not modify. */
-    public byte[] payload() { return payload; }
+    @Override public byte[] payload() { return payload; }
+
+    @Override public TraceEvent toEvent() { return this; }
 
     @Override
     public boolean equals(Object o) {
