@@ -28,13 +28,9 @@ class ExplainAndStatsTest {
     @Test
     void destroyedFaultNamesTheDataDestroy() {
         RealmFixture f = new RealmFixture().active();
-        f.t.rmiOut("RMI_DATA_DESTROY", "RMI_SUCCESS", new long[] {DATA, 0x1000}, RD, 0);
-        long destroySeq = f.t.last();
-        f.t.granule(DATA, "DATA", "DELEGATED", NULL);
-        f.t.rtt(RD, 0, 3, "ASSIGNED", "RAM", "UNASSIGNED", "DESTROYED", NULL);
-        f.enter(0);
-        f.t.fault(RD, REC, 0x0, "DESTROYED", "UNASSIGNED", "EXIT_TO_HOST");
-        long faultSeq = f.t.last();
+        long[] seqs = f.destroyedRamFault();
+        long destroySeq = seqs[0];
+        long faultSeq = seqs[1];
         List<Explanation> xs = explain(f.t.events());
         assertEquals(1, xs.size());
         String text = xs.get(0).text();

@@ -84,4 +84,18 @@ final class RealmFixture {
         t.ripasExit(RD, REC, base, top, ripas);
         return this;
     }
+
+    /**
+     * The host destroys the RAM page at IPA 0 (DATA_DESTROY: RIPAS becomes DESTROYED, 4.12)
+     * and the realm then faults on it (8.5: no progress possible). Returns {destroy seq, fault seq}.
+     */
+    long[] destroyedRamFault() {
+        t.rmiOut("RMI_DATA_DESTROY", "RMI_SUCCESS", new long[] {DATA, 0x1000}, RD, 0);
+        long destroySeq = t.last();
+        t.granule(DATA, "DATA", "DELEGATED", NULL);
+        t.rtt(RD, 0, 3, "ASSIGNED", "RAM", "UNASSIGNED", "DESTROYED", NULL);
+        enter(0);
+        t.fault(RD, REC, 0x0, "DESTROYED", "UNASSIGNED", "EXIT_TO_HOST");
+        return new long[] {destroySeq, t.last()};
+    }
 }

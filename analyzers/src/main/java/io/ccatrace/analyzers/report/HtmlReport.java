@@ -2,6 +2,8 @@ package io.ccatrace.analyzers.report;
 
 import io.ccatrace.analyzers.engine.Analyzer;
 import io.ccatrace.analyzers.engine.RuleCatalog;
+import io.ccatrace.analyzers.explain.CrashExplainer;
+import io.ccatrace.analyzers.explain.Explanation;
 import io.ccatrace.analyzers.finding.Finding;
 import io.ccatrace.analyzers.finding.FindingSink;
 import io.ccatrace.analyzers.finding.Rule;
@@ -18,16 +20,22 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One self-contained HTML page (inline CSS and SVG, no external assets) for a trace: the
- * findings with links to their evidence rows, each realm's memory over time (RIPAS and
+ * findings with links to their evidence rows, each crashed or stalled realm's causal chain
+ * (the {@code explain} output, its seqs linked to evidence rows), each realm's memory over time (RIPAS and
  * mapping state per RTT entry), granules by state over time, and histograms of RMI calls and
  * REC exits. Reads the trace twice: once to analyze, once to pick up the evidence rows.
  */
 public final class HtmlReport {
     private static final int W = 960;
     private static final int MAX_ROWS = 160;
+    /** Room above the first timeline row so its label is not clipped. */
+    private static final int TOP = 12;
+    private static final Pattern SEQ = Pattern.compile("seq (\\d+)");
     private static final String[][] COLORS = {
         {"mapped RAM", "#2e9e44"}, {"unassigned RAM", "#a8dcb2"}, {"assigned EMPTY", "#9a9a9a"},
         {"unassigned EMPTY", "#d9d9d9"}, {"unassigned DESTROYED", "#d93b3b"}, {"assigned DESTROYED", "#8e1b1b"},
@@ -43,6 +51,8 @@ public final class HtmlReport {
         MemoryTimeline timeline = new MemoryTimeline();
         List<Rule> rules = new ArrayList<>(RuleCatalog.all());
         rules.add(timeline);
+        CrashExplainer explainer = new CrashExplainer();
+        rules.add(explainer);
         Analyzer a = new Analyzer(rules, new FindingSink(200));
         TraceStats stats = new TraceStats();
         stats.startTrace();
@@ -58,6 +68,13 @@ public final class HtmlReport {
         for (Finding f : findings) {
             for (long q : f.seqs()) if (q >= 0) wanted.add(q);
         }
+        List<Explanation> crashes = explainer.explanations();
+        for (Explanation x : crashes) {
+            for (String step : x.chain()) {
+                Matcher m = SEQ.matcher(step);
+                while (m.find()) wanted.add(Long.parseLong(m.group(1)));
+            }
+        }
         List<TraceEvent> evidence = new ArrayList<>();
         if (!wanted.isEmpty()) {
             Iterator<TraceEvent> again = source.get();
@@ -67,7 +84,7 @@ public final class HtmlReport {
             }
         }
         HtmlReport r = new HtmlReport();
-        r.page(title, a, findings, timeline, stats, evidence);
+        r.page(title, a, findings, crashes, timeline, stats, evidence);
         return r.h.toString();
     }
 
@@ -79,8 +96,8 @@ public final class HtmlReport {
         return v == TraceEvent.NULL ? "" : "0x" + Long.toHexString(v);
     }
 
-    private void page(String title, Analyzer a, List<Finding> findings, MemoryTimeline t, TraceStats stats,
-                      List<TraceEvent> evidence) {
+    private void page(String title, Analyzer a, List<Finding> findings, List<Explanation> crashes, MemoryTimeline t,
+                      TraceStats stats, List<TraceEvent> evidence) {
         long v = a.findings().total(Severity.VIOLATION);
         long w = a.findings().total(Severity.WARNING);
         h.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>ccatrace report: ")
@@ -96,6 +113,7 @@ public final class HtmlReport {
                 .append(v == 0 ? "<span class=\"ok\">no violation</span>" : "<span class=\"VIOLATION\">" + v + " violation(s)</span>")
                 .append(", ").append(w).append(" warning(s).</p>");
         findingsTable(findings);
+        crashSection(crashes);
         h.append("<h2>Realm memory over time</h2>");
         legend();
         for (long realm : t.spans.sortedKeys()) realmTimeline(realm, t.spans.get(realm), t.lastSeq, t.dropped.get(realm) == null ? 0 : t.dropped.a(t.dropped.find(realm)));
@@ -125,6 +143,22 @@ public final class HtmlReport {
         h.append("</table>");
     }
 
+    private void crashSection(List<Explanation> crashes) {
+        h.append("<h2>Crashes and stalls</h2>");
+        if (crashes.isEmpty()) {
+            h.append("<p class=\"ok\">Every realm ended normally or is still making progress.</p>");
+            return;
+        }
+        for (Explanation x : crashes) {
+            h.append("<p><b>realm ").append(hex(x.realm())).append("</b>: ").append(esc(x.verdict())).append("</p><ol>");
+            for (String step : x.chain()) {
+                Matcher m = SEQ.matcher(esc(step));
+                h.append("<li>").append(m.replaceAll("<a href=\"#e$1\">seq $1</a>")).append("</li>");
+            }
+            h.append("</ol>");
+        }
+    }
+
     private static String color(String state) {
         for (String[] c : COLORS) if (c[0].equals(state)) return c[1];
         return "#f0c000";
@@ -146,14 +180,14 @@ public final class HtmlReport {
         int shown = Math.min(rows.size(), MAX_ROWS);
         int rowH = shown > 80 ? 4 : 9;
         int left = 130;
-        int height = shown * rowH + 30;
+        int height = TOP + shown * rowH + 30;
         double sx = (W - left - 10) / (double) Math.max(1, lastSeq);
         h.append("<h3>realm ").append(hex(realm)).append("</h3><svg width=\"").append(W).append("\" height=\"").append(height)
                 .append("\" role=\"img\" aria-label=\"memory timeline of realm ").append(hex(realm)).append("\">");
         for (Map.Entry<Long, Integer> e : rows.entrySet()) {
             if (e.getValue() >= shown) break;
             if (e.getValue() % Math.max(1, shown / 12) == 0) {
-                h.append(String.format(Locale.ROOT, "<text x=\"2\" y=\"%d\">%s L%d</text>", e.getValue() * rowH + rowH,
+                h.append(String.format(Locale.ROOT, "<text x=\"2\" y=\"%d\">%s L%d</text>", TOP + e.getValue() * rowH + rowH,
                         hex(e.getKey() >>> 3), (e.getKey() & 7) - 1));
             }
         }
@@ -163,7 +197,7 @@ public final class HtmlReport {
             double x = left + s.from() * sx;
             double wd = Math.max(1, (s.to() - s.from()) * sx);
             h.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\"><title>%s L%d: %s, seq %d-%d</title></rect>",
-                    x, row * rowH, wd, rowH - 1, color(s.state()), hex(s.ipa()), s.level(), esc(s.state()), s.from(), s.to()));
+                    x, TOP + row * rowH, wd, rowH - 1, color(s.state()), hex(s.ipa()), s.level(), esc(s.state()), s.from(), s.to()));
         }
         h.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\">seq 0</text><text x=\"%d\" y=\"%d\" text-anchor=\"end\">seq %d</text>",
                 left, height - 6, W - 10, height - 6, lastSeq));
