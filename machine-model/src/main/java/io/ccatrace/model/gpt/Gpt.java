@@ -1,7 +1,7 @@
 package io.ccatrace.model.gpt;
 
+import io.ccatrace.model.memory.BankIndex;
 import io.ccatrace.model.memory.DramBank;
-import io.ccatrace.model.memory.PhysicalMemory;
 import java.util.List;
 
 /**
@@ -10,28 +10,22 @@ import java.util.List;
  */
 public final class Gpt {
     private static final Pas[] VALUES = Pas.values();
-    private final List<DramBank> banks;
+    private final BankIndex index;
     private final byte[][] pas;
 
     public Gpt(List<DramBank> banks) {
-        this.banks = List.copyOf(banks);
-        this.pas = new byte[this.banks.size()][];
+        this.index = new BankIndex(banks);
+        this.pas = new byte[banks.size()][];
         for (int i = 0; i < pas.length; i++) {
-            DramBank b = this.banks.get(i);
-            pas[i] = new byte[Math.toIntExact(b.size() >>> PhysicalMemory.GRANULE_SHIFT)];
-            java.util.Arrays.fill(pas[i], (byte) b.bootPas().ordinal());
+            pas[i] = new byte[index.granules(i)];
+            java.util.Arrays.fill(pas[i], (byte) banks.get(i).bootPas().ordinal());
         }
     }
 
     /** PAS of the granule holding pa; addresses outside DRAM are ROOT (nobody may use them). */
     public Pas pasOf(long pa) {
-        for (int i = 0; i < banks.size(); i++) {
-            DramBank b = banks.get(i);
-            if (b.contains(pa)) {
-                return VALUES[pas[i][(int) ((pa - b.base()) >>> PhysicalMemory.GRANULE_SHIFT)]];
-            }
-        }
-        return Pas.ROOT;
+        int b = index.bankOf(pa);
+        return b < 0 ? Pas.ROOT : VALUES[pas[b][index.granule(b, pa)]];
     }
 
     /** Whether an access from world `from` to pa passes the granule protection check. */
@@ -41,13 +35,8 @@ public final class Gpt {
     }
 
     void set(long pa, Pas to) {
-        for (int i = 0; i < banks.size(); i++) {
-            DramBank b = banks.get(i);
-            if (b.contains(pa)) {
-                pas[i][(int) ((pa - b.base()) >>> PhysicalMemory.GRANULE_SHIFT)] = (byte) to.ordinal();
-                return;
-            }
-        }
-        throw new IllegalArgumentException("no GPT entry for 0x" + Long.toHexString(pa));
+        int b = index.bankOf(pa);
+        if (b < 0) throw new IllegalArgumentException("no GPT entry for 0x" + Long.toHexString(pa));
+        pas[b][index.granule(b, pa)] = (byte) to.ordinal();
     }
 }

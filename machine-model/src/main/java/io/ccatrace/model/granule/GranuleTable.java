@@ -4,9 +4,10 @@ import io.ccatrace.model.event.EventBus;
 import io.ccatrace.model.event.ModelEvent;
 import io.ccatrace.model.gpt.Gpt;
 import io.ccatrace.model.gpt.Pas;
+import io.ccatrace.model.memory.BankIndex;
 import io.ccatrace.model.memory.PhysicalMemory;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The RMM's granule array. {@link #transition} is the single point where granule state
@@ -17,13 +18,17 @@ public final class GranuleTable {
     private final PhysicalMemory memory;
     private final Gpt gpt;
     private final EventBus bus;
-    private final Map<Long, Granule> granules = new HashMap<>();
+    /** Per DRAM bank, indexed by granule: the record, created when first asked for. */
+    private final Granule[][] granules;
     private boolean scrubOnDelegated = true;
 
     public GranuleTable(PhysicalMemory memory, Gpt gpt, EventBus bus) {
         this.memory = memory;
         this.gpt = gpt;
         this.bus = bus;
+        BankIndex index = new BankIndex(memory.banks());
+        this.granules = new Granule[index.banks()][];
+        for (int b = 0; b < granules.length; b++) granules[b] = new Granule[index.granules(b)];
     }
 
     /** Seeded-bug hook: a buggy RMM may forget to zero granules it gives back. */
@@ -38,16 +43,23 @@ public final class GranuleTable {
 
     /** The granule at pa; pa must satisfy {@link #isValidGranule}. */
     public Granule get(long pa) {
-        if (!isValidGranule(pa)) {
-            throw new IllegalArgumentException("not a granule: 0x" + Long.toHexString(pa));
+        int b = PhysicalMemory.isGranuleAligned(pa) ? memory.bankOf(pa) : -1;
+        if (b < 0) throw new IllegalArgumentException("not a granule: 0x" + Long.toHexString(pa));
+        Granule[] bank = granules[b];
+        int i = memory.granuleIndex(b, pa);
+        Granule g = bank[i];
+        if (g == null) {
+            g = new Granule(pa);
+            bank[i] = g;
         }
-        return granules.computeIfAbsent(pa, Granule::new);
+        return g;
     }
 
     /** State of the granule at pa, or null if pa is not a valid granule address. */
     public GranuleState stateOf(long pa) {
-        if (!isValidGranule(pa)) return null;
-        Granule g = granules.get(pa);
+        int b = PhysicalMemory.isGranuleAligned(pa) ? memory.bankOf(pa) : -1;
+        if (b < 0) return null;
+        Granule g = granules[b][memory.granuleIndex(b, pa)];
         return g == null ? GranuleState.UNDELEGATED : g.state();
     }
 
@@ -82,11 +94,21 @@ public final class GranuleTable {
 
     /** Number of granules currently in state s (for invariants and statistics). */
     public long count(GranuleState s) {
-        return granules.values().stream().filter(g -> g.state() == s).count();
+        long n = 0;
+        for (Granule g : all()) {
+            if (g.state() == s) n++;
+        }
+        return n;
     }
 
-    /** All granules ever touched, for invariant checks. */
+    /** All granules ever touched, in address order, for invariant checks. */
     public Iterable<Granule> all() {
-        return granules.values();
+        List<Granule> touched = new ArrayList<>();
+        for (Granule[] bank : granules) {
+            for (Granule g : bank) {
+                if (g != null) touched.add(g);
+            }
+        }
+        return touched;
     }
 }

@@ -5,6 +5,8 @@ package io.ccatrace.model.host;
  * section 9: "all 4 KiB, little-endian; unlisted bytes are reserved, should be zero").
  */
 public final class PageImage {
+    private static final java.lang.invoke.VarHandle LE64 = java.lang.invoke.MethodHandles
+            .byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
     private final byte[] bytes;
 
     public PageImage() {
@@ -37,8 +39,6 @@ public final class PageImage {
 
     /** Little-endian 64-bit value at off of b. */
     public static long get64(byte[] b, int off) {
-        long v = 0;
-        for (int i = 7; i >= 0; i--) v = (v << 8) | (b[off + i] & 0xFF);
-        return v;
+        return (long) LE64.get(b, off);
     }
 }

@@ -65,13 +65,16 @@ public final class Machine {
         return ok;
     }
 
-    /** The host reads len bytes at pa; null (and a GPF) when the PAS is not NS. */
+    /**
+     * The host reads len bytes at pa; null (and a GPF) when the PAS is not NS. The returned
+     * array is also the NS_READ event's data: read it, do not modify it.
+     */
     public byte[] nsRead(int cpu, long pa, int len) {
         long seq = bus.beginInput();
         long now = bus.now();
         bus.advance(HOST_ACCESS_NS);
         byte[] data = hostCheck(cpu, pa, "READ") ? memory.read(pa, len) : null;
-        bus.endInput(new ModelEvent.NsRead(seq, now, cpu, pa, len, data == null ? null : data.clone()));
+        bus.endInput(new ModelEvent.NsRead(seq, now, cpu, pa, len, data));
         return data;
     }
 

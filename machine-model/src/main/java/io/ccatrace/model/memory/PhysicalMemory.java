@@ -1,5 +1,8 @@
 package io.ccatrace.model.memory;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.List;
 
@@ -11,14 +14,22 @@ public final class PhysicalMemory {
     public static final int GRANULE_SHIFT = 12;
     public static final long GRANULE_SIZE = 1L << GRANULE_SHIFT;
 
+    private static final VarHandle LE64 =
+            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    /** Source of zero bytes for {@link #zero} (a copy is an intrinsic even before JIT). */
+    private static final byte[] ZERO = new byte[(int) GRANULE_SIZE];
+
     private final List<DramBank> banks;
+    private final BankIndex index;
     private final byte[][][] pages;
 
     public PhysicalMemory(List<DramBank> banks) {
         this.banks = List.copyOf(banks);
+        this.index = new BankIndex(this.banks);
         this.pages = new byte[this.banks.size()][][];
         for (int i = 0; i < pages.length; i++) {
-            pages[i] = new byte[Math.toIntExact(this.banks.get(i).size() >>> GRANULE_SHIFT)][];
+            pages[i] = new byte[index.granules(i)][];
         }
     }
 
@@ -28,10 +39,12 @@ public final class PhysicalMemory {
 
     /** Index of the bank holding pa, or -1 when pa is not DRAM. */
     public int bankOf(long pa) {
-        for (int i = 0; i < banks.size(); i++) {
-            if (banks.get(i).contains(pa)) return i;
-        }
-        return -1;
+        return index.bankOf(pa);
+    }
+
+    /** Index of the granule holding pa inside bank (pa must be in that bank). */
+    public int granuleIndex(int bank, long pa) {
+        return index.granule(bank, pa);
     }
 
     public boolean isDram(long pa) {
@@ -58,10 +71,40 @@ public final class PhysicalMemory {
 
     /** Little-endian 64-bit read inside one granule. */
     public long readLong(long pa) {
-        byte[] b = read(pa, 8);
-        long v = 0;
-        for (int i = 7; i >= 0; i--) v = (v << 8) | (b[i] & 0xFF);
-        return v;
+        checkInGranule(pa, 8);
+        byte[] p = page(pa, false);
+        return p == null ? 0 : (long) LE64.get(p, (int) (pa & (GRANULE_SIZE - 1)));
+    }
+
+    /** Reads dst.length consecutive little-endian 64-bit values at pa (inside one granule). */
+    public void readLongs(long pa, long[] dst) {
+        checkInGranule(pa, 8 * dst.length);
+        byte[] p = page(pa, false);
+        if (p == null) {
+            Arrays.fill(dst, 0);
+            return;
+        }
+        int off = (int) (pa & (GRANULE_SIZE - 1));
+        for (int i = 0; i < dst.length; i++) dst[i] = (long) LE64.get(p, off + 8 * i);
+    }
+
+    /** Writes n values of src as consecutive little-endian 64-bit values at pa (one granule). */
+    public void writeLongs(long pa, long[] src, int n) {
+        checkInGranule(pa, 8 * n);
+        byte[] p = page(pa, true);
+        int off = (int) (pa & (GRANULE_SIZE - 1));
+        for (int i = 0; i < n; i++) LE64.set(p, off + 8 * i, src[i]);
+    }
+
+    /** Copies len bytes at pa into dst at off; the range must stay inside one granule. */
+    public void read(long pa, byte[] dst, int off, int len) {
+        checkInGranule(pa, len);
+        byte[] p = page(pa, false);
+        if (p == null) {
+            Arrays.fill(dst, off, off + len, (byte) 0);
+        } else {
+            System.arraycopy(p, (int) (pa & (GRANULE_SIZE - 1)), dst, off, len);
+        }
     }
 
     /** Writes bytes at pa; the range must stay inside one granule. */
@@ -72,9 +115,24 @@ public final class PhysicalMemory {
     }
 
     public void writeLong(long pa, long v) {
-        byte[] b = new byte[8];
-        for (int i = 0; i < 8; i++) b[i] = (byte) (v >>> (8 * i));
-        write(pa, b);
+        checkInGranule(pa, 8);
+        LE64.set(page(pa, true), (int) (pa & (GRANULE_SIZE - 1)), v);
+    }
+
+    /** Writes the low `width` bytes of v little-endian at pa (inside one granule). */
+    public void writeNarrow(long pa, long v, int width) {
+        checkInGranule(pa, width);
+        byte[] p = page(pa, true);
+        int off = (int) (pa & (GRANULE_SIZE - 1));
+        for (int i = 0; i < width; i++) p[off + i] = (byte) (v >>> (8 * i));
+    }
+
+    /** Zeroes len bytes at pa (inside one granule). */
+    public void zero(long pa, int len) {
+        checkInGranule(pa, len);
+        byte[] p = page(pa, false);
+        if (p == null) return;
+        System.arraycopy(ZERO, 0, p, (int) (pa & (GRANULE_SIZE - 1)), len);
     }
 
     /** Zeroes the granule at pa (the page is released: zero pages cost nothing). */
@@ -105,7 +163,7 @@ public final class PhysicalMemory {
     }
 
     private int index(int bank, long pa) {
-        return (int) ((pa - banks.get(bank).base()) >>> GRANULE_SHIFT);
+        return index.granule(bank, pa);
     }
 
     private int requireBank(long pa) {

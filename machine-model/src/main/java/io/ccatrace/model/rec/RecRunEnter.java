@@ -1,5 +1,6 @@
 package io.ccatrace.model.rec;
 
+import io.ccatrace.model.memory.PhysicalMemory;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
@@ -30,6 +31,15 @@ public record RecRunEnter(long flags, long[] gprs, long gicv3Hcr, long[] gicv3Lr
         long[] lrs = new long[NUM_LRS];
         for (int i = 0; i < NUM_LRS; i++) lrs[i] = b.getLong(OFF_GICV3_LRS + 8 * i);
         return new RecRunEnter(b.getLong(OFF_FLAGS), gprs, b.getLong(OFF_GICV3_HCR), lrs);
+    }
+
+    /** Reads the entry half straight from memory at run (the same decoding as {@link #parse}). */
+    public static RecRunEnter read(PhysicalMemory m, long run) {
+        long[] gprs = new long[NUM_GPRS];
+        m.readLongs(run + OFF_GPRS, gprs);
+        long[] lrs = new long[NUM_LRS];
+        m.readLongs(run + OFF_GICV3_LRS, lrs);
+        return new RecRunEnter(m.readLong(run + OFF_FLAGS), gprs, m.readLong(run + OFF_GICV3_HCR), lrs);
     }
 
     public byte[] toBytes() {

@@ -1,5 +1,6 @@
 package io.ccatrace.model.rec;
 
+import io.ccatrace.model.memory.PhysicalMemory;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
@@ -66,6 +67,26 @@ public record RecRunExit(ExitReason reason, long esr, long far, long hpfar, long
         b.put(OFF_RIPAS_VALUE - OFFSET, (byte) ripasValue);
         b.putInt(OFF_IMM - OFFSET, (int) imm);
         return b.array();
+    }
+
+    /**
+     * Writes the exit half into memory at run + {@link #OFFSET}: the same bytes as
+     * {@link #toBytes}, without building them first (the page must be writable DRAM).
+     */
+    public void writeTo(PhysicalMemory m, long run) {
+        long exit = run + OFFSET;
+        m.zero(exit, SIZE);
+        m.writeLong(run + OFF_REASON, reason.ordinal());
+        m.writeLong(run + OFF_ESR, esr);
+        m.writeLong(run + OFF_FAR, far);
+        m.writeLong(run + OFF_HPFAR, hpfar);
+        m.writeLongs(run + OFF_GPRS, gprs, gprs.length);
+        m.writeLong(run + OFF_GICV3_HCR, gicv3Hcr);
+        m.writeLongs(run + OFF_GICV3_LRS, gicv3Lrs, gicv3Lrs.length);
+        m.writeLong(run + OFF_RIPAS_BASE, ripasBase);
+        m.writeLong(run + OFF_RIPAS_TOP, ripasTop);
+        m.writeNarrow(run + OFF_RIPAS_VALUE, ripasValue, 1);
+        m.writeNarrow(run + OFF_IMM, imm, 4);
     }
 
     /** Decodes an exit half as a host reads it (0x800 bytes from run_ptr + 0x800). */

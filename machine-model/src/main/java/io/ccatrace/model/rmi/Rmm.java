@@ -117,6 +117,15 @@ public final class Rmm {
         return true;
     }
 
+    /**
+     * Whether the RMM may access the host buffer at pa; false, with a GPF event, when the
+     * granule is not in the NS PAS or not DRAM (spec `*_pas`). For callers that then read or
+     * write memory() in place instead of copying through {@link #readNs}/{@link #writeNs}.
+     */
+    public boolean nsAccess(int cpu, long pa, boolean write) {
+        return nsAccessible(cpu, pa, write ? "WRITE" : "READ");
+    }
+
     private boolean nsAccessible(int cpu, long pa, String access) {
         if (!memory.isDram(pa)) return false;
         if (gpt.pasOf(pa) == Pas.NS) return true;

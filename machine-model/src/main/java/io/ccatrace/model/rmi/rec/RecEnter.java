@@ -38,9 +38,8 @@ public final class RecEnter implements RmiCommand {
         // rec state: already RUNNING on another PE
         if (rec.running()) return RmiResult.error(RmiStatus.RMI_ERROR_REC);
         // run_pas: reading RecRun.enter faults
-        byte[] enterBytes = rmm.readNs(cpu, runPtr, RecRunEnter.SIZE);
-        if (enterBytes == null) return RmiResult.input();
-        RecRunEnter enter = RecRunEnter.parse(enterBytes);
+        if (!rmm.nsAccess(cpu, runPtr, false)) return RmiResult.input();
+        RecRunEnter enter = RecRunEnter.read(rmm.memory(), runPtr);
         Realm realm = rmm.realmAt(rec.rd());
         // realm_new
         if (realm.state() == RealmState.NEW) return new RmiResult(RmiStatus.RMI_ERROR_REALM, 0, new long[0]);
@@ -66,8 +65,11 @@ public final class RecEnter implements RmiCommand {
         rmm.recs().enter(rec);
         RecRunExit exit = new RealmRun(new RealmContext(rmm, realm, rec, cpu)).enter(enter);
         // exit write: RecRun.exit must be writable (the realm has run already)
-        boolean written = rmm.writeNs(cpu, runPtr + RecRunExit.OFFSET, exit.toBytes());
-        if (written) emitExit(rmm.bus(), realm, rec, exit);
+        boolean written = rmm.nsAccess(cpu, runPtr + RecRunExit.OFFSET, true);
+        if (written) {
+            exit.writeTo(rmm.memory(), runPtr);
+            emitExit(rmm.bus(), realm, rec, exit);
+        }
         rmm.recs().exit(rec);
         return written ? RmiResult.success() : RmiResult.input();
     }
