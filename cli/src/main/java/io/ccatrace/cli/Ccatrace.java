@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
                 ModelsCommand.class, DumpCommand.class, InfoCommand.class, ConvertCommand.class,
                 ImportCommand.class, VerifyCommand.class, BenchCommand.class, RecordCommand.class,
                 ScenariosCommand.class, DemoCommand.class, StateCommand.class, HistoryCommand.class,
-                DiffCommand.class,
+                DiffCommand.class, CheckpointCommand.class,
                 AnalyzeCommand.class, ExplainCommand.class, StatsCommand.class, ReportCommand.class})
 public final class Ccatrace implements Runnable {
     /** The simulator version, recorded in every trace's metadata. */

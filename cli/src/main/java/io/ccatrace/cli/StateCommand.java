@@ -3,11 +3,8 @@ package io.ccatrace.cli;
 import io.ccatrace.model.machine.MachineConfig;
 import io.ccatrace.replay.MachineSetup;
 import io.ccatrace.replay.input.BadInputException;
-import io.ccatrace.replay.state.ShadowState;
-import io.ccatrace.replay.state.StateAt;
+import io.ccatrace.replay.checkpoint.StateQuery;
 import io.ccatrace.replay.state.StateReport;
-import io.ccatrace.trace.TraceFiles;
-import io.ccatrace.trace.TraceReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -21,7 +18,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "state", mixinStandardHelpOptions = true,
         description = {"Print the machine state just after event SEQ: granule state and PAS,"
                 + " the RTT walk and RIPAS of an IPA, REC state, realm state and measurements.",
-                "Rebuilt from the trace's effects (docs/replay.md)."})
+                "Rebuilt from the trace's effects (docs/replay.md), starting from the last"
+                + " checkpoint at or before SEQ when TRACE.ckpt exists (see `ccatrace checkpoint`)."})
 public final class StateCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -44,14 +42,17 @@ public final class StateCommand implements Callable<Integer> {
     @Option(names = "--rec", paramLabel = "REC", converter = Numbers.class)
     Long rec;
 
+    @Option(names = "--no-checkpoint", description = "read the trace from its first event even when TRACE.ckpt exists")
+    boolean noCheckpoint;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        try (TraceReader reader = TraceFiles.open(trace, w -> spec.commandLine().getErr()
-                .println("ccatrace: warning: " + w))) {
-            MachineConfig config = MachineSetup.config(reader.metadata(), null);
-            ShadowState s = StateAt.build(reader, at);
-            StateReport r = new StateReport(s, config, out);
+        try {
+            StateQuery.Result q = StateQuery.at(trace, at, !noCheckpoint, w -> spec.commandLine().getErr()
+                    .println("ccatrace: warning: " + w));
+            MachineConfig config = MachineSetup.config(q.metadata(), null);
+            StateReport r = new StateReport(q.state(), config, out);
             r.header(at);
             boolean any = false;
             if (pa != null) {

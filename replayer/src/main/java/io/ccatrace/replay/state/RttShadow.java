@@ -1,5 +1,6 @@
 package io.ccatrace.replay.state;
 
+import io.ccatrace.trace.EventView;
 import io.ccatrace.trace.TraceEvent;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,9 +23,9 @@ final class RttShadow {
     record Step(int level, long ipa, String state, String ripas, long pa, String source) {
     }
 
-    private final Map<Long, Entry>[] levels;
-    private long protectedTop = -1;
-    private int startLevel = Integer.MIN_VALUE;
+    final Map<Long, Entry>[] levels;
+    long protectedTop = -1;
+    int startLevel = Integer.MIN_VALUE;
 
     @SuppressWarnings("unchecked")
     RttShadow() {
@@ -37,7 +38,7 @@ final class RttShadow {
         if (levelStart >= -1 && levelStart <= 3) startLevel = (int) levelStart;
     }
 
-    void apply(TraceEvent e) {
+    void apply(EventView e) {
         Map<Long, Entry> m = levels[e.level() + 1];
         Entry prev = m.get(e.ipa());
         m.put(e.ipa(), new Entry(e.seq(), e.to(), e.toRipas(), e.pa(), e.from(), e.fromRipas(),

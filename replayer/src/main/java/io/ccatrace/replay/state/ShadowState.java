@@ -1,7 +1,7 @@
 package io.ccatrace.replay.state;
 
 import io.ccatrace.trace.EventKind;
-import io.ccatrace.trace.TraceEvent;
+import io.ccatrace.trace.EventView;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
@@ -39,16 +39,16 @@ public final class ShadowState {
     final Map<Long, Pas> pas = new HashMap<>();
     final Map<Long, Realm> realms = new HashMap<>();
     final Map<Long, Rec> recs = new HashMap<>();
-    private final Map<Long, Geometry> paramsPages = new HashMap<>();
-    private final Map<Long, Geometry> created = new HashMap<>();
-    private long lastSeq = -1;
+    final Map<Long, Geometry> paramsPages = new HashMap<>();
+    final Map<Long, Geometry> created = new HashMap<>();
+    long lastSeq = -1;
 
     public long lastSeq() {
         return lastSeq;
     }
 
     /** Applies one row (rows must come in seq order). */
-    public void apply(TraceEvent e) {
+    public void apply(EventView e) {
         lastSeq = e.seq();
         switch (e.kind()) {
             case GRANULE_STATE:
@@ -84,7 +84,7 @@ public final class ShadowState {
         return realms.computeIfAbsent(rd, k -> new Realm());
     }
 
-    private void realmState(TraceEvent e) {
+    private void realmState(EventView e) {
         if (e.from() == null) {
             Realm fresh = new Realm();
             Geometry g = created.remove(e.realm());
@@ -96,7 +96,7 @@ public final class ShadowState {
         r.stateSeq = e.seq();
     }
 
-    private void measurement(TraceEvent e) {
+    private void measurement(EventView e) {
         int i = e.index();
         if (i < 0 || i > 4 || e.payload() == null) return;
         Realm r = realm(e.realm());
@@ -105,7 +105,7 @@ public final class ShadowState {
     }
 
     /** Remembers the geometry of pages that look like RealmParams (for the protected half). */
-    private void params(TraceEvent e) {
+    private void params(EventView e) {
         byte[] b = e.payload();
         if (b == null || b.length < OFF_LEVEL_START + 8 || (e.pa() & 0xFFF) != 0) {
             paramsPages.remove(e.pa());
@@ -114,7 +114,7 @@ public final class ShadowState {
         paramsPages.put(e.pa(), new Geometry(le(b, OFF_S2SZ, 4), le(b, OFF_LEVEL_START, 8)));
     }
 
-    private void realmCreate(TraceEvent e) {
+    private void realmCreate(EventView e) {
         if (!"RMI_REALM_CREATE".equals(e.cmd()) || !"RMI_SUCCESS".equals(e.status())
                 || e.args() == null || e.args().length < 2) {
             return;

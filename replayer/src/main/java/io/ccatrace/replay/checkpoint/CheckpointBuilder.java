@@ -1,0 +1,58 @@
+package io.ccatrace.replay.checkpoint;
+
+import io.ccatrace.replay.input.BadInputException;
+import io.ccatrace.replay.state.ShadowState;
+import io.ccatrace.trace.TraceEvent;
+import io.ccatrace.trace.TraceFiles;
+import io.ccatrace.trace.TraceMetadata;
+import io.ccatrace.trace.VerifyingReader;
+import io.ccatrace.trace.chain.EventHash;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+
+/**
+ * `ccatrace checkpoint`: one pass over the whole trace (integrity chain verified) that
+ * writes the {@link ShadowState} just after every row whose seq + 1 is a multiple of
+ * `every` into TRACE.ckpt. A trace whose chain is broken gets no checkpoints: queries from a
+ * checkpoint skip the rows before it, so those rows must have been checked once.
+ */
+public final class CheckpointBuilder {
+    /** What was written. */
+    public record Result(Path file, long events, int checkpoints, long bytes) {
+    }
+
+    /** Default events between checkpoints (chosen by measurement, docs/performance.md). */
+    public static final long DEFAULT_EVERY = 1 << 20;
+
+    private CheckpointBuilder() {
+    }
+
+    public static Result build(Path trace, long every, Consumer<String> warnings) throws IOException {
+        if (every <= 0) throw new IllegalArgumentException("every must be positive: " + every);
+        Path target = CheckpointFile.beside(trace);
+        try (VerifyingReader r = TraceFiles.open(trace, warnings);
+             CheckpointWriter w = new CheckpointWriter(target)) {
+            ShadowState s = new ShadowState();
+            long prev = Long.MIN_VALUE;
+            while (r.hasNext()) {
+                TraceEvent e = r.next();
+                if (e.seq() <= prev) {
+                    throw new BadInputException("seq " + e.seq() + " after seq " + prev
+                            + ": checkpoints need rows in increasing seq order");
+                }
+                prev = e.seq();
+                s.apply(e);
+                if ((e.seq() + 1) % every == 0) w.add(e.seq(), EventHash.of(e), s);
+            }
+            if (r.chainBreak() != null) {
+                throw new BadInputException(r.chainBreak() + "; no checkpoints written for a trace"
+                        + " that fails its integrity check");
+            }
+            TraceBinding b = TraceBinding.ofFile(trace, r.metadata().get(TraceMetadata.TRACE_ID))
+                    .withContent(r.count(), r.computedDigest());
+            long bytes = w.finish(b, every);
+            return new Result(target, r.count(), w.count(), bytes);
+        }
+    }
+}

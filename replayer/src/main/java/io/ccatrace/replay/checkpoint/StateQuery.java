@@ -1,0 +1,65 @@
+package io.ccatrace.replay.checkpoint;
+
+import io.ccatrace.replay.state.ShadowState;
+import io.ccatrace.trace.EventView;
+import io.ccatrace.trace.TraceMetadata;
+import io.ccatrace.trace.chain.EventHash;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+
+/**
+ * The {@link ShadowState} just after one seq: from the last usable checkpoint at or before
+ * it (TRACE.ckpt) plus the rows after that checkpoint, or from the first row when there is
+ * none. The row a checkpoint was taken at is read again and its hash compared, so a
+ * checkpoint that does not fit the rows is noticed and the query starts over from row 0.
+ */
+public final class StateQuery {
+    /** The state, the trace's metadata, the checkpoint used (-1: none) and the rows applied. */
+    public record Result(ShadowState state, TraceMetadata metadata, long checkpointSeq, long rowsRead) {
+    }
+
+    private StateQuery() {
+    }
+
+    public static Result at(Path trace, long at, boolean useCheckpoints, Consumer<String> warnings)
+            throws IOException {
+        if (useCheckpoints) {
+            TraceMetadata meta;
+            try (RowsFrom r = new RowsFrom(trace, 0, warnings)) {
+                meta = r.metadata();
+            }
+            CheckpointReader ck = CheckpointReader.open(trace, meta.get(TraceMetadata.TRACE_ID), warnings);
+            CheckpointReader.Loaded start = ck == null ? null : ck.load(at);
+            if (start != null) {
+                Result r = from(trace, start, at, warnings);
+                if (r != null) return r;
+            }
+        }
+        return from(trace, null, at, warnings);
+    }
+
+    /** Null when the checkpoint's own row is not the one it was made from (warned). */
+    private static Result from(Path trace, CheckpointReader.Loaded start, long at,
+                               Consumer<String> warnings) throws IOException {
+        ShadowState s = start == null ? new ShadowState() : start.state();
+        long rows = 0;
+        try (RowsFrom r = new RowsFrom(trace, start == null ? Long.MIN_VALUE : start.seq(), warnings)) {
+            if (start != null) {
+                EventView first = r.next();
+                if (first == null || first.seq() != start.seq() || EventHash.of(first.toEvent()) != start.rowHash()) {
+                    warnings.accept(CheckpointFile.beside(trace) + ": stale checkpoint file: the row at seq "
+                            + start.seq() + " is not the one it was made from; ignored (rebuild it with:"
+                            + " ccatrace checkpoint " + trace + ")");
+                    return null;
+                }
+                rows++;
+            }
+            for (EventView e = r.next(); e != null && e.seq() <= at; e = r.next()) {
+                s.apply(e);
+                rows++;
+            }
+            return new Result(s, r.metadata(), start == null ? -1 : start.seq(), rows);
+        }
+    }
+}
