@@ -3,6 +3,7 @@ package io.ccatrace.cli;
 import io.ccatrace.model.scenario.Progress;
 import io.ccatrace.model.scenario.ScenarioOptions;
 import io.ccatrace.model.script.MachineJson;
+import io.ccatrace.model.script.Script;
 import io.ccatrace.recorder.Recorder;
 import io.ccatrace.replay.MachineSetup;
 import io.ccatrace.replay.ReplayOptions;
@@ -17,6 +18,7 @@ import io.ccatrace.trace.TraceMetadata;
 import io.ccatrace.trace.TraceReader;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,8 +35,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "diff", mixinStandardHelpOptions = true,
         description = {"Align two traces input by input and report the first divergence and a"
                 + " summary (A is expected, B actual); or, with --against MODEL, re-record A on"
-                + " MODEL (a scenario trace: the same scenario and seed simulated again; any other"
-                + " trace: its inputs rerun) and diff (-o keeps the re-recording).",
+                + " MODEL (a scenario trace: the same scenario and seed simulated again; a `run` trace:"
+                + " its script, kept in the trace, run again; any other trace: its inputs rerun) and"
+                + " diff (-o keeps the re-recording).",
                 "Exit 0: identical outcomes; 1: they differ; 2: bad input."})
 public final class DiffCommand implements Callable<Integer> {
     @CommandLine.Spec
@@ -46,7 +49,7 @@ public final class DiffCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "B", arity = "0..1")
     Path b;
 
-    @Option(names = "--against", paramLabel = "MODEL", description = "rerun A's inputs on this RMM model")
+    @Option(names = "--against", paramLabel = "MODEL", description = "re-record A's scenario or script (or rerun its inputs) on this RMM model")
     String against;
 
     @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "with --against: write the re-recorded trace here")
@@ -81,21 +84,27 @@ public final class DiffCommand implements Callable<Integer> {
 
     private int againstModel(PrintWriter out) throws IOException {
         MachineSetup.checkModel(against);
-        String scenario;
+        TraceMetadata meta;
         try (TraceReader ra = open(a)) {
-            scenario = ra.metadata().get(ScenarioRecording.OPTIONS_KEY);
+            meta = ra.metadata();
         }
+        String scenario = meta.get(ScenarioRecording.OPTIONS_KEY);
         if (scenario != null) return rerecordScenario(out, scenario);
+        if (meta.get(TraceMetadata.SCRIPT_SOURCE) != null) return rerunScript(out, meta);
+        out.println("note: " + a + " carries no script text (" + TraceMetadata.SCRIPT_SOURCE + ": traces of"
+                + " `run` before it was added, imports and re-recordings have none), so its recorded inputs"
+                + " are rerun on " + against + "; a host or guest that would react to " + against
+                + "'s outcomes is not re-simulated");
         DivergenceText text = new DivergenceText(out, a.toString(), against);
         try (TraceReader ra = open(a)) {
             Replayer replayer = new Replayer(new ReplayOptions(against, -1, 0));
             Recorder rec = null;
             if (output != null) {
-                TraceMetadata meta = TraceMetadata.empty()
+                TraceMetadata replayed = TraceMetadata.empty()
                         .with(TraceMetadata.MACHINE, MachineJson.toJson(MachineSetup.config(ra.metadata(), against)))
                         .with(TraceMetadata.RMM_MODEL, against)
                         .with(TraceMetadata.ORIGIN, "replayed");
-                rec = new Recorder(TraceFiles.create(output, meta));
+                rec = new Recorder(TraceFiles.create(output, replayed));
                 replayer.alsoTo(rec);
             }
             ReplayResult r;
@@ -128,6 +137,36 @@ public final class DiffCommand implements Callable<Integer> {
             ScenarioRecording.record(o, target, Progress.NONE);
             out.println("re-recorded " + ScenarioRecording.canonical(o)
                     + (output != null ? " to " + output : ""));
+            b = target;
+            return twoTraces(out);
+        } finally {
+            if (tmp != null) Files.deleteIfExists(tmp);
+        }
+    }
+
+    /**
+     * A `run` trace: its script (the text kept in the metadata, the same seed in its machine
+     * line) run again on the other model, recorded, and diffed with A.
+     */
+    private int rerunScript(PrintWriter out, TraceMetadata meta) throws IOException {
+        byte[] source = meta.get(TraceMetadata.SCRIPT_SOURCE).getBytes(StandardCharsets.UTF_8);
+        String sha = meta.get(TraceMetadata.SCRIPT_SHA256);
+        if (sha != null && !sha.equals(ScriptRecording.sha256(source))) {
+            throw new UserException(a + ": the script text in its metadata does not match its "
+                    + TraceMetadata.SCRIPT_SHA256);
+        }
+        String name = meta.get(TraceMetadata.SCRIPT) != null ? meta.get(TraceMetadata.SCRIPT) : "script";
+        Script parsed = ScriptRecording.parse(a + " (script " + name + " in its metadata)", source, against);
+        Path tmp = null;
+        Path target = output;
+        if (target == null) {
+            tmp = Files.createTempFile("ccatrace-diff", ".arrows");
+            target = tmp;
+        }
+        try {
+            ScriptRecording.record(parsed, name, source, target);
+            out.println("re-ran script " + name + " (seed " + Long.toUnsignedString(parsed.machine().seed())
+                    + ") on " + against + (output != null ? " to " + output : ""));
             b = target;
             return twoTraces(out);
         } finally {

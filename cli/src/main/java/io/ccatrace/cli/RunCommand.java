@@ -1,23 +1,9 @@
 package io.ccatrace.cli;
 
-import io.ccatrace.model.event.ModelEvent;
-import io.ccatrace.model.machine.Machine;
-import io.ccatrace.model.script.MachineJson;
-import io.ccatrace.model.script.Script;
-import io.ccatrace.model.script.ScriptException;
-import io.ccatrace.model.script.ScriptParser;
-import io.ccatrace.model.script.ScriptRunner;
-import io.ccatrace.recorder.Recorder;
-import io.ccatrace.trace.TraceFiles;
 import io.ccatrace.trace.TraceFormat;
-import io.ccatrace.trace.TraceMetadata;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -50,38 +36,12 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         TraceFormat.of(output);
         byte[] source = read(script);
-        Script parsed;
-        try {
-            parsed = new ScriptParser(rmm).parse(new String(source, StandardCharsets.UTF_8));
-        } catch (ScriptException e) {
-            throw new UserException(script + ": " + e.getMessage());
-        }
-        long[] counts = new long[2];
-        try (Recorder recorder = new Recorder(TraceFiles.create(output, metadata(parsed, source)))) {
-            Machine m = ScriptRunner.build(parsed);
-            m.addListener(recorder);
-            m.addListener(e -> {
-                counts[0]++;
-                if (e.kind() == ModelEvent.Kind.RMI_CALL) counts[1]++;
-            });
-            ScriptRunner.run(m, parsed);
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(output);
-            throw e;
-        }
-        spec.commandLine().getOut().println(output + ": " + counts[0] + " events ("
-                + counts[1] + " RMI calls) from " + parsed.actions().size() + " actions");
+        String name = String.valueOf(script.getFileName());
+        ScriptRecording.Result r = ScriptRecording.record(ScriptRecording.parse(script.toString(), source, rmm),
+                name, source, output);
+        spec.commandLine().getOut().println(output + ": " + r.events() + " events ("
+                + r.rmiCalls() + " RMI calls) from " + r.actions() + " actions");
         return ExitCodes.OK;
-    }
-
-    private TraceMetadata metadata(Script s, byte[] source) {
-        return TraceMetadata.empty()
-                .with(TraceMetadata.RMM_MODEL, s.machine().rmmModel())
-                .with(TraceMetadata.MACHINE, MachineJson.toJson(s.machine()))
-                .with(TraceMetadata.SCRIPT, String.valueOf(script.getFileName()))
-                .with(TraceMetadata.SCRIPT_SHA256, sha256(source))
-                .with(TraceMetadata.SEED, Long.toUnsignedString(s.machine().seed()))
-                .with(TraceMetadata.SIMULATOR_VERSION, Ccatrace.VERSION);
     }
 
     private static byte[] read(Path p) {
@@ -90,14 +50,6 @@ public final class RunCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UserException(p + ": cannot read script (" + e.getClass().getSimpleName()
                     + ")");
-        }
-    }
-
-    private static String sha256(byte[] b) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

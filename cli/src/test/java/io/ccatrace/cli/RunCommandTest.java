@@ -77,6 +77,7 @@ class RunCommandTest {
             assertEquals("1.0", m.get(TraceMetadata.RMM_MODEL));
             assertEquals("s.jsonl", m.get(TraceMetadata.SCRIPT));
             assertEquals(64, m.get(TraceMetadata.SCRIPT_SHA256).length());
+            assertEquals(Files.readString(s), m.get(TraceMetadata.SCRIPT_SOURCE));
             assertEquals("5", m.get(TraceMetadata.SEED));
             assertEquals(Ccatrace.VERSION, m.get(TraceMetadata.SIMULATOR_VERSION));
             assertTrue(m.get(TraceMetadata.MACHINE).startsWith("{\"rmm\":\"1.0\""));

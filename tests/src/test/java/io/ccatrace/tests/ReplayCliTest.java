@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ccatrace.cli.Ccatrace;
+import io.ccatrace.trace.TraceFiles;
+import io.ccatrace.trace.TraceMetadata;
+import io.ccatrace.trace.TraceReader;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -109,5 +112,38 @@ class ReplayCliTest {
         String[] eac5 = run("diff", t.toString(), "--against", "1.0-eac5");
         assertEquals("1", eac5[0], eac5[1] + eac5[2]);
         assertTrue(eac5[1].contains("RMI_FEATURES x1"), eac5[1]);
+    }
+
+    @Test
+    void diffAgainstAModelRerunsTheScriptOfARunTrace() throws Exception {
+        Path a = lifecycle();
+        Path re = dir.resolve("re-script.jsonl");
+        String[] same = run("diff", a.toString(), "--against", "1.0", "-o", re.toString());
+        assertEquals("0", same[0], same[1] + same[2]);
+        assertTrue(same[1].contains("re-ran script lifecycle.jsonl (seed "), same[1]);
+        assertTrue(!same[1].contains("note:"), same[1]);
+        try (TraceReader r = TraceFiles.open(re, w -> { })) {
+            // a recording of the script (its text kept again), not a replay of A's inputs
+            assertEquals(Files.readString(SampleScriptsTest.DIR.resolve("lifecycle.jsonl")),
+                    r.metadata().get(TraceMetadata.SCRIPT_SOURCE));
+            assertEquals("recorded", r.metadata().get(TraceMetadata.ORIGIN));
+        }
+        String[] eac5 = run("diff", a.toString(), "--against", "1.0-eac5");
+        assertEquals("1", eac5[0], eac5[1] + eac5[2]);
+        assertTrue(eac5[1].contains("re-ran script lifecycle.jsonl"), eac5[1]);
+        assertTrue(eac5[1].contains("first divergence at seq"), eac5[1]);
+    }
+
+    @Test
+    void diffAgainstAModelOfATraceWithoutScriptTextSaysItRerunsTheInputs() throws Exception {
+        String[] dump = run("dump", lifecycle().toString());
+        Path events = dir.resolve("events.jsonl");
+        Files.writeString(events, dump[1]);
+        Path imported = dir.resolve("imported.jsonl");
+        assertEquals("0", run("import", events.toString(), "-o", imported.toString())[0]);
+        String[] d = run("diff", imported.toString(), "--against", "1.0");
+        assertEquals("0", d[0], d[1] + d[2]);
+        assertTrue(d[1].contains("carries no script text"), d[1]);
+        assertTrue(d[1].contains("reran "), d[1]);
     }
 }

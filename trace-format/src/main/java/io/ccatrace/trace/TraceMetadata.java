@@ -17,6 +17,8 @@ public final class TraceMetadata {
     public static final String SCENARIO = "ccatrace.scenario";
     public static final String SCRIPT = "ccatrace.script";
     public static final String SCRIPT_SHA256 = "ccatrace.script_sha256";
+    /** The text of the action script `ccatrace run` ran (so `diff --against` can run it again). */
+    public static final String SCRIPT_SOURCE = "ccatrace.script_source";
     public static final String SEED = "ccatrace.seed";
     public static final String SIMULATOR_VERSION = "ccatrace.simulator_version";
     public static final String TRACE_ID = "ccatrace.trace_id";
