@@ -201,7 +201,10 @@ final class RealmEffects {
         if (to == GranuleState.REC && from != GranuleState.REC) {
             s.recOrNew(e.pa(), owner, e.seq()).realm = owner;
             RealmShadow r = s.realm(owner);
-            if (r != null) r.liveRecs++;
+            if (r != null) {
+                r.liveRecs++;
+                r.recsCreated++;
+            }
         }
         if (from == GranuleState.REC && to != GranuleState.REC) {
             RecShadow rec = s.rec(e.pa());

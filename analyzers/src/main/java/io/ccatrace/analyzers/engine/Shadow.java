@@ -5,6 +5,8 @@ import io.ccatrace.analyzers.granule.GranuleState;
 import io.ccatrace.analyzers.granule.GranuleTable;
 import io.ccatrace.analyzers.granule.Pas;
 import io.ccatrace.analyzers.memory.NsMemory;
+import io.ccatrace.analyzers.memory.ReleasedGranules;
+import io.ccatrace.analyzers.rmi.RmiCommand;
 import io.ccatrace.analyzers.realm.RealmShadow;
 import io.ccatrace.analyzers.realm.RealmState;
 import io.ccatrace.analyzers.rec.RecShadow;
@@ -30,6 +32,7 @@ public final class Shadow {
     public final GranuleTable granules = new GranuleTable();
     public final GranuleMappings mappings = new GranuleMappings();
     public final NsMemory ns = new NsMemory();
+    public final ReleasedGranules released = new ReleasedGranules();
     public final CurrentInput input = new CurrentInput();
     private final LongMap<RealmShadow> realms = new LongMap<>(16);
     private final LongMap<RecShadow> recs = new LongMap<>(16);
@@ -119,6 +122,8 @@ public final class Shadow {
         switch (e.kind()) {
             case RMI_CALL:
                 input.set(e);
+                // the RMM writes RecRun.exit: NS bytes no NS_WRITE row carries
+                if (input.rmi() == RmiCommand.RMI_REC_ENTER) released.forget(reg(e.args(), 2));
                 if (input.success()) realmEffects.onSuccessfulCall(e);
                 break;
             case NS_WRITE:
@@ -142,9 +147,7 @@ public final class Shadow {
                 onFault(e);
                 break;
             case PAS_CHANGE:
-                Pas to = Pas.parse(e.to());
-                granules.setPas(e.pa(), to);
-                if (to != Pas.NS) ns.drop(e.pa());
+                onPasChange(e);
                 break;
             case GRANULE_STATE:
                 realmEffects.onGranuleState(e);
@@ -200,6 +203,18 @@ public final class Shadow {
         }
     }
 
+    private void onPasChange(TraceEvent e) {
+        Pas to = Pas.parse(e.to());
+        Pas from = granules.pas(e.pa());
+        granules.setPas(e.pa(), to);
+        if (to != Pas.NS) {
+            ns.drop(e.pa());
+            released.forget(e.pa());
+        } else if (from != Pas.NS) {
+            released.release(e.pa(), e.causeSeq() == NULL ? e.seq() : e.causeSeq(), e.seq());
+        }
+    }
+
     private void onRttEntry(TraceEvent e) {
         RealmShadow realm = realmOrDefault(e.realm(), e.seq());
         int level = e.level() == TraceEvent.NULL_INT ? 3 : e.level();
@@ -208,12 +223,16 @@ public final class Shadow {
         if (before.level() == level && before.state() == RttState.ASSIGNED) {
             forEachGranule(before.pa(), level, ipa & -RttTree.size(level), realm.rd, false);
         }
+        if (before.level() == level && before.state() == RttState.ASSIGNED_NS) {
+            released.unmapNs(before.pa(), RttTree.size(level));
+        }
         RttState to = RttState.parse(e.to());
         Ripas ripas = Ripas.parse(e.toRipas());
         realm.rtt.apply(ipa, level, to, ripas, e.pa() == NULL ? 0 : e.pa(), e.seq());
         if (to == RttState.ASSIGNED && e.pa() != NULL) {
             forEachGranule(e.pa(), level, ipa & -RttTree.size(level), realm.rd, true);
         }
+        if (to == RttState.ASSIGNED_NS && e.pa() != NULL) released.mapNs(e.pa(), RttTree.size(level));
     }
 
     private void forEachGranule(long pa, int level, long ipa, long rd, boolean map) {

@@ -9,7 +9,9 @@ import io.ccatrace.trace.TraceEvent;
 /**
  * Rule 4: a granule returned to the Non-secure world while still in use, or without having
  * been scrubbed. A granule is scrubbed by every transition to DELEGATED (reference 7.1), so
- * the only scrubbed way back to NS is DELEGATED -> UNDELEGATED with nothing still mapping it.
+ * the only scrubbed way back to NS is DELEGATED -> UNDELEGATED with nothing still mapping it,
+ * and a host read of it afterwards must return zeros except where NS_WRITE rows put bytes
+ * ({@link ScrubCheck}).
  */
 public final class GranuleReleaseRule extends BaseRule {
     public static final String ID = "granule-release";
@@ -17,11 +19,15 @@ public final class GranuleReleaseRule extends BaseRule {
     public GranuleReleaseRule() {
         super(ID, "Granule returned to NS while in use or without passing through DELEGATED (scrub)",
                 "7.1 (transitions; every return to DELEGATED zeroes), 4.4 gran_state, 14",
-                EventKind.PAS_CHANGE, EventKind.GRANULE_STATE);
+                EventKind.PAS_CHANGE, EventKind.GRANULE_STATE, EventKind.NS_READ);
     }
 
     @Override
     public void check(TraceEvent e, Shadow s, FindingSink out) {
+        if (e.kind() == EventKind.NS_READ) {
+            ScrubCheck.check(ID, e, s, out);
+            return;
+        }
         long pa = e.pa();
         GranuleState state = s.granules.state(pa);
         if (e.kind() == EventKind.PAS_CHANGE) {

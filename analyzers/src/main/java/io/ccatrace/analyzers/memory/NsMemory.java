@@ -48,6 +48,11 @@ public final class NsMemory {
         return v;
     }
 
+    /** Whether an NS_WRITE row put bytes in the page holding pa (since it was last delegated). */
+    public boolean written(long pa) {
+        return pages.contains(pa >>> 12);
+    }
+
     public void drop(long pa) {
         pages.remove(pa >>> 12);
     }

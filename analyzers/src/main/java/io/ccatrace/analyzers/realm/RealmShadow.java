@@ -16,6 +16,8 @@ public final class RealmShadow {
     public long activatedSeq = -1;
     public long stateSeq = -1;
     public int liveRecs;
+    /** RECs ever created: the index the next REC's MPIDR must carry (reference 4.9, 4.10 note). */
+    public int recsCreated;
 
     public RealmShadow(long rd, int s2sz, int startLevel, int hashAlgo, boolean paramsKnown,
                        long seq) {

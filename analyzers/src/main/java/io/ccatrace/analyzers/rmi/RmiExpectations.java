@@ -174,6 +174,29 @@ public final class RmiExpectations {
         if (v != null) return v;
         RealmState state = s.realmState(rd);
         if (state.activated()) return Verdict.fail("REC_CREATE in a realm that is " + state + ", not NEW (4.9 realm_state)");
+        return mpidrIndex(s.realm(rd), params);
+    }
+
+    /** RmiRecMpidr fields: Aff0[3:0], Aff1[15:8], Aff2[23:16], Aff3[31:24] (reference 4.9). */
+    private static final long MPIDR_FIELDS = 0xFFFF_FF0FL;
+
+    /**
+     * 4.9 mpidr_index: params.mpidr must carry only the affinity fields and name REC index
+     * "number of RECs created so far" (never decremented, 4.10 note). Judged only when the
+     * trace showed the realm's creation and the host's RecParams bytes.
+     */
+    private Verdict mpidrIndex(RealmShadow r, long params) {
+        if (r == null || !r.paramsKnown || params == NULL || !s.ns.written(params)) return null;
+        long mpidr = s.ns.read(params + 0x100, 8);
+        if ((mpidr & ~MPIDR_FIELDS) != 0) {
+            return Verdict.fail("params.mpidr " + hex(mpidr) + " has bits outside Aff0[3:0], Aff1, Aff2, Aff3 (4.9 mpidr_index)");
+        }
+        long index = (mpidr & 0xF) | ((mpidr >>> 8 & 0xFF) << 4) | ((mpidr >>> 16 & 0xFF) << 12)
+                | ((mpidr >>> 24 & 0xFF) << 20);
+        if (index != r.recsCreated) {
+            return Verdict.fail("params.mpidr " + hex(mpidr) + " is REC index " + index + " but the realm has created "
+                    + r.recsCreated + " REC(s), so the next must be index " + r.recsCreated + " (4.9 mpidr_index)");
+        }
         return null;
     }
 

@@ -17,14 +17,17 @@ public final class ExitHandler {
 
     private final HostRealm realm;
     private final RipasChanges ripas;
+    private final HostMischief mischief;
 
     ExitHandler(HostRealm realm) {
         this.realm = realm;
         this.ripas = new RipasChanges(realm);
+        this.mischief = new HostMischief(realm);
     }
 
     void handle(Vcpu v, RecExitView x) {
         misbehave(v);
+        mischief.betweenExits(v, x);
         switch (x.reason()) {
             case RecExitView.SYNC:
                 if (x.dataAbort() || x.instructionAbort()) abort(v, x);

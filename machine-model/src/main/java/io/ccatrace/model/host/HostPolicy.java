@@ -26,7 +26,17 @@ public final class HostPolicy {
         /** REC_ENTER after the realm turned itself off. */
         ENTER_AFTER_OFF,
         /** Teardown forgets to undelegate one DATA granule. */
-        LEAK_GRANULE
+        LEAK_GRANULE,
+        /** Map an NS page at a protected IPA (RTT_MAP_UNPROTECTED without the unprotected bit). */
+        MAP_NS_PROTECTED,
+        /** RTT_SET_RIPAS after activation with no RIPAS change request of the realm pending. */
+        UNREQUESTED_RIPAS,
+        /** REC_CREATE after activation (vCPU hotplug into a running realm). */
+        REC_AFTER_ACTIVATE,
+        /** REC_CREATE with an MPIDR that is not the next REC index, then the right one. */
+        WRONG_MPIDR,
+        /** Teardown reads back realm DATA granules it has just undelegated. */
+        PEEK_FREED
     }
 
     private final Set<Misbehaviour> on;

@@ -32,6 +32,8 @@ public final class HostRealm {
     private final ArrayDeque<Runnable> plan = new ArrayDeque<>();
     private final List<Vcpu> vcpus = new ArrayList<>();
     private final List<Long> hostPages = new ArrayList<>();
+    /** RECs created after activation (HostMischief): the REC PA, then its aux granules. */
+    private final List<long[]> extraRecs = new ArrayList<>();
     private Phase phase = Phase.BUILD;
     private String stopReason;
     private long rd;
@@ -82,7 +84,8 @@ public final class HostRealm {
         stopReason = reason;
         phase = Phase.TEARDOWN;
         plan.clear();
-        new RealmTeardown(this, policy.has(Misbehaviour.LEAK_GRANULE)).plan(plan);
+        new RealmTeardown(this, policy.has(Misbehaviour.LEAK_GRANULE),
+                policy.has(Misbehaviour.PEEK_FREED)).plan(plan);
     }
 
     /** Construction finished: the vCPU threads may run. */
@@ -127,6 +130,8 @@ public final class HostRealm {
     }
 
     List<Long> hostPages() { return hostPages; }
+
+    List<long[]> extraRecs() { return extraRecs; }
 
     /** The first NS page this VMM used (its RealmParams page), or fallback when none. */
     long hostPageOr(long fallback) {

@@ -1,5 +1,6 @@
 package io.ccatrace.model.host;
 
+import io.ccatrace.model.host.HostPolicy.Misbehaviour;
 import java.util.ArrayDeque;
 
 /**
@@ -104,19 +105,29 @@ final class RealmConstruction {
         long rec = d.delegateNew();
         long[] aux = new long[auxCount];
         for (int i = 0; i < auxCount; i++) aux[i] = d.delegateNew();
-        RealmLayout l = realm.layout();
-        // Linux arm64 boot protocol: x0 = DTB address, PC = kernel entry.
-        RecParamsImage p = new RecParamsImage(index == 0, RecParamsImage.mpidr(index), l.kernel(),
-                new long[] {index == 0 ? l.dtb() : 0}, aux);
         long params = realm.hostPage();
-        realm.rmi().write(params, p.bytes());
-        if (!realm.rmi().recCreate(realm.rd(), rec, params).ok()) {
+        boolean created = false;
+        if (index == realm.spec().vcpus() - 1 && realm.policy().has(Misbehaviour.WRONG_MPIDR)) {
+            // WRONG_MPIDR: affinity numbered from 1 (reference 4.9 mpidr_index); then the right one
+            created = recCreate(rec, aux, index, index + 1, params);
+        }
+        if (!created && !recCreate(rec, aux, index, index, params)) {
             d.undelegate(rec);
             for (long a : aux) d.undelegate(a);
             realm.stop("RMI_REC_CREATE failed for vCPU " + index);
             return;
         }
         realm.addVcpu(index, rec, aux, realm.hostPage(), index == 0);
+    }
+
+    /** REC_CREATE of vCPU index with the MPIDR of REC index mpidrIndex. */
+    private boolean recCreate(long rec, long[] aux, int index, int mpidrIndex, long params) {
+        RealmLayout l = realm.layout();
+        // Linux arm64 boot protocol: x0 = DTB address, PC = kernel entry.
+        RecParamsImage p = new RecParamsImage(index == 0, RecParamsImage.mpidr(mpidrIndex), l.kernel(),
+                new long[] {index == 0 ? l.dtb() : 0}, aux);
+        realm.rmi().write(params, p.bytes());
+        return realm.rmi().recCreate(realm.rd(), rec, params).ok();
     }
 
     private void activate() {

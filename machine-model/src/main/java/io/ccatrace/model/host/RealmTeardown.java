@@ -11,13 +11,17 @@ import java.util.List;
  */
 final class RealmTeardown {
     private static final int PAGES_PER_STEP = 32;
+    private static final int PEEK_BYTES = 64;
     private final HostRealm realm;
     private final boolean leakOne;
     private boolean leaked;
 
-    RealmTeardown(HostRealm realm, boolean leakOne) {
+    private final boolean peekFreed;
+
+    RealmTeardown(HostRealm realm, boolean leakOne, boolean peekFreed) {
         this.realm = realm;
         this.leakOne = leakOne;
+        this.peekFreed = peekFreed;
     }
 
     void plan(ArrayDeque<Runnable> plan) {
@@ -39,6 +43,11 @@ final class RealmTeardown {
             d.undelegate(v.rec);
             for (long a : v.aux) d.undelegate(a);
         }
+        for (long[] recAndAux : realm.extraRecs()) {
+            if (!realm.rmi().recDestroy(recAndAux[0]).ok()) continue;
+            for (long g : recAndAux) d.undelegate(g);
+        }
+        realm.extraRecs().clear();
     }
 
     /** Up to PAGES_PER_STEP pages per step; re-plans itself at the front until done. */
@@ -53,11 +62,21 @@ final class RealmTeardown {
                 RmiReturn r = realm.rmi().dataDestroy(realm.rd(), ipa);
                 s2.forgetData(ipa);   // granule stays DELEGATED: never undelegated
                 if (!r.ok()) continue;
-            } else if (!s2.destroyData(ipa).ok()) {
-                s2.forgetData(ipa);
+            } else {
+                Long pa = s2.dataPa(ipa);
+                if (!s2.destroyData(ipa).ok()) {
+                    s2.forgetData(ipa);
+                } else if (peekFreed && pa != null && isPeeked(ipa)) {
+                    realm.rmi().read(pa, PEEK_BYTES);   // PEEK_FREED: the granule is the host's again
+                }
             }
         }
         if (n < pages.size()) plan.addFirst(() -> destroyData(plan));
+    }
+
+    /** PEEK_FREED reads back the kernel's first page and vCPU 0's per-cpu page. */
+    private boolean isPeeked(long ipa) {
+        return ipa == realm.layout().kernel() || ipa == realm.layout().heapBase();
     }
 
     private void unmapShared() {

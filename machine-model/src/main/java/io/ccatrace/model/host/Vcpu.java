@@ -21,6 +21,8 @@ public final class Vcpu implements HostThread {
     long lastFaultPage = -1;
     int stuckCount;
     long exits;
+    /** Whether the last RIPAS change this vCPU asked for was to EMPTY (HostMischief). */
+    boolean lastRipasToEmpty;
 
     Vcpu(HostRealm realm, int index, long rec, long[] aux, RecRun run, Vgic vgic, boolean on) {
         this.realm = realm;
