@@ -119,6 +119,11 @@ class SeededBugCoverageTest {
         args.addAll(c.scenario());
         String[] r = ReplayCliTest.run(args.toArray(new String[0]));
         assertEquals("0", r[0], r[2]);
+        return read(t);
+    }
+
+    /** All rows of a trace file, with its metadata. */
+    static ReplaySamplesTest.Recording read(Path t) throws Exception {
         List<TraceEvent> rows = new ArrayList<>();
         try (TraceReader in = TraceFiles.open(t)) {
             while (in.hasNext()) rows.add(in.next().toEvent());
