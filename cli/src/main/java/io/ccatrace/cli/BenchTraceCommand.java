@@ -3,6 +3,7 @@ package io.ccatrace.cli;
 import io.ccatrace.trace.BatchReader;
 import io.ccatrace.trace.Column;
 import io.ccatrace.trace.EventBatch;
+import io.ccatrace.trace.TraceCursor;
 import io.ccatrace.trace.TraceEvent;
 import io.ccatrace.trace.TraceFiles;
 import io.ccatrace.trace.TraceMetadata;
@@ -58,6 +59,7 @@ public final class BenchTraceCommand implements Callable<Integer> {
                     write(d.resolve(name));
                     project(d.resolve(name));
                     rows(d.resolve(name));
+                    cursor(d.resolve(name));
                 }
                 events = keep;
             }
@@ -82,6 +84,11 @@ public final class BenchTraceCommand implements Callable<Integer> {
                 check = rows(p);
                 s = (cpuNanos() - t0) / 1e9;
                 out.printf("read  %-8s %7.2f M events/s  all columns as rows, chain verified  (%.2f s, check %x)%n",
+                        name.substring(6), events / s / 1e6, s, check);
+                t0 = cpuNanos();
+                check = cursor(p);
+                s = (cpuNanos() - t0) / 1e9;
+                out.printf("read  %-8s %7.2f M events/s  all columns through the cursor  (%.2f s, check %x)%n",
                         name.substring(6), events / s / 1e6, s, check);
                 out.flush();
             }
@@ -136,6 +143,23 @@ public final class BenchTraceCommand implements Callable<Integer> {
                 long[] pa = b.longs(Column.PA);
                 int[] kind = b.ids(Column.KIND);
                 for (int i = 0; i < b.size(); i++) check += seq[i] ^ pa[i] ^ kind[i];
+            }
+        }
+        return check;
+    }
+
+    /** Every column of every row through the cursor (args, out and payload touched too). */
+    private static long cursor(Path p) throws IOException {
+        long check = 0;
+        try (TraceCursor c = TraceFiles.openCursor(p)) {
+            while (c.next()) {
+                check += c.seq() ^ c.pa() ^ c.kind().ordinal() ^ c.time() ^ c.realm() ^ c.value();
+                long[] a = c.args();
+                if (a != null) check += a.length;
+                byte[] b = c.payload();
+                if (b != null) check += b.length;
+                String s = c.cmd();
+                if (s != null) check += s.length();
             }
         }
         return check;

@@ -4,13 +4,30 @@ import java.io.Closeable;
 import java.io.IOException;
 
 /**
- * Streams a trace as {@link EventBatch}es of projected columns, in constant memory. Unlike
- * {@link TraceReader} it does not recompute the integrity chain (it does not read every
- * column); run {@code ccatrace verify} for that.
+ * Streams a trace as {@link EventBatch}es of projected columns, in constant memory. It does
+ * not recompute the integrity chain itself (a projection does not read every column); the
+ * cursor of {@link TraceFiles#openCursor} does (see docs/trace-format.md).
  */
 public interface BatchReader extends Closeable {
     TraceMetadata metadata();
 
     /** The next batch (the same object, refilled), or null at the end. */
     EventBatch next() throws IOException;
+
+    /**
+     * Skips ahead without decoding: the next batch returned is the one holding the first row
+     * with seq &gt;= fromSeq, or an earlier one (rows before fromSeq in it are still there, so
+     * callers skip them by seq). Only forward: a fromSeq behind the reader's position does
+     * nothing. The default skips nothing.
+     */
+    default void seek(long fromSeq) throws IOException {
+    }
+
+    /**
+     * After next() returned null: whether the file ended as a finished trace does (an Arrow
+     * stream with its end-of-stream marker, a Parquet file with complete=true).
+     */
+    default boolean complete() {
+        return true;
+    }
 }

@@ -1,33 +1,50 @@
 package io.ccatrace.trace;
 
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.Set;
 
 /**
  * A run of consecutive events, as primitive column arrays of the projected columns only:
- * the fast read path for analyzers. Arrays are reused from batch to batch (copy what you
- * keep) and may be longer than {@link #size()}.
+ * the fast read path. Arrays are reused from batch to batch (copy what you keep) and may be
+ * longer than {@link #size()}. Every column can be projected:
  *
  * <ul>
  *   <li>LONG and INT columns: {@link #longs}, with {@link TraceEvent#NULL} for null.</li>
  *   <li>KIND: {@link #ids} holds the {@link EventKind} ordinal.</li>
- *   <li>NAME columns: {@link #ids} indexes {@link #names} (this batch's dictionary), -1 for null.</li>
+ *   <li>NAME columns: {@link #ids} indexes {@link #names} (the reader's dictionary, which
+ *       only grows, so an id means the same name in every batch of one reader), -1 for null.
+ *       The names are interned: one String object per distinct name.</li>
+ *   <li>BOOL (input): {@link #bools}.</li>
+ *   <li>LONGS (args, out): row r's list is {@link #listValues}[{@link #offsets}[r] ..
+ *       offsets[r + 1]); {@link #nulls}[r] tells a null list from an empty one.</li>
+ *   <li>BYTES (payload, chain): row r's bytes are {@link #bytes}[offsets[r] .. offsets[r + 1]);
+ *       {@link #nulls}[r] marks null.</li>
  * </ul>
- * Register lists and bytes are not projectable: read them with {@link TraceReader}.
  */
 public final class EventBatch {
+    private static final int N = Column.values().length;
+
     private final Set<Column> columns;
-    private final long[][] longs = new long[Column.values().length][];
-    private final int[][] ids = new int[Column.values().length][];
-    private final String[][] names = new String[Column.values().length][];
+    private final Column[] projected;
+    private final long[][] longs = new long[N][];
+    private final int[][] ids = new int[N][];
+    private final String[][] names = new String[N][];
+    private final boolean[][] bools = new boolean[N][];
+    private final int[][] offsets = new int[N][];
+    private final boolean[][] nulls = new boolean[N][];
+    private final long[][] listValues = new long[N][];
+    private final byte[][] bytes = new byte[N][];
     private int size;
 
     EventBatch(Set<Column> columns) {
-        for (Column c : columns) {
-            if (c.type() == Column.Type.LONGS || c.type() == Column.Type.BYTES || c.type() == Column.Type.BOOL) {
-                throw new IllegalArgumentException("column " + c.columnName() + " cannot be projected");
-            }
+        this.columns = columns.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(columns));
+        this.projected = EnumSet.copyOf(columns.isEmpty() ? EnumSet.noneOf(Column.class) : columns).toArray(new Column[0]);
+        for (Column c : projected) {
+            if (c.type() == Column.Type.LONGS) listValues[c.ordinal()] = new long[1024];
+            if (c.type() == Column.Type.BYTES) bytes[c.ordinal()] = new byte[4096];
+            if (c.type() == Column.Type.NAME) names[c.ordinal()] = new String[0];
         }
-        this.columns = Set.copyOf(columns);
     }
 
     /** Creates an empty batch for a projection (used by readers). */
@@ -37,6 +54,11 @@ public final class EventBatch {
 
     public Set<Column> columns() {
         return columns;
+    }
+
+    /** The projected columns in schema order (shared array: do not modify). */
+    public Column[] projected() {
+        return projected;
     }
 
     public int size() {
@@ -53,15 +75,80 @@ public final class EventBatch {
         return check(ids[c.ordinal()], c);
     }
 
-    /** This batch's dictionary of a NAME column. */
+    /** The dictionary of a NAME column (interned strings; covers every id of this batch). */
     public String[] names(Column c) {
         if (c == Column.KIND) return KIND_NAMES;
         return check(names[c.ordinal()], c);
     }
 
+    /** Values of a BOOL column (input). */
+    public boolean[] bools(Column c) {
+        return check(bools[c.ordinal()], c);
+    }
+
+    /** Row boundaries of a LONGS or BYTES column: size() + 1 entries, non-decreasing. */
+    public int[] offsets(Column c) {
+        return check(offsets[c.ordinal()], c);
+    }
+
+    /** Null flags of a LONGS or BYTES column. */
+    public boolean[] nulls(Column c) {
+        return check(nulls[c.ordinal()], c);
+    }
+
+    /** The concatenated elements of a LONGS column (see {@link #offsets}). */
+    public long[] listValues(Column c) {
+        return check(listValues[c.ordinal()], c);
+    }
+
+    /** The concatenated bytes of a BYTES column (see {@link #offsets}). */
+    public byte[] bytes(Column c) {
+        return check(bytes[c.ordinal()], c);
+    }
+
     /** The kind of row r. */
     public EventKind kind(int r) {
         return KINDS[ids(Column.KIND)[r]];
+    }
+
+    /** Row r of a LONGS column as a fresh array, or null. */
+    public long[] list(Column c, int r) {
+        if (nulls(c)[r]) return null;
+        int[] o = offsets[c.ordinal()];
+        return Arrays.copyOfRange(listValues[c.ordinal()], o[r], o[r + 1]);
+    }
+
+    /** Row r of a BYTES column as a fresh array, or null. */
+    public byte[] byteArray(Column c, int r) {
+        if (nulls(c)[r]) return null;
+        int[] o = offsets[c.ordinal()];
+        return Arrays.copyOfRange(bytes[c.ordinal()], o[r], o[r + 1]);
+    }
+
+    /** Row r as an immutable event (every event column must be projected). */
+    public TraceEvent event(int r) {
+        TraceEvent.Builder b = TraceEvent.builder(longs(Column.SEQ)[r], kind(r));
+        for (Column c : projected) {
+            switch (c.type()) {
+                case LONG:
+                case INT:
+                    if (c != Column.SEQ) c.setLong(b, longs[c.ordinal()][r]);
+                    break;
+                case NAME:
+                    int id = ids[c.ordinal()][r];
+                    c.setName(b, id < 0 ? null : names[c.ordinal()][id]);
+                    break;
+                case LONGS:
+                    c.setLongs(b, list(c, r));
+                    break;
+                case BYTES:
+                    if (c == Column.PAYLOAD) b.payload(byteArray(c, r));
+                    break;
+                default:
+                    break;
+            }
+        }
+        return b.build();
     }
 
     private static final EventKind[] KINDS = EventKind.values();
@@ -80,15 +167,28 @@ public final class EventBatch {
 
     // ---- filling, for readers ----
 
-    /** Starts a new batch of n rows; returns arrays sized for it. */
+    /** Starts a new batch of n rows; sizes the per-row arrays for it. */
     public void reset(int n) {
         size = n;
-        for (Column c : columns) {
+        for (Column c : projected) {
             int i = c.ordinal();
-            if (c.type() == Column.Type.LONG || c.type() == Column.Type.INT) {
-                if (longs[i] == null || longs[i].length < n) longs[i] = new long[n];
-            } else if (ids[i] == null || ids[i].length < n) {
-                ids[i] = new int[n];
+            switch (c.type()) {
+                case LONG:
+                case INT:
+                    if (longs[i] == null || longs[i].length < n) longs[i] = new long[n];
+                    break;
+                case KIND:
+                case NAME:
+                    if (ids[i] == null || ids[i].length < n) ids[i] = new int[n];
+                    break;
+                case BOOL:
+                    if (bools[i] == null || bools[i].length < n) bools[i] = new boolean[n];
+                    break;
+                default:
+                    if (offsets[i] == null || offsets[i].length < n + 1) {
+                        offsets[i] = new int[n + 1];
+                        nulls[i] = new boolean[n];
+                    }
             }
         }
     }
@@ -103,7 +203,42 @@ public final class EventBatch {
         return ids[c.ordinal()];
     }
 
-    /** Sets this batch's dictionary of a NAME column. */
+    /** Array to fill for a BOOL column (after reset). */
+    public boolean[] fillBools(Column c) {
+        return bools[c.ordinal()];
+    }
+
+    /** Offsets to fill for a LONGS/BYTES column (after reset; offsets[0] must be 0). */
+    public int[] fillOffsets(Column c) {
+        return offsets[c.ordinal()];
+    }
+
+    /** Null flags to fill for a LONGS/BYTES column (after reset). */
+    public boolean[] fillNulls(Column c) {
+        return nulls[c.ordinal()];
+    }
+
+    /** Element array of a LONGS column with room for at least n values (growing keeps the contents). */
+    public long[] fillListValues(Column c, int n) {
+        long[] a = listValues[c.ordinal()];
+        if (a.length < n) {
+            a = Arrays.copyOf(a, Math.max(n, a.length + (a.length >> 1)));
+            listValues[c.ordinal()] = a;
+        }
+        return a;
+    }
+
+    /** Byte array of a BYTES column with room for at least n bytes (growing keeps the contents). */
+    public byte[] fillBytes(Column c, int n) {
+        byte[] a = bytes[c.ordinal()];
+        if (a.length < n) {
+            a = Arrays.copyOf(a, Math.max(n, a.length + (a.length >> 1)));
+            bytes[c.ordinal()] = a;
+        }
+        return a;
+    }
+
+    /** Sets the dictionary of a NAME column (must cover every id filled). */
     public void setNames(Column c, String[] dictionary) {
         names[c.ordinal()] = dictionary;
     }

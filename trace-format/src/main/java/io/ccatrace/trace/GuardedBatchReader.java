@@ -29,6 +29,22 @@ final class GuardedBatchReader implements BatchReader {
     }
 
     @Override
+    public void seek(long fromSeq) throws IOException {
+        try {
+            inner.seek(fromSeq);
+        } catch (TraceFormatException e) {
+            throw e;
+        } catch (IOException | RuntimeException | OutOfMemoryError | StackOverflowError e) {
+            throw new TraceFormatException(file + ": corrupt trace: " + VerifyingReader.describe(e), e);
+        }
+    }
+
+    @Override
+    public boolean complete() {
+        return inner.complete();
+    }
+
+    @Override
     public void close() throws IOException {
         try {
             inner.close();

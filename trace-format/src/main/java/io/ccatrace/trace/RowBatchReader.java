@@ -1,23 +1,21 @@
 package io.ccatrace.trace;
 
 import java.io.IOException;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Set;
 
 /** Batches built from a row reader: the projection path for formats without columns (JSONL). */
 final class RowBatchReader implements BatchReader {
     private static final int ROWS = 65536;
 
-    private final TraceReader rows;
+    private final VerifyingReader rows;
     private final EventBatch batch;
-    private final Map<Column, Map<String, Integer>> ids = new HashMap<>();
+    private final NameTable[] names = new NameTable[Column.values().length];
 
-    RowBatchReader(TraceReader rows, Set<Column> columns) {
+    RowBatchReader(VerifyingReader rows, Set<Column> columns) {
         this.rows = rows;
         this.batch = EventBatch.of(columns);
         for (Column c : columns) {
-            if (c.type() == Column.Type.NAME) ids.put(c, new HashMap<>());
+            if (c.type() == Column.Type.NAME) names[c.ordinal()] = new NameTable();
         }
     }
 
@@ -31,16 +29,39 @@ final class RowBatchReader implements BatchReader {
         if (!rows.hasNext()) return null;
         batch.reset(ROWS);
         int n = 0;
+        int[] ends = new int[Column.values().length];
         while (n < ROWS && rows.hasNext()) {
             TraceEvent e = rows.next();
-            for (Column c : batch.columns()) {
+            for (Column c : batch.projected()) {
+                int i = c.ordinal();
                 switch (c.type()) {
                     case KIND:
                         batch.fillIds(c)[n] = e.kind().ordinal();
                         break;
                     case NAME:
                         String s = c.getName(e);
-                        batch.fillIds(c)[n] = s == null ? -1 : ids.get(c).computeIfAbsent(s, k -> ids.get(c).size());
+                        batch.fillIds(c)[n] = s == null ? -1 : names[i].id(s);
+                        break;
+                    case BOOL:
+                        batch.fillBools(c)[n] = e.isInput();
+                        break;
+                    case LONGS:
+                        long[] l = c.getLongs(e);
+                        batch.fillNulls(c)[n] = l == null;
+                        if (l != null) {
+                            System.arraycopy(l, 0, batch.fillListValues(c, ends[i] + l.length), ends[i], l.length);
+                            ends[i] += l.length;
+                        }
+                        batch.fillOffsets(c)[n + 1] = ends[i];
+                        break;
+                    case BYTES:
+                        byte[] b = c == Column.PAYLOAD ? e.payload() : null;
+                        batch.fillNulls(c)[n] = b == null;
+                        if (b != null) {
+                            System.arraycopy(b, 0, batch.fillBytes(c, ends[i] + b.length), ends[i], b.length);
+                            ends[i] += b.length;
+                        }
+                        batch.fillOffsets(c)[n + 1] = ends[i];
                         break;
                     default:
                         batch.fillLongs(c)[n] = c.getLong(e);
@@ -49,12 +70,16 @@ final class RowBatchReader implements BatchReader {
             n++;
         }
         batch.reset(n);
-        for (Map.Entry<Column, Map<String, Integer>> d : ids.entrySet()) {
-            String[] names = new String[d.getValue().size()];
-            d.getValue().forEach((k, v) -> names[v] = k);
-            batch.setNames(d.getKey(), names);
+        for (Column c : batch.projected()) {
+            if (c.type() == Column.Type.NAME) batch.setNames(c, names[c.ordinal()].names());
+            if (c.type() == Column.Type.LONGS || c.type() == Column.Type.BYTES) batch.fillOffsets(c)[0] = 0;
         }
         return batch;
+    }
+
+    @Override
+    public boolean complete() {
+        return rows.complete();
     }
 
     @Override

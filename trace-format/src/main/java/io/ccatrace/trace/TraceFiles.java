@@ -86,6 +86,11 @@ public final class TraceFiles {
      * (see {@link EventBatch}). Does not check the integrity chain.
      */
     public static BatchReader openColumns(Path path, Set<Column> columns) throws IOException {
+        return openColumns(path, columns, w -> System.err.println("ccatrace: warning: " + w));
+    }
+
+    /** As {@link #openColumns(Path, Set)}; warnings of the JSONL row path go to the sink. */
+    static BatchReader openColumns(Path path, Set<Column> columns, Consumer<String> warnings) throws IOException {
         TraceFormat f = TraceFormat.of(path);
         if (!Files.isRegularFile(path)) {
             throw new NoSuchFileException(path + ": no such trace file");
@@ -98,12 +103,33 @@ public final class TraceFiles {
                 case PARQUET:
                     return new GuardedBatchReader(new ParquetBatchReader(path, columns), path.toString());
                 default:
-                    return new GuardedBatchReader(new RowBatchReader(open(path), columns), path.toString());
+                    return new GuardedBatchReader(new RowBatchReader(open(path, warnings), columns), path.toString());
             }
         } catch (TraceFormatException e) {
             throw e;
         } catch (IOException | RuntimeException | OutOfMemoryError | StackOverflowError e) {
             throw new TraceFormatException(path + ": not a readable trace: " + VerifyingReader.describe(e), e);
+        }
+    }
+
+    /** Opens a row cursor over every column (see {@link TraceCursor}); warnings go to stderr. */
+    public static TraceCursor openCursor(Path path) throws IOException {
+        return openCursor(path, Long.MIN_VALUE, w -> System.err.println("ccatrace: warning: " + w));
+    }
+
+    /**
+     * Opens a row cursor whose first row is the first with seq &gt;= fromSeq
+     * ({@code Long.MIN_VALUE}: from the start). Arrow batches and Parquet row groups wholly
+     * before fromSeq are skipped without being decoded. Warnings (broken chain, unfinished
+     * recording) go to the sink, each at most once.
+     */
+    public static TraceCursor openCursor(Path path, long fromSeq, Consumer<String> warnings) throws IOException {
+        BatchReader r = openColumns(path, BatchCursor.columns(), warnings);
+        try {
+            return new BatchCursor(r, fromSeq);
+        } catch (IOException | RuntimeException e) {
+            r.close();
+            throw e;
         }
     }
 

@@ -1,0 +1,29 @@
+package io.ccatrace.trace;
+
+import java.io.Closeable;
+import java.io.IOException;
+
+/**
+ * Reads a trace row by row without an object per row: the cursor itself is the
+ * {@link EventView} of the current row, and {@link #next()} moves it. Get one from
+ * {@link TraceFiles#openCursor(java.nio.file.Path)}.
+ *
+ * <pre>
+ * try (TraceCursor c = TraceFiles.openCursor(path)) {
+ *     while (c.next()) { ... c.seq(), c.kind(), c.args() ... }
+ * }
+ * </pre>
+ *
+ * Reuse rules: name columns return one interned String object per distinct name;
+ * {@link #args()}, {@link #out()} and {@link #payload()} return arrays owned by the cursor,
+ * valid until the next call of {@link #next()} (copy them, or call {@link #toEvent()}, to
+ * keep a row). Moving to the next row allocates nothing once the arrays for each list and
+ * payload length have been seen.
+ */
+public interface TraceCursor extends EventView, Closeable {
+    /** The trace's metadata (as {@link TraceReader#metadata()}). */
+    TraceMetadata metadata();
+
+    /** Moves to the next row; false at the end of the trace (the cursor then has no row). */
+    boolean next() throws IOException;
+}
