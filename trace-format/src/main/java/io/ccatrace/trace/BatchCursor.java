@@ -2,6 +2,7 @@ package io.ccatrace.trace;
 
 import java.io.IOException;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The {@link TraceCursor} over a {@link BatchReader} of every column: reads the current
@@ -14,6 +15,11 @@ final class BatchCursor implements TraceCursor {
     private static final int MAX_REUSED_PAYLOAD = 1 << 16;
 
     private final BatchReader reader;
+    private final String file;
+    private final ChainCheck check;
+    private final Consumer<String> warnings;
+    private final boolean fromStart;
+    private boolean warnedBreak;
     private long fromSeq;
     private EventBatch b;
     private int r;
@@ -30,9 +36,18 @@ final class BatchCursor implements TraceCursor {
     private long[][] outReuse = new long[8][];
     private byte[][] payloadReuse = new byte[0][];
 
-    BatchCursor(BatchReader reader, long fromSeq) throws IOException {
+    /**
+     * @param check the chain check over every batch, or null when the reader checks the
+     *     chain itself (the JSONL row path)
+     */
+    BatchCursor(BatchReader reader, String file, ChainCheck check, Consumer<String> warnings, long fromSeq)
+            throws IOException {
         this.reader = reader;
+        this.file = file;
+        this.check = check;
+        this.warnings = warnings;
         this.fromSeq = fromSeq;
+        this.fromStart = fromSeq == Long.MIN_VALUE;
         if (fromSeq != Long.MIN_VALUE) reader.seek(fromSeq);
     }
 
@@ -41,9 +56,20 @@ final class BatchCursor implements TraceCursor {
         return Set.of(Column.values());
     }
 
+    /** The file's metadata; after the end, from the start, also the end keys a stream lacks. */
     @Override
     public TraceMetadata metadata() {
-        return reader.metadata();
+        TraceMetadata m = reader.metadata();
+        if (!ended || check == null || !fromStart) return m;
+        if (m.get(TraceMetadata.EVENT_COUNT) == null) m = m.with(TraceMetadata.EVENT_COUNT, Long.toString(check.count()));
+        if (m.get(TraceMetadata.COMPLETE) == null) m = m.with(TraceMetadata.COMPLETE, Boolean.toString(reader.complete()));
+        if (m.get(TraceMetadata.DIGEST) == null) m = m.with(TraceMetadata.DIGEST, check.digestHex());
+        return m;
+    }
+
+    /** The first break of the integrity chain seen so far, or null (null too when not checked here). */
+    public String chainBreak() {
+        return check == null ? null : check.firstBreak();
     }
 
     @Override
@@ -52,10 +78,14 @@ final class BatchCursor implements TraceCursor {
         while (!ended) {
             EventBatch next = reader.next();
             if (next == null) {
-                ended = true;
+                end();
                 break;
             }
             load(next);
+            if (check != null) {
+                check.accept(next);
+                warnBreak();
+            }
             r = 0;
             if (fromSeq != Long.MIN_VALUE) {
                 if (n == 0 || seq[n - 1] < fromSeq) continue;
@@ -67,6 +97,24 @@ final class BatchCursor implements TraceCursor {
         n = 0;
         r = 0;
         return false;
+    }
+
+    private void end() {
+        ended = true;
+        if (check == null) return;
+        check.finish();
+        warnBreak();
+        if (!reader.complete()) {
+            warnings.accept(file + ": trace is incomplete (the recording did not finish)"
+                    + (fromStart ? ": " + check.count() + " events readable" : ""));
+        }
+    }
+
+    private void warnBreak() {
+        if (!warnedBreak && check.firstBreak() != null) {
+            warnedBreak = true;
+            warnings.accept(file + ": " + check.firstBreak());
+        }
     }
 
     private int firstAtLeast(long s) {

@@ -126,7 +126,8 @@ public final class TraceFiles {
     public static TraceCursor openCursor(Path path, long fromSeq, Consumer<String> warnings) throws IOException {
         BatchReader r = openColumns(path, BatchCursor.columns(), warnings);
         try {
-            return new BatchCursor(r, fromSeq);
+            ChainCheck check = TraceFormat.of(path) == TraceFormat.JSONL ? null : new ChainCheck(fromSeq == Long.MIN_VALUE);
+            return new BatchCursor(r, path.toString(), check, warnings, fromSeq);
         } catch (IOException | RuntimeException e) {
             r.close();
             throw e;

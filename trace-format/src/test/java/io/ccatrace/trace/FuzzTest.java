@@ -31,7 +31,7 @@ class FuzzTest {
     @ValueSource(strings = {"f.arrows", "f.parquet", "f.jsonl"})
     void mutantsFailOnlyWithTraceFormatException(String name) throws IOException {
         Path base = dir.resolve(name);
-        TraceRoundTripTest.write(base, TraceRoundTripTest.sample(2 * 4096 + 300));
+        TraceRoundTripTest.write(base, CursorTest.edgy(2 * 4096 + 300));
         byte[] good = Files.readAllBytes(base);
         Random random = new Random(SEED ^ name.hashCode());
         Path mutant = dir.resolve("m-" + name);
@@ -65,6 +65,22 @@ class FuzzTest {
             // the documented failure
         } catch (Throwable t) {
             fail(name + " case " + caseNo + " (seed " + Long.toHexString(SEED) + "): batch reader threw " + t, t);
+        }
+        try {
+            // every column (lists, bytes, names) and the cursor's own chain check
+            try (TraceCursor c = TraceFiles.openCursor(p, caseNo % 2 == 0 ? Long.MIN_VALUE : 5000, w -> { })) {
+                while (c.next()) {
+                    c.args();
+                    c.out();
+                    c.payload();
+                    c.cmd();
+                }
+                c.metadata();
+            }
+        } catch (TraceFormatException expected) {
+            // the documented failure
+        } catch (Throwable t) {
+            fail(name + " case " + caseNo + " (seed " + Long.toHexString(SEED) + "): cursor threw " + t, t);
         }
     }
 

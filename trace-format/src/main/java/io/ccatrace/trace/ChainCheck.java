@@ -1,0 +1,115 @@
+package io.ccatrace.trace;
+
+import io.ccatrace.trace.chain.BatchHash;
+import io.ccatrace.trace.chain.HashChain;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.HexFormat;
+
+/**
+ * The integrity chain recomputed over whole batches (for the cursor): row hashes by
+ * {@link BatchHash}, then one SHA-256 per interval of {@link HashChain#INTERVAL} rows,
+ * compared with the checkpoint stored in the chain column. Same rules and messages as
+ * {@link io.ccatrace.trace.chain.ChainVerifier}. After a seek the chain before the first
+ * row read is unknown, so checking starts at the first stored checkpoint: that value is
+ * taken as given and every interval after it is checked.
+ */
+final class ChainCheck {
+    private final BatchHash hasher = new BatchHash();
+    private final MessageDigest sha;
+    private final byte[] buf = new byte[8 * HashChain.INTERVAL];
+    private byte[] last = new byte[32];
+    private boolean anchored;
+    private int pending;
+    private long count;
+    private long intervalStart = TraceEvent.NULL;
+    private long lastSeq = TraceEvent.NULL;
+    private String firstBreak;
+
+    /** @param fromStart whether reading starts at the file's first row (else: after a seek) */
+    ChainCheck(boolean fromStart) {
+        this.anchored = fromStart;
+        try {
+            sha = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("JDK without SHA-256", e);
+        }
+    }
+
+    /** Checks every row of the batch (it must hold every column). */
+    void accept(EventBatch b) {
+        int n = b.size();
+        long[] h = hasher.of(b);
+        long[] seq = b.longs(Column.SEQ);
+        int[] off = b.offsets(Column.CHAIN);
+        boolean[] none = b.nulls(Column.CHAIN);
+        byte[] chain = b.bytes(Column.CHAIN);
+        for (int r = 0; r < n; r++) {
+            if (intervalStart == TraceEvent.NULL) intervalStart = seq[r];
+            long x = h[r];
+            int o = pending * 8;
+            for (int i = 0; i < 8; i++) buf[o + i] = (byte) (x >>> (8 * i));
+            pending++;
+            count++;
+            lastSeq = seq[r];
+            boolean hasStored = !none[r];
+            if (pending < HashChain.INTERVAL && !hasStored) continue;
+            close(seq[r], hasStored ? chain : null, off[r], off[r + 1] - off[r]);
+        }
+    }
+
+    private void close(long seq, byte[] chain, int at, int len) {
+        long start = intervalStart;
+        intervalStart = TraceEvent.NULL;
+        int rows = pending;
+        pending = 0;
+        if (!anchored) {
+            if (chain != null && len == 32) {
+                System.arraycopy(chain, at, last, 0, 32);
+                anchored = true;
+            }
+            return;
+        }
+        sha.update(last);
+        sha.update(buf, 0, rows * 8);
+        last = sha.digest();
+        if (firstBreak != null) return;
+        if (chain == null) {
+            breakAt(start, seq, "checkpoint missing at seq " + seq);
+        } else if (len != 32 || !Arrays.equals(last, 0, 32, chain, at, at + len)) {
+            breakAt(start, seq, "stored " + HexFormat.of().formatHex(chain, at, at + len)
+                    + ", computed " + HexFormat.of().formatHex(last));
+        }
+    }
+
+    /** At the end of the readable rows: rows after the last checkpoint are a break. */
+    void finish() {
+        if (pending == 0) return;
+        long start = intervalStart;
+        pending = 0;
+        if (anchored && firstBreak == null) {
+            breakAt(start, lastSeq, "the events after the last checkpoint have none");
+        }
+    }
+
+    private void breakAt(long start, long seq, String why) {
+        firstBreak = "integrity chain broken: an event in seq " + start + ".." + seq
+                + " differs from what was recorded (" + why + ")";
+    }
+
+    /** The first break found so far (one line), or null. */
+    String firstBreak() {
+        return firstBreak;
+    }
+
+    /** Rows checked. */
+    long count() {
+        return count;
+    }
+
+    /** The last checkpoint computed (hex). */
+    String digestHex() {
+        return HexFormat.of().formatHex(last);
+    }
+}

@@ -1,0 +1,234 @@
+package io.ccatrace.trace.parquet;
+
+import io.ccatrace.trace.Column;
+import io.ccatrace.trace.EventKind;
+import io.ccatrace.trace.NameTable;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import org.apache.parquet.bytes.ByteBufferInputStream;
+import org.apache.parquet.column.ColumnDescriptor;
+import org.apache.parquet.column.Dictionary;
+import org.apache.parquet.column.Encoding;
+import org.apache.parquet.column.ValuesType;
+import org.apache.parquet.column.page.DictionaryPage;
+import org.apache.parquet.column.values.ValuesReader;
+import org.apache.parquet.io.ParquetDecodingException;
+import org.apache.parquet.io.api.Binary;
+import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
+
+/**
+ * The non-null values of one data page of one column, decoded in bulk: PLAIN and
+ * dictionary ids (RLE / bit-packed) by our own loops, any other encoding (DELTA_BINARY_PACKED,
+ * DELTA_BYTE_ARRAY, BYTE_STREAM_SPLIT, RLE booleans, ...) through parquet-java's own
+ * ValuesReader for that encoding, value by value. Numbers go to {@link #longs}, names to
+ * {@link #ids} (the reader's name ids, or the kind ordinal), booleans to {@link #bools},
+ * bytes to {@link #data} at {@link #starts}/{@link #lens}.
+ */
+final class PageValues {
+    private final ColumnDescriptor desc;
+    private final Column column;
+    private final PrimitiveTypeName type;
+    private final NameTable names;
+    private long[] dictLongs;
+    private int[] dictIds;
+    private byte[][] dictBytes;
+
+    long[] longs = new long[0];
+    int[] ids = new int[0];
+    boolean[] bools = new boolean[0];
+    byte[] data;
+    int[] starts = new int[0];
+    int[] lens = new int[0];
+    private int[] scratch = new int[0];
+
+    PageValues(ColumnDescriptor desc, Column column, NameTable names) {
+        this.desc = desc;
+        this.column = column;
+        this.type = desc.getPrimitiveType().getPrimitiveTypeName();
+        this.names = names;
+    }
+
+    /** Installs the column chunk's dictionary (or none). */
+    void dictionary(DictionaryPage page) throws IOException {
+        dictLongs = null;
+        dictIds = null;
+        dictBytes = null;
+        if (page == null) return;
+        Dictionary d = page.getEncoding().initDictionary(desc, page);
+        int size = d.getMaxId() + 1;
+        switch (type) {
+            case INT64:
+                dictLongs = new long[size];
+                for (int i = 0; i < size; i++) dictLongs[i] = d.decodeToLong(i);
+                break;
+            case INT32:
+                dictLongs = new long[size];
+                for (int i = 0; i < size; i++) dictLongs[i] = d.decodeToInt(i);
+                break;
+            case BINARY:
+                if (isName()) {
+                    dictIds = new int[size];
+                    for (int i = 0; i < size; i++) dictIds[i] = nameId(d.decodeToBinary(i).getBytes(), 0, -1);
+                } else {
+                    dictBytes = new byte[size][];
+                    for (int i = 0; i < size; i++) dictBytes[i] = d.decodeToBinary(i).getBytes();
+                }
+                break;
+            default:
+                throw new ParquetDecodingException("dictionary for a " + type + " column");
+        }
+    }
+
+    private boolean isName() {
+        return column.type() == Column.Type.NAME || column.type() == Column.Type.KIND;
+    }
+
+    private int nameId(byte[] b, int at, int len) {
+        String s = len < 0 ? new String(b, StandardCharsets.UTF_8) : new String(b, at, len, StandardCharsets.UTF_8);
+        if (column == Column.KIND) {
+            try {
+                return EventKind.valueOf(s).ordinal();
+            } catch (IllegalArgumentException e) {
+                throw new ParquetDecodingException("unknown kind \"" + s + "\"");
+            }
+        }
+        return names.id(s);
+    }
+
+    /** Decodes n values of the given encoding from buf[pos..end). */
+    void decode(Encoding enc, byte[] buf, int pos, int end, int n) throws IOException {
+        grow(n);
+        if (enc == Encoding.PLAIN_DICTIONARY || enc == Encoding.RLE_DICTIONARY) {
+            dictionaryIds(buf, pos, end, n);
+        } else if (enc == Encoding.PLAIN) {
+            plain(buf, pos, end, n);
+        } else {
+            generic(enc, buf, pos, end, n);
+        }
+    }
+
+    private void grow(int n) {
+        switch (type) {
+            case INT64:
+            case INT32:
+                if (longs.length < n) longs = new long[n];
+                break;
+            case BOOLEAN:
+                if (bools.length < n) bools = new boolean[n];
+                break;
+            default:
+                if (isName()) {
+                    if (ids.length < n) ids = new int[n];
+                } else if (starts.length < n) {
+                    starts = new int[n];
+                    lens = new int[n];
+                }
+        }
+    }
+
+    private void dictionaryIds(byte[] buf, int pos, int end, int n) {
+        if (dictLongs == null && dictIds == null && dictBytes == null) {
+            throw new ParquetDecodingException("dictionary-encoded page without a dictionary");
+        }
+        if (pos >= end) {
+            if (n == 0) return;
+            throw new ParquetDecodingException("dictionary page data missing");
+        }
+        int width = buf[pos] & 0xFF;
+        if (scratch.length < n) scratch = new int[n];
+        int[] k = scratch;
+        RleHybrid.decode(buf, pos + 1, end, width, k, n);
+        if (dictLongs != null) {
+            long[] d = dictLongs;
+            for (int i = 0; i < n; i++) longs[i] = d[k[i]];
+        } else if (dictIds != null) {
+            int[] d = dictIds;
+            for (int i = 0; i < n; i++) ids[i] = d[k[i]];
+        } else {
+            int total = 0;
+            for (int i = 0; i < n; i++) total += dictBytes[k[i]].length;
+            byte[] out = new byte[total];
+            int at = 0;
+            for (int i = 0; i < n; i++) {
+                byte[] v = dictBytes[k[i]];
+                System.arraycopy(v, 0, out, at, v.length);
+                starts[i] = at;
+                lens[i] = v.length;
+                at += v.length;
+            }
+            data = out;
+        }
+    }
+
+    private void plain(byte[] buf, int pos, int end, int n) {
+        ByteBuffer bb = ByteBuffer.wrap(buf, pos, end - pos).order(ByteOrder.LITTLE_ENDIAN);
+        switch (type) {
+            case INT64:
+                bb.asLongBuffer().get(longs, 0, n);
+                break;
+            case INT32:
+                if ((long) pos + 4L * n > end) throw new ParquetDecodingException("PLAIN int32 values past the page");
+                for (int i = 0; i < n; i++) longs[i] = bb.getInt(pos + 4 * i);
+                break;
+            case BOOLEAN:
+                if ((long) pos + (n + 7) / 8 > end) throw new ParquetDecodingException("PLAIN booleans past the page");
+                for (int i = 0; i < n; i++) bools[i] = (buf[pos + (i >>> 3)] & (1 << (i & 7))) != 0;
+                break;
+            default:
+                int p = pos;
+                for (int i = 0; i < n; i++) {
+                    if (p + 4 > end) throw new ParquetDecodingException("PLAIN binary length past the page");
+                    int len = bb.getInt(p);
+                    p += 4;
+                    if (len < 0 || len > end - p) throw new ParquetDecodingException("PLAIN binary of " + len + " bytes past the page");
+                    if (isName()) {
+                        ids[i] = nameId(buf, p, len);
+                    } else {
+                        starts[i] = p;
+                        lens[i] = len;
+                    }
+                    p += len;
+                }
+                data = buf;
+        }
+    }
+
+    private void generic(Encoding enc, byte[] buf, int pos, int end, int n) throws IOException {
+        ValuesReader r = enc.getValuesReader(desc, ValuesType.VALUES);
+        r.initFromPage(n, ByteBufferInputStream.wrap(ByteBuffer.wrap(buf, pos, end - pos)));
+        switch (type) {
+            case INT64:
+                for (int i = 0; i < n; i++) longs[i] = r.readLong();
+                break;
+            case INT32:
+                for (int i = 0; i < n; i++) longs[i] = r.readInteger();
+                break;
+            case BOOLEAN:
+                for (int i = 0; i < n; i++) bools[i] = r.readBoolean();
+                break;
+            default:
+                if (isName()) {
+                    for (int i = 0; i < n; i++) ids[i] = nameId(r.readBytes().getBytes(), 0, -1);
+                } else {
+                    byte[][] vs = new byte[n][];
+                    int total = 0;
+                    for (int i = 0; i < n; i++) {
+                        Binary b = r.readBytes();
+                        vs[i] = b.getBytes();
+                        total += vs[i].length;
+                    }
+                    byte[] out = new byte[total];
+                    int at = 0;
+                    for (int i = 0; i < n; i++) {
+                        System.arraycopy(vs[i], 0, out, at, vs[i].length);
+                        starts[i] = at;
+                        lens[i] = vs[i].length;
+                        at += vs[i].length;
+                    }
+                    data = out;
+                }
+        }
+    }
+}
