@@ -13,6 +13,8 @@ final class BatchCursor implements TraceCursor {
     private static final EventKind[] KINDS = EventKind.values();
     /** Payloads up to this length get a reused array; longer ones a fresh one. */
     private static final int MAX_REUSED_PAYLOAD = 1 << 16;
+    /** Register lists up to this length get a reused array (they hold at most 31 registers). */
+    private static final int MAX_REUSED_LIST = 64;
 
     private final BatchReader reader;
     private final String file;
@@ -32,8 +34,8 @@ final class BatchCursor implements TraceCursor {
     private boolean[] argsNull, outNull, payloadNull;
     private long[] argsVal, outVal;
     private byte[] payloadVal;
-    private long[][] argsReuse = new long[8][];
-    private long[][] outReuse = new long[8][];
+    private final long[][] argsReuse = new long[MAX_REUSED_LIST + 1][];
+    private final long[][] outReuse = new long[MAX_REUSED_LIST + 1][];
     private byte[][] payloadReuse = new byte[0][];
 
     /**
@@ -233,26 +235,28 @@ final class BatchCursor implements TraceCursor {
     /** Reused array (valid until next()); null when the row has no args. */
     @Override
     public long[] args() {
-        if (argsNull[r]) return null;
-        int at = argsOff[r];
-        int len = argsOff[r + 1] - at;
-        if (len >= argsReuse.length) argsReuse = java.util.Arrays.copyOf(argsReuse, len + 1);
-        long[] a = argsReuse[len];
-        if (a == null) argsReuse[len] = a = new long[len];
-        System.arraycopy(argsVal, at, a, 0, len);
-        return a;
+        return list(argsOff, argsNull, argsVal, argsReuse);
     }
 
     /** Reused array (valid until next()); null when the row has no output registers. */
     @Override
     public long[] out() {
-        if (outNull[r]) return null;
-        int at = outOff[r];
-        int len = outOff[r + 1] - at;
-        if (len >= outReuse.length) outReuse = java.util.Arrays.copyOf(outReuse, len + 1);
-        long[] a = outReuse[len];
-        if (a == null) outReuse[len] = a = new long[len];
-        System.arraycopy(outVal, at, a, 0, len);
+        return list(outOff, outNull, outVal, outReuse);
+    }
+
+    /** Row r of a list column in the reused array of its length (a fresh one past MAX_REUSED_LIST). */
+    private long[] list(int[] off, boolean[] none, long[] values, long[][] reuse) {
+        if (none[r]) return null;
+        int at = off[r];
+        int len = off[r + 1] - at;
+        long[] a;
+        if (len >= reuse.length) {
+            a = new long[len];
+        } else {
+            a = reuse[len];
+            if (a == null) reuse[len] = a = new long[len];
+        }
+        System.arraycopy(values, at, a, 0, len);
         return a;
     }
 
