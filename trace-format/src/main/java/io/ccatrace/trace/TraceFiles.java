@@ -98,8 +98,7 @@ public final class TraceFiles {
         try {
             switch (f) {
                 case ARROW_STREAM:
-                    long limit = (64L << 20) + 2 * Files.size(path);
-                    return new GuardedBatchReader(new ArrowBatchReader(path, columns, new RootAllocator(limit)), path.toString());
+                    return new GuardedBatchReader(new ArrowBatchReader(path, columns), path.toString());
                 case PARQUET:
                     return new GuardedBatchReader(new ParquetBatchReader(path, columns), path.toString());
                 default:

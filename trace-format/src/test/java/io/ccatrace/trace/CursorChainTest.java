@@ -65,6 +65,21 @@ class CursorChainTest {
         assertEquals(1, fromMiddle.size(), "a seek before the broken interval still finds it: " + fromMiddle);
     }
 
+    @Test
+    void arrowSeekSkipsWholeBatchesUnread() throws IOException {
+        int rows = 65536 + 6000;
+        List<TraceEvent> good = CursorTest.edgy(rows);
+        List<TraceEvent> bad = new ArrayList<>(good);
+        bad.set(5000, good.get(5000).toBuilder().time(good.get(5000).time() + 1).build());
+        Path p = dir.resolve("t.arrows");
+        writeWithChainOf(p, bad, good);
+        long[] n = {0};
+        assertEquals(List.of(), readAll(p, 70000, n), "the first batch (with the edit) was skipped, not decoded");
+        assertEquals(rows - 70000, n[0]);
+        n[0] = 0;
+        assertEquals(1, readAll(p, 60000, n).size(), "the first batch is decoded and checked");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"t.arrows", "t.parquet"})
     void intactTraceGivesNoWarningAndTheDigest(String name) throws IOException {

@@ -3,199 +3,169 @@ package io.ccatrace.trace.arrow;
 import io.ccatrace.trace.BatchReader;
 import io.ccatrace.trace.Column;
 import io.ccatrace.trace.EventBatch;
-import io.ccatrace.trace.EventKind;
-import io.ccatrace.trace.NameTable;
-import io.ccatrace.trace.TraceEvent;
+import io.ccatrace.trace.FormatVersion;
 import io.ccatrace.trace.TraceFormatException;
 import io.ccatrace.trace.TraceMetadata;
 import java.io.IOException;
-import java.nio.ByteOrder;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Set;
-import org.apache.arrow.memory.ArrowBuf;
-import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.vector.VarBinaryVector;
-import org.apache.arrow.vector.complex.ListVector;
-import org.apache.arrow.vector.BaseFixedWidthVector;
-import org.apache.arrow.vector.FieldVector;
-import org.apache.arrow.vector.util.ValueVectorUtility;
+import org.apache.arrow.flatbuf.DictionaryBatch;
+import org.apache.arrow.flatbuf.Message;
+import org.apache.arrow.flatbuf.MessageHeader;
+import org.apache.arrow.flatbuf.RecordBatch;
+import org.apache.arrow.vector.ipc.message.MessageSerializer;
+import org.apache.arrow.vector.types.pojo.DictionaryEncoding;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.types.pojo.FieldType;
+import org.apache.arrow.vector.types.pojo.Schema;
 
-/** Projected columns of an Arrow stream, copied batch by batch into primitive arrays. */
+/**
+ * Projected columns of an Arrow stream, read straight from the file: for each record batch
+ * only the projected columns' buffers are read (positioned reads at the offsets the batch's
+ * metadata gives; the whole body when most columns are wanted) and decoded in bulk into
+ * {@link EventBatch} arrays by {@link IpcColumns}. Dictionary batches are decoded as they
+ * come. {@link #seek} skips record batches by reading only their last seq value.
+ */
 public final class ArrowBatchReader implements BatchReader {
     private final String file;
-    private final BufferAllocator allocator;
-    private final StreamBatches batches;
+    private final IpcStream ipc;
+    private final TraceMetadata metadata;
     private final EventBatch batch;
-    private short[] shorts = new short[0];
-    private final NameTable[] tables = new NameTable[Column.values().length];
+    private final IpcColumns columns;
+    private final boolean wholeBody;
+    private ByteBuffer body = ByteBuffer.allocateDirect(0);
+    private long seekTo = Long.MIN_VALUE;
 
-    /** Reads path; the allocator is a child this reader owns and closes. */
-    public ArrowBatchReader(Path path, Set<Column> columns, BufferAllocator allocator) throws IOException {
+    public ArrowBatchReader(Path path, Set<Column> wanted) throws IOException {
         this.file = path.toString();
-        this.allocator = allocator;
-        this.batch = EventBatch.of(columns);
-        for (Column c : columns) {
-            if (c.type() == Column.Type.NAME) tables[c.ordinal()] = new NameTable();
+        this.ipc = new IpcStream(file, FileChannel.open(path, StandardOpenOption.READ));
+        try {
+            Schema schema = readSchema();
+            this.metadata = ArrowStreamSource.metadataOf(schema.getCustomMetadata());
+            FormatVersion.check(file, metadata, true);
+            String bad = ArrowSchema.mismatch(indexTypes(schema));
+            if (bad != null) throw new TraceFormatException(file + ": not a ccatrace v1 Arrow schema: " + bad);
+        } catch (IOException | RuntimeException e) {
+            ipc.close();
+            throw e;
+        }
+        this.batch = EventBatch.of(wanted);
+        this.columns = new IpcColumns(file, batch);
+        this.wholeBody = wanted.size() * 2 > Column.values().length;
+    }
+
+    /** The schema as readers see it: dictionary-encoded fields typed by their index type. */
+    private static Schema indexTypes(Schema s) {
+        java.util.List<Field> fields = new java.util.ArrayList<>();
+        for (Field f : s.getFields()) {
+            DictionaryEncoding d = f.getDictionary();
+            fields.add(d == null ? f : new Field(f.getName(), new FieldType(f.isNullable(), d.getIndexType(), d, f.getMetadata()),
+                    f.getChildren()));
+        }
+        return new Schema(fields, s.getCustomMetadata());
+    }
+
+    private Schema readSchema() throws IOException {
+        if (ipc.size() == 0) throw new TraceFormatException(file + ": empty file");
+        if (!ipc.next()) {
+            if (ipc.tail() != null) {
+                throw new TraceFormatException(file + ": truncated before the first batch (" + ipc.tail() + ")");
+            }
+            throw new TraceFormatException(file + ": not a readable Arrow stream: no schema");
+        }
+        if (ipc.message().headerType() != MessageHeader.Schema) {
+            throw new TraceFormatException(file + ": not a readable Arrow stream: the first message is not a schema");
         }
         try {
-            this.batches = new StreamBatches(file, FileChannel.open(path, StandardOpenOption.READ), allocator);
-        } catch (IOException | RuntimeException e) {
-            allocator.close();
-            throw e;
+            return MessageSerializer.deserializeSchema(ipc.message());
+        } catch (RuntimeException e) {
+            throw new TraceFormatException(file + ": not a readable Arrow stream: corrupt schema", e);
         }
     }
 
     @Override
     public TraceMetadata metadata() {
-        return batches.metadata();
+        return metadata;
     }
 
     @Override
     public EventBatch next() throws IOException {
-        if (!batches.next()) return null;
-        int n = batches.root().getRowCount();
-        batch.reset(n);
-        for (Column c : batch.columns()) {
-            FieldVector v = batches.root().getVector(c.ordinal());
-            ValueVectorUtility.validate(v);
-            if (c.type() == Column.Type.LONG) {
-                longs(v, n, batch.fillLongs(c));
-            } else if (c.type() == Column.Type.INT) {
-                ints(v, n, batch.fillLongs(c));
-            } else if (c.type() == Column.Type.BOOL) {
-                bools(v, n, batch.fillBools(c));
-            } else if (c.type() == Column.Type.LONGS) {
-                lists(c, (ListVector) v, n);
-            } else if (c.type() == Column.Type.BYTES) {
-                bytes(c, (VarBinaryVector) v, n);
-            } else {
-                names(c, v, n);
+        while (ipc.next()) {
+            Message m = ipc.message();
+            switch (m.headerType()) {
+                case MessageHeader.DictionaryBatch:
+                    dictionary((DictionaryBatch) m.header(new DictionaryBatch()));
+                    break;
+                case MessageHeader.RecordBatch:
+                    RecordBatch rb = (RecordBatch) m.header(new RecordBatch());
+                    columns.check(rb, ipc.bodyLength());
+                    if (seekTo != Long.MIN_VALUE) {
+                        if (lastSeq(rb) < seekTo) continue;
+                        seekTo = Long.MIN_VALUE;
+                    }
+                    readBody(rb);
+                    columns.decode(rb, body);
+                    return batch;
+                default:
+                    throw new TraceFormatException(file + ": unexpected Arrow message type " + m.headerType()
+                            + " at byte " + (ipc.bodyStart()));
             }
         }
-        return batch;
+        return null;
     }
 
-    private static void longs(FieldVector v, int n, long[] out) {
-        v.getDataBuffer().nioBuffer(0, n * 8).order(ByteOrder.LITTLE_ENDIAN).asLongBuffer().get(out, 0, n);
-        nulls(v, n, out);
+    private void dictionary(DictionaryBatch d) throws IOException {
+        long len = ipc.bodyLength();
+        if (len > FramedChannel.MAX_METADATA) throw new TraceFormatException(file + ": name dictionary of " + len + " bytes");
+        ByteBuffer b = ByteBuffer.allocate((int) len);
+        ipc.readFully(b, ipc.bodyStart());
+        columns.dictionary(d, b);
     }
 
-    private void ints(FieldVector v, int n, long[] out) {
-        var ib = v.getDataBuffer().nioBuffer(0, n * 4).order(ByteOrder.LITTLE_ENDIAN).asIntBuffer();
-        for (int i = 0; i < n; i++) out[i] = ib.get(i);
-        nulls(v, n, out);
-    }
-
-    private static void bools(FieldVector v, int n, boolean[] out) {
-        ArrowBuf data = v.getDataBuffer();
-        for (int i = 0; i < n; i++) out[i] = (data.getByte(i >>> 3) & (1 << (i & 7))) != 0;
-    }
-
-    private void lists(Column c, ListVector v, int n) throws TraceFormatException {
-        int[] off = batch.fillOffsets(c);
-        int base = offsets(c, v.getOffsetBuffer(), n, off);
-        nullFlags(v, n, batch.fillNulls(c));
-        FieldVector items = v.getDataVector();
-        int count = off[n];
-        if ((long) base + count > items.getValueCount()) {
-            throw new TraceFormatException(file + ": " + c.columnName() + " offsets past its values");
+    /** Reads the projected columns' buffers (or the whole body) to their offsets in `body`. */
+    private void readBody(RecordBatch rb) throws IOException {
+        long len = ipc.bodyLength();
+        if (len > Integer.MAX_VALUE - 16) throw new TraceFormatException(file + ": record batch of " + len + " bytes");
+        if (body.capacity() < len) body = ByteBuffer.allocateDirect((int) Math.max(len, body.capacity() * 5L / 4));
+        if (wholeBody) {
+            ByteBuffer dst = body.duplicate();
+            dst.position(0).limit((int) len);
+            ipc.readFully(dst, ipc.bodyStart());
+            return;
         }
-        long[] values = batch.fillListValues(c, count);
-        items.getDataBuffer().nioBuffer((long) base * 8, count * 8).order(ByteOrder.LITTLE_ENDIAN).asLongBuffer().get(values, 0, count);
-    }
-
-    private void bytes(Column c, VarBinaryVector v, int n) throws TraceFormatException {
-        int[] off = batch.fillOffsets(c);
-        int base = offsets(c, v.getOffsetBuffer(), n, off);
-        nullFlags(v, n, batch.fillNulls(c));
-        int count = off[n];
-        if ((long) base + count > v.getDataBuffer().capacity()) {
-            throw new TraceFormatException(file + ": " + c.columnName() + " offsets past its data");
-        }
-        byte[] out = batch.fillBytes(c, count);
-        v.getDataBuffer().getBytes(base, out, 0, count);
-    }
-
-    /** Copies n + 1 offsets rebased to 0 and checks they never decrease; returns the first. */
-    private int offsets(Column c, ArrowBuf buf, int n, int[] off) throws TraceFormatException {
-        if (buf.capacity() < (n + 1L) * 4) {
-            throw new TraceFormatException(file + ": " + c.columnName() + " offset buffer too short");
-        }
-        buf.nioBuffer(0, (n + 1) * 4).order(ByteOrder.LITTLE_ENDIAN).asIntBuffer().get(off, 0, n + 1);
-        int base = off[0];
-        int prev = 0;
-        for (int i = 0; i <= n; i++) {
-            int o = off[i] - base;
-            if (o < prev || base < 0) {
-                throw new TraceFormatException(file + ": " + c.columnName() + " offsets decrease at row " + i);
-            }
-            off[i] = o;
-            prev = o;
-        }
-        return base;
-    }
-
-    private static void nullFlags(FieldVector v, int n, boolean[] out) {
-        boolean any = v.getNullCount() > 0;
-        for (int i = 0; i < n; i++) out[i] = any && v.isNull(i);
-    }
-
-    private static void nulls(FieldVector v, int n, long[] out) {
-        if (v.getNullCount() == 0) return;
-        BaseFixedWidthVector f = (BaseFixedWidthVector) v;
-        for (int i = 0; i < n; i++) {
-            if (f.isNull(i)) out[i] = TraceEvent.NULL;
+        for (Column c : batch.projected()) {
+            long[] span = columns.span(rb, c);
+            ByteBuffer dst = body.duplicate();
+            dst.position((int) span[0]).limit((int) span[1]);
+            ipc.readFully(dst, ipc.bodyStart() + span[0]);
         }
     }
 
-    private void names(Column c, FieldVector v, int n) throws TraceFormatException {
-        if (shorts.length < n) shorts = new short[n];
-        v.getDataBuffer().nioBuffer(0, n * 2).order(ByteOrder.LITTLE_ENDIAN).asShortBuffer().get(shorts, 0, n);
-        String[] dict = batches.names(c);
-        int[] map = new int[dict.length];
-        for (int k = 0; k < dict.length; k++) {
-            if (c == Column.KIND) {
-                map[k] = kindOrdinal(dict[k]);
-            } else {
-                map[k] = dict[k] == null ? -1 : tables[c.ordinal()].id(dict[k]);
-            }
-        }
-        int[] out = batch.fillIds(c);
-        boolean hasNulls = v.getNullCount() > 0;
-        for (int i = 0; i < n; i++) {
-            int id = shorts[i];
-            if (hasNulls && v.isNull(i)) {
-                out[i] = -1;
-            } else if (id < 0 || id >= map.length) {
-                throw new TraceFormatException(file + ": " + c.columnName() + " index " + id + " outside its dictionary");
-            } else {
-                out[i] = map[id];
-            }
-        }
-        if (c != Column.KIND) batch.setNames(c, tables[c.ordinal()].names());
+    /** The seq of a record batch's last row, read alone (8 bytes). */
+    private long lastSeq(RecordBatch rb) throws IOException {
+        long n = rb.length();
+        if (n == 0) return Long.MIN_VALUE;
+        ByteBuffer b = ByteBuffer.allocate(8).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        ipc.readFully(b, ipc.bodyStart() + columns.seqOffset(rb) + (n - 1) * 8);
+        return b.getLong(0);
     }
 
-    private int kindOrdinal(String name) throws TraceFormatException {
-        try {
-            return EventKind.valueOf(name).ordinal();
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw new TraceFormatException(file + ": unknown kind \"" + name + "\"");
-        }
+    /** Record batches whose last seq is below fromSeq are skipped without reading their bodies. */
+    @Override
+    public void seek(long fromSeq) {
+        seekTo = fromSeq;
     }
 
     @Override
     public boolean complete() {
-        return batches.endOfStream();
+        return ipc.endOfStream();
     }
 
     @Override
     public void close() throws IOException {
-        try {
-            batches.close();
-        } finally {
-            allocator.close();
-        }
+        ipc.close();
     }
 }

@@ -1,0 +1,312 @@
+package io.ccatrace.trace.arrow;
+
+import io.ccatrace.trace.Column;
+import io.ccatrace.trace.EventBatch;
+import io.ccatrace.trace.EventKind;
+import io.ccatrace.trace.NameTable;
+import io.ccatrace.trace.TraceEvent;
+import io.ccatrace.trace.TraceFormatException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import org.apache.arrow.flatbuf.Buffer;
+import org.apache.arrow.flatbuf.DictionaryBatch;
+import org.apache.arrow.flatbuf.FieldNode;
+import org.apache.arrow.flatbuf.RecordBatch;
+
+/**
+ * Where each column's buffers are in a record batch of our schema (field nodes and buffers
+ * in schema order: fixed-width, bool and dictionary-index columns have validity + data, lists
+ * validity + offsets + the items' validity + data, binary validity + offsets + data), and
+ * the bulk decoding of those buffers into {@link EventBatch} arrays, with every offset and
+ * length checked against the body first.
+ */
+final class IpcColumns {
+    private static final Column[] COLUMNS = Column.values();
+    private static final int N = COLUMNS.length;
+
+    private final String file;
+    private final EventBatch batch;
+    private final int[] firstNode = new int[N];
+    private final int[] firstBuffer = new int[N];
+    private final int[] bufferCount = new int[N];
+    private final int nodes;
+    private final int buffers;
+    private final String[][] dicts = new String[N][];
+    private final int[][] dictIds = new int[N][];
+    private final NameTable[] tables = new NameTable[N];
+    private final Buffer buf = new Buffer();
+    private final FieldNode node = new FieldNode();
+    private int[] ints = new int[0];
+    private short[] shorts = new short[0];
+
+    IpcColumns(String file, EventBatch batch) {
+        this.file = file;
+        this.batch = batch;
+        int nd = 0;
+        int bf = 0;
+        for (Column c : COLUMNS) {
+            firstNode[c.ordinal()] = nd;
+            firstBuffer[c.ordinal()] = bf;
+            int count = c.type() == Column.Type.LONGS ? 4 : c.type() == Column.Type.BYTES ? 3 : 2;
+            bufferCount[c.ordinal()] = count;
+            nd += c.type() == Column.Type.LONGS ? 2 : 1;
+            bf += count;
+            if (c.type() == Column.Type.NAME) tables[c.ordinal()] = new NameTable();
+        }
+        nodes = nd;
+        buffers = bf;
+    }
+
+    private TraceFormatException corrupt(String what) {
+        return new TraceFormatException(file + ": corrupt Arrow record batch: " + what);
+    }
+
+    /** Checks the batch's layout and that every buffer lies inside its body. */
+    void check(RecordBatch rb, long bodyLength) throws TraceFormatException {
+        if (rb.compression() != null) {
+            throw new TraceFormatException(file + ": compressed Arrow record batches are not supported by the batch reader");
+        }
+        if (rb.nodesLength() != nodes || rb.buffersLength() != buffers) {
+            throw corrupt(rb.nodesLength() + " field nodes and " + rb.buffersLength() + " buffers, expected " + nodes + " and " + buffers);
+        }
+        long n = rb.length();
+        if (n < 0 || n * 8 > bodyLength) throw corrupt(n + " rows in a body of " + bodyLength + " bytes");
+        for (int i = 0; i < buffers; i++) {
+            rb.buffers(buf, i);
+            if (buf.offset() < 0 || buf.length() < 0 || buf.offset() + buf.length() > bodyLength) {
+                throw corrupt("buffer " + i + " lies outside the body");
+            }
+        }
+    }
+
+    /** The body range [start, end) holding a column's buffers. */
+    long[] span(RecordBatch rb, Column c) {
+        long start = Long.MAX_VALUE;
+        long end = 0;
+        for (int k = 0; k < bufferCount[c.ordinal()]; k++) {
+            rb.buffers(buf, firstBuffer[c.ordinal()] + k);
+            if (buf.length() == 0) continue;
+            start = Math.min(start, buf.offset());
+            end = Math.max(end, buf.offset() + buf.length());
+        }
+        return start == Long.MAX_VALUE ? new long[] {0, 0} : new long[] {start, end};
+    }
+
+    /** Body offset of the seq column's values. */
+    long seqOffset(RecordBatch rb) throws TraceFormatException {
+        long[] d = buffer(rb, Column.SEQ, 1, rb.length() * 8);
+        return d[0];
+    }
+
+    /** Offset and length of buffer k of column c, checked to hold at least `need` bytes. */
+    private long[] buffer(RecordBatch rb, Column c, int k, long need) throws TraceFormatException {
+        rb.buffers(buf, firstBuffer[c.ordinal()] + k);
+        if (buf.length() < need) throw corrupt(c.columnName() + " buffer " + k + " holds " + buf.length() + " bytes, needs " + need);
+        return new long[] {buf.offset(), buf.length()};
+    }
+
+    /** Decodes every projected column of a record batch whose buffers are in body at their offsets. */
+    void decode(RecordBatch rb, ByteBuffer body) throws TraceFormatException {
+        int n = (int) rb.length();
+        batch.reset(n);
+        for (Column c : batch.projected()) {
+            rb.nodes(node, firstNode[c.ordinal()]);
+            if (node.length() != n) throw corrupt(c.columnName() + " has " + node.length() + " rows, the batch " + n);
+            long nullCount = node.nullCount();
+            if (nullCount > 0 && !c.nullable()) throw corrupt(c.columnName() + " has nulls");
+            long validity = nullCount > 0 ? buffer(rb, c, 0, (n + 7) / 8)[0] : -1;
+            switch (c.type()) {
+                case LONG:
+                    longs(body, buffer(rb, c, 1, 8L * n)[0], n, batch.fillLongs(c));
+                    if (validity >= 0) nullLongs(body, validity, n, batch.fillLongs(c));
+                    break;
+                case INT:
+                    intsTo(body, buffer(rb, c, 1, 4L * n)[0], n, batch.fillLongs(c));
+                    if (validity >= 0) nullLongs(body, validity, n, batch.fillLongs(c));
+                    break;
+                case BOOL:
+                    bits(body, buffer(rb, c, 1, (n + 7) / 8)[0], n, batch.fillBools(c));
+                    break;
+                case KIND:
+                case NAME:
+                    names(c, body, buffer(rb, c, 1, 2L * n)[0], validity, n);
+                    break;
+                case LONGS:
+                    lists(rb, c, body, validity, n);
+                    break;
+                default:
+                    bytes(rb, c, body, validity, n);
+            }
+        }
+    }
+
+    private static ByteBuffer at(ByteBuffer body, long offset, long length) {
+        return body.slice((int) offset, (int) length).order(ByteOrder.LITTLE_ENDIAN);
+    }
+
+    private static void longs(ByteBuffer body, long offset, int n, long[] out) {
+        at(body, offset, 8L * n).asLongBuffer().get(out, 0, n);
+    }
+
+    private void intsTo(ByteBuffer body, long offset, int n, long[] out) {
+        if (ints.length < n) ints = new int[n];
+        at(body, offset, 4L * n).asIntBuffer().get(ints, 0, n);
+        for (int i = 0; i < n; i++) out[i] = ints[i];
+    }
+
+    /** Sets out[i] to NULL where the validity bit of row i is clear (8 rows per byte test). */
+    private static void nullLongs(ByteBuffer body, long validity, int n, long[] out) {
+        int v = (int) validity;
+        for (int i = 0; i < n; i += 8) {
+            int b = body.get(v + (i >>> 3)) & 0xFF;
+            if (b == 0xFF) continue;
+            for (int k = i; k < Math.min(n, i + 8); k++) {
+                if ((b & (1 << (k & 7))) == 0) out[k] = TraceEvent.NULL;
+            }
+        }
+    }
+
+    private static void bits(ByteBuffer body, long offset, int n, boolean[] out) {
+        int o = (int) offset;
+        for (int i = 0; i < n; i++) out[i] = (body.get(o + (i >>> 3)) & (1 << (i & 7))) != 0;
+    }
+
+    private static void nullFlags(ByteBuffer body, long validity, int n, boolean[] out) {
+        if (validity < 0) {
+            Arrays.fill(out, 0, n, false);
+            return;
+        }
+        bits(body, validity, n, out);
+        for (int i = 0; i < n; i++) out[i] = !out[i];
+    }
+
+    private void names(Column c, ByteBuffer body, long offset, long validity, int n) throws TraceFormatException {
+        if (shorts.length < n) shorts = new short[n];
+        at(body, offset, 2L * n).asShortBuffer().get(shorts, 0, n);
+        int[] map = dictIds[c.ordinal()];
+        if (map == null) throw new TraceFormatException(file + ": name dictionary missing or not utf8");
+        int[] out = batch.fillIds(c);
+        int size = map.length;
+        for (int i = 0; i < n; i++) {
+            int id = shorts[i];
+            if (id < 0 || id >= size) {
+                if (validity >= 0 && (body.get((int) validity + (i >>> 3)) & (1 << (i & 7))) == 0) {
+                    out[i] = -1;
+                    continue;
+                }
+                throw new TraceFormatException(file + ": " + c.columnName() + " index " + id + " outside its dictionary");
+            }
+            out[i] = map[id];
+        }
+        if (validity >= 0) {
+            int v = (int) validity;
+            for (int i = 0; i < n; i += 8) {
+                int b = body.get(v + (i >>> 3)) & 0xFF;
+                if (b == 0xFF) continue;
+                for (int k = i; k < Math.min(n, i + 8); k++) {
+                    if ((b & (1 << (k & 7))) == 0) out[k] = -1;
+                }
+            }
+        }
+        if (c.type() == Column.Type.NAME) batch.setNames(c, tables[c.ordinal()].names());
+    }
+
+    /** Copies n + 1 offsets rebased to 0 and checks they never decrease; returns the first. */
+    private int offsets(Column c, ByteBuffer body, long offset, int n, int[] off) throws TraceFormatException {
+        at(body, offset, 4L * (n + 1)).asIntBuffer().get(off, 0, n + 1);
+        int base = off[0];
+        if (base < 0) throw corrupt(c.columnName() + " offsets start at " + base);
+        int prev = 0;
+        for (int i = 0; i <= n; i++) {
+            int o = off[i] - base;
+            if (o < prev) throw corrupt(c.columnName() + " offsets decrease at row " + i);
+            off[i] = o;
+            prev = o;
+        }
+        return base;
+    }
+
+    private void lists(RecordBatch rb, Column c, ByteBuffer body, long validity, int n) throws TraceFormatException {
+        int[] off = batch.fillOffsets(c);
+        int base = offsets(c, body, buffer(rb, c, 1, 4L * (n + 1))[0], n, off);
+        nullFlags(body, validity, n, batch.fillNulls(c));
+        int count = off[n];
+        long[] items = buffer(rb, c, 3, 8L * (base + (long) count));
+        long[] out = batch.fillListValues(c, count);
+        at(body, items[0] + 8L * base, 8L * count).asLongBuffer().get(out, 0, count);
+    }
+
+    private void bytes(RecordBatch rb, Column c, ByteBuffer body, long validity, int n) throws TraceFormatException {
+        int[] off = batch.fillOffsets(c);
+        int base = offsets(c, body, buffer(rb, c, 1, 4L * (n + 1))[0], n, off);
+        nullFlags(body, validity, n, batch.fillNulls(c));
+        int count = off[n];
+        long[] data = buffer(rb, c, 2, base + (long) count);
+        byte[] out = batch.fillBytes(c, count);
+        body.get((int) (data[0] + base), out, 0, count);
+    }
+
+    /** Installs a dictionary batch (its whole body in b) for its name column. */
+    void dictionary(DictionaryBatch d, ByteBuffer b) throws TraceFormatException {
+        long id = d.id();
+        if (id < 0 || id >= N || (COLUMNS[(int) id].type() != Column.Type.NAME && COLUMNS[(int) id].type() != Column.Type.KIND)) {
+            throw new TraceFormatException(file + ": dictionary id " + id + " is not a name column");
+        }
+        Column c = COLUMNS[(int) id];
+        RecordBatch rb = d.data();
+        if (rb == null || rb.compression() != null || rb.nodesLength() < 1 || rb.buffersLength() < 3) {
+            throw new TraceFormatException(file + ": name dictionary missing or not utf8");
+        }
+        rb.nodes(node, 0);
+        long k = node.length();
+        if (k < 0 || k > b.capacity()) throw corrupt("dictionary of " + k + " names");
+        long[] bs = new long[6];
+        for (int i = 0; i < 3; i++) {
+            rb.buffers(buf, i);
+            if (buf.offset() < 0 || buf.length() < 0 || buf.offset() + buf.length() > b.capacity()) {
+                throw corrupt("dictionary buffer " + i + " lies outside the body");
+            }
+            bs[2 * i] = buf.offset();
+            bs[2 * i + 1] = buf.length();
+        }
+        int size = (int) k;
+        if (bs[3] < 4L * (size + 1)) throw corrupt("dictionary offsets too short");
+        ByteBuffer offs = at(b, bs[2], 4L * (size + 1));
+        String[] old = d.isDelta() && dicts[c.ordinal()] != null ? dicts[c.ordinal()] : new String[0];
+        String[] names = Arrays.copyOf(old, old.length + size);
+        byte[] tmp = new byte[64];
+        for (int i = 0; i < size; i++) {
+            int s = offs.getInt(4 * i);
+            int e = offs.getInt(4 * i + 4);
+            if (s < 0 || e < s || e > bs[5]) throw corrupt("dictionary offsets outside its data");
+            boolean isNull = node.nullCount() > 0 && bs[1] > i / 8
+                    && (b.get((int) bs[0] + i / 8) & (1 << (i & 7))) == 0;
+            if (isNull) continue;
+            if (tmp.length < e - s) tmp = new byte[e - s];
+            b.get((int) bs[4] + s, tmp, 0, e - s);
+            names[old.length + i] = new String(tmp, 0, e - s, StandardCharsets.UTF_8).intern();
+        }
+        dicts[c.ordinal()] = names;
+        int[] ids = new int[names.length];
+        for (int i = 0; i < names.length; i++) {
+            if (names[i] == null) {
+                ids[i] = -1;
+            } else if (c == Column.KIND) {
+                ids[i] = kindOrdinal(names[i]);
+            } else {
+                ids[i] = tables[c.ordinal()].id(names[i]);
+            }
+        }
+        dictIds[c.ordinal()] = ids;
+    }
+
+    private int kindOrdinal(String name) throws TraceFormatException {
+        try {
+            return EventKind.valueOf(name).ordinal();
+        } catch (IllegalArgumentException e) {
+            throw new TraceFormatException(file + ": unknown kind \"" + name + "\"");
+        }
+    }
+}
