@@ -64,10 +64,12 @@ class SeededBugCoverageTest {
             // 7.1 / 4.4: a granule back in NS is all zero; the host reads a freed DATA granule
             new Case("1.0-bug-no-scrub", boot("peek-freed"), "granule-release",
                     SeededBugCoverageTest::readOfFreedData, SeededBugCoverageTest::readOfFreedData, false),
-            // 4.13: DATA_DESTROY unmaps the IPA; the granule is then undelegated while still mapped
+            // 4.13: DATA_DESTROY leaves the entry UNASSIGNED; the bug frees the granule still mapped
+            new Case("1.0-bug-destroy-keeps-mapping", boot(null), "granule-alias",
+                    SeededBugCoverageTest::firstDataDestroy, SeededBugCoverageTest::firstDataDestroy, false),
+            // ... and the granule is then undelegated to the host while still mapped (7.1, 4.4)
             new Case("1.0-bug-destroy-keeps-mapping", boot(null), "granule-release",
-                    SeededBugCoverageTest::undelegateOfFirstDestroyed,
-                    t -> first(t, e -> call(e, "RMI_DATA_DESTROY") && ok(e)), false),
+                    SeededBugCoverageTest::undelegateOfFirstDestroyed, SeededBugCoverageTest::firstDataDestroy, false),
             // 4.21 base_bound: RTT_SET_RIPAS only within the REC's pending request
             new Case("1.0-bug-ripas-unrequested", boot("unrequested-ripas"), "must-fail",
                     SeededBugCoverageTest::unrequestedSetRipas, SeededBugCoverageTest::unrequestedSetRipas, true),
@@ -182,6 +184,10 @@ class SeededBugCoverageTest {
             if (e.kind() == EventKind.NS_READ && freed.contains(e.pa() & ~0xFFFL)) return e.seq();
         }
         throw new AssertionError("no host read of a freed DATA granule");
+    }
+
+    static long firstDataDestroy(List<TraceEvent> t) {
+        return first(t, e -> call(e, "RMI_DATA_DESTROY") && ok(e));
     }
 
     /** The successful UNDELEGATE of the granule the first successful DATA_DESTROY freed. */

@@ -9,10 +9,13 @@ import io.ccatrace.analyzers.rtt.RttState;
 import io.ccatrace.analyzers.rtt.RttTree;
 import io.ccatrace.trace.EventKind;
 import io.ccatrace.trace.TraceEvent;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Rule 5: one physical granule mapped at two protected IPAs, or into two realms, or a
- * protected mapping of a granule that is not a DATA granule of that realm.
+ * protected mapping of a granule that is not a DATA granule of that realm, or a DATA granule
+ * freed while a protected entry still maps it.
  */
 public final class GranuleAliasRule extends BaseRule {
     public static final String ID = "granule-alias";
@@ -20,7 +23,37 @@ public final class GranuleAliasRule extends BaseRule {
     public GranuleAliasRule() {
         super(ID, "Granule mapped at two IPAs, into two realms, or mapped while not DATA of the realm",
                 "7.1 (DELEGATED -> DATA by DATA_CREATE*, one granule per entry), 4.11/4.12, 11.5",
-                EventKind.RTT_ENTRY);
+                EventKind.RTT_ENTRY, EventKind.GRANULE_STATE, EventKind.RMI_CALL);
+    }
+
+    /** DATA granules freed while mapped, by the current input: {pa, granule row seq, cause seq}. */
+    private final List<long[]> freedMapped = new ArrayList<>();
+
+    /**
+     * A DATA granule leaving DATA (DATA_DESTROY: -> DELEGATED) while a protected entry maps
+     * it; judged when the next RMI call starts, so the call's own RTT_ENTRY rows may come in
+     * either order (4.13: the entry becomes UNASSIGNED in the same call).
+     */
+    private void freed(TraceEvent e, Shadow s) {
+        if (s.granules.state(e.pa()) != GranuleState.DATA || GranuleState.parse(e.to()) == GranuleState.DATA) return;
+        if (s.mappings.realm(e.pa()) != Shadow.NULL) freedMapped.add(new long[] {e.pa(), e.seq(), e.causeSeq()});
+    }
+
+    private void judgeFreed(Shadow s, FindingSink out) {
+        for (long[] f : freedMapped) {
+            long realm = s.mappings.realm(f[0]);
+            if (realm == Shadow.NULL) continue;
+            out.violation(ID, realm, "DATA granule " + hex(f[0]) + " was freed (RMI call at seq " + f[2]
+                    + ") while protected IPA " + hex(s.mappings.ipa(f[0])) + " of realm " + hex(realm)
+                    + " still maps it: the realm keeps using a page the host can take back (4.13: DATA_DESTROY"
+                    + " leaves the entry UNASSIGNED)", f[1], f[2]);
+        }
+        freedMapped.clear();
+    }
+
+    @Override
+    public void finish(Shadow s, FindingSink out) {
+        judgeFreed(s, out);
     }
 
     /** DATA_CREATE* may emit the RTT row before the granule row of the same call. */
@@ -32,6 +65,14 @@ public final class GranuleAliasRule extends BaseRule {
 
     @Override
     public void check(TraceEvent e, Shadow s, FindingSink out) {
+        if (e.kind() == EventKind.RMI_CALL) {
+            if (!freedMapped.isEmpty()) judgeFreed(s, out);
+            return;
+        }
+        if (e.kind() == EventKind.GRANULE_STATE) {
+            freed(e, s);
+            return;
+        }
         if (RttState.parse(e.to()) != RttState.ASSIGNED || e.pa() == Shadow.NULL) return;
         RealmShadow r = s.realm(e.realm());
         if (r == null) return;
