@@ -36,6 +36,10 @@ public final class BenchRecordCommand implements Callable<Integer> {
     @Option(names = "--dir", description = "directory for the trace (default: a temporary one, removed)")
     Path dir;
 
+    @Option(names = "--warmup", defaultValue = "1000000",
+            description = "events of an untimed recorded warm-up run first (JIT), default 1,000,000; 0 = cold")
+    long warmup;
+
     @Override
     public Integer call() throws Exception {
         if (events <= 0) throw new UserException("--events must be positive");
@@ -43,9 +47,11 @@ public final class BenchRecordCommand implements Callable<Integer> {
             throw new UserException("--format: must be arrows, parquet or jsonl");
         }
         ScenarioOptions o = ScenarioRecording.options(scenario, "1.0", seed, 0, 0, 0, events, List.of());
+        if (warmup < 0) throw new UserException("--warmup must not be negative");
         PrintWriter out = spec.commandLine().getOut();
         out.println("scenario: " + ScenarioRecording.canonical(o) + "; java " + System.getProperty("java.version")
-                + ", max heap " + (Runtime.getRuntime().maxMemory() >> 20) + " MiB");
+                + ", max heap " + (Runtime.getRuntime().maxMemory() >> 20) + " MiB, warm-up " + warmup + " events");
+        if (warmup > 0) warmUp(ScenarioRecording.options(scenario, "1.0", seed, 0, 0, 0, warmup, List.of()));
         long t0 = System.nanoTime();
         long c0 = cpu();
         ScenarioRun.Result sim = new ScenarioRun(o).run(Progress.NONE);
@@ -66,6 +72,18 @@ public final class BenchRecordCommand implements Callable<Integer> {
             }
         }
         return ExitCodes.OK;
+    }
+
+    /** Records a shorter run of the same scenario to a discarded trace, so the JIT has compiled both paths. */
+    private void warmUp(ScenarioOptions o) throws Exception {
+        Path d = Files.createTempDirectory("ccatrace-warmup");
+        Path trace = d.resolve("warmup." + format);
+        try {
+            ScenarioRecording.record(o, trace, Progress.NONE);
+        } finally {
+            Files.deleteIfExists(trace);
+            Files.deleteIfExists(d);
+        }
     }
 
     /**

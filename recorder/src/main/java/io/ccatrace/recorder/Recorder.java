@@ -14,6 +14,7 @@ import java.io.UncheckedIOException;
  */
 public final class Recorder implements EventListener, Closeable {
     private final TraceWriter writer;
+    private final TraceRow row = new TraceRow();
 
     public Recorder(TraceWriter writer) {
         this.writer = writer;
@@ -22,7 +23,8 @@ public final class Recorder implements EventListener, Closeable {
     @Override
     public void onEvent(ModelEvent event) {
         try {
-            writer.write(EventRows.toRow(event));
+            EventRows.fill(row, event);
+            writer.write(row.toEvent());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write trace event " + event.seq(), e);
         }

@@ -18,22 +18,39 @@ public final class AttestationKey {
     public static final int COSE_ALG_ES384 = -35;
     static final int KTY = 1, KTY_EC2 = 2, CRV = -1, CRV_P384 = 2, X = -2, Y = -3;
 
+    /**
+     * The key derived last: the key is a pure function of the seed, and a run (or a JVM
+     * recording several runs with one seed) asks for the same one on every realm boot.
+     */
+    private static volatile AttestationKey lastDerived;
+
+    private final long seed;
     private final BigInteger d;
     private final ECPoint q;
 
-    private AttestationKey(BigInteger d) {
+    private AttestationKey(long seed, BigInteger d) {
+        this.seed = seed;
         this.d = d;
         this.q = P384.multiplyG(d);
     }
 
     /** d = (SHA-256("ccatrace RAK" || seed, little-endian) mod (n - 1)) + 1. */
     public static AttestationKey forSeed(long seed) {
+        AttestationKey k = lastDerived;
+        if (k == null || k.seed != seed) {
+            k = derive(seed);
+            lastDerived = k;
+        }
+        return k;
+    }
+
+    private static AttestationKey derive(long seed) {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             md.update("ccatrace RAK".getBytes(StandardCharsets.US_ASCII));
             md.update(ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(seed).array());
             BigInteger h = new BigInteger(1, md.digest());
-            return new AttestationKey(h.mod(P384.N.subtract(BigInteger.ONE)).add(BigInteger.ONE));
+            return new AttestationKey(seed, h.mod(P384.N.subtract(BigInteger.ONE)).add(BigInteger.ONE));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

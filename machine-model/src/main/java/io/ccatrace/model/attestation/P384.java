@@ -40,9 +40,42 @@ public final class P384 {
         }
     }
 
-    /** k * G. */
+    /**
+     * k * G with a table of every nibble multiple of G at every 4-bit position (built once):
+     * one point addition per nibble of k and no doubling.
+     */
     public static ECPoint multiplyG(BigInteger k) {
-        return multiply(G, k);
+        if (k.signum() < 0 || k.bitLength() > 4 * GeneratorTable.NIBBLES) return multiply(G, k);
+        Jac[][] t = GeneratorTable.TABLE;
+        Jac r = Jac.INFINITY;
+        for (int i = 0; i < GeneratorTable.NIBBLES; i++) {
+            int nibble = nibble(k, i);
+            if (nibble != 0) r = r.plus(t[i][nibble]);
+        }
+        return r.affine();
+    }
+
+    private static int nibble(BigInteger k, int i) {
+        int n = 0;
+        for (int b = 3; b >= 0; b--) n = (n << 1) | (k.testBit(4 * i + b) ? 1 : 0);
+        return n;
+    }
+
+    /** TABLE[i][j] = j * 16^i * G for j in 1..15, covering scalars below 2^384. */
+    private static final class GeneratorTable {
+        static final int NIBBLES = 96;
+        static final Jac[][] TABLE = build();
+
+        private static Jac[][] build() {
+            Jac[][] t = new Jac[NIBBLES][16];
+            Jac base = new Jac(G.getAffineX(), G.getAffineY(), BigInteger.ONE);
+            for (int i = 0; i < NIBBLES; i++) {
+                t[i][1] = base;
+                for (int j = 2; j < 16; j++) t[i][j] = t[i][j - 1].plus(base);
+                base = t[i][15].plus(base);
+            }
+            return t;
+        }
     }
 
     /** k * q by double-and-add in Jacobian coordinates (one inversion at the end). */

@@ -17,8 +17,10 @@ public record GuestStep(Op op, long fid, long[] args, long ipa, long value, int 
     public enum Op {
         CALL, READ, WRITE, EXEC, HOST_CALL, WFI, WFE, HVC, IRQ, FIQ;
 
+        private final String scriptName = name().toLowerCase(java.util.Locale.ROOT);
+
         public String scriptName() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return scriptName;
         }
     }
 

@@ -1,0 +1,103 @@
+package io.ccatrace.recorder;
+
+import io.ccatrace.trace.EventKind;
+import io.ccatrace.trace.EventView;
+import io.ccatrace.trace.TraceEvent;
+
+/**
+ * A mutable trace row that {@link EventRows#fill} refills for every model event, so the
+ * recorder hands writers one reused object instead of building a {@link TraceEvent} per
+ * event. Arrays are the model event's own (events are immutable): readers must not modify
+ * them. Null columns hold {@link TraceEvent#NULL}, {@link TraceEvent#NULL_INT} or Java null.
+ */
+public final class TraceRow implements EventView {
+    long seq;
+    long time;
+    EventKind kind;
+    int cpu;
+    long causeSeq;
+    String cmd;
+    long fid;
+    long[] args;
+    String status;
+    int index;
+    long[] out;
+    long realm;
+    long rec;
+    long ipa;
+    long pa;
+    int level;
+    String from;
+    String to;
+    String fromRipas;
+    String toRipas;
+    String pas;
+    String ripas;
+    String exitReason;
+    long esr;
+    long far;
+    long hpfar;
+    String access;
+    String half;
+    String outcome;
+    long value;
+    int size;
+    byte[] payload;
+
+    /** Starts a new row: every column null except seq, kind and time. */
+    void start(long seq, EventKind kind, long time) {
+        this.seq = seq;
+        this.kind = kind;
+        this.time = time;
+        cpu = index = level = size = TraceEvent.NULL_INT;
+        causeSeq = fid = realm = rec = ipa = pa = esr = far = hpfar = value = TraceEvent.NULL;
+        cmd = status = from = to = fromRipas = toRipas = pas = ripas = exitReason = null;
+        access = half = outcome = null;
+        args = out = null;
+        payload = null;
+    }
+
+    @Override public long seq() { return seq; }
+    @Override public long time() { return time; }
+    @Override public EventKind kind() { return kind; }
+    @Override public int cpu() { return cpu; }
+    @Override public long causeSeq() { return causeSeq; }
+    @Override public String cmd() { return cmd; }
+    @Override public long fid() { return fid; }
+    @Override public long[] args() { return args; }
+    @Override public String status() { return status; }
+    @Override public int index() { return index; }
+    @Override public long[] out() { return out; }
+    @Override public long realm() { return realm; }
+    @Override public long rec() { return rec; }
+    @Override public long ipa() { return ipa; }
+    @Override public long pa() { return pa; }
+    @Override public int level() { return level; }
+    @Override public String from() { return from; }
+    @Override public String to() { return to; }
+    @Override public String fromRipas() { return fromRipas; }
+    @Override public String toRipas() { return toRipas; }
+    @Override public String pas() { return pas; }
+    @Override public String ripas() { return ripas; }
+    @Override public String exitReason() { return exitReason; }
+    @Override public long esr() { return esr; }
+    @Override public long far() { return far; }
+    @Override public long hpfar() { return hpfar; }
+    @Override public String access() { return access; }
+    @Override public String half() { return half; }
+    @Override public String outcome() { return outcome; }
+    @Override public long value() { return value; }
+    @Override public int size() { return size; }
+    @Override public byte[] payload() { return payload; }
+
+    /** An immutable copy of the current row. */
+    @Override
+    public TraceEvent toEvent() {
+        return TraceEvent.builder(seq, kind).time(time).cpu(cpu).causeSeq(causeSeq).cmd(cmd)
+                .fid(fid).args(args).status(status).index(index).out(out).realm(realm).rec(rec)
+                .ipa(ipa).pa(pa).level(level).from(from).to(to).fromRipas(fromRipas)
+                .toRipas(toRipas).pas(pas).ripas(ripas).exitReason(exitReason).esr(esr).far(far)
+                .hpfar(hpfar).access(access).half(half).outcome(outcome).value(value).size(size)
+                .payload(payload).build();
+    }
+}
