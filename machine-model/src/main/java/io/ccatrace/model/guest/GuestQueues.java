@@ -1,6 +1,7 @@
 package io.ccatrace.model.guest;
 
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
@@ -11,18 +12,25 @@ import java.util.Map;
  * until one exits to the host; a step that must be retried stays at the head.
  */
 public final class GuestQueues {
+    /** Slots of the lookup cache in front of the map (RECs of a run are few and spread out). */
+    private static final int SLOTS = 64;
+
     private final Map<Long, Deque<GuestStep>> queues = new HashMap<>();
-    /** The queue looked up last (a REC entry asks for the same one many times in a row). */
-    private long lastRec = -1;
-    private Deque<GuestStep> lastQueue;
+    /** Direct-mapped by REC granule number: the queue of recently used RECs, no boxing. */
+    private final long[] slotRec = new long[SLOTS];
+    @SuppressWarnings("unchecked")
+    private final Deque<GuestStep>[] slotQueue = new Deque[SLOTS];
+
+    public GuestQueues() {
+        Arrays.fill(slotRec, -1);
+    }
 
     public void add(long rec, GuestStep step) {
         Deque<GuestStep> q = queue(rec);
         if (q == null) {
             q = new ArrayDeque<>();
             queues.put(rec, q);
-            lastRec = rec;
-            lastQueue = q;
+            remember(rec, q);
         }
         q.addLast(step);
     }
@@ -47,19 +55,28 @@ public final class GuestQueues {
     /** Drops everything queued for a REC (e.g. when it is destroyed). */
     public void clear(long rec) {
         queues.remove(rec);
-        if (rec == lastRec) {
-            lastRec = -1;
-            lastQueue = null;
+        int s = slot(rec);
+        if (slotRec[s] == rec) {
+            slotRec[s] = -1;
+            slotQueue[s] = null;
         }
     }
 
     private Deque<GuestStep> queue(long rec) {
-        if (rec == lastRec && lastQueue != null) return lastQueue;
+        int s = slot(rec);
+        if (slotRec[s] == rec && slotQueue[s] != null) return slotQueue[s];
         Deque<GuestStep> q = queues.get(rec);
-        if (q != null) {
-            lastRec = rec;
-            lastQueue = q;
-        }
+        if (q != null) remember(rec, q);
         return q;
+    }
+
+    private void remember(long rec, Deque<GuestStep> q) {
+        int s = slot(rec);
+        slotRec[s] = rec;
+        slotQueue[s] = q;
+    }
+
+    private static int slot(long rec) {
+        return (int) (rec >>> 12) & (SLOTS - 1);
     }
 }

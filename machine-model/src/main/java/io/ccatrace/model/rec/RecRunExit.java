@@ -51,6 +51,13 @@ public record RecRunExit(ExitReason reason, long esr, long far, long hpfar, long
         return gprs.clone();
     }
 
+    /** A copy of exit.gprs without its trailing zero registers. */
+    public long[] gprsTrimmed() {
+        int n = gprs.length;
+        while (n > 0 && gprs[n - 1] == 0) n--;
+        return Arrays.copyOf(gprs, n);
+    }
+
     public byte[] toBytes() {
         ByteBuffer b = ByteBuffer.allocate(SIZE).order(ByteOrder.LITTLE_ENDIAN);
         b.putLong(OFF_REASON - OFFSET, reason.ordinal());

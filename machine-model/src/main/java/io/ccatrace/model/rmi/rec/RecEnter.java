@@ -78,16 +78,9 @@ public final class RecEnter implements RmiCommand {
         boolean ripas = x.reason() == ExitReason.RIPAS_CHANGE;
         boolean hostCall = x.reason() == ExitReason.HOST_CALL;
         bus.emit(new ModelEvent.RecExit(bus.seq(), bus.now(), bus.cause(), realm.rd(), rec.pa(),
-                x.reason().name(), x.esr(), x.far(), x.hpfar(), trimmed(x.gprs()),
+                x.reason().name(), x.esr(), x.far(), x.hpfar(), x.gprsTrimmed(),
                 ripas ? x.ripasBase() : ModelEvent.NONE, ripas ? x.ripasTop() : ModelEvent.NONE,
                 ripas ? Ripas.values()[x.ripasValue()].name() : null,
                 hostCall ? x.imm() : ModelEvent.NONE));
-    }
-
-    /** exit.gprs without trailing zeros (ModelEvent.RecExit allows trimming). */
-    static long[] trimmed(long[] g) {
-        int n = g.length;
-        while (n > 0 && g[n - 1] == 0) n--;
-        return java.util.Arrays.copyOf(g, n);
     }
 }
