@@ -10,7 +10,10 @@ import java.util.List;
 public final class BankIndex {
     private final long[] base;
     private final long[] size;
+    /** The bank hit last, its base and size (fields, not array loads, on the hot path). */
     private int last;
+    private long lastBase;
+    private long lastSize;
 
     public BankIndex(List<DramBank> banks) {
         base = new long[banks.size()];
@@ -18,6 +21,10 @@ public final class BankIndex {
         for (int i = 0; i < base.length; i++) {
             base[i] = banks.get(i).base();
             size[i] = banks.get(i).size();
+        }
+        if (base.length > 0) {
+            lastBase = base[0];
+            lastSize = size[0];
         }
     }
 
@@ -33,11 +40,12 @@ public final class BankIndex {
 
     /** Index of the bank holding pa, or -1 when pa is not DRAM. */
     public int bankOf(long pa) {
-        int l = last;
-        if (l < base.length && Long.compareUnsigned(pa - base[l], size[l]) < 0) return l;
+        if (Long.compareUnsigned(pa - lastBase, lastSize) < 0) return last;
         for (int i = 0; i < base.length; i++) {
             if (Long.compareUnsigned(pa - base[i], size[i]) < 0) {
                 last = i;
+                lastBase = base[i];
+                lastSize = size[i];
                 return i;
             }
         }
@@ -46,7 +54,7 @@ public final class BankIndex {
 
     /** Index of the granule holding pa inside bank b (pa must be in bank b). */
     public int granule(int b, long pa) {
-        return (int) ((pa - base[b]) >>> PhysicalMemory.GRANULE_SHIFT);
+        return (int) ((pa - (b == last ? lastBase : base[b])) >>> PhysicalMemory.GRANULE_SHIFT);
     }
 
     /** Base address of the granule with index i in bank b. */
