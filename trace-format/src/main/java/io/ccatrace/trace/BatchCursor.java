@@ -2,11 +2,18 @@ package io.ccatrace.trace;
 
 import java.io.IOException;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 /**
  * The {@link TraceCursor} over a {@link BatchReader} of every column: reads the current
- * batch's arrays in place. Rows before {@code fromSeq} are skipped: whole batches by the
+ * batch's arrays in place. The integrity chain of each batch is checked on a second thread
+ * while this one reads the batch's rows and decodes the next (the reader double-buffers), so
+ * the check costs little wall time on a machine with two free cores; warnings are still
+ * given on the cursor's thread. Rows before {@code fromSeq} are skipped: whole batches by the
  * reader's {@link BatchReader#seek}, the rest by a binary search in the first batch.
  */
 final class BatchCursor implements TraceCursor {
@@ -22,6 +29,9 @@ final class BatchCursor implements TraceCursor {
     private final Consumer<String> warnings;
     private final boolean fromStart;
     private boolean warnedBreak;
+    /** Runs the chain check of the batch being read while the cursor's thread goes on (null: same thread). */
+    private final ExecutorService checker;
+    private Future<?> pending;
     private long fromSeq;
     private EventBatch b;
     private int r;
@@ -50,6 +60,11 @@ final class BatchCursor implements TraceCursor {
         this.warnings = warnings;
         this.fromSeq = fromSeq;
         this.fromStart = fromSeq == Long.MIN_VALUE;
+        this.checker = check != null && reader.doubleBuffer() ? Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "ccatrace-chain-check");
+            t.setDaemon(true);
+            return t;
+        }) : null;
         if (fromSeq != Long.MIN_VALUE) reader.seek(fromSeq);
     }
 
@@ -85,8 +100,13 @@ final class BatchCursor implements TraceCursor {
             }
             load(next);
             if (check != null) {
-                check.accept(next);
-                warnBreak();
+                awaitCheck();
+                if (checker != null) {
+                    pending = checker.submit(() -> check.accept(next));
+                } else {
+                    check.accept(next);
+                    warnBreak();
+                }
             }
             r = 0;
             if (fromSeq != Long.MIN_VALUE) {
@@ -101,9 +121,25 @@ final class BatchCursor implements TraceCursor {
         return false;
     }
 
-    private void end() {
+    /** Waits for the check of the previous batch (whose arrays the reader is about to reuse). */
+    private void awaitCheck() throws IOException {
+        if (pending == null) return;
+        try {
+            pending.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while checking the integrity chain");
+        } catch (ExecutionException e) {
+            throw new TraceFormatException(file + ": integrity chain check failed: " + VerifyingReader.describe(e.getCause()), e);
+        }
+        pending = null;
+        warnBreak();
+    }
+
+    private void end() throws IOException {
         ended = true;
         if (check == null) return;
+        awaitCheck();
         check.finish();
         warnBreak();
         if (!reader.complete()) {
@@ -285,6 +321,7 @@ final class BatchCursor implements TraceCursor {
 
     @Override
     public void close() throws IOException {
+        if (checker != null) checker.shutdownNow();
         reader.close();
     }
 }

@@ -24,6 +24,16 @@ public interface BatchReader extends Closeable {
     }
 
     /**
+     * From now on, next() alternates between two batch objects, so a batch stays unchanged
+     * until the call after the next one (lets another thread keep working on the previous
+     * batch while the next is decoded). Readers that cannot do this keep one object and say
+     * so by returning false.
+     */
+    default boolean doubleBuffer() {
+        return false;
+    }
+
+    /**
      * After next() returned null: whether the file ended as a finished trace does (an Arrow
      * stream with its end-of-stream marker, a Parquet file with complete=true).
      */

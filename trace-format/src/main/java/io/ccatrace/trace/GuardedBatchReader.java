@@ -40,6 +40,11 @@ final class GuardedBatchReader implements BatchReader {
     }
 
     @Override
+    public boolean doubleBuffer() {
+        return inner.doubleBuffer();
+    }
+
+    @Override
     public boolean complete() {
         return inner.complete();
     }

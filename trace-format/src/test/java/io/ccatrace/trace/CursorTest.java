@@ -61,7 +61,7 @@ class CursorTest {
     @ParameterizedTest
     @ValueSource(strings = {"t.arrows", "t.parquet", "t.jsonl"})
     void cursorGivesTheRowsWritten(String name) throws IOException {
-        List<TraceEvent> events = edgy(2 * 65536 + 4100);
+        List<TraceEvent> events = edgy(65536 + 4100);
         Path p = dir.resolve(name);
         TraceRoundTripTest.write(p, events);
         List<String> warnings = new ArrayList<>();

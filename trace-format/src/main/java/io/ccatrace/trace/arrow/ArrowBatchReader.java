@@ -33,7 +33,8 @@ public final class ArrowBatchReader implements BatchReader {
     private final String file;
     private final IpcStream ipc;
     private final TraceMetadata metadata;
-    private final EventBatch batch;
+    private final EventBatch[] batches = new EventBatch[2];
+    private EventBatch batch;
     private final IpcColumns columns;
     private final boolean wholeBody;
     private ByteBuffer body = ByteBuffer.allocateDirect(0);
@@ -53,7 +54,8 @@ public final class ArrowBatchReader implements BatchReader {
             throw e;
         }
         this.batch = EventBatch.of(wanted);
-        this.columns = new IpcColumns(file, batch);
+        this.batches[0] = batch;
+        this.columns = new IpcColumns(file, batch.projected());
         this.wholeBody = wanted.size() * 2 > Column.values().length;
     }
 
@@ -107,7 +109,8 @@ public final class ArrowBatchReader implements BatchReader {
                         seekTo = Long.MIN_VALUE;
                     }
                     readBody(rb);
-                    columns.decode(rb, body);
+                    if (batches[1] != null) batch = batch == batches[0] ? batches[1] : batches[0];
+                    columns.decode(rb, body, batch);
                     return batch;
                 default:
                     throw new TraceFormatException(file + ": unexpected Arrow message type " + m.headerType()
@@ -157,6 +160,12 @@ public final class ArrowBatchReader implements BatchReader {
     @Override
     public void seek(long fromSeq) {
         seekTo = fromSeq;
+    }
+
+    @Override
+    public boolean doubleBuffer() {
+        if (batches[1] == null) batches[1] = EventBatch.of(batch.columns());
+        return true;
     }
 
     @Override

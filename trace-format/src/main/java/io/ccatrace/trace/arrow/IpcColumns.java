@@ -27,7 +27,8 @@ final class IpcColumns {
     private static final int N = COLUMNS.length;
 
     private final String file;
-    private final EventBatch batch;
+    private final Column[] projected;
+    private EventBatch batch;
     private final int[] firstNode = new int[N];
     private final int[] firstBuffer = new int[N];
     private final int[] bufferCount = new int[N];
@@ -40,10 +41,11 @@ final class IpcColumns {
     private final FieldNode node = new FieldNode();
     private int[] ints = new int[0];
     private short[] shorts = new short[0];
+    private byte[] valid = new byte[0];
 
-    IpcColumns(String file, EventBatch batch) {
+    IpcColumns(String file, Column[] projected) {
         this.file = file;
-        this.batch = batch;
+        this.projected = projected;
         int nd = 0;
         int bf = 0;
         for (Column c : COLUMNS) {
@@ -108,26 +110,39 @@ final class IpcColumns {
     }
 
     /** Decodes every projected column of a record batch whose buffers are in body at their offsets. */
-    void decode(RecordBatch rb, ByteBuffer body) throws TraceFormatException {
+    void decode(RecordBatch rb, ByteBuffer body, EventBatch into) throws TraceFormatException {
+        batch = into;
         int n = (int) rb.length();
         batch.reset(n);
-        for (Column c : batch.projected()) {
+        for (Column c : projected) {
             rb.nodes(node, firstNode[c.ordinal()]);
             if (node.length() != n) throw corrupt(c.columnName() + " has " + node.length() + " rows, the batch " + n);
             long nullCount = node.nullCount();
             if (nullCount > 0 && !c.nullable()) throw corrupt(c.columnName() + " has nulls");
+            if (nullCount == n && n > 0) {
+                allNull(c, n);
+                continue;
+            }
             long validity = nullCount > 0 ? buffer(rb, c, 0, (n + 7) / 8)[0] : -1;
             switch (c.type()) {
                 case LONG:
+                    if (nullCount == n) {
+                        Arrays.fill(batch.fillLongs(c), 0, n, TraceEvent.NULL);
+                        break;
+                    }
                     longs(body, buffer(rb, c, 1, 8L * n)[0], n, batch.fillLongs(c));
-                    if (validity >= 0) nullLongs(body, validity, n, batch.fillLongs(c));
+                    if (validity >= 0) nullLongs(validity(body, validity, n), n, batch.fillLongs(c));
                     break;
                 case INT:
+                    if (nullCount == n) {
+                        Arrays.fill(batch.fillLongs(c), 0, n, TraceEvent.NULL);
+                        break;
+                    }
                     intsTo(body, buffer(rb, c, 1, 4L * n)[0], n, batch.fillLongs(c));
-                    if (validity >= 0) nullLongs(body, validity, n, batch.fillLongs(c));
+                    if (validity >= 0) nullLongs(validity(body, validity, n), n, batch.fillLongs(c));
                     break;
                 case BOOL:
-                    bits(body, buffer(rb, c, 1, (n + 7) / 8)[0], n, batch.fillBools(c));
+                    bits(validity(body, buffer(rb, c, 1, (n + 7) / 8)[0], n), n, batch.fillBools(c));
                     break;
                 case KIND:
                 case NAME:
@@ -139,6 +154,23 @@ final class IpcColumns {
                 default:
                     bytes(rb, c, body, validity, n);
             }
+        }
+    }
+
+    /** A column null in every row of the batch (its buffers may be empty). */
+    private void allNull(Column c, int n) {
+        switch (c.type()) {
+            case LONG:
+            case INT:
+                Arrays.fill(batch.fillLongs(c), 0, n, TraceEvent.NULL);
+                break;
+            case NAME:
+                Arrays.fill(batch.fillIds(c), 0, n, -1);
+                batch.setNames(c, tables[c.ordinal()].names());
+                break;
+            default:
+                Arrays.fill(batch.fillNulls(c), 0, n, true);
+                Arrays.fill(batch.fillOffsets(c), 0, n + 1, 0);
         }
     }
 
@@ -156,61 +188,65 @@ final class IpcColumns {
         for (int i = 0; i < n; i++) out[i] = ints[i];
     }
 
+    /** The validity bitmap at offset as a byte array (reused), or null when there are no nulls. */
+    private byte[] validity(ByteBuffer body, long offset, int n) {
+        if (offset < 0) return null;
+        int len = (n + 7) >>> 3;
+        if (valid.length < len) valid = new byte[len];
+        body.get((int) offset, valid, 0, len);
+        return valid;
+    }
+
     /** Sets out[i] to NULL where the validity bit of row i is clear (8 rows per byte test). */
-    private static void nullLongs(ByteBuffer body, long validity, int n, long[] out) {
-        int v = (int) validity;
+    private static void nullLongs(byte[] v, int n, long[] out) {
         for (int i = 0; i < n; i += 8) {
-            int b = body.get(v + (i >>> 3)) & 0xFF;
+            int b = v[i >>> 3] & 0xFF;
             if (b == 0xFF) continue;
-            for (int k = i; k < Math.min(n, i + 8); k++) {
+            int end = Math.min(n, i + 8);
+            if (b == 0) {
+                Arrays.fill(out, i, end, TraceEvent.NULL);
+                continue;
+            }
+            for (int k = i; k < end; k++) {
                 if ((b & (1 << (k & 7))) == 0) out[k] = TraceEvent.NULL;
             }
         }
     }
 
-    private static void bits(ByteBuffer body, long offset, int n, boolean[] out) {
-        int o = (int) offset;
-        for (int i = 0; i < n; i++) out[i] = (body.get(o + (i >>> 3)) & (1 << (i & 7))) != 0;
+    private static void bits(byte[] v, int n, boolean[] out) {
+        for (int i = 0; i < n; i++) out[i] = (v[i >>> 3] & (1 << (i & 7))) != 0;
     }
 
-    private static void nullFlags(ByteBuffer body, long validity, int n, boolean[] out) {
+    private void nullFlags(ByteBuffer body, long validity, int n, boolean[] out) {
         if (validity < 0) {
             Arrays.fill(out, 0, n, false);
             return;
         }
-        bits(body, validity, n, out);
-        for (int i = 0; i < n; i++) out[i] = !out[i];
+        byte[] v = validity(body, validity, n);
+        for (int i = 0; i < n; i++) out[i] = (v[i >>> 3] & (1 << (i & 7))) == 0;
     }
 
     private void names(Column c, ByteBuffer body, long offset, long validity, int n) throws TraceFormatException {
+        int[] out = batch.fillIds(c);
+        if (c.type() == Column.Type.NAME) batch.setNames(c, tables[c.ordinal()].names());
         if (shorts.length < n) shorts = new short[n];
         at(body, offset, 2L * n).asShortBuffer().get(shorts, 0, n);
         int[] map = dictIds[c.ordinal()];
         if (map == null) throw new TraceFormatException(file + ": name dictionary missing or not utf8");
-        int[] out = batch.fillIds(c);
+        byte[] v = validity(body, validity, n);
         int size = map.length;
+        short[] sh = shorts;
         for (int i = 0; i < n; i++) {
-            int id = shorts[i];
+            if (v != null && (v[i >>> 3] & (1 << (i & 7))) == 0) {
+                out[i] = -1;
+                continue;
+            }
+            int id = sh[i];
             if (id < 0 || id >= size) {
-                if (validity >= 0 && (body.get((int) validity + (i >>> 3)) & (1 << (i & 7))) == 0) {
-                    out[i] = -1;
-                    continue;
-                }
                 throw new TraceFormatException(file + ": " + c.columnName() + " index " + id + " outside its dictionary");
             }
             out[i] = map[id];
         }
-        if (validity >= 0) {
-            int v = (int) validity;
-            for (int i = 0; i < n; i += 8) {
-                int b = body.get(v + (i >>> 3)) & 0xFF;
-                if (b == 0xFF) continue;
-                for (int k = i; k < Math.min(n, i + 8); k++) {
-                    if ((b & (1 << (k & 7))) == 0) out[k] = -1;
-                }
-            }
-        }
-        if (c.type() == Column.Type.NAME) batch.setNames(c, tables[c.ordinal()].names());
     }
 
     /** Copies n + 1 offsets rebased to 0 and checks they never decrease; returns the first. */

@@ -81,6 +81,8 @@ final class PageColumn {
             pos = 0;
             enc = p.getDataEncoding();
         }
+        // Levels above the maximum are not rejected: no array is indexed by a level, such a
+        // value reads as absent, and the integrity chain reports the corrupt rows.
         if (maxDef == 0) java.util.Arrays.fill(defs, 0, n, 0);
         int present = 0;
         for (int i = 0; i < n; i++) if (defs[i] == maxDef) present++;
@@ -98,19 +100,11 @@ final class PageColumn {
         pos += 4;
         if (len < 0 || len > buf.length - pos) throw new ParquetDecodingException("levels of " + len + " bytes past the page");
         RleHybrid.decode(buf, pos, pos + len, BytesUtils.getWidthFromMaxInt(max), out, n);
-        check(out, n, max);
         return pos + len;
     }
 
     private static void levelsV2(byte[] buf, int max, int[] out, int n) {
         RleHybrid.decode(buf, 0, buf.length, BytesUtils.getWidthFromMaxInt(max), out, n);
-        check(out, n, max);
-    }
-
-    private static void check(int[] levels, int n, int max) {
-        for (int i = 0; i < n; i++) {
-            if (levels[i] > max) throw new ParquetDecodingException("level " + levels[i] + " above " + max);
-        }
     }
 
     private void needLevels() throws IOException {

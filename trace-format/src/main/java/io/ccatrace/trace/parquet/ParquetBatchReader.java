@@ -30,7 +30,8 @@ public final class ParquetBatchReader implements BatchReader {
     static final int BATCH_ROWS = 1 << 16;
 
     private final ParquetFileReader reader;
-    private final EventBatch batch;
+    private final EventBatch[] batches = new EventBatch[2];
+    private EventBatch batch;
     private final Column[] columns;
     private final List<ColumnDescriptor> descs;
     private final PageColumn[] decoders;
@@ -41,6 +42,7 @@ public final class ParquetBatchReader implements BatchReader {
     public ParquetBatchReader(Path path, Set<Column> wanted) throws IOException {
         reader = ParquetFooter.open(path);
         batch = EventBatch.of(wanted);
+        batches[0] = batch;
         List<Type> fields = new ArrayList<>();
         List<Column> cols = new ArrayList<>();
         for (Column c : Column.values()) {
@@ -72,6 +74,7 @@ public final class ParquetBatchReader implements BatchReader {
             if (!nextRowGroup()) return null;
         }
         int n = (int) Math.min(BATCH_ROWS, rowsLeft);
+        if (batches[1] != null) batch = batch == batches[0] ? batches[1] : batches[0];
         batch.reset(n);
         for (int i = 0; i < columns.length; i++) {
             decoders[i].fill(batch, n);
@@ -117,6 +120,12 @@ public final class ParquetBatchReader implements BatchReader {
             }
         }
         return null;
+    }
+
+    @Override
+    public boolean doubleBuffer() {
+        if (batches[1] == null) batches[1] = EventBatch.of(batch.columns());
+        return true;
     }
 
     @Override

@@ -51,6 +51,12 @@ final class RleHybrid {
                 if (bytes > end - pos) throw new ParquetDecodingException("bit-packed run past the data");
                 int values = groups * 8;
                 int stop = (int) Math.min(count, (long) n + values);
+                if (bitWidth <= 8 && stop - n == values) {
+                    unpack(buf, pos, bitWidth, out, n, groups);
+                    pos += (int) bytes;
+                    n = stop;
+                    continue;
+                }
                 long acc = 0;
                 int bits = 0;
                 int p = pos;
@@ -68,5 +74,21 @@ final class RleHybrid {
             }
         }
         return pos;
+    }
+
+    /** Whole groups of 8 values of at most 8 bits: each group is bitWidth bytes, read as one long. */
+    private static void unpack(byte[] buf, int pos, int bitWidth, int[] out, int at, int groups) {
+        int mask = (1 << bitWidth) - 1;
+        for (int g = 0; g < groups; g++) {
+            long w = 0;
+            for (int k = 0; k < bitWidth; k++) w |= (long) (buf[pos + k] & 0xFF) << (8 * k);
+            pos += bitWidth;
+            if (w == 0) {
+                java.util.Arrays.fill(out, at, at + 8, 0);
+            } else {
+                for (int k = 0; k < 8; k++) out[at + k] = (int) (w >>> (k * bitWidth)) & mask;
+            }
+            at += 8;
+        }
     }
 }
