@@ -22,6 +22,7 @@ public final class WindowComparator {
      */
     public static Divergence compare(TraceEvent input, List<TraceEvent> recorded,
                                      TraceEvent replayedInput, List<TraceEvent> replayed) {
+        if (identical(input, recorded, replayedInput, replayed)) return null;
         FieldDiff first = null;
         TraceEvent at = null;
         if (input != null && replayedInput != null) {
@@ -46,7 +47,7 @@ public final class WindowComparator {
                     first = new FieldDiff("missing " + r.kind(), Describe.effect(r), "none");
                     at = r;
                 }
-            } else if (first == null) {
+            } else if (first == null && !SameOutcome.of(recorded.get(p.recorded()), replayed.get(p.replayed()))) {
                 TraceEvent r = recorded.get(p.recorded());
                 FieldDiff d = FieldDiff.between(r, replayed.get(p.replayed()));
                 if (d != null) {
@@ -59,6 +60,20 @@ public final class WindowComparator {
         long seq = input != null ? input.seq() : at.seq();
         return new Divergence(seq, input, at, first.field(), first.expected(), first.actual(),
                 missing, extra);
+    }
+
+    /** The usual case, without allocating: the same effects in the same order, equal in every field. */
+    private static boolean identical(TraceEvent input, List<TraceEvent> recorded, TraceEvent replayedInput,
+                                     List<TraceEvent> replayed) {
+        if (input != null && replayedInput != null && !SameOutcome.of(input, replayedInput)) return false;
+        int n = recorded.size();
+        if (n != replayed.size()) return false;
+        for (int i = 0; i < n; i++) {
+            TraceEvent a = recorded.get(i);
+            TraceEvent b = replayed.get(i);
+            if (!EffectKey.sameSubject(a, b) || !SameOutcome.of(a, b)) return false;
+        }
+        return true;
     }
 
     /** The replayed model threw on this input (a broken simulator invariant). */
