@@ -7,6 +7,7 @@ import io.ccatrace.replay.divergence.DivergenceSummary;
 import io.ccatrace.replay.divergence.WindowComparator;
 import io.ccatrace.replay.input.BadInputException;
 import io.ccatrace.replay.input.InputFeeder;
+import io.ccatrace.trace.TraceMetadata;
 import io.ccatrace.trace.TraceReader;
 import java.io.IOException;
 import java.util.function.Consumer;
@@ -34,13 +35,17 @@ public final class Replayer {
 
     /** Replays the whole trace (or up to options.until); each divergence goes to sink. */
     public ReplayResult run(TraceReader reader, Consumer<Divergence> sink) throws IOException {
-        String recorded = MachineSetup.recordedModel(reader.metadata());
-        Machine machine = MachineSetup.machine(reader.metadata(), options.rmm());
+        return run(reader.metadata(), new WindowReader(reader), sink);
+    }
+
+    /** Replays the windows of a trace with this metadata (e.g. from a row cursor). */
+    public ReplayResult run(TraceMetadata meta, WindowReader windows, Consumer<Divergence> sink) throws IOException {
+        String recorded = MachineSetup.recordedModel(meta);
+        Machine machine = MachineSetup.machine(meta, options.rmm());
         ReplayCapture capture = new ReplayCapture();
         machine.addListener(capture);
         if (also != null) machine.addListener(also);
         DivergenceSummary summary = new DivergenceSummary();
-        WindowReader windows = new WindowReader(reader);
         long rows = 0;
         long inputs = 0;
         long last = -1;

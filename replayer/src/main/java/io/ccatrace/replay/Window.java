@@ -1,23 +1,24 @@
 package io.ccatrace.replay;
 
-import io.ccatrace.trace.TraceEvent;
+import io.ccatrace.trace.EventView;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * One input and the effects that follow it up to the next input: the unit replay feeds and
- * compares. Instances are reused by their producer (memory stays flat in trace length), so
- * a consumer must copy what it keeps. input is null for effects emitted before any input.
+ * compares. Instances and their rows are reused by their producer (memory stays flat in
+ * trace length), so a consumer must copy what it keeps ({@link EventView#toEvent()}). input
+ * is null for effects emitted before any input.
  */
 public final class Window {
-    private TraceEvent input;
-    private final List<TraceEvent> effects = new ArrayList<>();
+    private EventView input;
+    private final List<EventView> effects = new ArrayList<>();
 
-    public TraceEvent input() {
+    public EventView input() {
         return input;
     }
 
-    public List<TraceEvent> effects() {
+    public List<EventView> effects() {
         return effects;
     }
 
@@ -32,20 +33,20 @@ public final class Window {
         return effects.isEmpty() ? seq() : effects.get(effects.size() - 1).seq();
     }
 
-    void reset(TraceEvent in) {
+    void reset(EventView in) {
         input = in;
         effects.clear();
     }
 
-    void add(TraceEvent effect) {
+    void add(EventView effect) {
         effects.add(effect);
     }
 
-    /** A detached copy (for reports). */
+    /** A detached copy (immutable rows, for reports). */
     public Window copy() {
         Window w = new Window();
-        w.input = input;
-        w.effects.addAll(effects);
+        w.input = input == null ? null : input.toEvent();
+        for (EventView e : effects) w.effects.add(e.toEvent());
         return w;
     }
 
@@ -53,5 +54,4 @@ public final class Window {
     public String toString() {
         return "Window{" + input + ", " + effects.size() + " effects}";
     }
-
 }

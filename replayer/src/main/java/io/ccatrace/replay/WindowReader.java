@@ -1,34 +1,68 @@
 package io.ccatrace.replay;
 
-import io.ccatrace.trace.TraceEvent;
+import io.ccatrace.replay.input.BadInputException;
+import io.ccatrace.trace.EventView;
 import io.ccatrace.trace.TraceReader;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Groups a trace's rows, streaming, into {@link Window}s: an input row and the effect rows
  * after it. Checks the row order replay depends on (dense increasing seq) and throws
- * {@link io.ccatrace.replay.input.BadInputException} when it is broken.
+ * {@link BadInputException} when it is broken. Rows come from a row reader (immutable rows,
+ * kept as they are) or from a cursor whose row object is reused; those are copied into a
+ * pool of {@link RowCopy}s that is refilled window after window, so nothing is allocated
+ * per row once the pool has grown to the longest window.
  */
 public final class WindowReader {
+    /** A row cursor: {@link #next()} moves {@link #row()} (one reused view) to the next row. */
+    public interface Cursor {
+        boolean next() throws IOException;
+
+        EventView row();
+    }
+
     private final TraceReader reader;
+    private final Cursor cursor;
     private final Window window = new Window();
-    private TraceEvent pending;
+    private final List<RowCopy> pool = new ArrayList<>();
+    private RowCopy firstSlot = new RowCopy();
+    private RowCopy pendingSlot = new RowCopy();
+    private EventView pending;
     private long expectSeq;
 
     public WindowReader(TraceReader reader) {
         this.reader = reader;
+        this.cursor = null;
+    }
+
+    public WindowReader(Cursor cursor) {
+        this.reader = null;
+        this.cursor = cursor;
     }
 
     /** The next window (the same instance, refilled), or null at the end of the trace. */
     public Window next() throws IOException {
-        TraceEvent first = pending != null ? pending : read();
+        if (pending == null) pending = read(pendingSlot);
+        if (pending == null) return null;
+        RowCopy t = firstSlot;                 // the window's first row keeps its copy
+        firstSlot = pendingSlot;
+        pendingSlot = t;
+        EventView first = pending;
         pending = null;
-        if (first == null) return null;
         window.reset(first.isInput() ? first : null);
         if (!first.isInput()) window.add(first);
-        for (TraceEvent e = read(); e != null; e = read()) {
+        for (int k = 0; ; k++) {
+            RowCopy slot = slot(k);
+            EventView e = read(slot);
+            if (e == null) break;
             if (e.isInput()) {
                 pending = e;
+                if (cursor != null) {          // keep the pending row's copy out of the pool
+                    pool.set(k, pendingSlot);
+                    pendingSlot = slot;
+                }
                 break;
             }
             window.add(e);
@@ -36,12 +70,24 @@ public final class WindowReader {
         return window;
     }
 
-    private TraceEvent read() throws IOException {
-        if (!reader.hasNext()) return null;
-        TraceEvent e = reader.next();
+    private RowCopy slot(int k) {
+        if (cursor == null) return null;
+        while (pool.size() <= k) pool.add(new RowCopy());
+        return pool.get(k);
+    }
+
+    private EventView read(RowCopy into) throws IOException {
+        EventView e;
+        if (cursor != null) {
+            if (!cursor.next()) return null;
+            e = into.copyOf(cursor.row());
+        } else {
+            if (!reader.hasNext()) return null;
+            e = reader.next();
+        }
         if (e.seq() != expectSeq) {
-            throw new io.ccatrace.replay.input.BadInputException("seq " + e.seq()
-                    + " where " + expectSeq + " was expected (rows must be in dense seq order)");
+            throw new BadInputException("seq " + e.seq() + " where " + expectSeq
+                    + " was expected (rows must be in dense seq order)");
         }
         expectSeq++;
         return e;

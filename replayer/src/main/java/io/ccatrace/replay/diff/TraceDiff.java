@@ -6,7 +6,7 @@ import io.ccatrace.replay.divergence.Describe;
 import io.ccatrace.replay.divergence.Divergence;
 import io.ccatrace.replay.divergence.DivergenceSummary;
 import io.ccatrace.replay.divergence.WindowComparator;
-import io.ccatrace.trace.TraceEvent;
+import io.ccatrace.trace.EventView;
 import io.ccatrace.trace.TraceReader;
 import java.io.IOException;
 import java.util.function.Consumer;
@@ -57,14 +57,14 @@ public final class TraceDiff {
     }
 
     /** Null when both rows are the same input (operands equal), else what differs. */
-    static String inputDifference(TraceEvent x, TraceEvent y) {
+    static String inputDifference(EventView x, EventView y) {
         if (x == null || y == null) return x == y ? null : "one side has effects before any input";
         if (x.kind() != y.kind() || !same(x.cmd(), y.cmd()) || x.fid() != y.fid()
                 || x.rec() != y.rec() || x.pa() != y.pa() || x.ipa() != y.ipa()
                 || !java.util.Arrays.equals(x.args(), y.args())
                 || x.isInput() && x.kind() == io.ccatrace.trace.EventKind.NS_WRITE
                 && !java.util.Arrays.equals(x.payload(), y.payload())) {
-            return Describe.input(x) + " vs " + Describe.input(y);
+            return Describe.input(x.toEvent()) + " vs " + Describe.input(y.toEvent());
         }
         return null;
     }

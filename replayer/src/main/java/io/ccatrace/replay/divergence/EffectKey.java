@@ -1,6 +1,6 @@
 package io.ccatrace.replay.divergence;
 
-import io.ccatrace.trace.TraceEvent;
+import io.ccatrace.trace.EventView;
 import java.util.Objects;
 
 /**
@@ -12,7 +12,7 @@ final class EffectKey {
     private EffectKey() {
     }
 
-    static boolean sameSubject(TraceEvent a, TraceEvent b) {
+    static boolean sameSubject(EventView a, EventView b) {
         if (a.kind() != b.kind()) return false;
         switch (a.kind()) {
             case RSI_CALL:

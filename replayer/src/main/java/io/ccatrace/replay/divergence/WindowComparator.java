@@ -1,5 +1,6 @@
 package io.ccatrace.replay.divergence;
 
+import io.ccatrace.trace.EventView;
 import io.ccatrace.trace.TraceEvent;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,9 +21,25 @@ public final class WindowComparator {
      * @param replayed replayed effects
      * @return the divergence, or null when the window replays identically
      */
-    public static Divergence compare(TraceEvent input, List<TraceEvent> recorded,
-                                     TraceEvent replayedInput, List<TraceEvent> replayed) {
+    public static Divergence compare(EventView input, List<? extends EventView> recorded,
+                                     EventView replayedInput, List<? extends EventView> replayed) {
         if (identical(input, recorded, replayedInput, replayed)) return null;
+        return differing(copy(input), copies(recorded), copy(replayedInput), copies(replayed));
+    }
+
+    private static TraceEvent copy(EventView v) {
+        return v == null ? null : v.toEvent();
+    }
+
+    private static List<TraceEvent> copies(List<? extends EventView> rows) {
+        List<TraceEvent> out = new ArrayList<>(rows.size());
+        for (EventView v : rows) out.add(v.toEvent());
+        return out;
+    }
+
+    /** The slow path, on immutable rows: align the effects and name the first difference. */
+    private static Divergence differing(TraceEvent input, List<TraceEvent> recorded,
+                                        TraceEvent replayedInput, List<TraceEvent> replayed) {
         FieldDiff first = null;
         TraceEvent at = null;
         if (input != null && replayedInput != null) {
@@ -63,21 +80,22 @@ public final class WindowComparator {
     }
 
     /** The usual case, without allocating: the same effects in the same order, equal in every field. */
-    private static boolean identical(TraceEvent input, List<TraceEvent> recorded, TraceEvent replayedInput,
-                                     List<TraceEvent> replayed) {
+    private static boolean identical(EventView input, List<? extends EventView> recorded, EventView replayedInput,
+                                     List<? extends EventView> replayed) {
         if (input != null && replayedInput != null && !SameOutcome.of(input, replayedInput)) return false;
         int n = recorded.size();
         if (n != replayed.size()) return false;
         for (int i = 0; i < n; i++) {
-            TraceEvent a = recorded.get(i);
-            TraceEvent b = replayed.get(i);
+            EventView a = recorded.get(i);
+            EventView b = replayed.get(i);
             if (!EffectKey.sameSubject(a, b) || !SameOutcome.of(a, b)) return false;
         }
         return true;
     }
 
     /** The replayed model threw on this input (a broken simulator invariant). */
-    public static Divergence modelError(TraceEvent input, RuntimeException e) {
+    public static Divergence modelError(EventView view, RuntimeException e) {
+        TraceEvent input = view.toEvent();
         String msg = e.getClass().getSimpleName() + ": " + e.getMessage();
         return new Divergence(input.seq(), input, input, "model error",
                 input.status() != null ? input.status() : "completes", msg.replace('\n', ' '),

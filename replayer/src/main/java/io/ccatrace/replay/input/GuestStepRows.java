@@ -1,6 +1,7 @@
 package io.ccatrace.replay.input;
 
 import io.ccatrace.model.guest.GuestStep;
+import io.ccatrace.trace.EventView;
 import io.ccatrace.trace.TraceEvent;
 import java.util.Locale;
 
@@ -13,7 +14,7 @@ public final class GuestStepRows {
     private GuestStepRows() {
     }
 
-    public static GuestStep step(TraceEvent in) {
+    public static GuestStep step(EventView in) {
         GuestStep.Op op = op(in);
         long[] args = in.args() == null ? new long[0] : in.args();
         long ipa = in.ipa() == TraceEvent.NULL ? 0 : in.ipa();
@@ -37,7 +38,7 @@ public final class GuestStepRows {
         }
     }
 
-    private static GuestStep.Op op(TraceEvent in) {
+    private static GuestStep.Op op(EventView in) {
         if (in.cmd() == null) throw InputFeeder.bad(in, "cmd");
         try {
             return GuestStep.Op.valueOf(in.cmd().toUpperCase(Locale.ROOT));

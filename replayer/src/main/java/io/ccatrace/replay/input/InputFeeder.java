@@ -2,6 +2,7 @@ package io.ccatrace.replay.input;
 
 import io.ccatrace.model.guest.GuestStep;
 import io.ccatrace.model.machine.Machine;
+import io.ccatrace.trace.EventView;
 import io.ccatrace.trace.TraceEvent;
 
 /**
@@ -17,7 +18,7 @@ public final class InputFeeder {
     }
 
     /** Feeds `in` (an input row) into m. Throws BadInputException for a malformed row. */
-    public static void feed(Machine m, TraceEvent in) {
+    public static void feed(Machine m, EventView in) {
         long gap = in.time() - m.bus().now();
         if (gap > 0) m.bus().advance(gap);
         switch (in.kind()) {
@@ -40,21 +41,21 @@ public final class InputFeeder {
         }
     }
 
-    private static int cpu(TraceEvent in) {
+    private static int cpu(EventView in) {
         return in.cpu() == TraceEvent.NULL_INT ? 0 : in.cpu();
     }
 
-    private static int size(TraceEvent in) {
+    private static int size(EventView in) {
         if (in.size() == TraceEvent.NULL_INT || in.size() < 0) throw bad(in, "size");
         return in.size();
     }
 
-    static long require(TraceEvent in, long v, String column) {
+    static long require(EventView in, long v, String column) {
         if (v == TraceEvent.NULL) throw bad(in, column);
         return v;
     }
 
-    static BadInputException bad(TraceEvent in, String column) {
+    static BadInputException bad(EventView in, String column) {
         return new BadInputException("seq " + in.seq() + ": " + in.kind()
                 + " without a valid \"" + column + "\"");
     }

@@ -1,0 +1,113 @@
+package io.ccatrace.replay;
+
+import io.ccatrace.trace.EventKind;
+import io.ccatrace.trace.EventView;
+import io.ccatrace.trace.TraceEvent;
+
+/**
+ * A mutable copy of one row, refilled from a cursor's reused row so a window can hold
+ * several rows without an object per row. Its arrays are reused when the next row's have
+ * the same length. {@link #toEvent()} makes an immutable copy (for reports).
+ */
+final class RowCopy implements EventView {
+    private long seq, time, causeSeq, fid, realm, rec, ipa, pa, esr, far, hpfar, value;
+    private EventKind kind;
+    private int cpu, index, level, size;
+    private String cmd, status, from, to, fromRipas, toRipas, pas, ripas, exitReason, access, half, outcome;
+    private long[] args, out;
+    private byte[] payload;
+
+    RowCopy copyOf(EventView v) {
+        seq = v.seq();
+        time = v.time();
+        kind = v.kind();
+        cpu = v.cpu();
+        causeSeq = v.causeSeq();
+        cmd = v.cmd();
+        fid = v.fid();
+        args = longs(args, v.args());
+        status = v.status();
+        index = v.index();
+        out = longs(out, v.out());
+        realm = v.realm();
+        rec = v.rec();
+        ipa = v.ipa();
+        pa = v.pa();
+        level = v.level();
+        from = v.from();
+        to = v.to();
+        fromRipas = v.fromRipas();
+        toRipas = v.toRipas();
+        pas = v.pas();
+        ripas = v.ripas();
+        exitReason = v.exitReason();
+        esr = v.esr();
+        far = v.far();
+        hpfar = v.hpfar();
+        access = v.access();
+        half = v.half();
+        outcome = v.outcome();
+        value = v.value();
+        size = v.size();
+        payload = bytes(payload, v.payload());
+        return this;
+    }
+
+    private static long[] longs(long[] mine, long[] src) {
+        if (src == null) return null;
+        long[] a = mine != null && mine.length == src.length ? mine : new long[src.length];
+        System.arraycopy(src, 0, a, 0, src.length);
+        return a;
+    }
+
+    private static byte[] bytes(byte[] mine, byte[] src) {
+        if (src == null) return null;
+        byte[] a = mine != null && mine.length == src.length ? mine : new byte[src.length];
+        System.arraycopy(src, 0, a, 0, src.length);
+        return a;
+    }
+
+    @Override public long seq() { return seq; }
+    @Override public long time() { return time; }
+    @Override public EventKind kind() { return kind; }
+    @Override public int cpu() { return cpu; }
+    @Override public long causeSeq() { return causeSeq; }
+    @Override public String cmd() { return cmd; }
+    @Override public long fid() { return fid; }
+    @Override public long[] args() { return args; }
+    @Override public String status() { return status; }
+    @Override public int index() { return index; }
+    @Override public long[] out() { return out; }
+    @Override public long realm() { return realm; }
+    @Override public long rec() { return rec; }
+    @Override public long ipa() { return ipa; }
+    @Override public long pa() { return pa; }
+    @Override public int level() { return level; }
+    @Override public String from() { return from; }
+    @Override public String to() { return to; }
+    @Override public String fromRipas() { return fromRipas; }
+    @Override public String toRipas() { return toRipas; }
+    @Override public String pas() { return pas; }
+    @Override public String ripas() { return ripas; }
+    @Override public String exitReason() { return exitReason; }
+    @Override public long esr() { return esr; }
+    @Override public long far() { return far; }
+    @Override public long hpfar() { return hpfar; }
+    @Override public String access() { return access; }
+    @Override public String half() { return half; }
+    @Override public String outcome() { return outcome; }
+    @Override public long value() { return value; }
+    @Override public int size() { return size; }
+    @Override public byte[] payload() { return payload; }
+
+    @Override
+    public TraceEvent toEvent() {
+        return TraceEvent.builder(seq, kind).time(time).cpu(cpu).causeSeq(causeSeq).cmd(cmd).fid(fid)
+                .args(args == null ? null : args.clone()).status(status).index(index)
+                .out(out == null ? null : out.clone()).realm(realm).rec(rec).ipa(ipa).pa(pa).level(level)
+                .from(from).to(to).fromRipas(fromRipas).toRipas(toRipas).pas(pas).ripas(ripas)
+                .exitReason(exitReason).esr(esr).far(far).hpfar(hpfar).access(access).half(half)
+                .outcome(outcome).value(value).size(size).payload(payload == null ? null : payload.clone())
+                .build();
+    }
+}
