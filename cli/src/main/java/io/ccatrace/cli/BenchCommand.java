@@ -4,7 +4,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Spec;
 
 /** ccatrace bench: rerunnable benchmarks whose figures go to docs/performance.md. */
-@Command(mixinStandardHelpOptions = true, name = "bench", description = "Run a benchmark.", subcommands = {BenchTraceCommand.class, BenchReplayCommand.class, BenchRecordCommand.class,
+@Command(mixinStandardHelpOptions = true, name = "bench", description = "Run a benchmark.", subcommands = {BenchTraceCommand.class, BenchReplayCommand.class, BenchStateCommand.class, BenchRecordCommand.class,
         BenchAnalyzeCommand.class})
 public final class BenchCommand implements Runnable {
     @Spec
