@@ -21,8 +21,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
@@ -89,8 +87,8 @@ public final class DiffCommand implements Callable<Integer> {
             meta = ra.metadata();
         }
         String scenario = meta.get(ScenarioRecording.OPTIONS_KEY);
-        if (scenario != null) return rerecordScenario(out, scenario);
-        if (meta.get(TraceMetadata.SCRIPT_SOURCE) != null) return rerunScript(out, meta);
+        if (scenario != null) return rerecorded(out, t -> rerecordScenario(scenario, t));
+        if (meta.get(TraceMetadata.SCRIPT_SOURCE) != null) return rerecorded(out, t -> rerunScript(meta, t));
         out.println("note: " + a + " carries no script text (" + TraceMetadata.SCRIPT_SOURCE + ": traces of"
                 + " `run` before it was added, imports and re-recordings have none), so its recorded inputs"
                 + " are rerun on " + against + "; a host or guest that would react to " + against
@@ -121,12 +119,8 @@ public final class DiffCommand implements Callable<Integer> {
         }
     }
 
-    /**
-     * A scenario trace: the same scenario, seed and shape simulated again on the other model
-     * (its host reacts to the other model's outcomes), recorded, and diffed with A.
-     */
-    private int rerecordScenario(PrintWriter out, String canonical) throws IOException {
-        ScenarioOptions o = parseOptions(canonical);
+    /** Re-records A on the other model into -o (or a temporary file) and diffs A with it. */
+    private int rerecorded(PrintWriter out, Recording recording) throws IOException {
         Path tmp = null;
         Path target = output;
         if (target == null) {
@@ -134,9 +128,7 @@ public final class DiffCommand implements Callable<Integer> {
             target = tmp;
         }
         try {
-            ScenarioRecording.record(o, target, Progress.NONE);
-            out.println("re-recorded " + ScenarioRecording.canonical(o)
-                    + (output != null ? " to " + output : ""));
+            out.println(recording.into(target) + (output != null ? " to " + output : ""));
             b = target;
             return twoTraces(out);
         } finally {
@@ -144,11 +136,26 @@ public final class DiffCommand implements Callable<Integer> {
         }
     }
 
+    /** Records the re-run into target; returns what was re-run, for the report. */
+    private interface Recording {
+        String into(Path target) throws IOException;
+    }
+
+    /**
+     * A scenario trace: the same scenario, seed and shape simulated again on the other model
+     * (its host reacts to the other model's outcomes).
+     */
+    private String rerecordScenario(String canonical, Path target) throws IOException {
+        ScenarioOptions o = ScenarioRecording.parseCanonical(canonical, against, a.toString());
+        ScenarioRecording.record(o, target, Progress.NONE);
+        return "re-recorded " + ScenarioRecording.canonical(o);
+    }
+
     /**
      * A `run` trace: its script (the text kept in the metadata, the same seed in its machine
-     * line) run again on the other model, recorded, and diffed with A.
+     * line) run again on the other model.
      */
-    private int rerunScript(PrintWriter out, TraceMetadata meta) throws IOException {
+    private String rerunScript(TraceMetadata meta, Path target) throws IOException {
         byte[] source = meta.get(TraceMetadata.SCRIPT_SOURCE).getBytes(StandardCharsets.UTF_8);
         String sha = meta.get(TraceMetadata.SCRIPT_SHA256);
         if (sha != null && !sha.equals(ScriptRecording.sha256(source))) {
@@ -157,51 +164,8 @@ public final class DiffCommand implements Callable<Integer> {
         }
         String name = meta.get(TraceMetadata.SCRIPT) != null ? meta.get(TraceMetadata.SCRIPT) : "script";
         Script parsed = ScriptRecording.parse(a + " (script " + name + " in its metadata)", source, against);
-        Path tmp = null;
-        Path target = output;
-        if (target == null) {
-            tmp = Files.createTempFile("ccatrace-diff", ".arrows");
-            target = tmp;
-        }
-        try {
-            ScriptRecording.record(parsed, name, source, target);
-            out.println("re-ran script " + name + " (seed " + Long.toUnsignedString(parsed.machine().seed())
-                    + ") on " + against + (output != null ? " to " + output : ""));
-            b = target;
-            return twoTraces(out);
-        } finally {
-            if (tmp != null) Files.deleteIfExists(tmp);
-        }
-    }
-
-    /** The options of a trace's ccatrace.scenario_options, with --rmm replaced by against. */
-    private ScenarioOptions parseOptions(String canonical) {
-        String[] w = canonical.trim().split("\\s+");
-        String scenario = null;
-        long seed = 0;
-        long events = 0;
-        int realms = 0;
-        int vcpus = 0;
-        int cpus = 0;
-        List<String> inject = new ArrayList<>();
-        try {
-            for (int i = 0; i + 1 < w.length; i += 2) {
-                switch (w[i]) {
-                    case "--scenario": scenario = w[i + 1]; break;
-                    case "--seed": seed = Long.parseLong(w[i + 1]); break;
-                    case "--events": events = Long.parseLong(w[i + 1]); break;
-                    case "--realms": realms = Integer.parseInt(w[i + 1]); break;
-                    case "--vcpus": vcpus = Integer.parseInt(w[i + 1]); break;
-                    case "--cpus": cpus = Integer.parseInt(w[i + 1]); break;
-                    case "--inject": inject.add(w[i + 1]); break;
-                    default: break;
-                }
-            }
-        } catch (NumberFormatException e) {
-            throw new UserException(a + ": bad " + ScenarioRecording.OPTIONS_KEY + " \"" + canonical + "\"");
-        }
-        if (scenario == null) throw new UserException(a + ": " + ScenarioRecording.OPTIONS_KEY + " names no scenario");
-        return ScenarioRecording.options(scenario, against, seed, realms, vcpus, cpus, events, inject);
+        ScriptRecording.record(parsed, name, source, target);
+        return "re-ran script " + name + " (seed " + Long.toUnsignedString(parsed.machine().seed()) + ") on " + against;
     }
 
     private Consumer<Divergence> firstOnly(DivergenceText text) {

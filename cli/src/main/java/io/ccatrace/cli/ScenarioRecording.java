@@ -86,4 +86,34 @@ final class ScenarioRecording {
             return run.run(progress);
         }
     }
+
+    /** The options of a trace's ccatrace.scenario_options (canonical form), with --rmm replaced by against. */
+    static ScenarioOptions parseCanonical(String canonical, String against, String where) {
+        String[] w = canonical.trim().split("\\s+");
+        String scenario = null;
+        long seed = 0;
+        long events = 0;
+        int realms = 0;
+        int vcpus = 0;
+        int cpus = 0;
+        List<String> inject = new ArrayList<>();
+        try {
+            for (int i = 0; i + 1 < w.length; i += 2) {
+                switch (w[i]) {
+                    case "--scenario": scenario = w[i + 1]; break;
+                    case "--seed": seed = Long.parseLong(w[i + 1]); break;
+                    case "--events": events = Long.parseLong(w[i + 1]); break;
+                    case "--realms": realms = Integer.parseInt(w[i + 1]); break;
+                    case "--vcpus": vcpus = Integer.parseInt(w[i + 1]); break;
+                    case "--cpus": cpus = Integer.parseInt(w[i + 1]); break;
+                    case "--inject": inject.add(w[i + 1]); break;
+                    default: break;
+                }
+            }
+        } catch (NumberFormatException e) {
+            throw new UserException(where + ": bad " + OPTIONS_KEY + " \"" + canonical + "\"");
+        }
+        if (scenario == null) throw new UserException(where + ": " + OPTIONS_KEY + " names no scenario");
+        return options(scenario, against, seed, realms, vcpus, cpus, events, inject);
+    }
 }
