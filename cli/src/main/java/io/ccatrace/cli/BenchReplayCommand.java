@@ -6,6 +6,7 @@ import io.ccatrace.replay.ReplayOptions;
 import io.ccatrace.replay.ReplayResult;
 import io.ccatrace.replay.Replayer;
 import io.ccatrace.replay.checkpoint.StateQuery;
+import io.ccatrace.trace.TraceCursor;
 import io.ccatrace.trace.TraceEvent;
 import io.ccatrace.trace.TraceFiles;
 import io.ccatrace.trace.TraceMetadata;
@@ -114,7 +115,7 @@ public final class BenchReplayCommand implements Callable<Integer> {
     }
 
     private static ReplayResult replay(Path trace, long until, String rmm) throws IOException {
-        try (TraceReader reader = TraceFiles.open(trace, w -> { })) {
+        try (TraceCursor reader = TraceFiles.openCursor(trace, Long.MIN_VALUE, w -> { })) {
             return new Replayer(new ReplayOptions(rmm, until, 0)).run(reader, d -> { });
         }
     }

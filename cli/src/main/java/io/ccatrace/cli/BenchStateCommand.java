@@ -5,8 +5,8 @@ import io.ccatrace.replay.ReplayResult;
 import io.ccatrace.replay.Replayer;
 import io.ccatrace.replay.checkpoint.CheckpointBuilder;
 import io.ccatrace.replay.checkpoint.StateQuery;
+import io.ccatrace.trace.TraceCursor;
 import io.ccatrace.trace.TraceFiles;
-import io.ccatrace.trace.TraceReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
@@ -77,7 +77,7 @@ public final class BenchStateCommand implements Callable<Integer> {
         }
         if (noReplay) return ExitCodes.OK;
         Timed<ReplayResult> replay = timed(() -> {
-            try (TraceReader r = TraceFiles.open(trace, w -> { })) {
+            try (TraceCursor r = TraceFiles.openCursor(trace, Long.MIN_VALUE, w -> { })) {
                 return new Replayer(new ReplayOptions(null, -1, 0)).run(r, d -> { });
             }
         });

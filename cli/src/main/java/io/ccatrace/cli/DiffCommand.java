@@ -13,6 +13,7 @@ import io.ccatrace.replay.diff.TraceDiff;
 import io.ccatrace.replay.divergence.Divergence;
 import io.ccatrace.replay.input.BadInputException;
 import io.ccatrace.replay.report.DivergenceText;
+import io.ccatrace.trace.TraceCursor;
 import io.ccatrace.trace.TraceFiles;
 import io.ccatrace.trace.TraceMetadata;
 import io.ccatrace.trace.TraceReader;
@@ -94,7 +95,7 @@ public final class DiffCommand implements Callable<Integer> {
                 + " are rerun on " + against + "; a host or guest that would react to " + against
                 + "'s outcomes is not re-simulated");
         DivergenceText text = new DivergenceText(out, a.toString(), against);
-        try (TraceReader ra = open(a)) {
+        try (TraceCursor ra = TraceFiles.openCursor(a, Long.MIN_VALUE, this::warn)) {
             Replayer replayer = new Replayer(new ReplayOptions(against, -1, 0));
             Recorder rec = null;
             if (output != null) {
@@ -191,6 +192,10 @@ public final class DiffCommand implements Callable<Integer> {
     }
 
     private TraceReader open(Path p) throws IOException {
-        return TraceFiles.open(p, w -> spec.commandLine().getErr().println("ccatrace: warning: " + w));
+        return TraceFiles.open(p, this::warn);
+    }
+
+    private void warn(String w) {
+        spec.commandLine().getErr().println("ccatrace: warning: " + w);
     }
 }

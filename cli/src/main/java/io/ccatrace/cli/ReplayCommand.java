@@ -6,8 +6,8 @@ import io.ccatrace.replay.Replayer;
 import io.ccatrace.replay.input.BadInputException;
 import io.ccatrace.replay.report.DivergenceJson;
 import io.ccatrace.replay.report.DivergenceText;
+import io.ccatrace.trace.TraceCursor;
 import io.ccatrace.trace.TraceFiles;
-import io.ccatrace.trace.TraceReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -47,7 +47,7 @@ public final class ReplayCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         String name = trace.toString();
         ReplayResult r;
-        try (TraceReader reader = TraceFiles.open(trace, w -> spec.commandLine().getErr()
+        try (TraceCursor reader = TraceFiles.openCursor(trace, Long.MIN_VALUE, w -> spec.commandLine().getErr()
                 .println("ccatrace: warning: " + w))) {
             Replayer replayer = new Replayer(new ReplayOptions(rmm, until, maxDivergences));
             if (json) {

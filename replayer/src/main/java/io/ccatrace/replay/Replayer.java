@@ -7,6 +7,7 @@ import io.ccatrace.replay.divergence.DivergenceSummary;
 import io.ccatrace.replay.divergence.WindowComparator;
 import io.ccatrace.replay.input.BadInputException;
 import io.ccatrace.replay.input.InputFeeder;
+import io.ccatrace.trace.TraceCursor;
 import io.ccatrace.trace.TraceMetadata;
 import io.ccatrace.trace.TraceReader;
 import java.io.IOException;
@@ -36,6 +37,11 @@ public final class Replayer {
     /** Replays the whole trace (or up to options.until); each divergence goes to sink. */
     public ReplayResult run(TraceReader reader, Consumer<Divergence> sink) throws IOException {
         return run(reader.metadata(), new WindowReader(reader), sink);
+    }
+
+    /** Replays the trace under a row cursor (no object per row). */
+    public ReplayResult run(TraceCursor cursor, Consumer<Divergence> sink) throws IOException {
+        return run(cursor.metadata(), WindowReader.of(cursor), sink);
     }
 
     /** Replays the windows of a trace with this metadata (e.g. from a row cursor). */

@@ -2,6 +2,7 @@ package io.ccatrace.replay;
 
 import io.ccatrace.replay.input.BadInputException;
 import io.ccatrace.trace.EventView;
+import io.ccatrace.trace.TraceCursor;
 import io.ccatrace.trace.TraceReader;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -40,6 +41,21 @@ public final class WindowReader {
     public WindowReader(Cursor cursor) {
         this.reader = null;
         this.cursor = cursor;
+    }
+
+    /** Windows over a trace readers' row cursor. */
+    public static WindowReader of(TraceCursor c) {
+        return new WindowReader(new Cursor() {
+            @Override
+            public boolean next() throws IOException {
+                return c.next();
+            }
+
+            @Override
+            public EventView row() {
+                return c;
+            }
+        });
     }
 
     /** The next window (the same instance, refilled), or null at the end of the trace. */

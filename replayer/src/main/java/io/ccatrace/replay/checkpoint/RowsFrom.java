@@ -1,39 +1,37 @@
 package io.ccatrace.replay.checkpoint;
 
 import io.ccatrace.trace.EventView;
+import io.ccatrace.trace.TraceCursor;
 import io.ccatrace.trace.TraceFiles;
 import io.ccatrace.trace.TraceMetadata;
-import io.ccatrace.trace.TraceReader;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 
-/** The rows of a trace from the first with seq >= a given seq on. */
+/**
+ * The rows of a trace from the first with seq >= a given seq on, through the trace readers'
+ * row cursor: Arrow batches and Parquet row groups wholly before that seq are skipped
+ * without being decoded, and no object is made per row (the view is reused).
+ */
 final class RowsFrom implements Closeable {
-    private final TraceReader reader;
-    private final long from;
+    private final TraceCursor cursor;
 
     RowsFrom(Path trace, long from, Consumer<String> warnings) throws IOException {
-        this.reader = TraceFiles.open(trace, warnings);
-        this.from = from;
+        this.cursor = TraceFiles.openCursor(trace, from, warnings);
     }
 
     TraceMetadata metadata() {
-        return reader.metadata();
+        return cursor.metadata();
     }
 
-    /** The next row, or null at the end. */
+    /** The next row (a view valid until the next call), or null at the end. */
     EventView next() throws IOException {
-        while (reader.hasNext()) {
-            EventView e = reader.next();
-            if (e.seq() >= from) return e;
-        }
-        return null;
+        return cursor.next() ? cursor : null;
     }
 
     @Override
     public void close() throws IOException {
-        reader.close();
+        cursor.close();
     }
 }
