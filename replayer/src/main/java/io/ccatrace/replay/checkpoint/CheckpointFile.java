@@ -22,8 +22,11 @@ public final class CheckpointFile {
     /** Bytes of the trailer: directory offset, length, CRC-32, magic. */
     static final int TRAILER = 8 + 4 + 4 + 8;
 
-    /** One snapshot: the state just after row seq, whose row hash is rowHash. */
-    record Entry(long seq, long rowHash, long offset, int length, int crc) {
+    /**
+     * One snapshot: the state just after row seq; nextRowHash is the event hash of row seq + 1
+     * (0 when the trace ends at seq), which a query reads first and compares.
+     */
+    record Entry(long seq, long nextRowHash, long offset, int length, int crc) {
     }
 
     /** Everything but the snapshots: read first, checked before any snapshot is used. */
@@ -35,7 +38,7 @@ public final class CheckpointFile {
             out.writeInt(entries.size());
             for (Entry e : entries) {
                 out.writeLong(e.seq());
-                out.writeLong(e.rowHash());
+                out.writeLong(e.nextRowHash());
                 out.writeLong(e.offset());
                 out.writeInt(e.length());
                 out.writeInt(e.crc());

@@ -23,8 +23,8 @@ import java.util.zip.InflaterInputStream;
  * from the start, so a bad checkpoint file costs time, never a wrong answer.
  */
 public final class CheckpointReader {
-    /** A decoded snapshot: the state just after row seq, whose row hash is rowHash. */
-    public record Loaded(long seq, long rowHash, ShadowState state) {
+    /** A decoded snapshot: the state just after row seq; the hash of row seq + 1 (0: none). */
+    public record Loaded(long seq, long nextRowHash, ShadowState state) {
     }
 
     private final Path file;
@@ -88,7 +88,7 @@ public final class CheckpointReader {
                 s = ShadowCodec.read(new DataInputStream(new java.io.BufferedInputStream(in, 1 << 16)));
             }
             if (s.lastSeq() != e.seq()) throw new IOException("snapshot at seq " + e.seq() + " holds seq " + s.lastSeq());
-            return new Loaded(e.seq(), e.rowHash(), s);
+            return new Loaded(e.seq(), e.nextRowHash(), s);
         } catch (IOException | RuntimeException ex) {
             warnings.accept(file + ": corrupt checkpoint file (" + describe(ex) + "); ignored");
             return null;

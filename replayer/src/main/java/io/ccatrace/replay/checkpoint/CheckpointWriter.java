@@ -40,8 +40,11 @@ final class CheckpointWriter implements Closeable {
         offset = CheckpointFile.MAGIC.length + 4;
     }
 
-    /** Appends the snapshot of s, the state just after the row seq (whose hash is rowHash). */
-    void add(long seq, long rowHash, ShadowState s) throws IOException {
+    /**
+     * Appends the snapshot of s, the state just after the row seq; nextRowHash is the event
+     * hash of the row after it (0: none, or not known yet: see {@link #nextRowHash}).
+     */
+    void add(long seq, long nextRowHash, ShadowState s) throws IOException {
         snapshot.reset();
         deflater.reset();
         DeflaterOutputStream z = new DeflaterOutputStream(snapshot, deflater, 1 << 16);
@@ -53,7 +56,7 @@ final class CheckpointWriter implements Closeable {
         crc.update(snapshot.toByteArray());
         int len = snapshot.size();
         snapshot.writeTo(out);
-        entries.add(new CheckpointFile.Entry(seq, rowHash, offset, len, (int) crc.getValue()));
+        entries.add(new CheckpointFile.Entry(seq, nextRowHash, offset, len, (int) crc.getValue()));
         offset += len;
     }
 
@@ -72,6 +75,12 @@ final class CheckpointWriter implements Closeable {
         Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         finished = true;
         return offset + dir.size() + CheckpointFile.TRAILER;
+    }
+
+    /** Sets the hash of the row after the last snapshot added. */
+    void nextRowHash(long hash) {
+        CheckpointFile.Entry e = entries.get(entries.size() - 1);
+        entries.set(entries.size() - 1, new CheckpointFile.Entry(e.seq(), hash, e.offset(), e.length(), e.crc()));
     }
 
     int count() {

@@ -11,8 +11,9 @@ import java.util.function.Consumer;
 /**
  * The {@link ShadowState} just after one seq: from the last usable checkpoint at or before
  * it (TRACE.ckpt) plus the rows after that checkpoint, or from the first row when there is
- * none. The row a checkpoint was taken at is read again and its hash compared, so a
- * checkpoint that does not fit the rows is noticed and the query starts over from row 0.
+ * none. The hash of the row after the checkpoint (the first one read) is compared with the
+ * one stored, so a checkpoint that does not fit the rows is noticed and the query starts over
+ * from row 0.
  */
 public final class StateQuery {
     /** The state, the trace's metadata, the checkpoint used (-1: none) and the rows applied. */
@@ -39,23 +40,26 @@ public final class StateQuery {
         return from(trace, null, at, warnings);
     }
 
-    /** Null when the checkpoint's own row is not the one it was made from (warned). */
+    /** Whether the first row after the checkpoint is the one it was made with. */
+    private static boolean fits(CheckpointReader.Loaded start, EventView first) {
+        if (first == null) return start.nextRowHash() == 0;
+        return first.seq() == start.seq() + 1 && EventHash.of(first.toEvent()) == start.nextRowHash();
+    }
+
+    /** Null when the row after the checkpoint is not the one it was made from (warned). */
     private static Result from(Path trace, CheckpointReader.Loaded start, long at,
                                Consumer<String> warnings) throws IOException {
         ShadowState s = start == null ? new ShadowState() : start.state();
         long rows = 0;
-        try (RowsFrom r = new RowsFrom(trace, start == null ? Long.MIN_VALUE : start.seq(), warnings)) {
-            if (start != null) {
-                EventView first = r.next();
-                if (first == null || first.seq() != start.seq() || EventHash.of(first.toEvent()) != start.rowHash()) {
-                    warnings.accept(CheckpointFile.beside(trace) + ": stale checkpoint file: the row at seq "
-                            + start.seq() + " is not the one it was made from; ignored (rebuild it with:"
-                            + " ccatrace checkpoint " + trace + ")");
-                    return null;
-                }
-                rows++;
+        try (RowsFrom r = new RowsFrom(trace, start == null ? Long.MIN_VALUE : start.seq() + 1, warnings)) {
+            EventView e = r.next();
+            if (start != null && !fits(start, e)) {
+                warnings.accept(CheckpointFile.beside(trace) + ": stale checkpoint file: the row at seq "
+                        + (start.seq() + 1) + " is not the one it was made from; ignored (rebuild it with:"
+                        + " ccatrace checkpoint " + trace + ")");
+                return null;
             }
-            for (EventView e = r.next(); e != null && e.seq() <= at; e = r.next()) {
+            for (; e != null && e.seq() <= at; e = r.next()) {
                 s.apply(e);
                 rows++;
             }

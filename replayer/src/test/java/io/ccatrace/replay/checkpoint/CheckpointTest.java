@@ -103,6 +103,19 @@ class CheckpointTest {
     }
 
     @Test
+    void aCheckpointOnTheLastRowAnswersForTheLastRowAlone() throws IOException {
+        Path t = write("last.arrows", multi);
+        long n = multi.rows().size();
+        assertEquals(1, CheckpointBuilder.build(t, n, w -> { }).checkpoints());
+        List<String> warnings = new ArrayList<>();
+        StateQuery.Result q = assertSameState(t, n - 1, warnings);
+        assertEquals(n - 1, q.checkpointSeq());
+        assertEquals(0, q.rowsRead());
+        assertEquals(-1, query(t, n - 2, true, warnings).checkpointSeq());
+        assertEquals(List.of(), warnings);
+    }
+
+    @Test
     void theSameTraceGivesAByteIdenticalCheckpointFile() throws IOException {
         Path a = write("same-a.parquet", multi);
         Path b = write("same-b.parquet", multi);
@@ -183,14 +196,14 @@ class CheckpointTest {
         }
         StateQuery.Result at499 = query(t, 499, false, new ArrayList<>());
         try (CheckpointWriter w = new CheckpointWriter(CheckpointFile.beside(t))) {
-            w.add(499, 12345L, at499.state());                     // not the hash of row 499
+            w.add(499, 12345L, at499.state());                     // not the hash of row 500
             w.finish(binding, EVERY);
         }
         List<String> warnings = new ArrayList<>();
         StateQuery.Result q = query(t, 800, true, warnings);
         assertEquals(-1, q.checkpointSeq());
         assertEquals(1, warnings.size(), warnings.toString());
-        assertTrue(warnings.get(0).contains("the row at seq 499 is not the one it was made from"), warnings.get(0));
+        assertTrue(warnings.get(0).contains("the row at seq 500 is not the one it was made from"), warnings.get(0));
         assertArrayEquals(bytes(query(t, 800, false, new ArrayList<>()).state()), bytes(q.state()));
     }
 }
