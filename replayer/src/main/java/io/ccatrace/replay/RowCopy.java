@@ -16,6 +16,8 @@ final class RowCopy implements EventView {
     private String cmd, status, from, to, fromRipas, toRipas, pas, ripas, exitReason, access, half, outcome;
     private long[] args, out;
     private byte[] payload;
+    /** Whether the row has args / out / payload (the arrays are kept for reuse when it has not). */
+    private boolean hasArgs, hasOut, hasPayload;
 
     RowCopy copyOf(EventView v) {
         seq = v.seq();
@@ -25,10 +27,14 @@ final class RowCopy implements EventView {
         causeSeq = v.causeSeq();
         cmd = v.cmd();
         fid = v.fid();
-        args = longs(args, v.args());
+        long[] a = v.args();
+        hasArgs = a != null;
+        if (hasArgs) args = longs(args, a);
         status = v.status();
         index = v.index();
-        out = longs(out, v.out());
+        long[] o = v.out();
+        hasOut = o != null;
+        if (hasOut) out = longs(out, o);
         realm = v.realm();
         rec = v.rec();
         ipa = v.ipa();
@@ -49,19 +55,19 @@ final class RowCopy implements EventView {
         outcome = v.outcome();
         value = v.value();
         size = v.size();
-        payload = bytes(payload, v.payload());
+        byte[] p = v.payload();
+        hasPayload = p != null;
+        if (hasPayload) payload = bytes(payload, p);
         return this;
     }
 
     private static long[] longs(long[] mine, long[] src) {
-        if (src == null) return null;
         long[] a = mine != null && mine.length == src.length ? mine : new long[src.length];
         System.arraycopy(src, 0, a, 0, src.length);
         return a;
     }
 
     private static byte[] bytes(byte[] mine, byte[] src) {
-        if (src == null) return null;
         byte[] a = mine != null && mine.length == src.length ? mine : new byte[src.length];
         System.arraycopy(src, 0, a, 0, src.length);
         return a;
@@ -74,10 +80,10 @@ final class RowCopy implements EventView {
     @Override public long causeSeq() { return causeSeq; }
     @Override public String cmd() { return cmd; }
     @Override public long fid() { return fid; }
-    @Override public long[] args() { return args; }
+    @Override public long[] args() { return hasArgs ? args : null; }
     @Override public String status() { return status; }
     @Override public int index() { return index; }
-    @Override public long[] out() { return out; }
+    @Override public long[] out() { return hasOut ? out : null; }
     @Override public long realm() { return realm; }
     @Override public long rec() { return rec; }
     @Override public long ipa() { return ipa; }
@@ -98,16 +104,16 @@ final class RowCopy implements EventView {
     @Override public String outcome() { return outcome; }
     @Override public long value() { return value; }
     @Override public int size() { return size; }
-    @Override public byte[] payload() { return payload; }
+    @Override public byte[] payload() { return hasPayload ? payload : null; }
 
     @Override
     public TraceEvent toEvent() {
         return TraceEvent.builder(seq, kind).time(time).cpu(cpu).causeSeq(causeSeq).cmd(cmd).fid(fid)
-                .args(args == null ? null : args.clone()).status(status).index(index)
-                .out(out == null ? null : out.clone()).realm(realm).rec(rec).ipa(ipa).pa(pa).level(level)
+                .args(hasArgs ? args.clone() : null).status(status).index(index)
+                .out(hasOut ? out.clone() : null).realm(realm).rec(rec).ipa(ipa).pa(pa).level(level)
                 .from(from).to(to).fromRipas(fromRipas).toRipas(toRipas).pas(pas).ripas(ripas)
                 .exitReason(exitReason).esr(esr).far(far).hpfar(hpfar).access(access).half(half)
-                .outcome(outcome).value(value).size(size).payload(payload == null ? null : payload.clone())
+                .outcome(outcome).value(value).size(size).payload(hasPayload ? payload.clone() : null)
                 .build();
     }
 }
