@@ -3,6 +3,7 @@ package io.ccatrace.cli;
 import io.ccatrace.analyzers.engine.Analyzer;
 import io.ccatrace.analyzers.engine.RuleCatalog;
 import io.ccatrace.analyzers.finding.FindingSink;
+import io.ccatrace.analyzers.finding.Rule;
 import io.ccatrace.analyzers.finding.Severity;
 import io.ccatrace.analyzers.stats.TraceStats;
 import io.ccatrace.trace.BatchReader;
@@ -19,6 +20,8 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -27,14 +30,17 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * ccatrace bench analyze: all rules over a Parquet trace (row reader), stats over it (columnar
- * reader), and the heap after GC at each quarter of the analysis (flat memory). Rates use
- * this thread's CPU time, since the machine is shared.
+ * ccatrace bench analyze: all rules over a Parquet trace, stats over it (columnar reader),
+ * the reader alone, the engine alone on events held in memory (all rules, and each rule on
+ * its own so the figures say which rule costs what), and the heap after GC at each quarter
+ * of the rules pass (flat memory). Rates use the benchmark thread's CPU time, since the
+ * machine is shared.
  */
 @Command(name = "analyze", mixinStandardHelpOptions = true,
         description = "Benchmark the analyzers: rules and stats over a Parquet trace.")
 public final class BenchAnalyzeCommand implements Callable<Integer> {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private static final List<String> PARTS = List.of("read", "rules", "stats", "engine", "per-rule");
 
     @Spec
     CommandSpec spec;
@@ -48,9 +54,28 @@ public final class BenchAnalyzeCommand implements Callable<Integer> {
     @Option(names = "--trace", description = "benchmark this Parquet trace instead of a synthetic one")
     Path trace;
 
+    @Option(names = "--part", split = ",", paramLabel = "PART",
+            description = "what to time: read, rules, stats, engine, per-rule (default: all but per-rule)")
+    List<String> parts;
+
+    @Option(names = "--runs", defaultValue = "3",
+            description = "in-memory engine runs; the last is timed (default 3, for a JIT-warm figure)")
+    int runs;
+
+    @Option(names = "--memory-events", defaultValue = "1000000",
+            description = "events held in memory for the engine figures (default 1,000,000)")
+    int memoryEvents;
+
+    private PrintWriter out;
+
     @Override
     public Integer call() throws IOException {
-        PrintWriter out = spec.commandLine().getOut();
+        List<String> todo = parts == null || parts.isEmpty() ? List.of("read", "rules", "stats", "engine") : parts;
+        for (String p : todo) {
+            if (!PARTS.contains(p)) throw new UserException("--part: unknown part '" + p + "' (known: " + String.join(", ", PARTS) + ")");
+        }
+        if (runs < 1) throw new UserException("--runs must be positive");
+        out = spec.commandLine().getOut();
         Path dir = null;
         Path p = trace;
         if (p == null) {
@@ -62,21 +87,16 @@ public final class BenchAnalyzeCommand implements Callable<Integer> {
             }
         }
         try {
-            stats(p, out); // warm-up
-            read(p);
-            long readNs = read(p);
-            total = readCount;
-            long n = analyze(p, out, true);
-            long memNs = inMemory(p, out);
-            long ruleNs = analyzeTime;
-            long statsNs = stats(p, null);
-            out.println(String.format(Locale.ROOT, "trace: %s, %d events%s", trace == null ? "synthetic" : p, n,
+            out.println(String.format(Locale.ROOT, "trace: %s%s", trace == null ? "synthetic" : p,
                     trace == null ? " (seed " + seed + ")" : ""));
-            out.println(String.format(Locale.ROOT, "read rows only:           %7.2f M events/s", n / (readNs / 1e3)));
-            out.println(String.format(Locale.ROOT, "all rules (read + rules): %7.2f M events/s", n / (ruleNs / 1e3)));
-            out.println(String.format(Locale.ROOT, "stats (columnar):         %7.2f M events/s", n / (statsNs / 1e3)));
-            out.println(String.format(Locale.ROOT, "all rules, events in memory (engine only, first %d events, 3rd run): %7.2f M events/s",
-                    memCount, memCount / (memNs / 1e3)));
+            if (todo.contains("read")) read(p);
+            if (todo.contains("rules")) rules(p);
+            if (todo.contains("stats")) stats(p);
+            if (todo.contains("engine") || todo.contains("per-rule")) {
+                List<TraceEvent> held = hold(p);
+                if (todo.contains("engine")) engine(held);
+                if (todo.contains("per-rule")) perRule(held);
+            }
         } finally {
             if (dir != null) {
                 Files.deleteIfExists(p);
@@ -87,80 +107,122 @@ public final class BenchAnalyzeCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private long analyzeTime;
-    private long readCount;
-    private long total;
-    private int memCount;
+    private void rate(String what, long n, long cpuNs) {
+        out.println(String.format(Locale.ROOT, "%-44s %8.2f M events/s  (%d events, %.3f s CPU)", what,
+                n / (cpuNs / 1e3), n, cpuNs / 1e9));
+    }
 
-    /** The engine alone: the first 1M events held in memory, analyzed three times (JIT), the third timed. */
-    private long inMemory(Path p, PrintWriter out) throws IOException {
-        java.util.List<TraceEvent> held = new java.util.ArrayList<>();
-        try (TraceReader r = TraceFiles.open(p, w -> { })) {
-            while (r.hasNext() && held.size() < 1_000_000) held.add(r.next());
-        }
-        memCount = held.size();
+    private static long cpu() {
+        return THREADS.getCurrentThreadCpuTime();
+    }
+
+    /** The row reader alone (every column, chain check): second pass timed. */
+    private void read(Path p) throws IOException {
         long ns = 0;
-        for (int run = 0; run < 3; run++) {
-            Analyzer a = new Analyzer(RuleCatalog.all(), new FindingSink());
-            long t0 = THREADS.getCurrentThreadCpuTime();
-            for (TraceEvent e : held) a.accept(e);
-            a.finish();
-            ns = THREADS.getCurrentThreadCpuTime() - t0;
-        }
-        return ns;
-    }
-
-    private long read(Path p) throws IOException {
-        long t0 = THREADS.getCurrentThreadCpuTime();
         long n = 0;
-        try (TraceReader r = TraceFiles.open(p, w -> { })) {
-            while (r.hasNext()) {
-                r.next();
-                n++;
+        for (int pass = 0; pass < 2; pass++) {
+            long t0 = cpu();
+            n = 0;
+            try (TraceReader r = TraceFiles.open(p, w -> { })) {
+                while (r.hasNext()) {
+                    r.next();
+                    n++;
+                }
             }
+            ns = cpu() - t0;
         }
-        readCount = n;
-        return THREADS.getCurrentThreadCpuTime() - t0;
+        rate("read rows only:", n, ns);
     }
 
-    private long analyze(Path p, PrintWriter out, boolean heap) throws IOException {
+    /** All rules fed from the reader, with the heap after a GC at each quarter (not timed). */
+    private void rules(Path p) throws IOException {
+        long total;
+        try (BatchReader r = TraceFiles.openColumns(p, java.util.EnumSet.of(io.ccatrace.trace.Column.SEQ))) {
+            total = 0;
+            for (EventBatch b = r.next(); b != null; b = r.next()) total += b.size();
+        }
         Analyzer a = new Analyzer(RuleCatalog.all(), new FindingSink());
-        long cpu = 0;
-        long t0 = THREADS.getCurrentThreadCpuTime();
+        long ns = 0;
         StringBuilder heaps = new StringBuilder();
+        long t0 = cpu();
         try (TraceReader r = TraceFiles.open(p, w -> { })) {
             long n = 0;
             while (r.hasNext()) {
-                TraceEvent e = r.next();
-                a.accept(e);
+                a.accept(r.next());
                 n++;
-                if (heap && total > 0 && total >= 4 && n % (total / 4) == 0) {
-                    cpu += THREADS.getCurrentThreadCpuTime() - t0;
+                if (total >= 4 && n % (total / 4) == 0) {
+                    ns += cpu() - t0;
                     System.gc();
                     Runtime rt = Runtime.getRuntime();
                     heaps.append(String.format(Locale.ROOT, " %d:%.1fMB", n, (rt.totalMemory() - rt.freeMemory()) / 1e6));
-                    t0 = THREADS.getCurrentThreadCpuTime();
+                    t0 = cpu();
                 }
             }
             a.finish();
         }
-        cpu += THREADS.getCurrentThreadCpuTime() - t0;
-        analyzeTime = cpu;
+        ns += cpu() - t0;
         out.println("heap after GC at each quarter (events:used):" + heaps);
         out.println("findings: " + a.findings().total(Severity.VIOLATION) + " violation(s), "
                 + a.findings().total(Severity.WARNING) + " warning(s); live shadow objects: "
                 + a.shadow().granules.tracked() + " granules, " + a.shadow().liveRealms() + " realms, "
                 + a.shadow().liveRecs() + " RECs");
-        return a.events();
+        rate("all rules (read + rules):", a.events(), ns);
     }
 
-    private long stats(Path p, PrintWriter unused) throws IOException {
-        TraceStats s = new TraceStats();
-        s.startTrace();
-        long t0 = THREADS.getCurrentThreadCpuTime();
-        try (BatchReader r = TraceFiles.openColumns(p, TraceStats.COLUMNS)) {
-            for (EventBatch b = r.next(); b != null; b = r.next()) s.accept(b);
+    /** Stats over the columnar path: a warm-up pass, then a timed one. */
+    private void stats(Path p) throws IOException {
+        long ns = 0;
+        long n = 0;
+        for (int pass = 0; pass < 2; pass++) {
+            TraceStats s = new TraceStats();
+            s.startTrace();
+            long t0 = cpu();
+            try (BatchReader r = TraceFiles.openColumns(p, TraceStats.COLUMNS)) {
+                for (EventBatch b = r.next(); b != null; b = r.next()) s.accept(b);
+            }
+            ns = cpu() - t0;
+            n = s.events();
         }
-        return THREADS.getCurrentThreadCpuTime() - t0;
+        rate("stats (columnar):", n, ns);
+    }
+
+    private List<TraceEvent> hold(Path p) throws IOException {
+        List<TraceEvent> held = new ArrayList<>();
+        try (TraceReader r = TraceFiles.open(p, w -> { })) {
+            while (r.hasNext() && held.size() < memoryEvents) held.add(r.next());
+        }
+        return held;
+    }
+
+    /** CPU time of the last of {@link #runs} runs of these rules over the held events. */
+    private long timeEngine(List<TraceEvent> held, List<String> ruleIds) {
+        long ns = 0;
+        for (int run = 0; run < runs; run++) {
+            List<Rule> rs = ruleIds == null ? RuleCatalog.all() : RuleCatalog.selectExactly(ruleIds);
+            Analyzer a = new Analyzer(rs, new FindingSink());
+            long t0 = cpu();
+            for (TraceEvent e : held) a.accept(e);
+            a.finish();
+            ns = cpu() - t0;
+        }
+        return ns;
+    }
+
+    private void engine(List<TraceEvent> held) {
+        rate("all rules, engine only (events in memory):", held.size(), timeEngine(held, null));
+    }
+
+    /** The shadow alone, then the shadow plus each rule: a rule's cost is the difference. */
+    private void perRule(List<TraceEvent> held) {
+        long base = timeEngine(held, List.of());
+        double n = held.size();
+        out.println(String.format(Locale.ROOT, "per rule, events in memory (%d events, last of %d runs):", held.size(), runs));
+        out.println(String.format(Locale.ROOT, "  %-26s %7.1f ns/event", "shadow only (no rule)", base / n));
+        for (Rule r : RuleCatalog.all()) {
+            long ns = timeEngine(held, List.of(r.id()));
+            out.println(String.format(Locale.ROOT, "  %-26s %7.1f ns/event (+%.1f over the shadow)", r.id(), ns / n, (ns - base) / n));
+        }
+        long all = timeEngine(held, null);
+        out.println(String.format(Locale.ROOT, "  %-26s %7.1f ns/event (%.2f M events/s)", "all rules", all / n, n / (all / 1e3)));
     }
 }

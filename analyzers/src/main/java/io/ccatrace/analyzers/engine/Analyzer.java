@@ -3,7 +3,7 @@ package io.ccatrace.analyzers.engine;
 import io.ccatrace.analyzers.finding.FindingSink;
 import io.ccatrace.analyzers.finding.Rule;
 import io.ccatrace.trace.EventKind;
-import io.ccatrace.trace.TraceEvent;
+import io.ccatrace.trace.EventView;
 import io.ccatrace.trace.TraceReader;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -35,7 +35,7 @@ public final class Analyzer {
         }
     }
 
-    public void accept(TraceEvent e) {
+    public void accept(EventView e) {
         Rule[] rs = byKind[e.kind().ordinal()];
         for (Rule r : rs) r.check(e, shadow, sink);
         shadow.apply(e);
@@ -53,7 +53,7 @@ public final class Analyzer {
         finish();
     }
 
-    public void run(Iterator<TraceEvent> events) {
+    public void run(Iterator<? extends EventView> events) {
         while (events.hasNext()) accept(events.next());
         finish();
     }

@@ -10,6 +10,7 @@ import io.ccatrace.analyzers.rmi.RmiCommand;
 import io.ccatrace.analyzers.rmi.RsiCommand;
 import io.ccatrace.analyzers.rtt.Ripas;
 import io.ccatrace.analyzers.rtt.RttLeaf;
+import io.ccatrace.trace.EventView;
 import io.ccatrace.trace.TraceEvent;
 
 /**
@@ -26,7 +27,7 @@ final class RealmEffects {
         this.s = s;
     }
 
-    void onSuccessfulCall(TraceEvent e) {
+    void onSuccessfulCall(EventView e) {
         long[] a = e.args();
         RmiCommand cmd = s.input.rmi();
         switch (cmd) {
@@ -114,7 +115,7 @@ final class RealmEffects {
         s.measuredRealm = r.rd;
     }
 
-    void onRsiCall(TraceEvent e) {
+    void onRsiCall(EventView e) {
         RecShadow rec = s.rec(e.rec());
         if (rec != null) {
             rec.lastProgressSeq = e.seq();
@@ -143,7 +144,7 @@ final class RealmEffects {
         return out;
     }
 
-    void onRecExit(TraceEvent e) {
+    void onRecExit(EventView e) {
         RecShadow rec = s.rec(e.rec());
         if (rec == null) return;
         String reason = e.exitReason() == null ? "" : e.exitReason();
@@ -185,7 +186,7 @@ final class RealmEffects {
         }
     }
 
-    void onGranuleState(TraceEvent e) {
+    void onGranuleState(EventView e) {
         GranuleState from = s.granules.state(e.pa());
         GranuleState to = GranuleState.parse(e.to());
         long owner = e.realm();
@@ -214,7 +215,7 @@ final class RealmEffects {
         }
     }
 
-    void onMeasurement(TraceEvent e) {
+    void onMeasurement(EventView e) {
         RealmShadow r = s.realm(e.realm());
         if (r == null || e.index() == TraceEvent.NULL_INT) return;
         RealmMeasurements m = r.measurements;
@@ -225,7 +226,7 @@ final class RealmEffects {
         }
     }
 
-    void onRealmState(TraceEvent e) {
+    void onRealmState(EventView e) {
         RealmState to = RealmState.parse(e.to());
         if (to == RealmState.DESTROYED) {
             RealmShadow r = s.realm(e.realm());
@@ -238,7 +239,7 @@ final class RealmEffects {
         if (to == RealmState.ACTIVE) r.activatedSeq = e.seq();
     }
 
-    void onRecState(TraceEvent e) {
+    void onRecState(EventView e) {
         RecShadow rec = s.rec(e.rec());
         if (rec == null) return;
         String to = e.to() == null ? "" : e.to();

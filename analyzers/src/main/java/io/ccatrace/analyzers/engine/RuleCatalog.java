@@ -42,8 +42,17 @@ public final class RuleCatalog {
      * @throws IllegalArgumentException naming the first unknown id
      */
     public static List<Rule> select(List<String> ids) {
+        if (ids == null || ids.isEmpty()) return all();
+        return selectExactly(ids);
+    }
+
+    /**
+     * Exactly the rules whose ids are listed (none for an empty list).
+     *
+     * @throws IllegalArgumentException naming the first unknown id
+     */
+    public static List<Rule> selectExactly(List<String> ids) {
         List<Rule> all = all();
-        if (ids == null || ids.isEmpty()) return all;
         List<Rule> out = new ArrayList<>();
         for (String id : ids) {
             Rule found = null;

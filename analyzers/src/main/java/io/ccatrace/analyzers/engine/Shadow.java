@@ -10,11 +10,13 @@ import io.ccatrace.analyzers.rmi.RmiCommand;
 import io.ccatrace.analyzers.realm.RealmShadow;
 import io.ccatrace.analyzers.realm.RealmState;
 import io.ccatrace.analyzers.rec.RecShadow;
+import io.ccatrace.analyzers.rmi.RmiCommand;
 import io.ccatrace.analyzers.rmi.RsiCommand;
 import io.ccatrace.analyzers.rtt.Ripas;
 import io.ccatrace.analyzers.rtt.RttLeaf;
 import io.ccatrace.analyzers.rtt.RttState;
 import io.ccatrace.analyzers.rtt.RttTree;
+import io.ccatrace.trace.EventView;
 import io.ccatrace.trace.TraceEvent;
 
 /**
@@ -117,24 +119,24 @@ public final class Shadow {
     }
 
     /** Applies one event. Rules have already seen it against the state before. */
-    public void apply(TraceEvent e) {
+    public void apply(EventView e) {
         if (e.isInput()) endInput();
         switch (e.kind()) {
             case RMI_CALL:
-                input.set(e);
+                input.set(e, RmiCommand.of(e.cmd(), e.fid()), "RMI_SUCCESS".equals(e.status()));
                 // the RMM writes RecRun.exit: NS bytes no NS_WRITE row carries
                 if (input.rmi() == RmiCommand.RMI_REC_ENTER) released.forget(reg(e.args(), 2));
                 if (input.success()) realmEffects.onSuccessfulCall(e);
                 break;
             case NS_WRITE:
-                input.set(e);
+                input.set(e, RmiCommand.UNKNOWN, false);
                 if (e.pa() != NULL && granules.pas(e.pa()) == Pas.NS) ns.write(e.pa(), e.payload());
                 break;
             case NS_READ:
-                input.set(e);
+                input.set(e, RmiCommand.UNKNOWN, false);
                 break;
             case GUEST_STEP:
-                input.set(e);
+                input.set(e, RmiCommand.UNKNOWN, false);
                 onGuestStep(e);
                 break;
             case RSI_CALL:
@@ -180,14 +182,14 @@ public final class Shadow {
         measuredRealm = NULL;
     }
 
-    private void onGuestStep(TraceEvent e) {
+    private void onGuestStep(EventView e) {
         if (!"call".equals(e.cmd())) return;
         if (RsiCommand.ofFid(e.fid()) != RsiCommand.RSI_IPA_STATE_SET) return;
         RecShadow r = rec(e.rec());
         if (r != null) r.queueIpaStateSet(e.args());
     }
 
-    private void onFault(TraceEvent e) {
+    private void onFault(EventView e) {
         RecShadow r = rec(e.rec());
         RealmShadow realm = realm(e.realm() != NULL ? e.realm() : r == null ? NULL : r.realm);
         if (r == null || realm == null) return;
@@ -203,7 +205,7 @@ public final class Shadow {
         }
     }
 
-    private void onPasChange(TraceEvent e) {
+    private void onPasChange(EventView e) {
         Pas to = Pas.parse(e.to());
         Pas from = granules.pas(e.pa());
         granules.setPas(e.pa(), to);
@@ -215,7 +217,7 @@ public final class Shadow {
         }
     }
 
-    private void onRttEntry(TraceEvent e) {
+    private void onRttEntry(EventView e) {
         RealmShadow realm = realmOrDefault(e.realm(), e.seq());
         int level = e.level() == TraceEvent.NULL_INT ? 3 : e.level();
         long ipa = e.ipa();

@@ -10,6 +10,7 @@ import io.ccatrace.analyzers.rmi.RsiCommand;
 import io.ccatrace.analyzers.rtt.RttLeaf;
 import io.ccatrace.analyzers.realm.RealmShadow;
 import io.ccatrace.trace.EventKind;
+import io.ccatrace.trace.EventView;
 import io.ccatrace.trace.TraceEvent;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,7 +43,7 @@ public final class CrashExplainer extends BaseRule {
     }
 
     @Override
-    public void check(TraceEvent e, Shadow s, FindingSink out) {
+    public void check(EventView e, Shadow s, FindingSink out) {
         switch (e.kind()) {
             case RMI_CALL: onCall(e, s); break;
             case RTT_ENTRY: onRtt(e, s); break;
@@ -54,13 +55,13 @@ public final class CrashExplainer extends BaseRule {
         }
     }
 
-    private long realmOf(TraceEvent e, Shadow s) {
+    private long realmOf(EventView e, Shadow s) {
         if (e.realm() != Shadow.NULL) return e.realm();
         RecShadow rec = s.rec(e.rec());
         return rec == null ? Shadow.NULL : rec.realm;
     }
 
-    private void onCall(TraceEvent e, Shadow s) {
+    private void onCall(EventView e, Shadow s) {
         RmiCommand c = RmiCommand.of(e.cmd(), e.fid());
         long x1 = Shadow.reg(e.args(), 1);
         RecShadow rec = s.rec(x1);
@@ -74,13 +75,12 @@ public final class CrashExplainer extends BaseRule {
         }
     }
 
-    private void onRtt(TraceEvent e, Shadow s) {
+    private void onRtt(EventView e, Shadow s) {
         RealmStory st = story(e.realm());
         int level = e.level() == TraceEvent.NULL_INT ? 3 : e.level();
         int slot = st.entryCause.slot((e.ipa() & ~0xFFFL) | (level + 1));
-        TraceEvent in = s.input.event();
         st.entryCause.setA(slot, s.input.seq());
-        st.entryCause.setObj(slot, in == null ? "?" : in.cmd());
+        st.entryCause.setObj(slot, s.input.kind() == null ? "?" : s.input.cmd());
     }
 
     /** Why the entry covering ipa has its current RIPAS: the input that last set it. */
@@ -98,7 +98,7 @@ public final class CrashExplainer extends BaseRule {
         return "its state since the realm was created (REALM_CREATE, seq " + st.createdSeq + ")";
     }
 
-    private void onFault(TraceEvent e, Shadow s) {
+    private void onFault(EventView e, Shadow s) {
         long rd = realmOf(e, s);
         RealmShadow r = s.realm(rd);
         if (r == null) return;
@@ -127,13 +127,13 @@ public final class CrashExplainer extends BaseRule {
     }
 
     /** A realm-initiated shutdown (what a guest does when it panics) is not progress. */
-    private static boolean shutdown(TraceEvent e) {
+    private static boolean shutdown(EventView e) {
         long fid = e.kind() == EventKind.RSI_CALL ? e.fid() : Shadow.reg(e.out(), 1);
         RsiCommand c = e.kind() == EventKind.RSI_CALL ? RsiCommand.of(e.cmd(), fid) : RsiCommand.ofFid(fid);
         return c == RsiCommand.PSCI_SYSTEM_OFF || c == RsiCommand.PSCI_SYSTEM_RESET;
     }
 
-    private void progress(TraceEvent e, Shadow s) {
+    private void progress(EventView e, Shadow s) {
         long rd = realmOf(e, s);
         if (rd == Shadow.NULL) return;
         RealmStory st = story(rd);
@@ -148,7 +148,7 @@ public final class CrashExplainer extends BaseRule {
         if (st.seaSeq >= 0 && e.rec() == st.seaRec && st.progressAfterSea < 0) st.progressAfterSea = e.seq();
     }
 
-    private void onExit(TraceEvent e, Shadow s) {
+    private void onExit(EventView e, Shadow s) {
         long rd = realmOf(e, s);
         if (rd == Shadow.NULL) return;
         String reason = e.exitReason();
@@ -156,7 +156,7 @@ public final class CrashExplainer extends BaseRule {
         story(rd).lastExit.put(e.rec(), e.seq() + " " + reason);
     }
 
-    private void onRealmState(TraceEvent e, Shadow s) {
+    private void onRealmState(EventView e, Shadow s) {
         RealmStory st = story(e.realm());
         String to = e.to() == null ? "" : e.to();
         switch (to) {

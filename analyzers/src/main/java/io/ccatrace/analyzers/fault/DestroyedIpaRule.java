@@ -12,6 +12,7 @@ import io.ccatrace.analyzers.rtt.Ripas;
 import io.ccatrace.analyzers.rtt.RttLeaf;
 import io.ccatrace.analyzers.rtt.RttState;
 import io.ccatrace.trace.EventKind;
+import io.ccatrace.trace.EventView;
 import io.ccatrace.trace.TraceEvent;
 
 /**
@@ -31,7 +32,7 @@ public final class DestroyedIpaRule extends BaseRule {
     }
 
     @Override
-    public void check(TraceEvent e, Shadow s, FindingSink out) {
+    public void check(EventView e, Shadow s, FindingSink out) {
         switch (e.kind()) {
             case RTT_ENTRY:
                 checkMapping(e, s, out);
@@ -51,7 +52,7 @@ public final class DestroyedIpaRule extends BaseRule {
         }
     }
 
-    private void checkMapping(TraceEvent e, Shadow s, FindingSink out) {
+    private void checkMapping(EventView e, Shadow s, FindingSink out) {
         RealmShadow r = s.realm(e.realm());
         if (r == null || RttState.parse(e.to()) != RttState.ASSIGNED || Ripas.parse(e.toRipas()) != Ripas.RAM) return;
         int level = e.level() == TraceEvent.NULL_INT ? 3 : e.level();
@@ -64,7 +65,7 @@ public final class DestroyedIpaRule extends BaseRule {
         else out.warning(ID, r.rd, msg, e.seq(), l.seq());
     }
 
-    private void checkFault(TraceEvent e, Shadow s, FindingSink out) {
+    private void checkFault(EventView e, Shadow s, FindingSink out) {
         RecShadow rec = s.rec(e.rec());
         RealmShadow r = s.realm(e.realm() != Shadow.NULL ? e.realm() : rec == null ? Shadow.NULL : rec.realm);
         if (r == null || !r.rtt.isProtected(e.ipa())) return;
@@ -75,7 +76,7 @@ public final class DestroyedIpaRule extends BaseRule {
         }
     }
 
-    private void checkProgress(TraceEvent e, Shadow s, FindingSink out, long faultPage) {
+    private void checkProgress(EventView e, Shadow s, FindingSink out, long faultPage) {
         RecShadow rec = s.rec(e.rec());
         if (rec == null || !rec.stuck() || faultPage == rec.stuckIpa) return;
         int slot = reported.find(rec.rec);

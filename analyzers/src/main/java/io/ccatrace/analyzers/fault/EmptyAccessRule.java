@@ -9,7 +9,7 @@ import io.ccatrace.analyzers.rtt.Ripas;
 import io.ccatrace.analyzers.rtt.RttLeaf;
 import io.ccatrace.analyzers.rtt.RttState;
 import io.ccatrace.trace.EventKind;
-import io.ccatrace.trace.TraceEvent;
+import io.ccatrace.trace.EventView;
 
 /**
  * Rule 7: a protected access to an EMPTY IPA must be answered by an SEA injected into the
@@ -26,7 +26,7 @@ public final class EmptyAccessRule extends BaseRule {
     }
 
     @Override
-    public void check(TraceEvent e, Shadow s, FindingSink out) {
+    public void check(EventView e, Shadow s, FindingSink out) {
         RecShadow rec = s.rec(e.rec());
         RealmShadow r = s.realm(e.realm() != Shadow.NULL ? e.realm() : rec == null ? Shadow.NULL : rec.realm);
         if (r == null || !r.rtt.isProtected(e.ipa())) return;
@@ -44,7 +44,7 @@ public final class EmptyAccessRule extends BaseRule {
         }
     }
 
-    static String traceSays(TraceEvent e, RttLeaf l) {
+    static String traceSays(EventView e, RttLeaf l) {
         Ripas said = Ripas.parse(e.ripas());
         return said != Ripas.NONE && said != l.ripas() ? "; the fault row says " + said : "";
     }

@@ -1,7 +1,7 @@
 package io.ccatrace.analyzers.finding;
 
 import io.ccatrace.trace.EventKind;
-import io.ccatrace.trace.TraceEvent;
+import io.ccatrace.trace.EventView;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
@@ -29,7 +29,7 @@ public abstract class BaseRule implements Rule {
      * For a call the spec requires to fail: a violation when the trace says it succeeded,
      * else (when refusing it was right and the call was misuse) a warning.
      */
-    protected void reportCall(FindingSink out, TraceEvent e, long realm, String ifAccepted,
+    protected void reportCall(FindingSink out, EventView e, long realm, String ifAccepted,
                               String ifRefused, long... more) {
         long[] seqs = new long[more.length + 1];
         seqs[0] = e.seq();

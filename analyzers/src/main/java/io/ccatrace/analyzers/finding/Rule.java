@@ -2,7 +2,7 @@ package io.ccatrace.analyzers.finding;
 
 import io.ccatrace.analyzers.engine.Shadow;
 import io.ccatrace.trace.EventKind;
-import io.ccatrace.trace.TraceEvent;
+import io.ccatrace.trace.EventView;
 import java.util.Set;
 
 /**
@@ -22,7 +22,7 @@ public interface Rule {
 
     Set<EventKind> kinds();
 
-    void check(TraceEvent e, Shadow s, FindingSink out);
+    void check(EventView e, Shadow s, FindingSink out);
 
     /** Called once after the last event. */
     default void finish(Shadow s, FindingSink out) {

@@ -5,6 +5,7 @@ import io.ccatrace.analyzers.finding.BaseRule;
 import io.ccatrace.analyzers.finding.FindingSink;
 import io.ccatrace.analyzers.granule.Pas;
 import io.ccatrace.trace.EventKind;
+import io.ccatrace.trace.EventView;
 import io.ccatrace.trace.TraceEvent;
 
 /**
@@ -28,7 +29,7 @@ public final class NsAccessGpfRule extends BaseRule {
     }
 
     @Override
-    public void check(TraceEvent e, Shadow s, FindingSink out) {
+    public void check(EventView e, Shadow s, FindingSink out) {
         if (e.kind() == EventKind.GPF) {
             long page = e.pa() & ~0xFFFL;
             for (int i = 0; i < pending; i++) {

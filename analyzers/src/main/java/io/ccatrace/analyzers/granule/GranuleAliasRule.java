@@ -8,6 +8,7 @@ import io.ccatrace.analyzers.rmi.RmiCommand;
 import io.ccatrace.analyzers.rtt.RttState;
 import io.ccatrace.analyzers.rtt.RttTree;
 import io.ccatrace.trace.EventKind;
+import io.ccatrace.trace.EventView;
 import io.ccatrace.trace.TraceEvent;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +35,7 @@ public final class GranuleAliasRule extends BaseRule {
      * it; judged when the next RMI call starts, so the call's own RTT_ENTRY rows may come in
      * either order (4.13: the entry becomes UNASSIGNED in the same call).
      */
-    private void freed(TraceEvent e, Shadow s) {
+    private void freed(EventView e, Shadow s) {
         if (s.granules.state(e.pa()) != GranuleState.DATA || GranuleState.parse(e.to()) == GranuleState.DATA) return;
         if (s.mappings.realm(e.pa()) != Shadow.NULL) freedMapped.add(new long[] {e.pa(), e.seq(), e.causeSeq()});
     }
@@ -64,7 +65,7 @@ public final class GranuleAliasRule extends BaseRule {
     }
 
     @Override
-    public void check(TraceEvent e, Shadow s, FindingSink out) {
+    public void check(EventView e, Shadow s, FindingSink out) {
         if (e.kind() == EventKind.RMI_CALL) {
             if (!freedMapped.isEmpty()) judgeFreed(s, out);
             return;

@@ -6,7 +6,7 @@ import io.ccatrace.analyzers.finding.FindingSink;
 import io.ccatrace.analyzers.realm.RealmShadow;
 import io.ccatrace.analyzers.rtt.RttState;
 import io.ccatrace.trace.EventKind;
-import io.ccatrace.trace.TraceEvent;
+import io.ccatrace.trace.EventView;
 
 /** Rule 3: a granule used as RD, REC, REC_AUX, RTT or DATA while its PAS is not Realm. */
 public final class GranulePasRule extends BaseRule {
@@ -19,7 +19,7 @@ public final class GranulePasRule extends BaseRule {
     }
 
     @Override
-    public void check(TraceEvent e, Shadow s, FindingSink out) {
+    public void check(EventView e, Shadow s, FindingSink out) {
         if (e.kind() == EventKind.GRANULE_STATE) {
             GranuleState to = GranuleState.parse(e.to());
             Pas pas = s.granules.pas(e.pa());

@@ -4,7 +4,7 @@ import io.ccatrace.analyzers.engine.Shadow;
 import io.ccatrace.analyzers.finding.BaseRule;
 import io.ccatrace.analyzers.finding.FindingSink;
 import io.ccatrace.trace.EventKind;
-import io.ccatrace.trace.TraceEvent;
+import io.ccatrace.trace.EventView;
 
 /**
  * Rule 4: a granule returned to the Non-secure world while still in use, or without having
@@ -23,7 +23,7 @@ public final class GranuleReleaseRule extends BaseRule {
     }
 
     @Override
-    public void check(TraceEvent e, Shadow s, FindingSink out) {
+    public void check(EventView e, Shadow s, FindingSink out) {
         if (e.kind() == EventKind.NS_READ) {
             ScrubCheck.check(ID, e, s, out);
             return;

@@ -7,7 +7,7 @@ import io.ccatrace.analyzers.realm.RealmShadow;
 import io.ccatrace.analyzers.rec.RecShadow;
 import io.ccatrace.analyzers.rmi.RsiCommand;
 import io.ccatrace.trace.EventKind;
-import io.ccatrace.trace.TraceEvent;
+import io.ccatrace.trace.EventView;
 import java.util.HexFormat;
 
 /**
@@ -29,7 +29,7 @@ public final class MeasurementRule extends BaseRule {
     }
 
     @Override
-    public void check(TraceEvent e, Shadow s, FindingSink out) {
+    public void check(EventView e, Shadow s, FindingSink out) {
         if (e.kind() == EventKind.MEASUREMENT) {
             checkRow(e, s, out);
         } else if (e.kind() == EventKind.RSI_CALL) {
@@ -44,7 +44,7 @@ public final class MeasurementRule extends BaseRule {
         checkNothingMissing(s, out);
     }
 
-    private void checkRow(TraceEvent e, Shadow s, FindingSink out) {
+    private void checkRow(EventView e, Shadow s, FindingSink out) {
         RealmShadow r = s.realm(e.realm());
         if (r == null || e.index() != 0) return;
         RealmMeasurements m = r.measurements;
@@ -75,7 +75,7 @@ public final class MeasurementRule extends BaseRule {
                 + m.expectedCount() + " more time(s) as 10.2 requires", m.expectedFromSeq());
     }
 
-    private void checkRead(TraceEvent e, Shadow s, FindingSink out) {
+    private void checkRead(EventView e, Shadow s, FindingSink out) {
         if (RsiCommand.of(e.cmd(), e.fid()) != RsiCommand.RSI_MEASUREMENT_READ
                 || !"RSI_SUCCESS".equals(e.status())) return;
         RecShadow rec = s.rec(e.rec());

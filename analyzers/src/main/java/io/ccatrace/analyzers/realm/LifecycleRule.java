@@ -9,7 +9,7 @@ import io.ccatrace.analyzers.rmi.RmiCommand;
 import io.ccatrace.analyzers.rmi.RmiExpectations;
 import io.ccatrace.analyzers.rmi.Verdict;
 import io.ccatrace.trace.EventKind;
-import io.ccatrace.trace.TraceEvent;
+import io.ccatrace.trace.EventView;
 
 /**
  * Rule 12: lifecycle misuse accepted: a destroyed realm or REC used again, a running REC
@@ -27,7 +27,7 @@ public final class LifecycleRule extends BaseRule {
     }
 
     @Override
-    public void check(TraceEvent e, Shadow s, FindingSink out) {
+    public void check(EventView e, Shadow s, FindingSink out) {
         switch (e.kind()) {
             case RMI_CALL:
                 checkCall(e, s, out);
@@ -40,7 +40,7 @@ public final class LifecycleRule extends BaseRule {
         }
     }
 
-    private void checkCall(TraceEvent e, Shadow s, FindingSink out) {
+    private void checkCall(EventView e, Shadow s, FindingSink out) {
         if (expectations == null) expectations = new RmiExpectations(s);
         RmiCommand c = RmiCommand.of(e.cmd(), e.fid());
         Verdict v = expectations.judge(c, e.args());
@@ -62,7 +62,7 @@ public final class LifecycleRule extends BaseRule {
         }
     }
 
-    private void checkTransition(TraceEvent e, Shadow s, FindingSink out) {
+    private void checkTransition(EventView e, Shadow s, FindingSink out) {
         RealmShadow r = s.realm(e.realm());
         RealmState from = r == null ? RealmState.NONE : r.state;
         RealmState to = RealmState.parse(e.to());
@@ -73,7 +73,7 @@ public final class LifecycleRule extends BaseRule {
         }
     }
 
-    private void checkExecution(TraceEvent e, Shadow s, FindingSink out) {
+    private void checkExecution(EventView e, Shadow s, FindingSink out) {
         long recPa = e.rec();
         if (recPa == Shadow.NULL || s.rec(recPa) != null) return;
         if (s.granules.state(recPa) != GranuleState.REC) {

@@ -6,6 +6,7 @@ import io.ccatrace.analyzers.finding.BaseRule;
 import io.ccatrace.analyzers.finding.FindingSink;
 import io.ccatrace.analyzers.granule.GranuleState;
 import io.ccatrace.trace.EventKind;
+import io.ccatrace.trace.EventView;
 import io.ccatrace.trace.TraceEvent;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,7 +52,7 @@ public final class MemoryTimeline extends BaseRule {
     }
 
     @Override
-    public void check(TraceEvent e, Shadow s, FindingSink out) {
+    public void check(EventView e, Shadow s, FindingSink out) {
         lastSeq = e.seq();
         if (events++ % step == 0) sample(e.seq(), s);
         if (e.kind() != EventKind.RTT_ENTRY) return;

@@ -10,6 +10,7 @@ import io.ccatrace.analyzers.rtt.Ripas;
 import io.ccatrace.analyzers.rtt.RttLeaf;
 import io.ccatrace.analyzers.rtt.RttState;
 import io.ccatrace.trace.EventKind;
+import io.ccatrace.trace.EventView;
 import io.ccatrace.trace.TraceEvent;
 
 /**
@@ -28,7 +29,7 @@ public final class RipasChangeRule extends BaseRule {
     }
 
     @Override
-    public void check(TraceEvent e, Shadow s, FindingSink out) {
+    public void check(EventView e, Shadow s, FindingSink out) {
         if (e.kind() == EventKind.RSI_CALL) {
             checkCompletion(e, s, out);
             return;
@@ -49,14 +50,14 @@ public final class RipasChangeRule extends BaseRule {
     }
 
     /** RIPAS before the change: the shadow's, or the row's own when the shadow cannot say. */
-    static Ripas oldRipas(Shadow s, RealmShadow r, TraceEvent e, int level) {
+    static Ripas oldRipas(Shadow s, RealmShadow r, EventView e, int level) {
         RttLeaf l = s.walkTo(r, e.ipa(), level);
         if (l.level() == level) return l.state() == RttState.TABLE ? Ripas.NONE : l.ripas();
         return Ripas.parse(e.fromRipas());
     }
 
     /** The realm is told [base, x1) now has the value it asked for (8.4); check it does. */
-    private void checkCompletion(TraceEvent e, Shadow s, FindingSink out) {
+    private void checkCompletion(EventView e, Shadow s, FindingSink out) {
         if (RsiCommand.of(e.cmd(), e.fid()) != RsiCommand.RSI_IPA_STATE_SET
                 || !"RSI_SUCCESS".equals(e.status())) return;
         RecShadow rec = s.rec(e.rec());

@@ -5,7 +5,7 @@ import io.ccatrace.analyzers.finding.BaseRule;
 import io.ccatrace.analyzers.finding.FindingSink;
 import io.ccatrace.analyzers.rec.RecShadow;
 import io.ccatrace.trace.EventKind;
-import io.ccatrace.trace.TraceEvent;
+import io.ccatrace.trace.EventView;
 
 /**
  * Rule 10: an RMI or RSI call the specification requires to fail (judged from the trace's
@@ -22,7 +22,7 @@ public final class MustFailRule extends BaseRule {
     }
 
     @Override
-    public void check(TraceEvent e, Shadow s, FindingSink out) {
+    public void check(EventView e, Shadow s, FindingSink out) {
         if (e.kind() == EventKind.RSI_CALL) {
             checkRsi(e, s, out);
             return;
@@ -37,7 +37,7 @@ public final class MustFailRule extends BaseRule {
     }
 
     /** The realm a call concerns: x1 for realm-scoped commands, the REC's realm for REC ones. */
-    static long realmOf(RmiCommand c, TraceEvent e, Shadow s) {
+    static long realmOf(RmiCommand c, EventView e, Shadow s) {
         long x1 = Shadow.reg(e.args(), 1);
         switch (c) {
             case RMI_GRANULE_DELEGATE:
@@ -54,7 +54,7 @@ public final class MustFailRule extends BaseRule {
         }
     }
 
-    private void checkRsi(TraceEvent e, Shadow s, FindingSink out) {
+    private void checkRsi(EventView e, Shadow s, FindingSink out) {
         RsiCommand c = RsiCommand.of(e.cmd(), e.fid());
         RecShadow rec = s.rec(e.rec());
         long realm = rec != null ? rec.realm : e.realm();

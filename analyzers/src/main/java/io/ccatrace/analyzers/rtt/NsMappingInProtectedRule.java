@@ -6,7 +6,7 @@ import io.ccatrace.analyzers.finding.FindingSink;
 import io.ccatrace.analyzers.realm.RealmShadow;
 import io.ccatrace.analyzers.rmi.RmiCommand;
 import io.ccatrace.trace.EventKind;
-import io.ccatrace.trace.TraceEvent;
+import io.ccatrace.trace.EventView;
 
 /** Rule 1: an unprotected (NS) mapping in a realm's protected IPA half. */
 public final class NsMappingInProtectedRule extends BaseRule {
@@ -19,7 +19,7 @@ public final class NsMappingInProtectedRule extends BaseRule {
     }
 
     @Override
-    public void check(TraceEvent e, Shadow s, FindingSink out) {
+    public void check(EventView e, Shadow s, FindingSink out) {
         if (e.kind() == EventKind.RTT_ENTRY) {
             RttState to = RttState.parse(e.to());
             RealmShadow r = s.realm(e.realm());

@@ -4,6 +4,7 @@ import io.ccatrace.analyzers.engine.LongMap;
 import io.ccatrace.trace.Column;
 import io.ccatrace.trace.EventBatch;
 import io.ccatrace.trace.EventKind;
+import io.ccatrace.trace.EventView;
 import io.ccatrace.trace.TraceEvent;
 import java.util.EnumSet;
 import java.util.Set;
@@ -58,7 +59,7 @@ public final class TraceStats {
         delegated = 0;
     }
 
-    public void accept(TraceEvent e) {
+    public void accept(EventView e) {
         row(e.kind().ordinal(), e.time(), names.id(e.cmd()), names.id(e.status()), e.realm(), e.pa(),
                 names.id(e.from()), names.id(e.to()), names.id(e.fromRipas()), names.id(e.toRipas()),
                 names.id(e.exitReason()), names.id(e.outcome()), names.id(e.ripas()));
