@@ -36,7 +36,9 @@ public final class Analyzer {
     }
 
     public void accept(EventView e) {
-        Rule[] rs = byKind[e.kind().ordinal()];
+        EventKind k = e.kind();
+        shadow.decode(e, k);
+        Rule[] rs = byKind[k.ordinal()];
         for (Rule r : rs) r.check(e, shadow, sink);
         shadow.apply(e);
         events++;

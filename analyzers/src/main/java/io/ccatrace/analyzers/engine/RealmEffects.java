@@ -122,8 +122,8 @@ final class RealmEffects {
             rec.stuckSeq = -1;
         }
         RealmShadow r = s.realm(e.realm() != NULL ? e.realm() : rec == null ? NULL : rec.realm);
-        if (r == null || !"RSI_SUCCESS".equals(e.status())) return;
-        if (RsiCommand.of(e.cmd(), e.fid()) == RsiCommand.RSI_MEASUREMENT_EXTEND) {
+        if (r == null || !s.row.success) return;
+        if (s.row.rsi == RsiCommand.RSI_MEASUREMENT_EXTEND) {
             long[] a = e.args();
             long index = Shadow.reg(a, 1);
             long size = Shadow.reg(a, 2);
@@ -147,19 +147,18 @@ final class RealmEffects {
     void onRecExit(EventView e) {
         RecShadow rec = s.rec(e.rec());
         if (rec == null) return;
-        String reason = e.exitReason() == null ? "" : e.exitReason();
-        rec.lastExitReason = reason;
+        rec.lastExitReason = e.exitReason() == null ? "" : e.exitReason();
         rec.lastExitSeq = e.seq();
         rec.lastExitUnprotectedAbort = false;
         RealmShadow r = s.realm(rec.realm);
-        switch (reason) {
-            case "SYNC": {
+        switch (s.row.exit) {
+            case SYNC: {
                 long ec = e.esr() == NULL ? 0 : (e.esr() >>> 26) & 0x3F;
                 long ipa = e.hpfar() == NULL ? 0 : (e.hpfar() & 0xFFFFFFFFFF0L) << 8;
                 rec.lastExitUnprotectedAbort = ec == 0x24 && r != null && !r.rtt.isProtected(ipa);
                 break;
             }
-            case "RIPAS_CHANGE": {
+            case RIPAS_CHANGE: {
                 rec.lastProgressSeq = e.seq();
                 rec.stuckSeq = -1;
                 long base = e.ipa();
@@ -168,7 +167,7 @@ final class RealmEffects {
                         rec.takeChangeDestroyed(base, top), e.seq());
                 break;
             }
-            case "PSCI": {
+            case PSCI: {
                 rec.lastProgressSeq = e.seq();
                 rec.stuckSeq = -1;
                 RsiCommand c = RsiCommand.ofFid(Shadow.reg(e.out(), 1));
@@ -176,7 +175,7 @@ final class RealmEffects {
                 if (c == RsiCommand.PSCI_CPU_OFF) rec.runnable = false;
                 break;
             }
-            case "HOST_CALL":
+            case HOST_CALL:
                 rec.lastProgressSeq = e.seq();
                 rec.stuckSeq = -1;
                 rec.hostCallPending = true;
@@ -188,7 +187,7 @@ final class RealmEffects {
 
     void onGranuleState(EventView e) {
         GranuleState from = s.granules.state(e.pa());
-        GranuleState to = GranuleState.parse(e.to());
+        GranuleState to = s.row.granuleTo;
         long owner = e.realm();
         if (owner == NULL && to.inUse() && to != GranuleState.RD) owner = s.input.arg(1);
         if (to == GranuleState.RD) owner = e.pa();
@@ -242,12 +241,11 @@ final class RealmEffects {
     void onRecState(EventView e) {
         RecShadow rec = s.rec(e.rec());
         if (rec == null) return;
-        String to = e.to() == null ? "" : e.to();
-        switch (to) {
-            case "RUNNING": rec.running = true; break;
-            case "READY": rec.running = false; break;
-            case "RUNNABLE": rec.running = false; rec.runnable = true; break;
-            case "NOT_RUNNABLE": rec.running = false; rec.runnable = false; break;
+        switch (s.row.recTo) {
+            case RUNNING: rec.running = true; break;
+            case READY: rec.running = false; break;
+            case RUNNABLE: rec.running = false; rec.runnable = true; break;
+            case NOT_RUNNABLE: rec.running = false; rec.runnable = false; break;
             default: break;
         }
     }

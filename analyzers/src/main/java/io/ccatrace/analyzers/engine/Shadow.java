@@ -11,11 +11,14 @@ import io.ccatrace.analyzers.realm.RealmShadow;
 import io.ccatrace.analyzers.realm.RealmState;
 import io.ccatrace.analyzers.rec.RecShadow;
 import io.ccatrace.analyzers.rmi.RmiCommand;
+import io.ccatrace.analyzers.rmi.RmiExpectations;
 import io.ccatrace.analyzers.rmi.RsiCommand;
+import io.ccatrace.analyzers.rmi.Verdict;
 import io.ccatrace.analyzers.rtt.Ripas;
 import io.ccatrace.analyzers.rtt.RttLeaf;
 import io.ccatrace.analyzers.rtt.RttState;
 import io.ccatrace.analyzers.rtt.RttTree;
+import io.ccatrace.trace.EventKind;
 import io.ccatrace.trace.EventView;
 import io.ccatrace.trace.TraceEvent;
 
@@ -36,11 +39,23 @@ public final class Shadow {
     public final NsMemory ns = new NsMemory();
     public final ReleasedGranules released = new ReleasedGranules();
     public final CurrentInput input = new CurrentInput();
+    /** The current row's names, decoded once (valid while rules check the row). */
+    public final DecodedRow row = new DecodedRow();
     private final LongMap<RealmShadow> realms = new LongMap<>(16);
     private final LongMap<RecShadow> recs = new LongMap<>(16);
     private final RttLeaf leaf = new RttLeaf();
     private final RttLeaf leaf2 = new RttLeaf();
+    private RttTree leafTree;
+    private long leafVersion;
+    private long leafIpa;
+    private RttTree leaf2Tree;
+    private long leaf2Version;
+    private long leaf2Ipa;
+    private int leaf2Level;
     private final RealmEffects realmEffects = new RealmEffects(this);
+    private final RmiExpectations expectations = new RmiExpectations(this);
+    private boolean verdictReady;
+    private Verdict verdict;
     /** Realm whose RIM the current input must extend (expected values queued), or NULL. */
     long measuredRealm = NULL;
 
@@ -106,27 +121,63 @@ public final class Shadow {
         return recs.size();
     }
 
-    /** Walks realm's RTT to the leaf entry covering ipa (a shared scratch result). */
+    /**
+     * Walks realm's RTT to the leaf entry covering ipa (a shared scratch result). Rules and
+     * the shadow often walk to the same IPA for one row: the last walk is reused while the
+     * tree has not changed.
+     */
     public RttLeaf walk(RealmShadow realm, long ipa) {
-        realm.rtt.walk(ipa, leaf);
+        RttTree t = realm.rtt;
+        if (t != leafTree || t.version() != leafVersion || ipa != leafIpa) {
+            t.walk(ipa, leaf);
+            leafTree = t;
+            leafVersion = t.version();
+            leafIpa = ipa;
+        }
         return leaf;
     }
 
     /** Walks toward level (a second scratch result, independent of {@link #walk}). */
     public RttLeaf walkTo(RealmShadow realm, long ipa, int level) {
-        realm.rtt.walkTo(ipa, level, leaf2);
+        RttTree t = realm.rtt;
+        if (t != leaf2Tree || t.version() != leaf2Version || ipa != leaf2Ipa || level != leaf2Level) {
+            t.walkTo(ipa, level, leaf2);
+            leaf2Tree = t;
+            leaf2Version = t.version();
+            leaf2Ipa = ipa;
+            leaf2Level = level;
+        }
         return leaf2;
     }
 
-    /** Applies one event. Rules have already seen it against the state before. */
-    public void apply(EventView e) {
-        if (e.isInput()) endInput();
-        switch (e.kind()) {
+    /** Decodes the row's names for the rules and the shadow; the engine calls it first. */
+    void decode(EventView e, EventKind k) {
+        row.decode(e, k);
+        verdictReady = false;
+    }
+
+    /**
+     * For the current RMI_CALL row: whether the specification requires it to fail, and why
+     * (null when nothing forces a failure). Computed once per row, for every rule that asks.
+     */
+    public Verdict rmiVerdict(EventView e) {
+        if (!verdictReady) {
+            verdict = expectations.judge(row.rmi, e.args());
+            verdictReady = true;
+        }
+        return verdict;
+    }
+
+    /** Applies one event (already decoded). Rules have seen it against the state before. */
+    void apply(EventView e) {
+        EventKind k = row.kind;
+        if (k.isInput()) endInput();
+        switch (k) {
             case RMI_CALL:
-                input.set(e, RmiCommand.of(e.cmd(), e.fid()), "RMI_SUCCESS".equals(e.status()));
+                input.set(e, row.rmi, row.success);
                 // the RMM writes RecRun.exit: NS bytes no NS_WRITE row carries
-                if (input.rmi() == RmiCommand.RMI_REC_ENTER) released.forget(reg(e.args(), 2));
-                if (input.success()) realmEffects.onSuccessfulCall(e);
+                if (row.rmi == RmiCommand.RMI_REC_ENTER) released.forget(reg(e.args(), 2));
+                if (row.success) realmEffects.onSuccessfulCall(e);
                 break;
             case NS_WRITE:
                 input.set(e, RmiCommand.UNKNOWN, false);
@@ -199,14 +250,14 @@ public final class Shadow {
         }
         if (!realm.rtt.isProtected(e.ipa())) return;
         RttLeaf l = walk(realm, e.ipa());
-        if (l.ripas() == Ripas.DESTROYED && !"SEA_INJECTED".equals(e.outcome())) {
+        if (l.ripas() == Ripas.DESTROYED && !row.sea) {
             r.stuckIpa = e.ipa() & ~0xFFFL;
             r.stuckSeq = e.seq();
         }
     }
 
     private void onPasChange(EventView e) {
-        Pas to = Pas.parse(e.to());
+        Pas to = row.pasTo;
         Pas from = granules.pas(e.pa());
         granules.setPas(e.pa(), to);
         if (to != Pas.NS) {
@@ -219,7 +270,7 @@ public final class Shadow {
 
     private void onRttEntry(EventView e) {
         RealmShadow realm = realmOrDefault(e.realm(), e.seq());
-        int level = e.level() == TraceEvent.NULL_INT ? 3 : e.level();
+        int level = row.level;
         long ipa = e.ipa();
         RttLeaf before = walkTo(realm, ipa, level);
         if (before.level() == level && before.state() == RttState.ASSIGNED) {
@@ -228,8 +279,8 @@ public final class Shadow {
         if (before.level() == level && before.state() == RttState.ASSIGNED_NS) {
             released.unmapNs(before.pa(), RttTree.size(level));
         }
-        RttState to = RttState.parse(e.to());
-        Ripas ripas = Ripas.parse(e.toRipas());
+        RttState to = row.rttTo;
+        Ripas ripas = row.toRipas;
         realm.rtt.apply(ipa, level, to, ripas, e.pa() == NULL ? 0 : e.pa(), e.seq());
         if (to == RttState.ASSIGNED && e.pa() != NULL) {
             forEachGranule(e.pa(), level, ipa & -RttTree.size(level), realm.rd, true);

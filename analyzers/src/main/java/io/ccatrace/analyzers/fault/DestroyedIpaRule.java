@@ -13,7 +13,6 @@ import io.ccatrace.analyzers.rtt.RttLeaf;
 import io.ccatrace.analyzers.rtt.RttState;
 import io.ccatrace.trace.EventKind;
 import io.ccatrace.trace.EventView;
-import io.ccatrace.trace.TraceEvent;
 
 /**
  * Rule 8: nothing may become accessible at a DESTROYED IPA (only the realm's
@@ -42,10 +41,7 @@ public final class DestroyedIpaRule extends BaseRule {
                 checkProgress(e, s, out, e.ipa() & ~0xFFFL);
                 return;
             case REC_EXIT:
-                String reason = e.exitReason();
-                if ("PSCI".equals(reason) || "HOST_CALL".equals(reason) || "RIPAS_CHANGE".equals(reason)) {
-                    checkProgress(e, s, out, -1);
-                }
+                if (s.row.exit.progress()) checkProgress(e, s, out, -1);
                 return;
             default:
                 checkProgress(e, s, out, -1);
@@ -54,8 +50,8 @@ public final class DestroyedIpaRule extends BaseRule {
 
     private void checkMapping(EventView e, Shadow s, FindingSink out) {
         RealmShadow r = s.realm(e.realm());
-        if (r == null || RttState.parse(e.to()) != RttState.ASSIGNED || Ripas.parse(e.toRipas()) != Ripas.RAM) return;
-        int level = e.level() == TraceEvent.NULL_INT ? 3 : e.level();
+        if (r == null || s.row.rttTo != RttState.ASSIGNED || s.row.toRipas != Ripas.RAM) return;
+        int level = s.row.level;
         RttLeaf l = s.walkTo(r, e.ipa(), level);
         if (l.level() != level || l.ripas() != Ripas.DESTROYED) return;
         RipasVerdict v = RipasPermission.judge(s, r, e.ipa(), level, Ripas.DESTROYED, Ripas.RAM);
@@ -70,7 +66,7 @@ public final class DestroyedIpaRule extends BaseRule {
         RealmShadow r = s.realm(e.realm() != Shadow.NULL ? e.realm() : rec == null ? Shadow.NULL : rec.realm);
         if (r == null || !r.rtt.isProtected(e.ipa())) return;
         RttLeaf l = s.walk(r, e.ipa());
-        if (l.ripas() == Ripas.DESTROYED && EmptyAccessRule.SEA.equals(e.outcome())) {
+        if (l.ripas() == Ripas.DESTROYED && s.row.sea) {
             out.violation(ID, r.rd, e.access() + " of DESTROYED IPA " + hex(e.ipa()) + " answered by an SEA the"
                     + " realm can handle and continue; a DESTROYED access must exit to the host (8.2)", e.seq(), l.seq());
         }

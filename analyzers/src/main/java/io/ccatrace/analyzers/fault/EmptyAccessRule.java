@@ -31,17 +31,19 @@ public final class EmptyAccessRule extends BaseRule {
         RealmShadow r = s.realm(e.realm() != Shadow.NULL ? e.realm() : rec == null ? Shadow.NULL : rec.realm);
         if (r == null || !r.rtt.isProtected(e.ipa())) return;
         RttLeaf l = s.walk(r, e.ipa());
-        boolean sea = SEA.equals(e.outcome());
-        String where = e.access() + " of IPA " + hex(e.ipa()) + " (" + l.state() + " " + l.ripas()
-                + traceSays(e, l) + ")";
+        boolean sea = s.row.sea;
         if (l.ripas() == Ripas.EMPTY && !sea) {
-            out.violation(ID, r.rd, where + " answered by " + e.outcome()
+            out.violation(ID, r.rd, where(e, l) + " answered by " + e.outcome()
                     + "; an EMPTY IPA must give the realm a synchronous external abort (8.2)", e.seq(), l.seq());
         } else if (l.ripas() == Ripas.RAM && sea) {
-            out.violation(ID, r.rd, where + " answered by an SEA; "
+            out.violation(ID, r.rd, where(e, l) + " answered by an SEA; "
                     + (l.state() == RttState.ASSIGNED ? "mapped RAM must be accessible"
                     : "unassigned RAM must exit to the host so it can back the page") + " (8.2)", e.seq(), l.seq());
         }
+    }
+
+    private static String where(EventView e, RttLeaf l) {
+        return e.access() + " of IPA " + hex(e.ipa()) + " (" + l.state() + " " + l.ripas() + traceSays(e, l) + ")";
     }
 
     static String traceSays(EventView e, RttLeaf l) {

@@ -9,7 +9,6 @@ import io.ccatrace.analyzers.rtt.RttState;
 import io.ccatrace.analyzers.rtt.RttTree;
 import io.ccatrace.trace.EventKind;
 import io.ccatrace.trace.EventView;
-import io.ccatrace.trace.TraceEvent;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -36,7 +35,7 @@ public final class GranuleAliasRule extends BaseRule {
      * either order (4.13: the entry becomes UNASSIGNED in the same call).
      */
     private void freed(EventView e, Shadow s) {
-        if (s.granules.state(e.pa()) != GranuleState.DATA || GranuleState.parse(e.to()) == GranuleState.DATA) return;
+        if (s.granules.state(e.pa()) != GranuleState.DATA || s.row.granuleTo == GranuleState.DATA) return;
         if (s.mappings.realm(e.pa()) != Shadow.NULL) freedMapped.add(new long[] {e.pa(), e.seq(), e.causeSeq()});
     }
 
@@ -74,10 +73,10 @@ public final class GranuleAliasRule extends BaseRule {
             freed(e, s);
             return;
         }
-        if (RttState.parse(e.to()) != RttState.ASSIGNED || e.pa() == Shadow.NULL) return;
+        if (s.row.rttTo != RttState.ASSIGNED || e.pa() == Shadow.NULL) return;
         RealmShadow r = s.realm(e.realm());
         if (r == null) return;
-        int level = e.level() == TraceEvent.NULL_INT ? 3 : e.level();
+        int level = s.row.level;
         long base = e.ipa() & -RttTree.size(level);
         long n = RttTree.size(level) >>> 12;
         for (long i = 0; i < n; i++) {

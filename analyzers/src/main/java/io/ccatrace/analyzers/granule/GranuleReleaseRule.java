@@ -31,7 +31,7 @@ public final class GranuleReleaseRule extends BaseRule {
         long pa = e.pa();
         GranuleState state = s.granules.state(pa);
         if (e.kind() == EventKind.PAS_CHANGE) {
-            if (Pas.parse(e.to()) != Pas.NS || s.granules.pas(pa) == Pas.NS) return;
+            if (s.row.pasTo != Pas.NS || s.granules.pas(pa) == Pas.NS) return;
             long owner = s.granules.owner(pa);
             if (state.inUse()) {
                 out.violation(ID, owner, "granule " + hex(pa) + " moved to PAS NS while it is still "
@@ -45,7 +45,7 @@ public final class GranuleReleaseRule extends BaseRule {
             }
             return;
         }
-        GranuleState to = GranuleState.parse(e.to());
+        GranuleState to = s.row.granuleTo;
         if (to == GranuleState.UNDELEGATED && state != GranuleState.DELEGATED
                 && state != GranuleState.UNDELEGATED) {
             out.violation(ID, s.granules.owner(pa), "granule " + hex(pa) + " went " + state

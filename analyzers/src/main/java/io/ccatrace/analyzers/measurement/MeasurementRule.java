@@ -76,8 +76,7 @@ public final class MeasurementRule extends BaseRule {
     }
 
     private void checkRead(EventView e, Shadow s, FindingSink out) {
-        if (RsiCommand.of(e.cmd(), e.fid()) != RsiCommand.RSI_MEASUREMENT_READ
-                || !"RSI_SUCCESS".equals(e.status())) return;
+        if (s.row.rsi != RsiCommand.RSI_MEASUREMENT_READ || !s.row.success) return;
         RecShadow rec = s.rec(e.rec());
         RealmShadow r = s.realm(rec == null ? e.realm() : rec.realm);
         long index = Shadow.reg(e.args(), 1);

@@ -6,7 +6,6 @@ import io.ccatrace.analyzers.finding.FindingSink;
 import io.ccatrace.analyzers.granule.GranuleState;
 import io.ccatrace.analyzers.rec.RecShadow;
 import io.ccatrace.analyzers.rmi.RmiCommand;
-import io.ccatrace.analyzers.rmi.RmiExpectations;
 import io.ccatrace.analyzers.rmi.Verdict;
 import io.ccatrace.trace.EventKind;
 import io.ccatrace.trace.EventView;
@@ -18,7 +17,6 @@ import io.ccatrace.trace.EventView;
  */
 public final class LifecycleRule extends BaseRule {
     public static final String ID = "lifecycle";
-    private RmiExpectations expectations;
 
     public LifecycleRule() {
         super(ID, "Destroyed realm/REC used again, running REC entered, illegal realm transition",
@@ -41,9 +39,8 @@ public final class LifecycleRule extends BaseRule {
     }
 
     private void checkCall(EventView e, Shadow s, FindingSink out) {
-        if (expectations == null) expectations = new RmiExpectations(s);
-        RmiCommand c = RmiCommand.of(e.cmd(), e.fid());
-        Verdict v = expectations.judge(c, e.args());
+        RmiCommand c = s.row.rmi;
+        Verdict v = s.rmiVerdict(e);
         if (v == null || !v.lifecycle()) return;
         long realm = Shadow.reg(e.args(), 1);
         RecShadow rec = s.rec(realm);

@@ -11,7 +11,6 @@ import io.ccatrace.analyzers.rtt.RttLeaf;
 import io.ccatrace.analyzers.rtt.RttState;
 import io.ccatrace.trace.EventKind;
 import io.ccatrace.trace.EventView;
-import io.ccatrace.trace.TraceEvent;
 
 /**
  * Rule 6: a RIPAS change the realm did not ask for (after activation), outside the range or
@@ -34,12 +33,12 @@ public final class RipasChangeRule extends BaseRule {
             checkCompletion(e, s, out);
             return;
         }
-        RttState to = RttState.parse(e.to());
+        RttState to = s.row.rttTo;
         RealmShadow r = s.realm(e.realm());
         if (r == null || !to.isProtected()) return;
-        int level = e.level() == TraceEvent.NULL_INT ? 3 : e.level();
+        int level = s.row.level;
         Ripas old = oldRipas(s, r, e, level);
-        Ripas neu = Ripas.parse(e.toRipas());
+        Ripas neu = s.row.toRipas;
         if (old == Ripas.NONE || neu == Ripas.NONE || old == neu) return;
         if (old == Ripas.DESTROYED && to == RttState.ASSIGNED && neu == Ripas.RAM) return;
         RipasVerdict v = RipasPermission.judge(s, r, e.ipa(), level, old, neu);
@@ -58,8 +57,7 @@ public final class RipasChangeRule extends BaseRule {
 
     /** The realm is told [base, x1) now has the value it asked for (8.4); check it does. */
     private void checkCompletion(EventView e, Shadow s, FindingSink out) {
-        if (RsiCommand.of(e.cmd(), e.fid()) != RsiCommand.RSI_IPA_STATE_SET
-                || !"RSI_SUCCESS".equals(e.status())) return;
+        if (s.row.rsi != RsiCommand.RSI_IPA_STATE_SET || !s.row.success) return;
         RecShadow rec = s.rec(e.rec());
         RealmShadow r = rec == null ? null : s.realm(rec.realm);
         if (r == null || !rec.completedRipas.active()) return;

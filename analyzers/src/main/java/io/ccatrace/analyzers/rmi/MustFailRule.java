@@ -13,7 +13,6 @@ import io.ccatrace.trace.EventView;
  */
 public final class MustFailRule extends BaseRule {
     public static final String ID = "must-fail";
-    private RmiExpectations expectations;
 
     public MustFailRule() {
         super(ID, "RMI/RSI call that the spec requires to fail reported as success",
@@ -27,9 +26,8 @@ public final class MustFailRule extends BaseRule {
             checkRsi(e, s, out);
             return;
         }
-        if (expectations == null) expectations = new RmiExpectations(s);
-        RmiCommand c = RmiCommand.of(e.cmd(), e.fid());
-        Verdict v = expectations.judge(c, e.args());
+        RmiCommand c = s.row.rmi;
+        Verdict v = s.rmiVerdict(e);
         if (v == null || v.lifecycle()) return;
         long realm = realmOf(c, e, s);
         reportCall(out, e, realm, c + " reported RMI_SUCCESS but must fail: " + v.reason(),
@@ -55,7 +53,7 @@ public final class MustFailRule extends BaseRule {
     }
 
     private void checkRsi(EventView e, Shadow s, FindingSink out) {
-        RsiCommand c = RsiCommand.of(e.cmd(), e.fid());
+        RsiCommand c = s.row.rsi;
         RecShadow rec = s.rec(e.rec());
         long realm = rec != null ? rec.realm : e.realm();
         String why = RsiExpectations.judge(c, e.args(), s.realm(realm));

@@ -25,18 +25,17 @@ final class RecEntryExpectations {
         if (v != null) return v;
         RecShadow rec = s.rec(recPa);
         if (rec == null) return null;
-        String r = RmiExpectations.hex(recPa);
-        if (rec.running) return Verdict.lifecycle("REC " + r + " is already RUNNING (4.22 rec state)");
+        if (rec.running) return Verdict.lifecycle("REC " + RmiExpectations.hex(recPa) + " is already RUNNING (4.22 rec state)");
         RealmState state = s.realmState(rec.realm);
-        if (state == RealmState.NEW) return Verdict.fail("realm of REC " + r + " is NEW, not activated (4.22 realm_new)");
+        if (state == RealmState.NEW) return Verdict.fail("realm of REC " + RmiExpectations.hex(recPa) + " is NEW, not activated (4.22 realm_new)");
         if (state == RealmState.SYSTEM_OFF) {
-            return Verdict.fail("realm of REC " + r + " is SYSTEM_OFF (4.22 system_off)");
+            return Verdict.fail("realm of REC " + RmiExpectations.hex(recPa) + " is SYSTEM_OFF (4.22 system_off)");
         }
-        if (!rec.runnable) return Verdict.fail("REC " + r + " is NOT_RUNNABLE (4.22 rec_runnable)");
-        if (rec.psciPending) return Verdict.fail("REC " + r + " has a PSCI request the host has not completed (4.22 rec_psci)");
+        if (!rec.runnable) return Verdict.fail("REC " + RmiExpectations.hex(recPa) + " is NOT_RUNNABLE (4.22 rec_runnable)");
+        if (rec.psciPending) return Verdict.fail("REC " + RmiExpectations.hex(recPa) + " has a PSCI request the host has not completed (4.22 rec_psci)");
         long flags = run == TraceEvent.NULL ? 0 : s.ns.read(run, 8);
         if ((flags & INJECT_SEA) != 0 && !rec.lastExitUnprotectedAbort) {
-            return Verdict.fail("INJECT_SEA set but REC " + r + "'s last exit was not a data abort at an"
+            return Verdict.fail("INJECT_SEA set but REC " + RmiExpectations.hex(recPa) + "'s last exit was not a data abort at an"
                     + " unprotected IPA (4.22 step 10)");
         }
         return null;

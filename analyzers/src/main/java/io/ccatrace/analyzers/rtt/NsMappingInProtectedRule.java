@@ -21,7 +21,7 @@ public final class NsMappingInProtectedRule extends BaseRule {
     @Override
     public void check(EventView e, Shadow s, FindingSink out) {
         if (e.kind() == EventKind.RTT_ENTRY) {
-            RttState to = RttState.parse(e.to());
+            RttState to = s.row.rttTo;
             RealmShadow r = s.realm(e.realm());
             if (r == null || !to.isUnprotected() || !r.rtt.isProtected(e.ipa())) return;
             out.violation(ID, r.rd, "RTT entry at protected IPA " + hex(e.ipa()) + " (level "
@@ -30,7 +30,7 @@ public final class NsMappingInProtectedRule extends BaseRule {
                     + " accept RTT_MAP_UNPROTECTED for IPAs >= 2^(s2sz-1)", e.seq(), e.causeSeq());
             return;
         }
-        if (RmiCommand.of(e.cmd(), e.fid()) != RmiCommand.RMI_RTT_MAP_UNPROTECTED) return;
+        if (s.row.rmi != RmiCommand.RMI_RTT_MAP_UNPROTECTED) return;
         RealmShadow r = s.realm(Shadow.reg(e.args(), 1));
         long ipa = Shadow.reg(e.args(), 2);
         if (r == null || ipa == Shadow.NULL || !r.rtt.isProtected(ipa)) return;

@@ -21,7 +21,7 @@ public final class ProtectedMappingInUnprotectedRule extends BaseRule {
     @Override
     public void check(EventView e, Shadow s, FindingSink out) {
         if (e.kind() == EventKind.RTT_ENTRY) {
-            RttState to = RttState.parse(e.to());
+            RttState to = s.row.rttTo;
             RealmShadow r = s.realm(e.realm());
             if (r == null || !to.isProtected() || r.rtt.isProtected(e.ipa())) return;
             out.violation(ID, r.rd, "RTT entry at unprotected IPA " + hex(e.ipa()) + " (level "
@@ -30,7 +30,7 @@ public final class ProtectedMappingInUnprotectedRule extends BaseRule {
                     + ": realm-private memory reachable through the shared half", e.seq(), e.causeSeq());
             return;
         }
-        RmiCommand c = RmiCommand.of(e.cmd(), e.fid());
+        RmiCommand c = s.row.rmi;
         if (c != RmiCommand.RMI_DATA_CREATE && c != RmiCommand.RMI_DATA_CREATE_UNKNOWN) return;
         RealmShadow r = s.realm(Shadow.reg(e.args(), 1));
         long ipa = Shadow.reg(e.args(), 3);

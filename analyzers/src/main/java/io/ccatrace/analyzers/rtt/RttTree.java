@@ -18,6 +18,8 @@ public final class RttTree {
     private final RttLeaf scratch = new RttLeaf();
     private int startLevel;
     private int s2sz;
+    /** Bumped by every change, so a walk result can be reused while it is unchanged. */
+    private long version;
 
     public RttTree(int s2sz, int startLevel) {
         this.s2sz = s2sz;
@@ -27,6 +29,12 @@ public final class RttTree {
     public void geometry(int s2sz, int startLevel) {
         this.s2sz = s2sz;
         this.startLevel = startLevel;
+        version++;
+    }
+
+    /** Changes with every update of the tree or its geometry. */
+    public long version() {
+        return version;
     }
 
     public int s2sz() { return s2sz; }
@@ -128,6 +136,7 @@ public final class RttTree {
         if (state(cur) == RttState.TABLE && to != RttState.TABLE) {
             removeBelow(ipa & -size(level), level);
         }
+        version++;
         int s = entries.slot(key(ipa, level));
         entries.setA(s, np);
         entries.setB(s, seq);
