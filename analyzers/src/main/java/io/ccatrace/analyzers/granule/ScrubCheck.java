@@ -3,6 +3,7 @@ package io.ccatrace.analyzers.granule;
 import io.ccatrace.analyzers.engine.Shadow;
 import io.ccatrace.analyzers.finding.FindingSink;
 import io.ccatrace.trace.EventView;
+import io.ccatrace.trace.TraceEvent;
 
 /**
  * Part of rule 4 (granule-release): a Non-secure read of a granule that came back from the
@@ -16,9 +17,14 @@ final class ScrubCheck {
     }
 
     static void check(String rule, EventView e, Shadow s, FindingSink out) {
-        byte[] got = e.payload();
         long pa = e.pa();
-        if (got == null || got.length == 0 || pa == Shadow.NULL) return;
+        if (pa == Shadow.NULL || s.released.tracked() == 0) return;
+        // the row's size is the payload's length (docs/trace-format.md): when no page it
+        // covers came back from the Realm PAS, the bytes need not be fetched at all
+        int size = e.size();
+        if (size != TraceEvent.NULL_INT && !anyReleased(s, pa, size)) return;
+        byte[] got = e.payload();
+        if (got == null || got.length == 0) return;
         int i = 0;
         while (i < got.length) {
             long at = pa + i;
@@ -36,6 +42,13 @@ final class ScrubCheck {
             }
             i += n;
         }
+    }
+
+    private static boolean anyReleased(Shadow s, long pa, long size) {
+        for (long page = pa & ~0xFFFL; Long.compareUnsigned(page, pa + size) < 0; page += 0x1000) {
+            if (s.released.releasedBy(page) >= 0) return true;
+        }
+        return false;
     }
 
     private static void report(String rule, EventView e, Shadow s, FindingSink out, long at, byte got,

@@ -44,11 +44,25 @@ public final class TraceStats {
     private final int realmName;
     private final int dataName;
     private final int delegatedName;
+    private final int undelegatedName;
+    private final int seaName;
+    private final int noneName;
+    private long lastRealm = NULL;
+    private RealmSummary lastSummary;
+    private static final EventKind[] KINDS = EventKind.values();
+    private static final boolean[] INPUT = new boolean[KINDS.length];
+
+    static {
+        for (EventKind k : KINDS) INPUT[k.ordinal()] = k.isInput();
+    }
 
     public TraceStats() {
         realmName = names.id("REALM");
         dataName = names.id("DATA");
         delegatedName = names.id("DELEGATED");
+        undelegatedName = names.id("UNDELEGATED");
+        seaName = names.id("SEA_INJECTED");
+        noneName = names.id("-");
     }
 
     /** Starts the next trace: per-trace state (pending latency, granule clocks) resets. */
@@ -57,14 +71,31 @@ public final class TraceStats {
         pendingCmd = -1;
         since.clear();
         delegated = 0;
+        lastRealm = NULL;
+        lastSummary = null;
     }
 
     public void accept(EventView e) {
-        row(e.kind().ordinal(), e.time(), names.id(e.cmd()), names.id(e.status()), e.realm(), e.pa(),
-                names.id(e.from()), names.id(e.to()), names.id(e.fromRipas()), names.id(e.toRipas()),
-                names.id(e.exitReason()), names.id(e.outcome()), names.id(e.ripas()));
+        int k = e.kind().ordinal();
+        long time = e.time();
+        RealmSummary rs = begin(k, time, e.realm());
+        switch (KINDS[k]) {
+            case RMI_CALL: rmiCall(time, names.id(e.cmd()), names.id(e.status())); break;
+            case RSI_CALL: rsiCall(rs, names.id(e.cmd()), names.id(e.status())); break;
+            case REC_EXIT: exit(rs, names.id(e.exitReason())); break;
+            case STAGE2_FAULT: fault(rs, names.id(e.outcome()), names.id(e.ripas())); break;
+            case RTT_ENTRY: rtt(rs, names.id(e.fromRipas()), names.id(e.toRipas())); break;
+            case PAS_CHANGE: pasChange(time, names.id(e.from()), names.id(e.to())); break;
+            case GRANULE_STATE: granuleState(time, e.pa(), names.id(e.from()), names.id(e.to()), rs); break;
+            case REALM_STATE: realmState(rs, names.id(e.to())); break;
+            default: break;
+        }
     }
 
+    /**
+     * The columnar path: reads the projected arrays in place, and maps a name column's
+     * batch dictionary to global ids once per batch, not per row.
+     */
     public void accept(EventBatch b) {
         int n = b.size();
         long[] time = b.longs(Column.TIME);
@@ -90,8 +121,20 @@ public final class TraceStats {
         int[] oc = b.ids(Column.OUTCOME);
         int[] ri = b.ids(Column.RIPAS);
         for (int r = 0; r < n; r++) {
-            row(kind[r], time[r], g(cmd, c[r]), g(status, st[r]), realm[r], pa[r], g(from, fr[r]), g(to, t[r]),
-                    g(fromRipas, fri[r]), g(toRipas, tri[r]), g(reason, er[r]), g(outcome, oc[r]), g(rip, ri[r]));
+            int k = kind[r];
+            long tm = time[r];
+            RealmSummary rs = begin(k, tm, realm[r]);
+            switch (KINDS[k]) {
+                case RMI_CALL: rmiCall(tm, g(cmd, c[r]), g(status, st[r])); break;
+                case RSI_CALL: rsiCall(rs, g(cmd, c[r]), g(status, st[r])); break;
+                case REC_EXIT: exit(rs, g(reason, er[r])); break;
+                case STAGE2_FAULT: fault(rs, g(outcome, oc[r]), g(rip, ri[r])); break;
+                case RTT_ENTRY: rtt(rs, g(fromRipas, fri[r]), g(toRipas, tri[r])); break;
+                case PAS_CHANGE: pasChange(tm, g(from, fr[r]), g(to, t[r])); break;
+                case GRANULE_STATE: granuleState(tm, pa[r], g(from, fr[r]), g(to, t[r]), rs); break;
+                case REALM_STATE: realmState(rs, g(to, t[r])); break;
+                default: break;
+            }
         }
     }
 
@@ -99,75 +142,80 @@ public final class TraceStats {
         return local < 0 ? -1 : global[local];
     }
 
-    private int[][] maps = new int[9][];
+    private final int[][] maps = new int[9][];
 
     private int[] global(EventBatch b, Column c, int slot) {
         maps[slot] = names.map(b.names(c), maps[slot]);
         return maps[slot];
     }
 
-    private void row(int kind, long time, int cmd, int status, long realm, long pa, int from, int to,
-                     int fromRipas, int toRipas, int reason, int outcome, int rip) {
+    /** Per row: counts, the latency of the pending RMI call, the realm's summary (or null). */
+    private RealmSummary begin(int kind, long time, long realm) {
         events++;
         byKind[kind]++;
-        EventKind k = EventKind.values()[kind];
-        if (k.isInput() && pendingCmd >= 0) {
+        if (INPUT[kind] && pendingCmd >= 0) {
             long d = Math.max(0, time - pendingTime);
             latency.add(d);
             latencyFor(pendingCmd).add(d);
             pendingCmd = -1;
         }
-        RealmSummary rs = realm == NULL ? null : summary(realm);
-        if (rs != null) rs.touch(time);
-        switch (k) {
-            case RMI_CALL:
-                rmi.add(cmd, status);
-                pendingCmd = cmd;
-                pendingTime = time;
-                break;
-            case RSI_CALL:
-                rsi.add(cmd, status);
-                if (rs != null) rs.rsiCalls++;
-                break;
-            case REC_EXIT:
-                exits.add(reason, -1);
-                if (rs != null) rs.exits++;
-                break;
-            case STAGE2_FAULT:
-                faults.add(outcome, rip);
-                if (rs != null) {
-                    rs.faults++;
-                    if ("SEA_INJECTED".equals(names.name(outcome))) rs.seas++;
-                }
-                break;
-            case RTT_ENTRY:
-                if (fromRipas >= 0 && toRipas >= 0 && fromRipas != toRipas) ripas.add(fromRipas, toRipas);
-                if (rs != null) rs.rttChanges++;
-                break;
-            case PAS_CHANGE:
-                if (to == realmName) delegated++;
-                else if (from == realmName) delegated--;
-                peakDelegated = Math.max(peakDelegated, delegated);
-                delegatedSeries.record(time, delegated);
-                break;
-            case GRANULE_STATE:
-                granuleState(time, pa, from, to, rs);
-                break;
-            case REALM_STATE:
-                if (rs != null && to >= 0) rs.state = names.name(to);
-                break;
-            default:
-                break;
+        if (realm == NULL) return null;
+        RealmSummary rs = realm == lastRealm ? lastSummary : summary(realm);
+        if (rs != null) {
+            lastRealm = realm;
+            lastSummary = rs;
+            rs.touch(time);
+        }
+        return rs;
+    }
+
+    private void rmiCall(long time, int cmd, int status) {
+        rmi.add(cmd, status);
+        pendingCmd = cmd;
+        pendingTime = time;
+    }
+
+    private void rsiCall(RealmSummary rs, int cmd, int status) {
+        rsi.add(cmd, status);
+        if (rs != null) rs.rsiCalls++;
+    }
+
+    private void exit(RealmSummary rs, int reason) {
+        exits.add(reason, -1);
+        if (rs != null) rs.exits++;
+    }
+
+    private void fault(RealmSummary rs, int outcome, int rip) {
+        faults.add(outcome, rip);
+        if (rs != null) {
+            rs.faults++;
+            if (outcome == seaName) rs.seas++;
         }
     }
 
+    private void rtt(RealmSummary rs, int fromRipas, int toRipas) {
+        if (fromRipas >= 0 && toRipas >= 0 && fromRipas != toRipas) ripas.add(fromRipas, toRipas);
+        if (rs != null) rs.rttChanges++;
+    }
+
+    private void pasChange(long time, int from, int to) {
+        if (to == realmName) delegated++;
+        else if (from == realmName) delegated--;
+        peakDelegated = Math.max(peakDelegated, delegated);
+        delegatedSeries.record(time, delegated);
+    }
+
+    private void realmState(RealmSummary rs, int to) {
+        if (rs != null && to >= 0) rs.state = names.name(to);
+    }
+
     private void granuleState(long time, long pa, int from, int to, RealmSummary rs) {
-        granules.add(from < 0 ? names.id("-") : from, to);
+        granules.add(from < 0 ? noneName : from, to);
         int s = since.find(pa >>> 12);
         if (s >= 0 && from >= 0 && from != delegatedName) {
             lifetimeFor(from).add(Math.max(0, time - since.a(s)));
         }
-        if (to >= 0 && to != delegatedName && !"UNDELEGATED".equals(names.name(to))) {
+        if (to >= 0 && to != delegatedName && to != undelegatedName) {
             int slot = since.slot(pa >>> 12);
             since.setA(slot, time);
         } else if (s >= 0) {
@@ -182,10 +230,14 @@ public final class TraceStats {
         }
     }
 
-    private final java.util.HashMap<Integer, Histogram> lifetimeByName = new java.util.HashMap<>();
+    private Histogram[] lifetimeByState = new Histogram[16];
 
     private Histogram lifetimeFor(int state) {
-        return lifetimeByName.computeIfAbsent(state, k -> new Histogram());
+        if (state >= lifetimeByState.length) {
+            lifetimeByState = java.util.Arrays.copyOf(lifetimeByState, Math.max(state + 1, lifetimeByState.length * 2));
+        }
+        if (lifetimeByState[state] == null) lifetimeByState[state] = new Histogram();
+        return lifetimeByState[state];
     }
 
     private Histogram latencyFor(int cmd) {
@@ -207,7 +259,9 @@ public final class TraceStats {
 
     java.util.Map<String, Histogram> lifetimes() {
         java.util.Map<String, Histogram> out = new java.util.TreeMap<>();
-        for (java.util.Map.Entry<Integer, Histogram> e : lifetimeByName.entrySet()) out.put(names.name(e.getKey()), e.getValue());
+        for (int i = 0; i < lifetimeByState.length; i++) {
+            if (lifetimeByState[i] != null) out.put(names.name(i), lifetimeByState[i]);
+        }
         return out;
     }
 
