@@ -7,7 +7,7 @@ import io.ccatrace.analyzers.finding.FindingSink;
 import io.ccatrace.analyzers.finding.Rule;
 import io.ccatrace.analyzers.finding.Severity;
 import io.ccatrace.trace.TraceFiles;
-import io.ccatrace.trace.TraceReader;
+import io.ccatrace.trace.TraceCursor;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -59,8 +59,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
         long violations = 0;
         for (Path p : TracePaths.expand(traces)) {
             Analyzer a = new Analyzer(RuleCatalog.select(ids), new FindingSink());
-            try (TraceReader r = TraceFiles.open(p)) {
-                a.run(r);
+            try (TraceCursor c = TraceFiles.openCursor(p)) {
+                a.run(c);
             }
             results.add(new FindingReport.TraceFindings(p.toString(), a.events(), a.findings()));
             violations += a.findings().total(Severity.VIOLATION);

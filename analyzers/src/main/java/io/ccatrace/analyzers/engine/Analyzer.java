@@ -4,6 +4,7 @@ import io.ccatrace.analyzers.finding.FindingSink;
 import io.ccatrace.analyzers.finding.Rule;
 import io.ccatrace.trace.EventKind;
 import io.ccatrace.trace.EventView;
+import io.ccatrace.trace.TraceCursor;
 import io.ccatrace.trace.TraceReader;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -48,6 +49,12 @@ public final class Analyzer {
     /** Runs the rules' end-of-trace checks. Call once, after the last event. */
     public void finish() {
         for (Rule r : rules) r.finish(shadow, sink);
+    }
+
+    /** Runs a cursor to its end (rows are checked in place: no object per row), then finishes. */
+    public void run(TraceCursor cursor) throws IOException {
+        while (cursor.next()) accept(cursor);
+        finish();
     }
 
     public void run(TraceReader reader) throws IOException {
