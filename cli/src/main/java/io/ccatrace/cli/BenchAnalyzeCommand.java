@@ -8,6 +8,7 @@ import io.ccatrace.analyzers.finding.Severity;
 import io.ccatrace.analyzers.stats.TraceStats;
 import io.ccatrace.trace.BatchReader;
 import io.ccatrace.trace.EventBatch;
+import io.ccatrace.trace.TraceCursor;
 import io.ccatrace.trace.TraceEvent;
 import io.ccatrace.trace.TraceFiles;
 import io.ccatrace.trace.TraceMetadata;
@@ -40,7 +41,7 @@ import picocli.CommandLine.Spec;
         description = "Benchmark the analyzers: rules and stats over a Parquet trace.")
 public final class BenchAnalyzeCommand implements Callable<Integer> {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
-    private static final List<String> PARTS = List.of("read", "rules", "stats", "engine", "per-rule");
+    private static final List<String> PARTS = List.of("read", "cursor-read", "rules", "stats", "engine", "per-rule");
 
     @Spec
     CommandSpec spec;
@@ -55,7 +56,7 @@ public final class BenchAnalyzeCommand implements Callable<Integer> {
     Path trace;
 
     @Option(names = "--part", split = ",", paramLabel = "PART",
-            description = "what to time: read, rules, stats, engine, per-rule (default: all but per-rule)")
+            description = "what to time: read, cursor-read, rules, stats, engine, per-rule (default: all but per-rule)")
     List<String> parts;
 
     @Option(names = "--runs", defaultValue = "3",
@@ -70,7 +71,7 @@ public final class BenchAnalyzeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        List<String> todo = parts == null || parts.isEmpty() ? List.of("read", "rules", "stats", "engine") : parts;
+        List<String> todo = parts == null || parts.isEmpty() ? List.of("read", "cursor-read", "rules", "stats", "engine") : parts;
         for (String p : todo) {
             if (!PARTS.contains(p)) throw new UserException("--part: unknown part '" + p + "' (known: " + String.join(", ", PARTS) + ")");
         }
@@ -90,6 +91,7 @@ public final class BenchAnalyzeCommand implements Callable<Integer> {
             out.println(String.format(Locale.ROOT, "trace: %s%s", trace == null ? "synthetic" : p,
                     trace == null ? " (seed " + seed + ")" : ""));
             if (todo.contains("read")) read(p);
+            if (todo.contains("cursor-read")) cursorRead(p);
             if (todo.contains("rules")) rules(p);
             if (todo.contains("stats")) stats(p);
             if (todo.contains("engine") || todo.contains("per-rule")) {
@@ -134,7 +136,22 @@ public final class BenchAnalyzeCommand implements Callable<Integer> {
         rate("read rows only:", n, ns);
     }
 
-    /** All rules fed from the reader, with the heap after a GC at each quarter (not timed). */
+    /** The row cursor alone (every column, chain check per batch): third pass timed. */
+    private void cursorRead(Path p) throws IOException {
+        long ns = 0;
+        long n = 0;
+        for (int pass = 0; pass < 3; pass++) {
+            long t0 = cpu();
+            n = 0;
+            try (TraceCursor c = TraceFiles.openCursor(p, Long.MIN_VALUE, w -> { })) {
+                while (c.next()) n++;
+            }
+            ns = cpu() - t0;
+        }
+        rate("cursor read only:", n, ns);
+    }
+
+    /** All rules fed from the row cursor (as analyze does), with the heap after a GC at each quarter (not timed). */
     private void rules(Path p) throws IOException {
         long total;
         try (BatchReader r = TraceFiles.openColumns(p, java.util.EnumSet.of(io.ccatrace.trace.Column.SEQ))) {
@@ -145,10 +162,10 @@ public final class BenchAnalyzeCommand implements Callable<Integer> {
         long ns = 0;
         StringBuilder heaps = new StringBuilder();
         long t0 = cpu();
-        try (TraceReader r = TraceFiles.open(p, w -> { })) {
+        try (TraceCursor r = TraceFiles.openCursor(p, Long.MIN_VALUE, w -> { })) {
             long n = 0;
-            while (r.hasNext()) {
-                a.accept(r.next());
+            while (r.next()) {
+                a.accept(r);
                 n++;
                 if (total >= 4 && n % (total / 4) == 0) {
                     ns += cpu() - t0;
@@ -166,7 +183,7 @@ public final class BenchAnalyzeCommand implements Callable<Integer> {
                 + a.findings().total(Severity.WARNING) + " warning(s); live shadow objects: "
                 + a.shadow().granules.tracked() + " granules, " + a.shadow().liveRealms() + " realms, "
                 + a.shadow().liveRecs() + " RECs");
-        rate("all rules (read + rules):", a.events(), ns);
+        rate("all rules (cursor read + rules):", a.events(), ns);
     }
 
     /** Stats over the columnar path: a warm-up pass, then a timed one. */
