@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(mixinStandardHelpOptions = true, name = "trace", description = "Benchmark trace writing (Arrow, Parquet), size, projection reads, row reads and the row cursor.")
 public final class BenchTraceCommand implements Callable<Integer> {
-    private static final int CHUNK = 65536;
+    /** Events generated per timed slice: small enough to stay in cache, as rows coming straight from the model do. */
+    private static final int CHUNK = 1024;
     private static final Set<Column> PROJECTION = Set.of(Column.SEQ, Column.KIND, Column.PA);
 
     @Spec
@@ -42,6 +43,10 @@ public final class BenchTraceCommand implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "500000", description = "events of an untimed warm-up pass (JIT), default 500,000")
     long warmup;
 
+    @Option(names = "--formats", split = ",", defaultValue = "arrows,parquet",
+            description = "formats to write and read (default arrows,parquet)")
+    java.util.List<String> formats;
+
     @Option(names = "--dir", description = "directory for the files (default: a temporary one, removed)")
     Path dir;
 
@@ -49,13 +54,19 @@ public final class BenchTraceCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (events <= 0) throw new UserException("--events must be positive");
         PrintWriter out = spec.commandLine().getOut();
+        String[] names = formats.stream().map(f -> "bench." + f).toArray(String[]::new);
+        for (String f : formats) {
+            if (!f.equals("arrows") && !f.equals("parquet") && !f.equals("jsonl")) {
+                throw new UserException("--formats: unknown format " + f + " (use arrows, parquet, jsonl)");
+            }
+        }
         boolean temp = dir == null;
         Path d = temp ? Files.createTempDirectory("ccatrace-bench") : Files.createDirectories(dir);
         try {
             if (warmup > 0) {
                 long keep = events;
                 events = warmup;
-                for (String name : new String[] {"bench.arrows", "bench.parquet"}) {
+                for (String name : names) {
                     write(d.resolve(name));
                     project(d.resolve(name));
                     rows(d.resolve(name));
@@ -66,14 +77,14 @@ public final class BenchTraceCommand implements Callable<Integer> {
             out.println("events: " + events + " (synthetic multi-realm trace, seed " + seed + "), "
                     + Runtime.getRuntime().availableProcessors() + " cpus, java " + System.getProperty("java.version")
                     + "; times are thread CPU time");
-            for (String name : new String[] {"bench.arrows", "bench.parquet"}) {
+            for (String name : names) {
                 Path p = d.resolve(name);
                 double s = write(p);
                 out.printf("write %-8s %7.2f M events/s  (%.2f s)  %6.2f bytes/event  (%d bytes)%n",
                         name.substring(6), events / s / 1e6, s, (double) Files.size(p) / events, Files.size(p));
                 out.flush();
             }
-            for (String name : new String[] {"bench.arrows", "bench.parquet"}) {
+            for (String name : names) {
                 Path p = d.resolve(name);
                 String f = name.substring(6);
                 long[] check = new long[1];
@@ -100,7 +111,7 @@ public final class BenchTraceCommand implements Callable<Integer> {
             }
         } finally {
             if (temp) {
-                for (String n : new String[] {"bench.arrows", "bench.parquet"}) Files.deleteIfExists(d.resolve(n));
+                for (String n : names) Files.deleteIfExists(d.resolve(n));
                 Files.deleteIfExists(d);
             }
         }

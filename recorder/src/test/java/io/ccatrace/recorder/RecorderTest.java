@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ccatrace.model.event.ModelEvent;
 import io.ccatrace.trace.EventKind;
+import io.ccatrace.trace.EventView;
 import io.ccatrace.trace.TraceEvent;
 import io.ccatrace.trace.TraceWriter;
 import java.util.ArrayList;
@@ -21,8 +22,8 @@ class RecorderTest {
     private boolean closed;
     private final Recorder recorder = new Recorder(new TraceWriter() {
         @Override
-        public void write(TraceEvent event) {
-            rows.add(event);
+        public void write(EventView event) {
+            rows.add(event.toEvent());
         }
 
         @Override

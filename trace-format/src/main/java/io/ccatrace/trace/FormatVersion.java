@@ -3,11 +3,27 @@ package io.ccatrace.trace;
 /** The format version rules every reader applies to a file's metadata. */
 public final class FormatVersion {
     /** The format version this code writes. */
-    public static final int CURRENT = 1;
-    /** The newest format whose files this code can read. */
-    public static final int READS_UP_TO = 1;
+    public static final int CURRENT = 2;
+    /** The oldest reader format that can read what this code writes (2: the event hash changed). */
+    public static final int MIN_READER = 2;
+    /** The newest format whose files this code can read (it reads 1 and 2). */
+    public static final int READS_UP_TO = 2;
 
     private FormatVersion() {
+    }
+
+    /**
+     * The format version a file's metadata declares; files without one (plain JSONL dumps,
+     * which carry no chain) count as the current format.
+     */
+    public static int of(TraceMetadata m) {
+        String v = m.get(TraceMetadata.FORMAT_VERSION);
+        if (v == null) return CURRENT;
+        try {
+            return Integer.parseInt(v.trim());
+        } catch (NumberFormatException e) {
+            return CURRENT;
+        }
     }
 
     /**

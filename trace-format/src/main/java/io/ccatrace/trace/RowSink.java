@@ -7,8 +7,14 @@ import java.io.IOException;
  * metadata. {@link ChainedWriter} feeds it and computes the integrity chain.
  */
 public interface RowSink {
-    /** Stores one row; checkpoint is the chain value for this row, or null. */
-    void write(TraceEvent e, byte[] checkpoint) throws IOException;
+    /**
+     * Stores one row. The sink reads the row during the call and keeps no reference to it or
+     * its arrays (the caller may reuse them).
+     */
+    void write(EventView row) throws IOException;
+
+    /** Sets the chain column of the row written last (a checkpoint row); called at most once per row. */
+    void checkpoint(byte[] value) throws IOException;
 
     /** Writes the end of the trace (event count, complete flag, digest) and closes. */
     void finish(TraceMetadata end) throws IOException;

@@ -162,7 +162,7 @@ public final class TraceFiles {
             }
         }
         h = h.with(TraceMetadata.FORMAT_VERSION, Integer.toString(FormatVersion.CURRENT))
-                .with(TraceMetadata.MIN_READER_VERSION, "1");
+                .with(TraceMetadata.MIN_READER_VERSION, Integer.toString(FormatVersion.MIN_READER));
         if (h.get(TraceMetadata.ORIGIN) == null) h = h.with(TraceMetadata.ORIGIN, "recorded");
         if (h.get(TraceMetadata.TRACE_ID) == null) h = h.with(TraceMetadata.TRACE_ID, derivedId(h));
         return h;

@@ -5,5 +5,9 @@ import java.io.IOException;
 
 /** Appends events (in seq order) to a trace; close() finishes the file and marks it complete. */
 public interface TraceWriter extends Closeable {
-    void write(TraceEvent event) throws IOException;
+    /**
+     * Appends one row. The writer reads the row during the call and keeps nothing of it, so
+     * the caller may reuse the object (and its arrays) for the next row.
+     */
+    void write(EventView row) throws IOException;
 }

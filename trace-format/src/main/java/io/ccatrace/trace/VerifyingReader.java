@@ -22,7 +22,7 @@ public final class VerifyingReader implements TraceReader {
         this.source = source;
         this.file = file;
         this.warnings = warnings;
-        this.verifier = new ChainVerifier(source.hasChain());
+        this.verifier = new ChainVerifier(source.hasChain(), FormatVersion.of(source.header()));
     }
 
     @Override

@@ -46,7 +46,7 @@ class TraceRoundTripTest {
         List<TraceEvent> back = new ArrayList<>();
         try (VerifyingReader r = TraceFiles.open(p, warnings::add)) {
             assertEquals("1.0", r.metadata().get(TraceMetadata.RMM_MODEL));
-            assertEquals("1", r.metadata().get(TraceMetadata.FORMAT_VERSION));
+            assertEquals("2", r.metadata().get(TraceMetadata.FORMAT_VERSION));
             assertEquals("recorded", r.metadata().get(TraceMetadata.ORIGIN));
             while (r.hasNext()) back.add(r.next());
             assertEquals(Long.toString(events.size()), r.metadata().get(TraceMetadata.EVENT_COUNT));

@@ -62,7 +62,7 @@ final class ArrowSchema {
         List<Field> got = s.getFields();
         Column[] cols = Column.values();
         if (got.size() != cols.length) {
-            return "has " + got.size() + " columns, a ccatrace v1 trace has " + cols.length;
+            return "has " + got.size() + " columns, a ccatrace trace has " + cols.length;
         }
         for (int i = 0; i < cols.length; i++) {
             Field want = field(cols[i]);

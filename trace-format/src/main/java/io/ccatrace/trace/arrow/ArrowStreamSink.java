@@ -2,6 +2,8 @@ package io.ccatrace.trace.arrow;
 
 import io.ccatrace.trace.Column;
 import io.ccatrace.trace.RowSink;
+import io.ccatrace.trace.EventKind;
+import io.ccatrace.trace.EventView;
 import io.ccatrace.trace.TraceEvent;
 import io.ccatrace.trace.TraceMetadata;
 import io.ccatrace.trace.chain.HashChain;
@@ -12,8 +14,6 @@ import java.nio.file.StandardOpenOption;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.util.MemoryUtil;
 import org.apache.arrow.vector.BaseFixedWidthVector;
-import org.apache.arrow.vector.BigIntVector;
-import org.apache.arrow.vector.BitVectorHelper;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VarBinaryVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
@@ -31,6 +31,38 @@ public final class ArrowStreamSink implements RowSink {
     public static final int BATCH = 16 * HashChain.INTERVAL;
 
     private static final Column[] COLUMNS = Column.values();
+    private static final int SEQ = Column.SEQ.ordinal();
+    private static final int TIME = Column.TIME.ordinal();
+    private static final int KIND = Column.KIND.ordinal();
+    private static final int INPUT = Column.INPUT.ordinal();
+    private static final int CPU = Column.CPU.ordinal();
+    private static final int CAUSE_SEQ = Column.CAUSE_SEQ.ordinal();
+    private static final int CMD = Column.CMD.ordinal();
+    private static final int FID = Column.FID.ordinal();
+    private static final int ARGS = Column.ARGS.ordinal();
+    private static final int STATUS = Column.STATUS.ordinal();
+    private static final int INDEX = Column.INDEX.ordinal();
+    private static final int OUT = Column.OUT.ordinal();
+    private static final int REALM = Column.REALM.ordinal();
+    private static final int REC = Column.REC.ordinal();
+    private static final int IPA = Column.IPA.ordinal();
+    private static final int PA = Column.PA.ordinal();
+    private static final int LEVEL = Column.LEVEL.ordinal();
+    private static final int FROM = Column.FROM.ordinal();
+    private static final int TO = Column.TO.ordinal();
+    private static final int FROM_RIPAS = Column.FROM_RIPAS.ordinal();
+    private static final int TO_RIPAS = Column.TO_RIPAS.ordinal();
+    private static final int PAS = Column.PAS.ordinal();
+    private static final int RIPAS = Column.RIPAS.ordinal();
+    private static final int EXIT_REASON = Column.EXIT_REASON.ordinal();
+    private static final int ESR = Column.ESR.ordinal();
+    private static final int FAR = Column.FAR.ordinal();
+    private static final int HPFAR = Column.HPFAR.ordinal();
+    private static final int ACCESS = Column.ACCESS.ordinal();
+    private static final int HALF = Column.HALF.ordinal();
+    private static final int OUTCOME = Column.OUTCOME.ordinal();
+    private static final int VALUE = Column.VALUE.ordinal();
+    private static final int SIZE = Column.SIZE.ordinal();
 
     private final BufferAllocator allocator;
     private final FileChannel channel;
@@ -39,9 +71,13 @@ public final class ArrowStreamSink implements RowSink {
     private final NameDictionary[] dictionaries;
     private final DictionaryProvider.MapDictionaryProvider provider;
     private final ArrowStreamWriter writer;
-    private final int[] listEnds = new int[COLUMNS.length];
     private final long[] data = new long[COLUMNS.length];
     private final long[] valid = new long[COLUMNS.length];
+    private final short[] kindIndex = new short[EventKind.values().length];
+    private final ListColumn args;
+    private final ListColumn out;
+    private final BinaryColumn payload;
+    private final BinaryColumn chain;
     private int rows;
 
     /** Writes to path; the allocator is a child this sink owns and closes. */
@@ -59,8 +95,13 @@ public final class ArrowStreamSink implements RowSink {
                 provider.put(dictionaries[c.ordinal()].dictionary());
             }
         }
+        java.util.Arrays.fill(kindIndex, (short) -1);
         allocate();
         addresses();
+        this.args = new ListColumn((ListVector) vectors[ARGS]);
+        this.out = new ListColumn((ListVector) vectors[OUT]);
+        this.payload = new BinaryColumn((VarBinaryVector) vectors[Column.PAYLOAD.ordinal()]);
+        this.chain = new BinaryColumn((VarBinaryVector) vectors[Column.CHAIN.ordinal()]);
         this.writer = new ArrowStreamWriter(root, provider, channel);
         writer.start();
     }
@@ -83,92 +124,111 @@ public final class ArrowStreamSink implements RowSink {
     }
 
     /**
-     * Appends one row. Fixed-width values are stored straight into the buffers, which were
-     * allocated for {@link #BATCH} rows and are flushed before they fill: rows &lt; BATCH.
+     * Appends one row, column by column, touching only the non-null ones (the buffers of a
+     * fresh or reset batch are zero: null). Fixed-width values are stored straight into the
+     * buffers, which hold {@link #BATCH} rows; a full batch is flushed when the next row
+     * arrives, after its last row got its checkpoint.
      */
     @Override
-    public void write(TraceEvent e, byte[] checkpoint) throws IOException {
-        int r = rows;
-        for (int i = 0; i < COLUMNS.length; i++) {
-            Column c = COLUMNS[i];
-            switch (c.type()) {
-                case LONG:
-                    long v = c.getLong(e);
-                    if (v == TraceEvent.NULL && c.nullable()) break;
-                    MemoryUtil.putLong(data[i] + 8L * r, v);
-                    setBit(valid[i], r);
-                    break;
-                case INT:
-                    long iv = c.getLong(e);
-                    if (iv == TraceEvent.NULL) break;
-                    MemoryUtil.putInt(data[i] + 4L * r, (int) iv);
-                    setBit(valid[i], r);
-                    break;
-                case BOOL:
-                    if (e.isInput()) setBit(data[i], r);
-                    setBit(valid[i], r);
-                    break;
-                case KIND:
-                case NAME:
-                    String s = c.getName(e);
-                    if (s == null) break;
-                    MemoryUtil.putShort(data[i] + 2L * r, dictionaries[i].indexOf(s));
-                    setBit(valid[i], r);
-                    break;
-                case LONGS:
-                    putLongs(i, r, c.getLongs(e));
-                    break;
-                default:
-                    byte[] b = c == Column.CHAIN ? checkpoint : e.payload();
-                    if (b != null) ((VarBinaryVector) vectors[i]).setSafe(r, b);
-            }
-        }
-        rows = r + 1;
+    public void write(EventView e) throws IOException {
         if (rows == BATCH) flush();
+        int r = rows;
+        MemoryUtil.putLong(data[SEQ] + 8L * r, e.seq());
+        setBit(valid[SEQ], r);
+        MemoryUtil.putLong(data[TIME] + 8L * r, e.time());
+        setBit(valid[TIME], r);
+        EventKind k = e.kind();
+        MemoryUtil.putShort(data[KIND] + 2L * r, kindIndex(k));
+        setBit(valid[KIND], r);
+        if (k.isInput()) setBit(data[INPUT], r);
+        setBit(valid[INPUT], r);
+        putInt(CPU, r, e.cpu());
+        putLong(CAUSE_SEQ, r, e.causeSeq());
+        putName(CMD, r, e.cmd());
+        putLong(FID, r, e.fid());
+        args.put(r, e.args());
+        putName(STATUS, r, e.status());
+        putInt(INDEX, r, e.index());
+        out.put(r, e.out());
+        putLong(REALM, r, e.realm());
+        putLong(REC, r, e.rec());
+        putLong(IPA, r, e.ipa());
+        putLong(PA, r, e.pa());
+        putInt(LEVEL, r, e.level());
+        putName(FROM, r, e.from());
+        putName(TO, r, e.to());
+        putName(FROM_RIPAS, r, e.fromRipas());
+        putName(TO_RIPAS, r, e.toRipas());
+        putName(PAS, r, e.pas());
+        putName(RIPAS, r, e.ripas());
+        putName(EXIT_REASON, r, e.exitReason());
+        putLong(ESR, r, e.esr());
+        putLong(FAR, r, e.far());
+        putLong(HPFAR, r, e.hpfar());
+        putName(ACCESS, r, e.access());
+        putName(HALF, r, e.half());
+        putName(OUTCOME, r, e.outcome());
+        putLong(VALUE, r, e.value());
+        putInt(SIZE, r, e.size());
+        byte[] p = e.payload();
+        if (p != null) payload.set(r, p); else payload.none(r);
+        chain.none(r);
+        rows = r + 1;
     }
 
-    private static void setBit(long address, int r) {
+    @Override
+    public void checkpoint(byte[] value) {
+        chain.set(rows - 1, value);
+    }
+
+    private short kindIndex(EventKind k) {
+        short i = kindIndex[k.ordinal()];
+        if (i < 0) {
+            i = dictionaries[KIND].indexOf(k.name());
+            kindIndex[k.ordinal()] = i;
+        }
+        return i;
+    }
+
+    private void putLong(int column, int r, long v) {
+        if (v == TraceEvent.NULL) return;
+        MemoryUtil.putLong(data[column] + 8L * r, v);
+        setBit(valid[column], r);
+    }
+
+    private void putInt(int column, int r, int v) {
+        if (v == TraceEvent.NULL_INT) return;
+        MemoryUtil.putInt(data[column] + 4L * r, v);
+        setBit(valid[column], r);
+    }
+
+    private void putName(int column, int r, String s) {
+        if (s == null) return;
+        MemoryUtil.putShort(data[column] + 2L * r, dictionaries[column].indexOf(s));
+        setBit(valid[column], r);
+    }
+
+    static void setBit(long address, int r) {
         long a = address + (r >>> 3);
         MemoryUtil.putByte(a, (byte) (MemoryUtil.getByte(a) | (1 << (r & 7))));
-    }
-
-    /**
-     * Appends a register list (or a null) at row: writes the offset of every row directly,
-     * cheaper than ListVector's start/end bookkeeping; flush() tells the vector how far.
-     */
-    private void putLongs(int column, int row, long[] a) {
-        ListVector list = (ListVector) vectors[column];
-        int end = listEnds[column];
-        if (a != null) {
-            BigIntVector items = (BigIntVector) list.getDataVector();
-            while (end + a.length > items.getValueCapacity()) items.reAlloc();
-            long values = items.getDataBufferAddress();
-            long validity = items.getValidityBufferAddress();
-            for (int k = 0; k < a.length; k++) {
-                MemoryUtil.putLong(values + 8L * (end + k), a[k]);
-                setBit(validity, end + k);
-            }
-            end += a.length;
-            BitVectorHelper.setBit(list.getValidityBuffer(), row);
-            listEnds[column] = end;
-        }
-        list.getOffsetBuffer().setInt((long) (row + 1) * ListVector.OFFSET_WIDTH, end);
     }
 
     /** Writes the buffered rows as one record batch and resets the vectors for reuse. */
     private void flush() throws IOException {
         if (rows == 0) return;
-        for (FieldVector v : vectors) {
-            if (v instanceof ListVector) {
-                ((ListVector) v).setLastSet(rows - 1);
-            }
-            v.setValueCount(rows);
-        }
-        java.util.Arrays.fill(listEnds, 0);
+        args.seal(rows);
+        out.seal(rows);
+        payload.seal(rows);
+        chain.seal(rows);
+        for (FieldVector v : vectors) v.setValueCount(rows);
         root.setRowCount(rows);
         writer.writeBatch();
         rows = 0;
         for (FieldVector v : vectors) v.reset();
+        args.reset();
+        out.reset();
+        payload.reset();
+        chain.reset();
     }
 
     @Override

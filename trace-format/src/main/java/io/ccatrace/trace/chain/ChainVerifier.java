@@ -1,5 +1,7 @@
 package io.ccatrace.trace.chain;
 
+import io.ccatrace.trace.EventView;
+import io.ccatrace.trace.FormatVersion;
 import io.ccatrace.trace.TraceEvent;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -11,7 +13,7 @@ import java.util.HexFormat;
  * JSONL dump) is only hashed, never judged.
  */
 public final class ChainVerifier {
-    private final HashChain chain = new HashChain();
+    private final HashChain chain;
     private final boolean expectChain;
     private long intervalStartSeq = TraceEvent.NULL;
     private long lastSeq = TraceEvent.NULL;
@@ -19,13 +21,22 @@ public final class ChainVerifier {
     private long firstBreakSeq = TraceEvent.NULL;
     private boolean finished;
 
-    /** @param expectChain whether the file claims to carry checkpoints */
+    /** A verifier of the current format's chain. */
     public ChainVerifier(boolean expectChain) {
+        this(expectChain, FormatVersion.CURRENT);
+    }
+
+    /**
+     * @param expectChain whether the file claims to carry checkpoints
+     * @param formatVersion the file's format version (see {@link FormatVersion#of})
+     */
+    public ChainVerifier(boolean expectChain, int formatVersion) {
         this.expectChain = expectChain;
+        this.chain = new HashChain(formatVersion);
     }
 
     /** Feeds one row and its stored checkpoint (null when the row has none). */
-    public void accept(TraceEvent e, byte[] stored) {
+    public void accept(EventView e, byte[] stored) {
         if (intervalStartSeq == TraceEvent.NULL) intervalStartSeq = e.seq();
         long start = intervalStartSeq;
         boolean boundary = chain.add(e);

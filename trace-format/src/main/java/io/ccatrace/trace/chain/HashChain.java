@@ -1,6 +1,7 @@
 package io.ccatrace.trace.chain;
 
-import io.ccatrace.trace.TraceEvent;
+import io.ccatrace.trace.EventView;
+import io.ccatrace.trace.FormatVersion;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -16,12 +17,21 @@ public final class HashChain {
     public static final int INTERVAL = 4096;
 
     private final MessageDigest sha;
+    private final EventHash hash = new EventHash();
+    private final int formatVersion;
     private final byte[] buf = new byte[8 * INTERVAL];
     private byte[] last = new byte[32];
     private int pending;
     private long count;
 
+    /** The chain of the current format. */
     public HashChain() {
+        this(FormatVersion.CURRENT);
+    }
+
+    /** The chain as defined by the given format version (1 and 2 differ in the event hash). */
+    public HashChain(int formatVersion) {
+        this.formatVersion = formatVersion;
         try {
             sha = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
@@ -30,8 +40,8 @@ public final class HashChain {
     }
 
     /** Adds an event; returns true when this event ends a regular checkpoint interval. */
-    public boolean add(TraceEvent e) {
-        long h = EventHash.of(e);
+    public boolean add(EventView e) {
+        long h = formatVersion == 1 ? EventHashV1.of(e) : hash.hash(e);
         int o = pending * 8;
         for (int i = 0; i < 8; i++) {
             buf[o + i] = (byte) (h >>> (8 * i));

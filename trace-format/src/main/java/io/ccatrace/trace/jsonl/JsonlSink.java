@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
+import io.ccatrace.trace.EventView;
 import io.ccatrace.trace.RowSink;
 import io.ccatrace.trace.TraceEvent;
 import io.ccatrace.trace.TraceMetadata;
@@ -21,6 +22,7 @@ import java.util.Map;
  */
 public final class JsonlSink implements RowSink {
     private final JsonGenerator g;
+    private TraceEvent held;
 
     public JsonlSink(Path path, TraceMetadata header) throws IOException {
         this(new BufferedOutputStream(Files.newOutputStream(path), 1 << 16), header);
@@ -32,13 +34,23 @@ public final class JsonlSink implements RowSink {
         writeMap("metadata", header);
     }
 
+    /** Holds a copy of the row until its checkpoint (if any) is known: the next write or checkpoint. */
     @Override
-    public void write(TraceEvent e, byte[] checkpoint) throws IOException {
-        JsonlCodec.write(g, e, checkpoint);
+    public void write(EventView e) throws IOException {
+        if (held != null) JsonlCodec.write(g, held, null);
+        held = e.toEvent();
+    }
+
+    @Override
+    public void checkpoint(byte[] value) throws IOException {
+        JsonlCodec.write(g, held, value);
+        held = null;
     }
 
     @Override
     public void finish(TraceMetadata end) throws IOException {
+        if (held != null) JsonlCodec.write(g, held, null);
+        held = null;
         writeMap("trailer", end);
         g.writeRaw('\n');
         g.close();

@@ -54,7 +54,7 @@ final class ParquetSchema {
         List<Type> want = SCHEMA.getFields();
         List<Type> have = got.getFields();
         if (want.size() != have.size()) {
-            return "has " + have.size() + " columns, a ccatrace v1 trace has " + want.size();
+            return "has " + have.size() + " columns, a ccatrace trace has " + want.size();
         }
         for (int i = 0; i < want.size(); i++) {
             if (!want.get(i).equals(have.get(i))) {

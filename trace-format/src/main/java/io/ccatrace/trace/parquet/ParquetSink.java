@@ -1,5 +1,6 @@
 package io.ccatrace.trace.parquet;
 
+import io.ccatrace.trace.EventView;
 import io.ccatrace.trace.RowSink;
 import io.ccatrace.trace.TraceEvent;
 import io.ccatrace.trace.TraceMetadata;
@@ -26,6 +27,7 @@ public final class ParquetSink implements RowSink {
 
     private final TraceWriteSupport support;
     private final ParquetWriter<TraceEvent> writer;
+    private TraceEvent held;
 
     public ParquetSink(Path path, TraceMetadata header) throws IOException {
         Files.deleteIfExists(path);
@@ -51,13 +53,28 @@ public final class ParquetSink implements RowSink {
     }
 
     @Override
-    public void write(TraceEvent e, byte[] checkpoint) throws IOException {
-        support.checkpoint(checkpoint);
-        writer.write(e);
+    public void write(EventView e) throws IOException {
+        if (held != null) {
+            support.checkpoint(null);
+            writer.write(held);
+        }
+        held = e.toEvent();
+    }
+
+    @Override
+    public void checkpoint(byte[] value) throws IOException {
+        support.checkpoint(value);
+        writer.write(held);
+        held = null;
     }
 
     @Override
     public void finish(TraceMetadata end) throws IOException {
+        if (held != null) {
+            support.checkpoint(null);
+            writer.write(held);
+        }
+        held = null;
         support.end(end);
         writer.close();
     }
