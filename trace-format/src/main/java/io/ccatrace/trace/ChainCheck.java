@@ -1,6 +1,7 @@
 package io.ccatrace.trace;
 
 import io.ccatrace.trace.chain.BatchHash;
+import io.ccatrace.trace.chain.BatchHashV2;
 import io.ccatrace.trace.chain.HashChain;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -16,7 +17,8 @@ import java.util.HexFormat;
  * taken as given and every interval after it is checked.
  */
 final class ChainCheck {
-    private final BatchHash hasher = new BatchHash();
+    private final BatchHash v1;
+    private final BatchHashV2 v2;
     private final MessageDigest sha;
     private final byte[] buf = new byte[8 * HashChain.INTERVAL];
     private byte[] last = new byte[32];
@@ -27,9 +29,14 @@ final class ChainCheck {
     private long lastSeq = TraceEvent.NULL;
     private String firstBreak;
 
-    /** @param fromStart whether reading starts at the file's first row (else: after a seek) */
-    ChainCheck(boolean fromStart) {
+    /**
+     * @param fromStart whether reading starts at the file's first row (else: after a seek)
+     * @param formatVersion the file's format version: it defines the event hash
+     */
+    ChainCheck(boolean fromStart, int formatVersion) {
         this.anchored = fromStart;
+        this.v1 = formatVersion == 1 ? new BatchHash() : null;
+        this.v2 = formatVersion == 1 ? null : new BatchHashV2();
         try {
             sha = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
@@ -40,7 +47,7 @@ final class ChainCheck {
     /** Checks every row of the batch (it must hold every column). */
     void accept(EventBatch b) {
         int n = b.size();
-        long[] h = hasher.of(b);
+        long[] h = v1 != null ? v1.of(b) : v2.of(b);
         long[] seq = b.longs(Column.SEQ);
         int[] off = b.offsets(Column.CHAIN);
         boolean[] none = b.nulls(Column.CHAIN);

@@ -125,7 +125,7 @@ public final class TraceFiles {
     public static TraceCursor openCursor(Path path, long fromSeq, Consumer<String> warnings) throws IOException {
         BatchReader r = openColumns(path, BatchCursor.columns(), warnings);
         try {
-            ChainCheck check = TraceFormat.of(path) == TraceFormat.JSONL ? null : new ChainCheck(fromSeq == Long.MIN_VALUE);
+            ChainCheck check = TraceFormat.of(path) == TraceFormat.JSONL ? null : new ChainCheck(fromSeq == Long.MIN_VALUE, FormatVersion.of(r.metadata()));
             return new BatchCursor(r, path.toString(), check, warnings, fromSeq);
         } catch (IOException | RuntimeException e) {
             r.close();

@@ -31,8 +31,8 @@ class CursorChainTest {
         HashChain chain = new HashChain();
         for (int i = 0; i < written.size(); i++) {
             boolean boundary = chain.add(chained.get(i));
-            byte[] cp = boundary || i == written.size() - 1 ? chain.checkpoint() : null;
-            sink.write(written.get(i), cp);
+            sink.write(written.get(i));
+            if (boundary || i == written.size() - 1) sink.checkpoint(chain.checkpoint());
         }
         sink.finish(TraceMetadata.empty().with(TraceMetadata.EVENT_COUNT, Integer.toString(written.size()))
                 .with(TraceMetadata.COMPLETE, "true").with(TraceMetadata.DIGEST, chain.lastHex()));

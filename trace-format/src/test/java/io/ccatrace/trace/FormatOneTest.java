@@ -44,6 +44,13 @@ class FormatOneTest {
         }
         assertTrue(n >= 100, "rows " + n);
         assertEquals(List.of(), warnings);
+        if (name.endsWith(".jsonl")) return;
+        long m = 0;
+        try (TraceCursor c = TraceFiles.openCursor(resource(name), Long.MIN_VALUE, warnings::add)) {
+            while (c.next()) m++;
+        }
+        assertEquals(n, m);
+        assertEquals(List.of(), warnings, "the cursor checks format 1 with the format-1 hash");
     }
 
     @Test

@@ -5,10 +5,10 @@ import io.ccatrace.trace.EventBatch;
 import io.ccatrace.trace.TraceEvent;
 
 /**
- * {@link EventHash} of every row of an {@link EventBatch}, computed column by column (each
+ * The format-1 event hash ({@link EventHash#of(io.ccatrace.trace.EventView, int)} with version 1) of every row of an {@link EventBatch}, computed column by column (each
  * column's values mixed into all rows' hashes in turn), which keeps the arrays streaming
  * and the rows' independent multiplications in flight together. The batch must hold every
- * hashed column. A test keeps it equal to {@link EventHash#of}.
+ * hashed column. A test keeps it equal to the row hash. Format 2: {@link BatchHashV2}.
  */
 public final class BatchHash {
     private static final long P2 = 0xC2B2AE3D27D4EB4FL;

@@ -1,0 +1,98 @@
+package io.ccatrace.trace.chain;
+
+import io.ccatrace.trace.Column;
+import io.ccatrace.trace.EventBatch;
+import io.ccatrace.trace.TraceEvent;
+
+/**
+ * The format-2 {@link EventHash} of every row of an {@link EventBatch}, computed column by
+ * column: each row keeps its four lanes and its word count, and every column's non-null
+ * values are mixed into the lane their word position selects. The batch must hold every
+ * hashed column. A test keeps it equal to {@link EventHash#of}.
+ */
+public final class BatchHashV2 {
+    private long[] lanes = new long[0];
+    private int[] words = new int[0];
+    private long[] h = new long[0];
+
+    /** The hashes of rows 0..size-1 (an array reused by the next call). */
+    public long[] of(EventBatch b) {
+        int n = b.size();
+        if (h.length < n) {
+            h = new long[n];
+            words = new int[n];
+            lanes = new long[4 * n];
+        }
+        for (int r = 0; r < n; r++) {
+            words[r] = 0;
+            for (int j = 0; j < 4; j++) lanes[4 * r + j] = (j + 1) * EventHash.P1;
+        }
+        for (Column c : b.projected()) {
+            if (c == Column.INPUT || c == Column.CHAIN) continue;
+            long k = EventHash.key(c);
+            switch (c.type()) {
+                case LONG:
+                case INT:
+                    longs(b.longs(c), k, c.nullable(), n);
+                    break;
+                case KIND:
+                    int[] kind = b.ids(c);
+                    for (int r = 0; r < n; r++) add(r, kind[r] ^ k);
+                    break;
+                case NAME:
+                    names(b.ids(c), b.names(c), k, n);
+                    break;
+                case LONGS:
+                    lists(b.offsets(c), b.nulls(c), b.listValues(c), k, n);
+                    break;
+                default:
+                    bytes(b.offsets(c), b.nulls(c), b.bytes(c), k, n);
+            }
+        }
+        for (int r = 0; r < n; r++) {
+            int o = 4 * r;
+            h[r] = EventHash.fmix(words[r] * EventHash.P2 ^ lanes[o] ^ Long.rotateLeft(lanes[o + 1], 16)
+                    ^ Long.rotateLeft(lanes[o + 2], 32) ^ Long.rotateLeft(lanes[o + 3], 48));
+        }
+        return h;
+    }
+
+    private void add(int r, long w) {
+        int i = 4 * r + (words[r]++ & 3);
+        lanes[i] = EventHash.mix(lanes[i], w);
+    }
+
+    private void longs(long[] v, long k, boolean nullable, int n) {
+        for (int r = 0; r < n; r++) {
+            if (!nullable || v[r] != TraceEvent.NULL) add(r, v[r] ^ k);
+        }
+    }
+
+    private void names(int[] ids, String[] dict, long k, int n) {
+        for (int r = 0; r < n; r++) {
+            if (ids[r] >= 0) add(r, dict[ids[r]].hashCode() ^ k);
+        }
+    }
+
+    private void lists(int[] off, boolean[] nulls, long[] v, long k, int n) {
+        for (int r = 0; r < n; r++) {
+            if (nulls[r]) continue;
+            add(r, (off[r + 1] - off[r]) ^ k);
+            for (int i = off[r]; i < off[r + 1]; i++) add(r, v[i]);
+        }
+    }
+
+    private void bytes(int[] off, boolean[] nulls, byte[] v, long k, int n) {
+        for (int r = 0; r < n; r++) {
+            if (nulls[r]) continue;
+            int from = off[r];
+            int to = off[r + 1];
+            add(r, (to - from) ^ k);
+            for (int i = from; i < to; i += 8) {
+                long w = 0;
+                for (int j = Math.min(to, i + 8) - 1; j >= i; j--) w = (w << 8) | (v[j] & 0xFF);
+                add(r, w);
+            }
+        }
+    }
+}
