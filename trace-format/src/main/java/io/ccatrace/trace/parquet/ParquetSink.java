@@ -1,120 +1,224 @@
 package io.ccatrace.trace.parquet;
 
+import io.ccatrace.trace.Column;
+import io.ccatrace.trace.EventKind;
 import io.ccatrace.trace.EventView;
 import io.ccatrace.trace.RowSink;
-import io.ccatrace.trace.TraceEvent;
 import io.ccatrace.trace.TraceMetadata;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.parquet.column.ParquetProperties;
-import org.apache.parquet.conf.PlainParquetConfiguration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.hadoop.ParquetFileWriter;
-import org.apache.parquet.hadoop.ParquetWriter;
-import org.apache.parquet.hadoop.api.WriteSupport;
-import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.LocalOutputFile;
 
 /**
- * Writes a trace as Parquet: ZSTD pages, v1 data pages (levels compressed with the values),
- * DELTA_BINARY_PACKED for seq, time and cause_seq, dictionaries for names and clustered
- * addresses, row groups of {@link #ROW_GROUP_ROWS} rows, metadata in the footer.
+ * Writes a trace as Parquet, encoding the pages itself (no record assembly): each row's
+ * non-null values go to their leaf column; every {@link #PAGE_ROWS} rows (or 4 MiB of
+ * payload) a leaf's page is encoded (v1 data page: RLE-hybrid levels, then DELTA_BINARY_PACKED,
+ * dictionary ids or PLAIN values) and ZSTD-compressed; every {@link #ROW_GROUP_ROWS} rows the
+ * row group's column chunks go to the file through parquet-java's {@link ParquetFileWriter},
+ * which writes the page headers, statistics and footer. Metadata goes in the footer.
  */
 public final class ParquetSink implements RowSink {
     /** Rows per row group: large enough for scans, bounded memory while writing. */
     public static final int ROW_GROUP_ROWS = 1 << 20;
+    /** Rows per data page. */
+    static final int PAGE_ROWS = 1 << 16;
+    /** A payload page is ended early past this many bytes (bounds reader memory). */
+    static final int PAYLOAD_PAGE_BYTES = 4 << 20;
 
-    private final TraceWriteSupport support;
-    private final ParquetWriter<TraceEvent> writer;
-    private TraceEvent held;
+    private final ParquetFileWriter writer;
+    private final TraceMetadata header;
+    private final Zstd zstd = new Zstd();
+    private final PageBytes page = new PageBytes();
+    private final Leaf[] leaves;
+    private final LongLeaf seq;
+    private final LongLeaf time;
+    private final NameLeaf kind;
+    private final BoolLeaf input;
+    private final LongLeaf cpu;
+    private final LongLeaf causeSeq;
+    private final NameLeaf cmd;
+    private final LongLeaf fid;
+    private final LongLeaf args;
+    private final NameLeaf status;
+    private final LongLeaf index;
+    private final LongLeaf out;
+    private final LongLeaf realm;
+    private final LongLeaf rec;
+    private final LongLeaf ipa;
+    private final LongLeaf pa;
+    private final LongLeaf level;
+    private final NameLeaf from;
+    private final NameLeaf to;
+    private final NameLeaf fromRipas;
+    private final NameLeaf toRipas;
+    private final NameLeaf pas;
+    private final NameLeaf ripas;
+    private final NameLeaf exitReason;
+    private final LongLeaf esr;
+    private final LongLeaf far;
+    private final LongLeaf hpfar;
+    private final NameLeaf access;
+    private final NameLeaf half;
+    private final NameLeaf outcome;
+    private final LongLeaf value;
+    private final LongLeaf size;
+    private final BytesLeaf payload;
+    private final BytesLeaf chain;
+    private final int pageLimit;
+    private final int groupLimit;
+    private final int maxDictionary;
+    private int pageRows;
+    private int groupRows;
 
     public ParquetSink(Path path, TraceMetadata header) throws IOException {
+        this(path, header, PAGE_ROWS, ROW_GROUP_ROWS, LongLeaf.MAX_DICTIONARY);
+    }
+
+    /** Smaller pages, row groups and dictionaries, for tests. */
+    ParquetSink(Path path, TraceMetadata header, int pageRows, int groupRows, int maxDictionary) throws IOException {
         Files.deleteIfExists(path);
-        support = new TraceWriteSupport(header);
-        writer = new Builder(new LocalOutputFile(path), support)
-                .withConf(new PlainParquetConfiguration())
-                .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
-                .withCompressionCodec(CompressionCodecName.ZSTD)
-                .withWriterVersion(ParquetProperties.WriterVersion.PARQUET_1_0)
-                .withDictionaryEncoding(true)
-                .withDictionaryEncoding("seq", false)
-                .withDictionaryEncoding("time", false)
-                .withDictionaryEncoding("cause_seq", false)
-                .withDictionaryEncoding("payload", false)
-                .withDictionaryEncoding("chain", false)
-                .withRowGroupRowCountLimit(ROW_GROUP_ROWS)
-                .withRowGroupSize(256L << 20)
-                .withPageSize(1 << 20)
-                .withSizeStatisticsEnabled(false)
-                .withPageWriteChecksumEnabled(false)
-                .encodings(new TraceValuesWriters())
-                .build();
+        this.header = header;
+        this.pageLimit = pageRows;
+        this.groupLimit = groupRows;
+        this.maxDictionary = maxDictionary;
+        this.writer = new ParquetFileWriter(new LocalOutputFile(path), ParquetSchema.SCHEMA,
+                ParquetFileWriter.Mode.OVERWRITE, 256L << 20, 0, 64, Integer.MAX_VALUE, false);
+        writer.start();
+        List<ColumnDescriptor> ds = ParquetSchema.SCHEMA.getColumns();
+        leaves = new Leaf[ds.size()];
+        seq = longLeaf(ds, Column.SEQ, true);
+        time = longLeaf(ds, Column.TIME, true);
+        kind = nameLeaf(ds, Column.KIND);
+        input = (BoolLeaf) put(ds, Column.INPUT, new BoolLeaf(ds.get(Column.INPUT.ordinal()), pageLimit));
+        cpu = longLeaf(ds, Column.CPU, false);
+        causeSeq = longLeaf(ds, Column.CAUSE_SEQ, true);
+        cmd = nameLeaf(ds, Column.CMD);
+        fid = longLeaf(ds, Column.FID, false);
+        args = longLeaf(ds, Column.ARGS, false);
+        status = nameLeaf(ds, Column.STATUS);
+        index = longLeaf(ds, Column.INDEX, false);
+        out = longLeaf(ds, Column.OUT, false);
+        realm = longLeaf(ds, Column.REALM, false);
+        rec = longLeaf(ds, Column.REC, false);
+        ipa = longLeaf(ds, Column.IPA, false);
+        pa = longLeaf(ds, Column.PA, false);
+        level = longLeaf(ds, Column.LEVEL, false);
+        from = nameLeaf(ds, Column.FROM);
+        to = nameLeaf(ds, Column.TO);
+        fromRipas = nameLeaf(ds, Column.FROM_RIPAS);
+        toRipas = nameLeaf(ds, Column.TO_RIPAS);
+        pas = nameLeaf(ds, Column.PAS);
+        ripas = nameLeaf(ds, Column.RIPAS);
+        exitReason = nameLeaf(ds, Column.EXIT_REASON);
+        esr = longLeaf(ds, Column.ESR, false);
+        far = longLeaf(ds, Column.FAR, false);
+        hpfar = longLeaf(ds, Column.HPFAR, false);
+        access = nameLeaf(ds, Column.ACCESS);
+        half = nameLeaf(ds, Column.HALF);
+        outcome = nameLeaf(ds, Column.OUTCOME);
+        value = longLeaf(ds, Column.VALUE, false);
+        size = longLeaf(ds, Column.SIZE, false);
+        payload = (BytesLeaf) put(ds, Column.PAYLOAD, new BytesLeaf(ds.get(Column.PAYLOAD.ordinal()), pageLimit));
+        chain = (BytesLeaf) put(ds, Column.CHAIN, new BytesLeaf(ds.get(Column.CHAIN.ordinal()), pageLimit));
+    }
+
+    /** Leaf i is column i: every column has exactly one leaf (lists: their element). */
+    private Leaf put(List<ColumnDescriptor> ds, Column c, Leaf l) {
+        leaves[c.ordinal()] = l;
+        return l;
+    }
+
+    private LongLeaf longLeaf(List<ColumnDescriptor> ds, Column c, boolean delta) {
+        return (LongLeaf) put(ds, c, new LongLeaf(ds.get(c.ordinal()), delta, maxDictionary, pageLimit));
+    }
+
+    private NameLeaf nameLeaf(List<ColumnDescriptor> ds, Column c) {
+        return (NameLeaf) put(ds, c, new NameLeaf(ds.get(c.ordinal()), pageLimit));
     }
 
     @Override
     public void write(EventView e) throws IOException {
-        if (held != null) {
-            support.checkpoint(null);
-            writer.write(held);
-        }
-        held = e.toEvent();
+        if (groupRows == groupLimit) endRowGroup();
+        if (pageRows == pageLimit) endPages();
+        if (payload.pageBytes() > PAYLOAD_PAGE_BYTES) payload.endPage(page, zstd);
+        seq.add(e.seq());
+        time.add(e.time());
+        EventKind k = e.kind();
+        kind.add(k.name());
+        input.add(k.isInput());
+        cpu.add(wide(e.cpu()));
+        causeSeq.add(e.causeSeq());
+        cmd.add(e.cmd());
+        fid.add(e.fid());
+        args.addList(e.args());
+        status.add(e.status());
+        index.add(wide(e.index()));
+        out.addList(e.out());
+        realm.add(e.realm());
+        rec.add(e.rec());
+        ipa.add(e.ipa());
+        pa.add(e.pa());
+        level.add(wide(e.level()));
+        from.add(e.from());
+        to.add(e.to());
+        fromRipas.add(e.fromRipas());
+        toRipas.add(e.toRipas());
+        pas.add(e.pas());
+        ripas.add(e.ripas());
+        exitReason.add(e.exitReason());
+        esr.add(e.esr());
+        far.add(e.far());
+        hpfar.add(e.hpfar());
+        access.add(e.access());
+        half.add(e.half());
+        outcome.add(e.outcome());
+        value.add(e.value());
+        size.add(wide(e.size()));
+        payload.add(e.payload());
+        chain.add(null);
+        pageRows++;
+        groupRows++;
+    }
+
+    private static long wide(int v) {
+        return v == io.ccatrace.trace.TraceEvent.NULL_INT ? io.ccatrace.trace.TraceEvent.NULL : v;
     }
 
     @Override
-    public void checkpoint(byte[] value) throws IOException {
-        support.checkpoint(value);
-        writer.write(held);
-        held = null;
+    public void checkpoint(byte[] v) {
+        chain.setLast(v);
+    }
+
+    private void endPages() {
+        for (Leaf l : leaves) l.endPage(page, zstd);
+        pageRows = 0;
+    }
+
+    private void endRowGroup() throws IOException {
+        endPages();
+        if (groupRows == 0) return;
+        writer.startBlock(groupRows);
+        for (Leaf l : leaves) l.writeChunk(writer, zstd);
+        writer.endBlock();
+        groupRows = 0;
     }
 
     @Override
     public void finish(TraceMetadata end) throws IOException {
-        if (held != null) {
-            support.checkpoint(null);
-            writer.write(held);
-        }
-        held = null;
-        support.end(end);
-        writer.close();
-    }
-
-    private static final class Builder extends ParquetWriter.Builder<TraceEvent, Builder> {
-        private final TraceWriteSupport support;
-
-        Builder(LocalOutputFile file, TraceWriteSupport support) {
-            super(file);
-            this.support = support;
-        }
-
-        /**
-         * Installs our values-writer factory. parquet-java (1.18) has no public builder
-         * method for it, so the builder's encoding properties are reached reflectively.
-         */
-        Builder encodings(TraceValuesWriters factory) {
-            try {
-                java.lang.reflect.Field f = ParquetWriter.Builder.class.getDeclaredField("encodingPropsBuilder");
-                f.setAccessible(true);
-                ((ParquetProperties.Builder) f.get(this)).withValuesWriterFactory(factory);
-                return this;
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException("parquet-java changed: cannot set the values writer factory", e);
-            }
-        }
-
-        @Override
-        protected Builder self() {
-            return this;
-        }
-
-        @Override
-        protected WriteSupport<TraceEvent> getWriteSupport(Configuration conf) {
-            return support;
-        }
-
-        @Override
-        protected WriteSupport<TraceEvent> getWriteSupport(org.apache.parquet.conf.ParquetConfiguration conf) {
-            return support;
+        try {
+            endRowGroup();
+            Map<String, String> m = new LinkedHashMap<>(header.asMap());
+            m.putAll(end.asMap());
+            m.put("writer.model.name", "ccatrace");
+            writer.end(m);
+        } finally {
+            zstd.close();
         }
     }
 }

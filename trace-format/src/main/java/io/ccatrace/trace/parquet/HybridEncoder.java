@@ -1,0 +1,124 @@
+package io.ccatrace.trace.parquet;
+
+/**
+ * Parquet's RLE / bit-packing hybrid encoding of small non-negative ints (definition and
+ * repetition levels, dictionary ids), written straight from an int array: runs of 8 or more
+ * equal values become RLE runs, everything else bit-packed groups of 8 (at most 63 groups per
+ * run). A literal stretch before a run is completed to a multiple of 8 with values of the run.
+ */
+final class HybridEncoder {
+    private static final int MAX_GROUPS = 63;
+
+    private HybridEncoder() {
+    }
+
+    /** Appends the encoding of v[0..n) with the given bit width (1..32) to out. */
+    static void encode(int[] v, int n, int bitWidth, PageBytes out) {
+        int literal = 0;
+        int i = 0;
+        while (i < n) {
+            int x = v[i];
+            int j = i + 1;
+            while (j < n && v[j] == x) j++;
+            int run = j - i;
+            if (run >= 8) {
+                int pad = (8 - ((i - literal) & 7)) & 7;
+                bitPacked(v, literal, i + pad, bitWidth, out);
+                int rest = run - pad;
+                if (rest > 0) {
+                    out.varint((long) rest << 1);
+                    out.intBytes(x, (bitWidth + 7) >>> 3);
+                }
+                literal = j;
+            }
+            i = j;
+        }
+        bitPacked(v, literal, n, bitWidth, out);
+    }
+
+    /** v[from..to) as bit-packed runs; a last partial group is padded with zeros. */
+    private static void bitPacked(int[] v, int from, int to, int bitWidth, PageBytes out) {
+        while (from < to) {
+            int groups = Math.min(MAX_GROUPS, (to - from + 7) >>> 3);
+            out.varint(((long) groups << 1) | 1);
+            int end = from + 8 * groups;
+            if (bitWidth == 1 && end <= to) {
+                for (int k = from; k < end; k += 8) {
+                    out.u8(v[k] | v[k + 1] << 1 | v[k + 2] << 2 | v[k + 3] << 3
+                            | v[k + 4] << 4 | v[k + 5] << 5 | v[k + 6] << 6 | v[k + 7] << 7);
+                }
+                from = end;
+                continue;
+            }
+            long acc = 0;
+            int bits = 0;
+            for (int k = from; k < end; k++) {
+                long x = k < to ? (v[k] & 0xFFFFFFFFL) : 0;
+                acc |= x << bits;
+                bits += bitWidth;
+                while (bits >= 8) {
+                    out.u8((int) acc);
+                    acc >>>= 8;
+                    bits -= 8;
+                }
+            }
+            from = Math.min(to, end);
+        }
+    }
+
+    /**
+     * Appends the encoding of n one-bit levels given as bits (value i at bit i of word i / 64):
+     * runs of two or more all-zero or all-one bytes (8 values each) become RLE runs, other
+     * bytes are copied as bit-packed groups (their bit order is Parquet's). A last partial
+     * byte is bit-packed, padded with zeros.
+     */
+    static void encodeBits(long[] bits, int n, PageBytes out) {
+        int full = n >>> 3;
+        int groups = (n + 7) >>> 3;
+        int literal = 0;
+        int g = 0;
+        while (g < full) {
+            int b = group(bits, g);
+            if ((b == 0 || b == 0xFF) && g + 1 < full && group(bits, g + 1) == b) {
+                int j = g + 2;
+                long fill = b == 0 ? 0L : -1L;
+                while (j < full) {
+                    if ((j & 7) == 0 && j + 8 <= full && bits[j >>> 3] == fill) {
+                        j += 8;
+                    } else if (group(bits, j) == b) {
+                        j++;
+                    } else {
+                        break;
+                    }
+                }
+                packedGroups(bits, literal, g, out);
+                out.varint((long) (8 * (j - g)) << 1);
+                out.u8(b & 1);
+                g = j;
+                literal = j;
+            } else {
+                g++;
+            }
+        }
+        packedGroups(bits, literal, groups, out);
+    }
+
+    private static int group(long[] bits, int g) {
+        return (int) (bits[g >>> 3] >>> ((g & 7) << 3)) & 0xFF;
+    }
+
+    /** Bytes [from, to) of the bit array as bit-packed runs of at most 63 groups. */
+    private static void packedGroups(long[] bits, int from, int to, PageBytes out) {
+        while (from < to) {
+            int k = Math.min(MAX_GROUPS, to - from);
+            out.varint(((long) k << 1) | 1);
+            for (int g = from; g < from + k; g++) out.u8(group(bits, g));
+            from += k;
+        }
+    }
+
+    /** Bits needed for values up to max (at least 1, as Parquet readers expect for levels). */
+    static int bitWidth(int max) {
+        return Math.max(1, 32 - Integer.numberOfLeadingZeros(max));
+    }
+}

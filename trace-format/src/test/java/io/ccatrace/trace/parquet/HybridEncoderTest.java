@@ -1,0 +1,66 @@
+package io.ccatrace.trace.parquet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.SplittableRandom;
+import org.apache.parquet.column.values.rle.RunLengthBitPackingHybridDecoder;
+import org.junit.jupiter.api.Test;
+
+/** Our RLE / bit-packing hybrid output decodes, with parquet-java's decoder, to the input. */
+class HybridEncoderTest {
+    /** Values with runs of every length (1..40) and random stretches, in [0, 2^width). */
+    private static int[] values(SplittableRandom r, int n, int width) {
+        int[] v = new int[n];
+        int i = 0;
+        while (i < n) {
+            int x = width == 32 ? r.nextInt() : r.nextInt(1 << width);
+            int run = r.nextInt(4) == 0 ? 1 + r.nextInt(40) : 1;
+            for (int k = 0; k < run && i < n; k++) v[i++] = x;
+        }
+        return v;
+    }
+
+    private static void assertDecodes(int[] want, int n, int width, PageBytes out) throws IOException {
+        RunLengthBitPackingHybridDecoder d = new RunLengthBitPackingHybridDecoder(width,
+                new ByteArrayInputStream(out.array(), 0, out.size()));
+        for (int i = 0; i < n; i++) assertEquals(want[i], d.readInt(), "value " + i + " of " + n + ", width " + width);
+    }
+
+    @Test
+    void intsOfEveryWidthAndLength() throws IOException {
+        SplittableRandom r = new SplittableRandom(3);
+        for (int width = 1; width <= 20; width++) {
+            for (int n : new int[] {0, 1, 7, 8, 9, 63, 64, 65, 500, 513, 4099}) {
+                int[] v = values(r, n, width);
+                PageBytes out = new PageBytes();
+                HybridEncoder.encode(v, n, width, out);
+                assertDecodes(v, n, width, out);
+            }
+        }
+    }
+
+    @Test
+    void bitsOfEveryLength() throws IOException {
+        SplittableRandom r = new SplittableRandom(4);
+        for (int n : new int[] {0, 1, 7, 8, 9, 15, 16, 17, 63, 64, 65, 127, 128, 129, 1000, 65_536}) {
+            for (int density = 0; density <= 4; density++) {
+                int[] v = new int[n];
+                long[] bits = new long[(n + 63) / 64 + 1];
+                int i = 0;
+                while (i < n) {
+                    int x = density == 0 ? 0 : density == 4 ? 1 : r.nextInt(4) < density ? 1 : 0;
+                    int run = 1 + r.nextInt(r.nextBoolean() ? 3 : 200);
+                    for (int k = 0; k < run && i < n; k++, i++) {
+                        v[i] = x;
+                        if (x == 1) bits[i >>> 6] |= 1L << i;
+                    }
+                }
+                PageBytes out = new PageBytes();
+                HybridEncoder.encodeBits(bits, n, out);
+                assertDecodes(v, n, 1, out);
+            }
+        }
+    }
+}
