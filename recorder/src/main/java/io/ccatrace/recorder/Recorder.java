@@ -24,7 +24,7 @@ public final class Recorder implements EventListener, Closeable {
     public void onEvent(ModelEvent event) {
         try {
             EventRows.fill(row, event);
-            writer.write(row.toEvent());
+            writer.write(row); // the writer keeps nothing of the row (TraceWriter contract)
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write trace event " + event.seq(), e);
         }
