@@ -5,7 +5,7 @@ import io.ccatrace.analyzers.explain.CrashExplainer;
 import io.ccatrace.analyzers.explain.Explanation;
 import io.ccatrace.analyzers.finding.FindingSink;
 import io.ccatrace.trace.TraceFiles;
-import io.ccatrace.trace.TraceReader;
+import io.ccatrace.trace.TraceCursor;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -35,8 +35,8 @@ public final class ExplainCommand implements Callable<Integer> {
         Long only = realm == null ? null : parse(realm);
         CrashExplainer ex = new CrashExplainer();
         Analyzer a = new Analyzer(List.of(ex), new FindingSink());
-        try (TraceReader r = TraceFiles.open(trace)) {
-            a.run(r);
+        try (TraceCursor c = TraceFiles.openCursor(trace)) {
+            a.run(c);
         }
         PrintWriter out = spec.commandLine().getOut();
         int shown = 0;
