@@ -93,11 +93,6 @@ public final class TraceRow implements EventView {
     /** An immutable copy of the current row. */
     @Override
     public TraceEvent toEvent() {
-        return TraceEvent.builder(seq, kind).time(time).cpu(cpu).causeSeq(causeSeq).cmd(cmd)
-                .fid(fid).args(args).status(status).index(index).out(out).realm(realm).rec(rec)
-                .ipa(ipa).pa(pa).level(level).from(from).to(to).fromRipas(fromRipas)
-                .toRipas(toRipas).pas(pas).ripas(ripas).exitReason(exitReason).esr(esr).far(far)
-                .hpfar(hpfar).access(access).half(half).outcome(outcome).value(value).size(size)
-                .payload(payload).build();
+        return TraceEvent.builderOf(this).build();
     }
 }

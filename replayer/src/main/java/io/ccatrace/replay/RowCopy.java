@@ -108,12 +108,7 @@ final class RowCopy implements EventView {
 
     @Override
     public TraceEvent toEvent() {
-        return TraceEvent.builder(seq, kind).time(time).cpu(cpu).causeSeq(causeSeq).cmd(cmd).fid(fid)
-                .args(hasArgs ? args.clone() : null).status(status).index(index)
-                .out(hasOut ? out.clone() : null).realm(realm).rec(rec).ipa(ipa).pa(pa).level(level)
-                .from(from).to(to).fromRipas(fromRipas).toRipas(toRipas).pas(pas).ripas(ripas)
-                .exitReason(exitReason).esr(esr).far(far).hpfar(hpfar).access(access).half(half)
-                .outcome(outcome).value(value).size(size).payload(hasPayload ? payload.clone() : null)
-                .build();
+        return TraceEvent.builderOf(this).args(hasArgs ? args.clone() : null).out(hasOut ? out.clone() : null)
+                .payload(hasPayload ? payload.clone() : null).build();
     }
 }

@@ -89,14 +89,22 @@ public final class TraceEvent implements EventView {
 
     /** A builder pre-filled with every column of this row. */
     public Builder toBuilder() {
-        Builder b = new Builder(seq, kind);
-        b.time = time; b.cpu = cpu; b.causeSeq = causeSeq; b.cmd = cmd; b.fid = fid;
-        b.args = args; b.status = status; b.index = index; b.out = out; b.realm = realm;
-        b.rec = rec; b.ipa = ipa; b.pa = pa; b.level = level; b.from = from; b.to = to;
-        b.fromRipas = fromRipas; b.toRipas = toRipas; b.pas = pas; b.ripas = ripas;
-        b.exitReason = exitReason; b.esr = esr; b.far = far; b.hpfar = hpfar;
-        b.access = access; b.half = half; b.outcome = outcome; b.value = value;
-        b.size = size; b.payload = payload;
+        return builderOf(this);
+    }
+
+    /**
+     * A builder pre-filled with every column of a row, arrays by reference: a caller copying
+     * a reused view (a cursor) must replace args/out/payload by copies it owns.
+     */
+    public static Builder builderOf(EventView v) {
+        Builder b = new Builder(v.seq(), v.kind());
+        b.time = v.time(); b.cpu = v.cpu(); b.causeSeq = v.causeSeq(); b.cmd = v.cmd(); b.fid = v.fid();
+        b.args = v.args(); b.status = v.status(); b.index = v.index(); b.out = v.out(); b.realm = v.realm();
+        b.rec = v.rec(); b.ipa = v.ipa(); b.pa = v.pa(); b.level = v.level(); b.from = v.from(); b.to = v.to();
+        b.fromRipas = v.fromRipas(); b.toRipas = v.toRipas(); b.pas = v.pas(); b.ripas = v.ripas();
+        b.exitReason = v.exitReason(); b.esr = v.esr(); b.far = v.far(); b.hpfar = v.hpfar();
+        b.access = v.access(); b.half = v.half(); b.outcome = v.outcome(); b.value = v.value();
+        b.size = v.size(); b.payload = v.payload();
         return b;
     }
 
