@@ -28,7 +28,10 @@ import picocli.CommandLine.Spec;
 /**
  * ccatrace bench replay: records a scenario (untimed), then times a full replay of it (read,
  * re-execute, map, compare), replays of a half and a quarter (memory must not grow with
- * length), and state queries. Rates are per second of this thread's CPU time.
+ * length), and state queries. A replay reads the trace on a second thread: its rate is per
+ * second of wall time, with the replaying thread's CPU time, the whole JVM's CPU time and
+ * the load average beside it (the box is shared). The other rates are per second of this
+ * thread's CPU time.
  */
 @Command(mixinStandardHelpOptions = true, name = "replay", description = "Benchmark replay (events/s, heap vs trace length) and state queries.")
 public final class BenchReplayCommand implements Callable<Integer> {
@@ -67,13 +70,17 @@ public final class BenchReplayCommand implements Callable<Integer> {
             replay(trace, n / 4, null);                                   // JIT warm-up
             for (long until : new long[] {n / 4, n / 2, -1}) {
                 long c0 = THREADS.getCurrentThreadCpuTime();
+                long p0 = processCpu();
                 long w0 = System.nanoTime();
                 ReplayResult r = replay(trace, until, null);
+                double wall = (System.nanoTime() - w0) / 1e9;
                 double cpu = (THREADS.getCurrentThreadCpuTime() - c0) / 1e9;
-                out.printf("replay %-10s %,11d events: %6.2f M events/s of CPU (%.2f s CPU, %.2f s wall),"
-                                + " heap after GC %4d MiB, %d divergences%n",
-                        until < 0 ? "all" : "to " + until, r.rows(), r.rows() / cpu / 1e6, cpu,
-                        (System.nanoTime() - w0) / 1e9, heapAfterGc(), r.summary().total());
+                double all = (processCpu() - p0) / 1e9;
+                out.printf("replay %-10s %,11d events: %6.2f M events/s of wall (%.2f s), replaying thread %.2f s CPU"
+                                + " (%.2f M events/s), all threads %.2f s CPU, load %.1f; heap after GC %4d MiB,"
+                                + " %d divergences%n",
+                        until < 0 ? "all" : "to " + until, r.rows(), r.rows() / wall / 1e6, wall, cpu,
+                        r.rows() / cpu / 1e6, all, load(), heapAfterGc(), r.summary().total());
                 out.flush();
             }
             engineOnly(out, trace);
@@ -118,6 +125,17 @@ public final class BenchReplayCommand implements Callable<Integer> {
         try (TraceCursor reader = TraceFiles.openCursor(trace, Long.MIN_VALUE, w -> { })) {
             return new Replayer(new ReplayOptions(rmm, until, 0)).run(reader, d -> { });
         }
+    }
+
+    /** CPU time of the whole JVM (every thread, GC and JIT included), in ns. */
+    private static long processCpu() {
+        java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean
+                ? ((com.sun.management.OperatingSystemMXBean) os).getProcessCpuTime() : 0;
+    }
+
+    private static double load() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
     private static long heapAfterGc() {

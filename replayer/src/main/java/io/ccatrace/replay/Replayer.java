@@ -39,13 +39,19 @@ public final class Replayer {
         return run(reader.metadata(), new WindowReader(reader), sink);
     }
 
-    /** Replays the trace under a row cursor (no object per row). */
+    /**
+     * Replays the trace under a row cursor (no object per row). The cursor is read on a
+     * second thread ({@link ReadAhead}) while this one re-executes and compares; the results
+     * are those of a sequential replay. The cursor is not touched any more when this returns.
+     */
     public ReplayResult run(TraceCursor cursor, Consumer<Divergence> sink) throws IOException {
-        return run(cursor.metadata(), WindowReader.of(cursor), sink);
+        try (ReadAhead windows = new ReadAhead(WindowReader.cursorOf(cursor), options.until())) {
+            return run(cursor.metadata(), windows, sink);
+        }
     }
 
     /** Replays the windows of a trace with this metadata (e.g. from a row cursor). */
-    public ReplayResult run(TraceMetadata meta, WindowReader windows, Consumer<Divergence> sink) throws IOException {
+    public ReplayResult run(TraceMetadata meta, WindowSource windows, Consumer<Divergence> sink) throws IOException {
         String recorded = MachineSetup.recordedModel(meta);
         Machine machine = MachineSetup.machine(meta, options.rmm());
         ReplayCapture capture = new ReplayCapture();

@@ -16,7 +16,7 @@ import java.util.List;
  * pool of {@link RowCopy}s that is refilled window after window, so nothing is allocated
  * per row once the pool has grown to the longest window.
  */
-public final class WindowReader {
+public final class WindowReader implements WindowSource {
     /** A row cursor: {@link #next()} moves {@link #row()} (one reused view) to the next row. */
     public interface Cursor {
         boolean next() throws IOException;
@@ -43,9 +43,9 @@ public final class WindowReader {
         this.cursor = cursor;
     }
 
-    /** Windows over a trace readers' row cursor. */
-    public static WindowReader of(TraceCursor c) {
-        return new WindowReader(new Cursor() {
+    /** A trace readers' row cursor as a {@link Cursor}. */
+    static Cursor cursorOf(TraceCursor c) {
+        return new Cursor() {
             @Override
             public boolean next() throws IOException {
                 return c.next();
@@ -55,10 +55,11 @@ public final class WindowReader {
             public EventView row() {
                 return c;
             }
-        });
+        };
     }
 
     /** The next window (the same instance, refilled), or null at the end of the trace. */
+    @Override
     public Window next() throws IOException {
         if (pending == null) pending = read(pendingSlot);
         if (pending == null) return null;
@@ -102,10 +103,15 @@ public final class WindowReader {
             e = reader.next();
         }
         if (e.seq() != expectSeq) {
-            throw new BadInputException("seq " + e.seq() + " where " + expectSeq
-                    + " was expected (rows must be in dense seq order)");
+            throw outOfOrder(e.seq(), expectSeq);
         }
         expectSeq++;
         return e;
+    }
+
+    /** The error for a row whose seq is not the next one. */
+    static BadInputException outOfOrder(long seq, long expected) {
+        return new BadInputException("seq " + seq + " where " + expected
+                + " was expected (rows must be in dense seq order)");
     }
 }

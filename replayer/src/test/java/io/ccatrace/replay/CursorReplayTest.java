@@ -49,6 +49,15 @@ class CursorReplayTest {
         return d;
     }
 
+    /** Through the read-ahead thread, as `ccatrace replay` reads a trace file. */
+    private static List<Divergence> viaReadAhead(ScenarioTraces t, List<TraceEvent> rows, ReplayResult[] r) throws IOException {
+        List<Divergence> d = new ArrayList<>();
+        try (ReadAhead windows = new ReadAhead(reusing(rows), -1)) {
+            r[0] = new Replayer(ReplayOptions.all()).run(t.metadata(), windows, d::add);
+        }
+        return d;
+    }
+
     private static void assertSameResult(ReplayResult a, ReplayResult b) {
         assertEquals(List.of(a.rows(), a.inputs(), a.lastSeq(), a.summary().total()),
                 List.of(b.rows(), b.inputs(), b.lastSeq(), b.summary().total()));
@@ -61,9 +70,12 @@ class CursorReplayTest {
         ScenarioTraces t = ScenarioTraces.record(Scenario.IO_STORM, 3, 8_000);
         ReplayResult[] a = new ReplayResult[1];
         ReplayResult[] b = new ReplayResult[1];
+        ReplayResult[] c = new ReplayResult[1];
         assertEquals(List.of(), viaCursor(t, t.rows(), b));
+        assertEquals(List.of(), viaReadAhead(t, t.rows(), c));
         viaRows(t, t.rows(), a);
         assertSameResult(a[0], b[0]);
+        assertSameResult(a[0], c[0]);
         assertEquals(t.rows().size(), b[0].rows());
     }
 
@@ -90,8 +102,12 @@ class CursorReplayTest {
         ReplayResult[] b = new ReplayResult[1];
         List<Divergence> rowsReplay = viaRows(t, rows, a);
         List<Divergence> cursorReplay = viaCursor(t, rows, b);
+        ReplayResult[] c = new ReplayResult[1];
+        List<Divergence> aheadReplay = viaReadAhead(t, rows, c);
         assertTrue(rowsReplay.size() >= edits, rowsReplay.size() + " divergences for " + edits + " edits");
         assertEquals(rowsReplay, cursorReplay);
+        assertEquals(rowsReplay, aheadReplay);
         assertSameResult(a[0], b[0]);
+        assertSameResult(a[0], c[0]);
     }
 }

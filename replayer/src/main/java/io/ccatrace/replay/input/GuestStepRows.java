@@ -3,7 +3,9 @@ package io.ccatrace.replay.input;
 import io.ccatrace.model.guest.GuestStep;
 import io.ccatrace.trace.EventView;
 import io.ccatrace.trace.TraceEvent;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Decodes a GUEST_STEP row back into the step that was queued (docs/trace-format.md,
@@ -11,7 +13,16 @@ import java.util.Locale;
  * the re-queued step maps to the same row again.
  */
 public final class GuestStepRows {
+    /** Ops by their name as the recorder writes it (lower case); other spellings are parsed. */
+    private static final Map<String, GuestStep.Op> OPS = ops();
+
     private GuestStepRows() {
+    }
+
+    private static Map<String, GuestStep.Op> ops() {
+        Map<String, GuestStep.Op> m = new HashMap<>();
+        for (GuestStep.Op op : GuestStep.Op.values()) m.put(op.name().toLowerCase(Locale.ROOT), op);
+        return m;
     }
 
     public static GuestStep step(EventView in) {
@@ -40,6 +51,8 @@ public final class GuestStepRows {
 
     private static GuestStep.Op op(EventView in) {
         if (in.cmd() == null) throw InputFeeder.bad(in, "cmd");
+        GuestStep.Op known = OPS.get(in.cmd());
+        if (known != null) return known;
         try {
             return GuestStep.Op.valueOf(in.cmd().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {

@@ -1,0 +1,70 @@
+package io.ccatrace.replay;
+
+import io.ccatrace.trace.EventView;
+import java.util.Arrays;
+
+/**
+ * Consecutive whole windows of rows, copied from a cursor into reused {@link RowCopy}s: the
+ * unit {@link ReadAhead} hands from its reading thread to the replaying one. A window starts
+ * at the trace's first row and at every input row. The last block of a read carries the end
+ * of the trace or the error that stopped the reading.
+ */
+final class RowBlock {
+    private RowCopy[] rows = new RowCopy[64];
+    private int n;
+    private int[] starts = new int[16];
+    private int windows;
+    /** Whether the reading ended after this block (end of trace, --until reached, or error). */
+    boolean last;
+    /** What stopped the reading after this block's windows, or null. */
+    Throwable error;
+
+    void clear() {
+        n = 0;
+        windows = 0;
+        last = false;
+        error = null;
+    }
+
+    int rows() {
+        return n;
+    }
+
+    int windows() {
+        return windows;
+    }
+
+    /** Seq of the first row of the last window begun, or -1 when there is none. */
+    long lastWindowSeq() {
+        return windows == 0 ? -1 : rows[starts[windows - 1]].seq();
+    }
+
+    void beginWindow() {
+        if (windows == starts.length) starts = Arrays.copyOf(starts, windows * 2);
+        starts[windows++] = n;
+    }
+
+    /** Forgets the last window begun (it was not complete when the reading failed). */
+    void dropLastWindow() {
+        if (windows == 0) return;
+        n = starts[--windows];
+    }
+
+    void add(EventView v) {
+        if (n == rows.length) rows = Arrays.copyOf(rows, n * 2);
+        RowCopy c = rows[n];
+        if (c == null) rows[n] = c = new RowCopy();
+        c.copyOf(v);
+        n++;
+    }
+
+    /** Refills w with window i of this block (its rows stay owned by the block). */
+    void fill(Window w, int i) {
+        int from = starts[i];
+        int to = i + 1 < windows ? starts[i + 1] : n;
+        RowCopy first = rows[from];
+        boolean input = first.isInput();
+        w.reset(input ? first : null);
+        for (int k = input ? from + 1 : from; k < to; k++) w.add(rows[k]);
+    }
+}
