@@ -36,13 +36,18 @@ public final class CheckpointCommand implements Callable<Integer> {
         try {
             CheckpointBuilder.Result r = CheckpointBuilder.build(trace, every,
                     w -> spec.commandLine().getErr().println("ccatrace: warning: " + w));
-            out.println("wrote " + r.checkpoints() + " checkpoint" + (r.checkpoints() == 1 ? "" : "s")
-                    + " (every " + every + " events of " + r.events() + ") to " + r.file() + " ("
-                    + r.bytes() + " bytes)");
+            out.println(wrote(r, every));
         } catch (BadInputException e) {
             throw new UserException(trace + ": " + e.getMessage());
         }
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /** The one-line report of a checkpoint pass. */
+    static String wrote(CheckpointBuilder.Result r, long every) {
+        return "wrote " + r.checkpoints() + " checkpoint" + (r.checkpoints() == 1 ? "" : "s")
+                + " (every " + every + " events of " + r.events() + ") to " + r.file() + " ("
+                + r.bytes() + " bytes)";
     }
 }

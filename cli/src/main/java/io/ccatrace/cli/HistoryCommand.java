@@ -2,8 +2,8 @@ package io.ccatrace.cli;
 
 import io.ccatrace.replay.history.History;
 import io.ccatrace.replay.history.Subject;
+import io.ccatrace.trace.TraceCursor;
 import io.ccatrace.trace.TraceFiles;
-import io.ccatrace.trace.TraceReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -42,7 +42,7 @@ public final class HistoryCommand implements Callable<Integer> {
                 : target.rec != null ? new Subject(Subject.Kind.REC, target.rec)
                 : new Subject(Subject.Kind.IPA, target.ipa);
         PrintWriter out = spec.commandLine().getOut();
-        try (TraceReader reader = TraceFiles.open(trace, w -> spec.commandLine().getErr()
+        try (TraceCursor reader = TraceFiles.openCursor(trace, Long.MIN_VALUE, w -> spec.commandLine().getErr()
                 .println("ccatrace: warning: " + w))) {
             long n = History.print(reader, s, out);
             out.println(n + " event" + (n == 1 ? "" : "s") + " touched " + s.kind() + " 0x"

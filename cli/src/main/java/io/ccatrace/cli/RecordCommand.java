@@ -3,6 +3,8 @@ package io.ccatrace.cli;
 import io.ccatrace.model.scenario.Progress;
 import io.ccatrace.model.scenario.ScenarioOptions;
 import io.ccatrace.model.scenario.ScenarioRun;
+import io.ccatrace.replay.checkpoint.CheckpointBuilder;
+import io.ccatrace.replay.input.BadInputException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -48,9 +50,18 @@ public final class RecordCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, required = true, description = "trace file to write")
     Path output;
 
+    @Option(names = "--checkpoints", description = "also write OUTPUT.ckpt for fast `state` queries"
+            + " (as `ccatrace checkpoint`, right after the recording)")
+    boolean checkpoints;
+
+    @Option(names = "--every", paramLabel = "N", converter = Numbers.class,
+            description = "with --checkpoints: events between checkpoints (default ${DEFAULT-VALUE})")
+    long every = CheckpointBuilder.DEFAULT_EVERY;
+
     @Override
     public Integer call() throws Exception {
         ScenarioOptions o = ScenarioRecording.options(scenario, rmm, seed, realms, vcpus, cpus, events, inject);
+        if (every <= 0) throw new UserException("--every must be positive");
         Path parent = output.toAbsolutePath().getParent();
         if (parent != null && !java.nio.file.Files.isDirectory(parent)) {
             throw new UserException("-o: directory " + parent + " does not exist");
@@ -64,6 +75,15 @@ public final class RecordCommand implements Callable<Integer> {
                 + ScenarioRecording.canonical(o) + ")");
         for (ScenarioRun.RealmOutcome realm : r.realms()) {
             out.println("  realm " + realm.id() + ": " + realm.stopReason());
+        }
+        if (checkpoints) {
+            try {
+                CheckpointBuilder.Result c = CheckpointBuilder.build(output, every,
+                        w -> err.println("ccatrace: warning: " + w));
+                out.println(CheckpointCommand.wrote(c, every));
+            } catch (BadInputException e) {
+                throw new UserException(output + ": " + e.getMessage());
+            }
         }
         return ExitCodes.OK;
     }

@@ -1,28 +1,30 @@
 package io.ccatrace.replay.history;
 
 import io.ccatrace.replay.divergence.Describe;
+import io.ccatrace.trace.TraceCursor;
 import io.ccatrace.trace.TraceEvent;
-import io.ccatrace.trace.TraceReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 
 /**
  * `ccatrace history`: every event that touched one object, with what changed, in one
  * streaming pass over the trace (no model). Inputs that touch it are shown with their
- * outcome; the effects they caused on it with their from -> to.
+ * outcome; the effects they caused on it with their from -> to. Reads through the row
+ * cursor (a row object only for the events printed). Checkpoints cannot shorten it: any
+ * row of the trace may touch the object, and a checkpoint holds state, not the events that
+ * made it (docs/replay.md).
  */
 public final class History {
     private History() {
     }
 
     /** Prints the matching events; returns how many. */
-    public static long print(TraceReader reader, Subject subject, PrintWriter out) throws IOException {
+    public static long print(TraceCursor rows, Subject subject, PrintWriter out) throws IOException {
         long n = 0;
-        while (reader.hasNext()) {
-            TraceEvent e = reader.next();
-            if (!subject.touchedBy(e)) continue;
+        while (rows.next()) {
+            if (!subject.touchedBy(rows)) continue;
             n++;
-            out.println(line(e));
+            out.println(line(rows.toEvent()));
         }
         return n;
     }

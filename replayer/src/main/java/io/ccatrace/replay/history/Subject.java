@@ -1,5 +1,6 @@
 package io.ccatrace.replay.history;
 
+import io.ccatrace.trace.EventView;
 import io.ccatrace.trace.TraceEvent;
 
 /**
@@ -12,7 +13,7 @@ public record Subject(Kind kind, long addr) {
 
     private static final long GRANULE = ~0xFFFL;
 
-    public boolean touchedBy(TraceEvent e) {
+    public boolean touchedBy(EventView e) {
         switch (kind) {
             case PA:
                 return samePage(e.pa()) || operand(e) || e.realm() == addr && realmLevel(e);
@@ -28,13 +29,13 @@ public record Subject(Kind kind, long addr) {
     }
 
     /** Events about the realm as a whole (its RD granule): state and measurements. */
-    private static boolean realmLevel(TraceEvent e) {
+    private static boolean realmLevel(EventView e) {
         return e.kind() == io.ccatrace.trace.EventKind.REALM_STATE
                 || e.kind() == io.ccatrace.trace.EventKind.MEASUREMENT;
     }
 
     /** An RMI call with the address among its operands (x1..). */
-    private boolean operand(TraceEvent e) {
+    private boolean operand(EventView e) {
         if (e.kind() != io.ccatrace.trace.EventKind.RMI_CALL || e.args() == null) return false;
         for (long a : e.args()) {
             if (a == addr) return true;
@@ -43,7 +44,7 @@ public record Subject(Kind kind, long addr) {
     }
 
     /** RMI calls that take an IPA (x2, or the base/top range of RIPAS commands) covering it. */
-    private boolean operandIpa(TraceEvent e) {
+    private boolean operandIpa(EventView e) {
         long[] a = e.args();
         if (a == null || a.length < 2) return false;
         String c = e.cmd() == null ? "" : e.cmd();
@@ -63,7 +64,7 @@ public record Subject(Kind kind, long addr) {
         return false;
     }
 
-    private boolean coversIpa(TraceEvent e) {
+    private boolean coversIpa(EventView e) {
         long ipa = e.ipa();
         if (ipa == TraceEvent.NULL) return false;
         switch (e.kind()) {
