@@ -88,4 +88,26 @@ class AnalyzeSamplesTest {
         assertEquals("1", r[0], r[1] + r[2]);
         assertTrue(r[1].contains("VIOLATION [granule-release]"), r[1]);
     }
+
+    @Test
+    void explainBlamesTheUnrequestedRipasChangeWhenTheRealmResetsLater() {
+        // docs/scenarios.md (unrequested-ripas): 1.0-bug-ripas-unrequested applies the host's
+        // RTT_SET_RIPAS with no request pending (reference 4.21 base_bound), turning a heap page
+        // RAM -> EMPTY; the realm later writes it, takes an SEA (reference 8.2) and, the guest
+        // having run on for a step, resets. explain must name that RTT_SET_RIPAS as the cause.
+        Path t = tmp.resolve("ur.parquet");
+        String[] rec = run("record", "--scenario", "boot", "--seed", "1", "--vcpus", "1",
+                "--rmm", "1.0-bug-ripas-unrequested", "--inject", "unrequested-ripas", "-o", t.toString());
+        assertEquals("0", rec[0], rec[2]);
+        String[] r = run("explain", t.toString());
+        assertEquals("0", r[0], r[2]);
+        assertTrue(r[1].contains("synchronous external abort"), r[1]);
+        assertTrue(r[1].contains("is EMPTY (entry last changed by RMI_RTT_SET_RIPAS"), r[1]);
+        assertTrue(r[1].contains("PSCI_SYSTEM_RESET"), r[1]);
+        // The same scenario on the correct model refuses the call: nothing crashes.
+        Path ok = tmp.resolve("ok.parquet");
+        run("record", "--scenario", "boot", "--seed", "1", "--vcpus", "1",
+                "--inject", "unrequested-ripas", "-o", ok.toString());
+        assertTrue(run("explain", ok.toString())[1].contains("no realm crashed or stalled"));
+    }
 }

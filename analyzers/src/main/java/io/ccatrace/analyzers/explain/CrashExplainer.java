@@ -126,21 +126,26 @@ public final class CrashExplainer extends BaseRule {
         }
     }
 
-    /** A realm-initiated shutdown (what a guest does when it panics) is not progress. */
-    private static boolean shutdown(EventView e) {
+    /** The PSCI shutdown call a realm made (what a guest does when it panics), or null. */
+    private static RsiCommand shutdown(EventView e) {
         long fid = e.kind() == EventKind.RSI_CALL ? e.fid() : Shadow.reg(e.out(), 1);
         RsiCommand c = e.kind() == EventKind.RSI_CALL ? RsiCommand.of(e.cmd(), fid) : RsiCommand.ofFid(fid);
-        return c == RsiCommand.PSCI_SYSTEM_OFF || c == RsiCommand.PSCI_SYSTEM_RESET;
+        return c == RsiCommand.PSCI_SYSTEM_OFF || c == RsiCommand.PSCI_SYSTEM_RESET ? c : null;
     }
 
     private void progress(EventView e, Shadow s) {
         long rd = realmOf(e, s);
         if (rd == Shadow.NULL) return;
         RealmStory st = story(rd);
-        if (shutdown(e)) {
+        RsiCommand off = shutdown(e);
+        if (off != null) {
+            String cmd = e.kind() == EventKind.RSI_CALL ? e.cmd() : "PSCI exit";
             if (st.seaSeq >= 0 && st.progressAfterSea < 0 && st.shutdownSeq < 0) {
                 st.shutdownSeq = e.seq();
-                st.shutdownCmd = e.kind() == EventKind.RSI_CALL ? e.cmd() : "PSCI exit";
+                st.shutdownCmd = cmd;
+            } else if (st.seaSeq >= 0 && off == RsiCommand.PSCI_SYSTEM_RESET && st.lateResetSeq < 0) {
+                st.lateResetSeq = e.seq();
+                st.lateResetCmd = cmd;
             }
             return;
         }

@@ -32,6 +32,13 @@ public record Explanation(long realm, String verdict, List<String> chain) {
                 chain.add("the realm accessed it at seq " + st.seaSeq + " and got an SEA (8.2); nothing it did afterwards"
                         + " appears in the trace");
             }
+        } else if (st.seaSeq >= 0 && st.lateResetSeq >= 0) {
+            verdict = "the realm reset itself after REC " + hex(st.seaRec) + " took a synchronous external abort";
+            chain.add("root cause: IPA " + hex(st.seaIpa) + " is " + st.seaRipas + " (" + st.seaCause + ")");
+            chain.add("the realm accessed it at seq " + st.seaSeq + " and got an SEA (8.2); it ran on"
+                    + " (seq " + st.progressAfterSea + ") but never recovered");
+            chain.add("the guest reset the realm (" + st.lateResetCmd + ", seq " + st.lateResetSeq
+                    + "): the SEA above is the last one before that reset");
         }
         boolean errorWhileActive = st.errorSeq >= 0 && st.errorSeq > st.activatedSeq && st.errorSeq < st.destroyedSeq;
         if (st.destroyedSeq >= 0 && "ACTIVE".equals(st.stateAtDestroy) && (verdict != null || errorWhileActive)) {

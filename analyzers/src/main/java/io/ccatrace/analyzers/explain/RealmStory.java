@@ -30,6 +30,12 @@ final class RealmStory {
     /** A shutdown the realm asked for right after the SEA (a guest panic), or -1. */
     long shutdownSeq = -1;
     String shutdownCmd;
+    /**
+     * A SYSTEM_RESET the realm asked for after an SEA it did get past (it ran on for a while,
+     * then reset: how a guest ends when the abort's damage surfaces later), or -1.
+     */
+    long lateResetSeq = -1;
+    String lateResetCmd;
     /** Per REC: seq of its last exit, reason, and whether it was entered afterwards. */
     final LongMap<String> lastExit = new LongMap<>();
     /** RTT entry (ipa|level) -> input seq that last changed it (a) and the new RIPAS code (b). */
