@@ -97,6 +97,10 @@ class EditedTraceRulesTest {
             // 7.1 / 4.4: a granule back in NS is zero; peek-freed's read returns a non-zero byte
             new Edit("granule-release", "the host's read of a freed granule returns realm bytes", false,
                     has("\"kind\":\"NS_READ\"", "\"size\":64,"), 0, l -> l.replace("\"payload\":\"00", "\"payload\":\"5a")),
+            // the same, with the row's size edited to 0: the bytes the host got still count
+            new Edit("granule-release", "a read of a freed granule returns realm bytes and claims size 0", false,
+                    has("\"kind\":\"NS_READ\"", "\"size\":64,"), 0,
+                    l -> l.replace("\"payload\":\"00", "\"payload\":\"5a").replace("\"size\":64,", "\"size\":0,")),
             // 7.1, 4.11: one granule, one protected mapping
             new Edit("granule-alias", "a second DATA mapping to the first one's granule", false,
                     ASSIGNED_ENTRY, 1, l -> setHex(l, "pa", hex(boot.get(nth(boot, null, ASSIGNED_ENTRY, 0)), "pa"))),

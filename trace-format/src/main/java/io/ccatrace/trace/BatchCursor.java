@@ -296,6 +296,11 @@ final class BatchCursor implements TraceCursor {
         return a;
     }
 
+    @Override
+    public int payloadLength() {
+        return payloadNull[r] ? -1 : payloadOff[r + 1] - payloadOff[r];
+    }
+
     /** Reused array up to 64 KiB (valid until next()); null when the row has no payload. */
     @Override
     public byte[] payload() {

@@ -59,6 +59,16 @@ public interface EventView {
     /** Bytes an input needs for replay (NS writes, measurement values), or null. Do not modify. */
     byte[] payload();
 
+    /**
+     * Length of {@link #payload()} in bytes, or -1 when the row has none; readers that hold
+     * the payload in a batch answer without copying it. Do not trust {@link #size()} for this:
+     * an imported or edited trace may disagree with itself.
+     */
+    default int payloadLength() {
+        byte[] p = payload();
+        return p == null ? -1 : p.length;
+    }
+
     /** An immutable copy of this row (the row itself when it already is one). */
     TraceEvent toEvent();
 }

@@ -3,7 +3,6 @@ package io.ccatrace.analyzers.granule;
 import io.ccatrace.analyzers.engine.Shadow;
 import io.ccatrace.analyzers.finding.FindingSink;
 import io.ccatrace.trace.EventView;
-import io.ccatrace.trace.TraceEvent;
 
 /**
  * Part of rule 4 (granule-release): a Non-secure read of a granule that came back from the
@@ -19,10 +18,11 @@ final class ScrubCheck {
     static void check(String rule, EventView e, Shadow s, FindingSink out) {
         long pa = e.pa();
         if (pa == Shadow.NULL || s.released.tracked() == 0) return;
-        // the row's size is the payload's length (docs/trace-format.md): when no page it
-        // covers came back from the Realm PAS, the bytes need not be fetched at all
-        int size = e.size();
-        if (size != TraceEvent.NULL_INT && !anyReleased(s, pa, size)) return;
+        // when no page the bytes read cover came back from the Realm PAS, the bytes need not
+        // be fetched at all; the payload's own length decides which pages, not the row's size
+        // (an edited trace may claim a shorter size than the bytes it carries)
+        int length = e.payloadLength();
+        if (length <= 0 || !anyReleased(s, pa, length)) return;
         byte[] got = e.payload();
         if (got == null || got.length == 0) return;
         int i = 0;
