@@ -9,14 +9,15 @@ import java.util.List;
  * effects happen, and is published, followed by its effects, when it completes.
  */
 public final class EventBus {
-    private final List<EventListener> listeners = new ArrayList<>();
+    private EventListener[] listeners = new EventListener[0];
     private final List<ModelEvent> pending = new ArrayList<>();
     private long nextSeq;
     private long now;
     private long openInput = ModelEvent.NONE;
 
     public void addListener(EventListener l) {
-        listeners.add(l);
+        listeners = java.util.Arrays.copyOf(listeners, listeners.length + 1);
+        listeners[listeners.length - 1] = l;
     }
 
     /** Simulated time, ns. */
@@ -77,8 +78,9 @@ public final class EventBus {
     }
 
     private void publish(ModelEvent e) {
-        for (int i = 0; i < listeners.size(); i++) {
-            listeners.get(i).onEvent(e);
+        EventListener[] ls = listeners;
+        for (int i = 0; i < ls.length; i++) {
+            ls[i].onEvent(e);
         }
     }
 }

@@ -27,7 +27,7 @@ public record GuestStep(Op op, long fid, long[] args, long ipa, long value, int 
     private static final long[] NO_ARGS = new long[0];
 
     public GuestStep {
-        args = args == null ? NO_ARGS : args.clone();
+        args = args == null || args.length == 0 ? NO_ARGS : args.clone();
     }
 
     public static GuestStep call(long fid, long... args) {

@@ -8,9 +8,7 @@ import io.ccatrace.model.host.RealmLayout;
 import io.ccatrace.model.machine.Machine;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 
@@ -30,8 +28,6 @@ public final class GuestOs implements GuestHook, EventListener {
     private final Set<GuestMisbehaviour> misbehaviours;
     private final SplittableRandom rng;
     private final List<GuestCpu> byIndex = new ArrayList<>();
-    /** REC PA -> vCPU; lookups only (never iterated). */
-    private final Map<Long, GuestCpu> byRec = new HashMap<>();
 
     public GuestOs(Machine machine, int realmId, RealmLayout layout, int cpus, WorkMix mix,
                    Budget budget, Set<GuestMisbehaviour> misbehaviours, SplittableRandom rng) {
@@ -52,7 +48,6 @@ public final class GuestOs implements GuestHook, EventListener {
         GuestCpu c = new GuestCpu(this, vcpu, rec, new Workload(layout, vcpu, cpus, mix, rng.split()));
         while (byIndex.size() <= vcpu) byIndex.add(null);
         byIndex.set(vcpu, c);
-        byRec.put(rec, c);
     }
 
     @Override
@@ -69,15 +64,24 @@ public final class GuestOs implements GuestHook, EventListener {
     public void onEvent(ModelEvent e) {
         if (e instanceof ModelEvent.RsiCall) {
             ModelEvent.RsiCall r = (ModelEvent.RsiCall) e;
-            GuestCpu c = byRec.get(r.rec());
+            GuestCpu c = byRec(r.rec());
             if (c != null) c.onRsiCall(r);
         } else if (e instanceof ModelEvent.Stage2Fault) {
             ModelEvent.Stage2Fault f = (ModelEvent.Stage2Fault) e;
             if ("SEA_INJECTED".equals(f.outcome())) {
-                GuestCpu c = byRec.get(f.rec());
+                GuestCpu c = byRec(f.rec());
                 if (c != null) c.onSea();
             }
         }
+    }
+
+    /** The vCPU bound to the REC at rec, or null (a REC of another realm): a scan of a few vCPUs, no boxing. */
+    private GuestCpu byRec(long rec) {
+        for (int i = 0; i < byIndex.size(); i++) {
+            GuestCpu c = byIndex.get(i);
+            if (c != null && c.rec() == rec) return c;
+        }
+        return null;
     }
 
     /** Steps of the next injected misbehaviour for this vCPU, or none. */

@@ -64,6 +64,8 @@ public final class RecRun {
     }
 
     private static byte[] le(long v) {
-        return new PageImage(8).put64(0, v).bytes();
+        byte[] b = new byte[8];
+        for (int i = 0; i < 8; i++) b[i] = (byte) (v >>> (8 * i));
+        return b;
     }
 }

@@ -12,9 +12,11 @@ public final class Vgic {
 
     private final int numLrs;
     private final ArrayDeque<Integer> pending = new ArrayDeque<>();
+    private final long[] entryLrs;
 
     public Vgic(int numLrs) {
         this.numLrs = Math.max(1, numLrs);
+        this.entryLrs = new long[this.numLrs];
     }
 
     /** Raises a virtual interrupt (once: an INTID already waiting is not queued twice). */
@@ -26,11 +28,14 @@ public final class Vgic {
         return !pending.isEmpty();
     }
 
-    /** List registers for the next entry: up to numLrs waiting interrupts, each once. */
+    /**
+     * List registers for the next entry: up to numLrs waiting interrupts, each once. The
+     * array is this vGIC's own, refilled by every call: read it before the next one.
+     */
     public long[] nextEntryLrs() {
-        long[] lrs = new long[numLrs];
-        for (int i = 0; i < numLrs && !pending.isEmpty(); i++) {
-            lrs[i] = LR_PENDING | LR_GROUP1 | LR_PRIORITY | pending.pollFirst();
+        long[] lrs = entryLrs;
+        for (int i = 0; i < numLrs; i++) {
+            lrs[i] = pending.isEmpty() ? 0 : LR_PENDING | LR_GROUP1 | LR_PRIORITY | pending.pollFirst();
         }
         return lrs;
     }

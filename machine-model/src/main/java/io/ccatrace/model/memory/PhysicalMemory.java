@@ -127,6 +127,17 @@ public final class PhysicalMemory {
         for (int i = 0; i < width; i++) p[off + i] = (byte) (v >>> (8 * i));
     }
 
+    /** Reads `width` bytes at pa as a little-endian unsigned value (inside one granule). */
+    public long readNarrow(long pa, int width) {
+        checkInGranule(pa, width);
+        byte[] p = page(pa, false);
+        if (p == null) return 0;
+        int off = (int) (pa & (GRANULE_SIZE - 1));
+        long v = 0;
+        for (int i = width - 1; i >= 0; i--) v = (v << 8) | (p[off + i] & 0xFF);
+        return v;
+    }
+
     /** Zeroes len bytes at pa (inside one granule). */
     public void zero(long pa, int len) {
         checkInGranule(pa, len);

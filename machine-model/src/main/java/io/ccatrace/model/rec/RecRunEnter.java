@@ -19,9 +19,10 @@ public record RecRunEnter(long flags, long[] gprs, long gicv3Hcr, long[] gicv3Lr
     public static final long EMUL_MMIO = 1, INJECT_SEA = 2, TRAP_WFI = 4, TRAP_WFE = 8,
             RIPAS_RESPONSE = 16;
 
+    /** Arrays of the full register count are kept as given (fresh from the callers); shorter ones are zero-extended copies. */
     public RecRunEnter {
-        gprs = java.util.Arrays.copyOf(gprs, NUM_GPRS);
-        gicv3Lrs = java.util.Arrays.copyOf(gicv3Lrs, NUM_LRS);
+        if (gprs.length != NUM_GPRS) gprs = java.util.Arrays.copyOf(gprs, NUM_GPRS);
+        if (gicv3Lrs.length != NUM_LRS) gicv3Lrs = java.util.Arrays.copyOf(gicv3Lrs, NUM_LRS);
     }
 
     public static RecRunEnter parse(byte[] enter) {

@@ -21,9 +21,22 @@ public record RecRunExit(ExitReason reason, long esr, long far, long hpfar, long
             OFF_RIPAS_BASE = 0xD00, OFF_RIPAS_TOP = 0xD08, OFF_RIPAS_VALUE = 0xD10,
             OFF_IMM = 0xE00, OFF_PMU_OVF = 0xF00;
 
+    /**
+     * Arrays of the full register count are kept as given (callers hand over fresh arrays
+     * and never modify them afterwards; {@link #gprs()} returns a copy); shorter ones are
+     * zero-extended copies.
+     */
     public RecRunExit {
-        gprs = Arrays.copyOf(gprs, RecRunEnter.NUM_GPRS);
-        gicv3Lrs = Arrays.copyOf(gicv3Lrs, RecRunEnter.NUM_LRS);
+        gprs = full(gprs, RecRunEnter.NUM_GPRS, ZERO_GPRS);
+        gicv3Lrs = full(gicv3Lrs, RecRunEnter.NUM_LRS, ZERO_LRS);
+    }
+
+    /** All-zero register files shared by every exit that sets none (never written). */
+    private static final long[] ZERO_GPRS = new long[RecRunEnter.NUM_GPRS], ZERO_LRS = new long[RecRunEnter.NUM_LRS];
+
+    private static long[] full(long[] regs, int n, long[] zero) {
+        if (regs.length == n) return regs;
+        return regs.length == 0 ? zero : Arrays.copyOf(regs, n);
     }
 
     private static final long[] NONE = new long[0];

@@ -29,6 +29,7 @@ public final class Rmm {
     private static final long SVE_HINT = 1L << 16;
     /** Simulated cost of one RMI call, ns. */
     private static final long CALL_NS = 100;
+    private static final long[] NO_OUTPUT = new long[0];
 
     private final MachineConfig config;
     private final RmmModel model;
@@ -70,6 +71,7 @@ public final class Rmm {
         long now = bus.now();
         bus.advance(CALL_NS);
         CommandTable.Entry e = model.table().lookup(fid & ~SVE_HINT);
+        long[] argsSeen = args.clone();     // the event's copy; handlers only read their args
         long[] regs;
         String name;
         String status;
@@ -79,26 +81,22 @@ public final class Rmm {
             name = "UNKNOWN";
             status = "SMC_UNKNOWN";
             index = 0;
-            out = new long[0];
+            out = NO_OUTPUT;
             regs = new long[] {SMC_UNKNOWN};
         } else {
-            RmiResult r = e.handler().execute(this, padded(args, e.argCount()), cpu);
+            int n = e.argCount();
+            RmiResult r = e.handler().execute(this,
+                    argsSeen.length >= n ? argsSeen : java.util.Arrays.copyOf(argsSeen, n), cpu);
             name = e.name();
             status = r.status().name();
             index = r.index();
-            out = r.out();
+            out = r.out().length == 0 ? NO_OUTPUT : r.out().clone();
             regs = new long[1 + out.length];
             regs[0] = r.x0();
             System.arraycopy(out, 0, regs, 1, out.length);
         }
-        bus.endInput(new ModelEvent.RmiCall(seq, now, cpu, fid, name, args.clone(), status,
-                index, out.clone()));
+        bus.endInput(new ModelEvent.RmiCall(seq, now, cpu, fid, name, argsSeen, status, index, out));
         return regs;
-    }
-
-    private static long[] padded(long[] args, int n) {
-        if (args.length >= n) return args.clone();
-        return java.util.Arrays.copyOf(args, n);
     }
 
     /**

@@ -173,8 +173,12 @@ public final class ScenarioRun {
             this.index = index;
         }
 
+        /** Found once the REC exists (the realm's vCPU list only grows). */
+        private Vcpu vcpu;
+
         private Vcpu vcpu() {
-            return index < realm.vcpus().size() ? realm.vcpus().get(index) : null;
+            if (vcpu == null && index < realm.vcpus().size()) vcpu = realm.vcpus().get(index);
+            return vcpu;
         }
 
         public boolean ready() {

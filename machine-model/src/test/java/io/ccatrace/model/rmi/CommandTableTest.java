@@ -102,4 +102,22 @@ class CommandTableTest {
         assertEquals(0L, regs[0]);
         assertEquals(0x10000L, regs[1]);
     }
+
+    // lookup by FID, inside the RMI range (found by index) and outside it (found by key)
+    @Test
+    void lookupFindsAddedReplacedAndCopiedEntries() {
+        RmiCommand a = (rmm, args, cpu) -> RmiResult.success();
+        RmiCommand b = (rmm, args, cpu) -> RmiResult.input();
+        CommandTable t = new CommandTable().add(0xC4000150L, "IN_RANGE", 1, 0, a)
+                .add(0x84000001L, "OUTSIDE", 0, 0, a);
+        assertEquals("IN_RANGE", t.lookup(0xC4000150L).name());
+        assertEquals("OUTSIDE", t.lookup(0x84000001L).name());
+        assertEquals(null, t.lookup(0xC4000151L));
+        assertEquals(null, t.lookup(0xC40000FFL));
+        assertEquals(null, t.lookup(Long.MIN_VALUE));
+        CommandTable r = t.replace(0xC4000150L, b);
+        assertTrue(r.lookup(0xC4000150L).handler() == b, "replaced handler");
+        assertTrue(t.lookup(0xC4000150L).handler() == a, "the original table is unchanged");
+        assertEquals("OUTSIDE", t.copy().lookup(0x84000001L).name());
+    }
 }

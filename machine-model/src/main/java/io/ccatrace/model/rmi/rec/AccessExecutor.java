@@ -97,14 +97,9 @@ final class AccessExecutor {
         }
         Rec rec = ctx.rec();
         if (a == Access.READ) {
-            byte[] b = m.read(pa, s.size());
-            long v = 0;
-            for (int i = b.length - 1; i >= 0; i--) v = (v << 8) | (b[i] & 0xFF);
-            rec.gprs[0] = v;
+            rec.gprs[0] = m.readNarrow(pa, s.size());
         } else if (a == Access.WRITE) {
-            byte[] b = new byte[s.size()];
-            for (int i = 0; i < b.length; i++) b[i] = (byte) (s.value() >>> (8 * i));
-            m.write(pa, b);
+            m.writeNarrow(pa, s.value(), s.size());
         }
         consume();
         return null;
