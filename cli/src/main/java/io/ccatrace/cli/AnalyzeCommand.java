@@ -6,13 +6,16 @@ import io.ccatrace.analyzers.finding.FindingReport;
 import io.ccatrace.analyzers.finding.FindingSink;
 import io.ccatrace.analyzers.finding.Rule;
 import io.ccatrace.analyzers.finding.Severity;
+import io.ccatrace.trace.Column;
 import io.ccatrace.trace.TraceFiles;
 import io.ccatrace.trace.TraceCursor;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -40,6 +43,14 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--list-rules", description = "List the rules and exit.")
     boolean listRules;
 
+    @Option(names = "--check-chain", description = {"Also read the columns no rule needs and recompute the integrity chain",
+        "(a warning on a broken chain, as `verify` reports it); slower."})
+    boolean checkChain;
+
+    @Option(names = "--threads", defaultValue = "2", paramLabel = "N",
+            description = "1: decode and judge on one thread; 2 (default): decode the next batch on a second thread.")
+    int threads;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
@@ -53,13 +64,16 @@ public final class AnalyzeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserException("--rule: " + e.getMessage());
         }
+        if (threads != 1 && threads != 2) throw new UserException("--threads must be 1 or 2, not " + threads);
+        Set<Column> columns = checkChain ? EnumSet.allOf(Column.class) : Analyzer.COLUMNS;
         List<String> ids = new ArrayList<>();
         for (Rule r : selected) ids.add(r.id());
         List<FindingReport.TraceFindings> results = new ArrayList<>();
         long violations = 0;
         for (Path p : TracePaths.expand(traces)) {
             Analyzer a = new Analyzer(RuleCatalog.select(ids), new FindingSink());
-            try (TraceCursor c = TraceFiles.openCursor(p)) {
+            try (TraceCursor c = TraceFiles.openCursor(p, columns, Long.MIN_VALUE, threads == 2,
+                    w -> System.err.println("ccatrace: warning: " + w))) {
                 a.run(c);
             }
             results.add(new FindingReport.TraceFindings(p.toString(), a.events(), a.findings()));

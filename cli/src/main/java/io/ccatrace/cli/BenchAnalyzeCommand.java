@@ -34,8 +34,9 @@ import picocli.CommandLine.Spec;
  * ccatrace bench analyze: all rules over a Parquet trace, stats over it (columnar reader),
  * the reader alone, the engine alone on events held in memory (all rules, and each rule on
  * its own so the figures say which rule costs what), and the heap after GC at each quarter
- * of the rules pass (flat memory). Rates use the benchmark thread's CPU time, since the
- * machine is shared.
+ * of the rules pass (flat memory). Rates use the CPU time of the benchmark thread (and of
+ * the reader thread, which analyze uses too), since the machine is shared; the rules pass
+ * also gives its wall time.
  */
 @Command(name = "analyze", mixinStandardHelpOptions = true,
         description = "Benchmark the analyzers: rules and stats over a Parquet trace.")
@@ -67,6 +68,10 @@ public final class BenchAnalyzeCommand implements Callable<Integer> {
             description = "events held in memory for the engine figures (default 1,000,000)")
     int memoryEvents;
 
+    @Option(names = "--threads", defaultValue = "2", paramLabel = "N",
+            description = "rules part: 1 = decode and judge on one thread, 2 (default, as analyze) = a reader thread decodes ahead")
+    int threads;
+
     private PrintWriter out;
 
     @Override
@@ -76,6 +81,7 @@ public final class BenchAnalyzeCommand implements Callable<Integer> {
             if (!PARTS.contains(p)) throw new UserException("--part: unknown part '" + p + "' (known: " + String.join(", ", PARTS) + ")");
         }
         if (runs < 1) throw new UserException("--runs must be positive");
+        if (threads != 1 && threads != 2) throw new UserException("--threads must be 1 or 2, not " + threads);
         out = spec.commandLine().getOut();
         Path dir = null;
         Path p = trace;
@@ -151,7 +157,12 @@ public final class BenchAnalyzeCommand implements Callable<Integer> {
         rate("cursor read only:", n, ns);
     }
 
-    /** All rules fed from the row cursor (as analyze does), with the heap after a GC at each quarter (not timed). */
+    /**
+     * All rules fed from the row cursor exactly as analyze opens it (its projection, and the
+     * reader thread unless --threads 1), with the heap after a GC at each quarter (not
+     * timed). Reports wall time and the CPU time of the analyzer thread and of the reader
+     * thread.
+     */
     private void rules(Path p) throws IOException {
         long total;
         try (BatchReader r = TraceFiles.openColumns(p, java.util.EnumSet.of(io.ccatrace.trace.Column.SEQ))) {
@@ -160,30 +171,53 @@ public final class BenchAnalyzeCommand implements Callable<Integer> {
         }
         Analyzer a = new Analyzer(RuleCatalog.all(), new FindingSink());
         long ns = 0;
+        long wall = 0;
+        long readerNs = 0;
         StringBuilder heaps = new StringBuilder();
         long t0 = cpu();
-        try (TraceCursor r = TraceFiles.openCursor(p, Long.MIN_VALUE, w -> { })) {
+        long w0 = System.nanoTime();
+        Thread readerThread = null;
+        try (TraceCursor r = TraceFiles.openCursor(p, Analyzer.COLUMNS, Long.MIN_VALUE, threads == 2, w -> { })) {
             long n = 0;
             while (r.next()) {
+                if (n == 0 && threads == 2) readerThread = thread("ccatrace-batch-reader");
+                // the reader thread's CPU time, read while it lives (it ends with the trace)
+                if ((n & 4095) == 0 && readerThread != null) readerNs = Math.max(readerNs, THREADS.getThreadCpuTime(readerThread.getId()));
                 a.accept(r);
                 n++;
                 if (total >= 4 && n % (total / 4) == 0) {
                     ns += cpu() - t0;
+                    wall += System.nanoTime() - w0;
                     System.gc();
                     Runtime rt = Runtime.getRuntime();
                     heaps.append(String.format(Locale.ROOT, " %d:%.1fMB", n, (rt.totalMemory() - rt.freeMemory()) / 1e6));
                     t0 = cpu();
+                    w0 = System.nanoTime();
                 }
             }
             a.finish();
+            ns += cpu() - t0;
+            wall += System.nanoTime() - w0;
         }
-        ns += cpu() - t0;
         out.println("heap after GC at each quarter (events:used):" + heaps);
         out.println("findings: " + a.findings().total(Severity.VIOLATION) + " violation(s), "
                 + a.findings().total(Severity.WARNING) + " warning(s); live shadow objects: "
                 + a.shadow().granules.tracked() + " granules, " + a.shadow().liveRealms() + " realms, "
                 + a.shadow().liveRecs() + " RECs");
-        rate("all rules (cursor read + rules):", a.events(), ns);
+        rate("all rules (analyze), analyzer thread CPU:", a.events(), ns);
+        if (threads == 2) {
+            rate("  reader thread CPU (decoding, ahead):", a.events(), readerNs);
+        }
+        out.println(String.format(Locale.ROOT, "%-44s %8.2f M events/s  (%d events, %.3f s wall, %d thread(s); load %.1f)",
+                "all rules (analyze), wall:", a.events() / (wall / 1e3), a.events(), wall / 1e9, threads,
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
+    }
+
+    private static Thread thread(String name) {
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.getName().equals(name)) return t;
+        }
+        return null;
     }
 
     /** Stats over the columnar path: a warm-up pass, then a timed one. */

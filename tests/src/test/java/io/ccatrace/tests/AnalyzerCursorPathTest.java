@@ -25,7 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The analyzers judge a row the same whether it comes as an immutable TraceEvent (row
  * reader) or as a reused cursor over column batches: same findings, counts, explanations,
- * on every sample trace and on recordings with violations (seeded bugs).
+ * on every sample trace and on recordings with violations (seeded bugs). The rules alone
+ * find the same over the projection `analyze` reads ({@link Analyzer#COLUMNS}: any rule
+ * reading another column would throw), on one thread and with the reader thread.
  */
 class AnalyzerCursorPathTest {
     @TempDir
@@ -52,6 +54,15 @@ class AnalyzerCursorPathTest {
         return result(a, x);
     }
 
+    /** As `analyze` reads: the rules alone over the projected cursor, one or two threads. */
+    static Result byProjection(Path p, boolean readAhead) throws IOException {
+        Analyzer a = new Analyzer(RuleCatalog.all(), new FindingSink());
+        try (TraceCursor c = TraceFiles.openCursor(p, Analyzer.COLUMNS, Long.MIN_VALUE, readAhead, w -> { })) {
+            a.run(c);
+        }
+        return new Result(a.events(), a.findings().findings(), a.findings().counts(), List.of());
+    }
+
     private static Analyzer analyzer(CrashExplainer x) {
         List<io.ccatrace.analyzers.finding.Rule> rules = new ArrayList<>(RuleCatalog.all());
         rules.add(x);
@@ -75,6 +86,19 @@ class AnalyzerCursorPathTest {
                     List.of(cursor.counts().get(rule)[0], cursor.counts().get(rule)[1]), p + " " + rule);
         }
         assertEquals(rows.explained(), cursor.explained(), p.toString());
+        // the explainer adds no findings, so the rules alone must find the same
+        for (boolean readAhead : new boolean[] {false, true}) {
+            Result projected = byProjection(p, readAhead);
+            assertEquals(rows.events(), projected.events(), p.toString());
+            assertEquals(rows.findings(), projected.findings(), p + " readAhead=" + readAhead);
+            assertEquals(counts(rows), counts(projected), p + " readAhead=" + readAhead);
+        }
+    }
+
+    private static Map<String, List<Long>> counts(Result r) {
+        Map<String, List<Long>> m = new java.util.TreeMap<>();
+        r.counts().forEach((rule, n) -> m.put(rule, List.of(n[0], n[1])));
+        return m;
     }
 
     @TestFactory

@@ -9,12 +9,17 @@ import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 /**
- * The {@link TraceCursor} over a {@link BatchReader} of every column: reads the current
- * batch's arrays in place. The integrity chain of each batch is checked on a second thread
- * while this one reads the batch's rows and decodes the next (the reader double-buffers), so
- * the check costs little wall time on a machine with two free cores; warnings are still
- * given on the cursor's thread. Rows before {@code fromSeq} are skipped: whole batches by the
- * reader's {@link BatchReader#seek}, the rest by a binary search in the first batch.
+ * The {@link TraceCursor} over a {@link BatchReader}: reads the current batch's arrays in
+ * place. The cursor reads either every column or a projection; an accessor of a column
+ * outside the projection throws {@link IllegalStateException} naming the column (never a
+ * made-up null), and so does {@link #toEvent()} unless every event column is projected.
+ * Over every column, the integrity chain of each batch is checked: on the reader's thread
+ * when the reader decodes ahead on its own thread ({@link PrefetchReader}), else on a
+ * second thread while this one reads the batch's rows; warnings are still given on the
+ * cursor's thread. A projection cannot be checked (the chain covers every column), so only
+ * the unfinished-recording warning is given. Rows before {@code fromSeq} are skipped: whole
+ * batches by the reader's {@link BatchReader#seek}, the rest by a binary search in the first
+ * batch.
  */
 final class BatchCursor implements TraceCursor {
     private static final EventKind[] KINDS = EventKind.values();
@@ -25,14 +30,20 @@ final class BatchCursor implements TraceCursor {
 
     private final BatchReader reader;
     private final String file;
+    private final Set<Column> columns;
+    private final boolean everyEventColumn;
     private final ChainCheck check;
+    /** Whether the reader under the cursor gives the warnings itself (the JSONL row path). */
+    private final boolean readerWarns;
+    private final boolean checkOnReader;
     private final Consumer<String> warnings;
     private final boolean fromStart;
     private boolean warnedBreak;
-    /** Runs the chain check of the batch being read while the cursor's thread goes on (null: same thread). */
+    /** Runs the chain check of the batch being read while the cursor's thread goes on (null: not here). */
     private final ExecutorService checker;
     private Future<?> pending;
     private long fromSeq;
+    private long rows;
     private EventBatch b;
     private int r;
     private int n;
@@ -49,18 +60,26 @@ final class BatchCursor implements TraceCursor {
     private byte[][] payloadReuse = new byte[0][];
 
     /**
-     * @param check the chain check over every batch, or null when the reader checks the
-     *     chain itself (the JSONL row path)
+     * @param columns the columns the reader decodes (seq and kind among them)
+     * @param check the chain check over every batch, or null when the chain is not checked
+     *     here: the reader checks it (readerWarns, the JSONL row path) or the projection
+     *     lacks columns it covers
+     * @param checkOnReader whether the reader runs the check on its own thread (a
+     *     {@link PrefetchReader} given {@code check::accept}); else the cursor runs it
      */
-    BatchCursor(BatchReader reader, String file, ChainCheck check, Consumer<String> warnings, long fromSeq)
-            throws IOException {
+    BatchCursor(BatchReader reader, String file, Set<Column> columns, ChainCheck check, boolean checkOnReader,
+                boolean readerWarns, Consumer<String> warnings, long fromSeq) throws IOException {
         this.reader = reader;
         this.file = file;
+        this.columns = Set.copyOf(columns);
+        this.everyEventColumn = columns.containsAll(eventColumns());
         this.check = check;
+        this.readerWarns = readerWarns;
+        this.checkOnReader = checkOnReader;
         this.warnings = warnings;
         this.fromSeq = fromSeq;
         this.fromStart = fromSeq == Long.MIN_VALUE;
-        this.checker = check != null && reader.doubleBuffer() ? Executors.newSingleThreadExecutor(r -> {
+        this.checker = check != null && !checkOnReader && reader.doubleBuffer() ? Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "ccatrace-chain-check");
             t.setDaemon(true);
             return t;
@@ -68,19 +87,27 @@ final class BatchCursor implements TraceCursor {
         if (fromSeq != Long.MIN_VALUE) reader.seek(fromSeq);
     }
 
-    /** The columns a cursor needs from its reader. */
+    /** Every column (a cursor over them checks the integrity chain). */
     static Set<Column> columns() {
         return Set.of(Column.values());
     }
+
+    /** The columns of an event (every column but input, derived from kind, and chain). */
+    static Set<Column> eventColumns() {
+        return EVENT_COLUMNS;
+    }
+
+    private static final Set<Column> EVENT_COLUMNS = java.util.Collections.unmodifiableSet(
+            java.util.EnumSet.complementOf(java.util.EnumSet.of(Column.INPUT, Column.CHAIN)));
 
     /** The file's metadata; after the end, from the start, also the end keys a stream lacks. */
     @Override
     public TraceMetadata metadata() {
         TraceMetadata m = reader.metadata();
-        if (!ended || check == null || !fromStart) return m;
-        if (m.get(TraceMetadata.EVENT_COUNT) == null) m = m.with(TraceMetadata.EVENT_COUNT, Long.toString(check.count()));
+        if (!ended || readerWarns || !fromStart) return m;
+        if (m.get(TraceMetadata.EVENT_COUNT) == null) m = m.with(TraceMetadata.EVENT_COUNT, Long.toString(rows));
         if (m.get(TraceMetadata.COMPLETE) == null) m = m.with(TraceMetadata.COMPLETE, Boolean.toString(reader.complete()));
-        if (m.get(TraceMetadata.DIGEST) == null) m = m.with(TraceMetadata.DIGEST, check.digestHex());
+        if (m.get(TraceMetadata.DIGEST) == null && check != null) m = m.with(TraceMetadata.DIGEST, check.digestHex());
         return m;
     }
 
@@ -99,12 +126,13 @@ final class BatchCursor implements TraceCursor {
                 break;
             }
             load(next);
+            rows += n;
             if (check != null) {
                 awaitCheck();
                 if (checker != null) {
                     pending = checker.submit(() -> check.accept(next));
                 } else {
-                    check.accept(next);
+                    if (!checkOnReader) check.accept(next);
                     warnBreak();
                 }
             }
@@ -138,13 +166,15 @@ final class BatchCursor implements TraceCursor {
 
     private void end() throws IOException {
         ended = true;
-        if (check == null) return;
-        awaitCheck();
-        check.finish();
-        warnBreak();
+        if (readerWarns) return;
+        if (check != null) {
+            awaitCheck();
+            check.finish();
+            warnBreak();
+        }
         if (!reader.complete()) {
             warnings.accept(file + ": trace is incomplete (the recording did not finish)"
-                    + (fromStart ? ": " + check.count() + " events readable" : ""));
+                    + (fromStart ? ": " + rows + " events readable" : ""));
         }
     }
 
@@ -169,55 +199,83 @@ final class BatchCursor implements TraceCursor {
         b = e;
         n = e.size();
         seq = e.longs(Column.SEQ);
-        time = e.longs(Column.TIME);
-        cpu = e.longs(Column.CPU);
-        causeSeq = e.longs(Column.CAUSE_SEQ);
-        fid = e.longs(Column.FID);
-        index = e.longs(Column.INDEX);
-        realm = e.longs(Column.REALM);
-        rec = e.longs(Column.REC);
-        ipa = e.longs(Column.IPA);
-        pa = e.longs(Column.PA);
-        level = e.longs(Column.LEVEL);
-        esr = e.longs(Column.ESR);
-        far = e.longs(Column.FAR);
-        hpfar = e.longs(Column.HPFAR);
-        value = e.longs(Column.VALUE);
-        size = e.longs(Column.SIZE);
+        time = longs(e, Column.TIME);
+        cpu = longs(e, Column.CPU);
+        causeSeq = longs(e, Column.CAUSE_SEQ);
+        fid = longs(e, Column.FID);
+        index = longs(e, Column.INDEX);
+        realm = longs(e, Column.REALM);
+        rec = longs(e, Column.REC);
+        ipa = longs(e, Column.IPA);
+        pa = longs(e, Column.PA);
+        level = longs(e, Column.LEVEL);
+        esr = longs(e, Column.ESR);
+        far = longs(e, Column.FAR);
+        hpfar = longs(e, Column.HPFAR);
+        value = longs(e, Column.VALUE);
+        size = longs(e, Column.SIZE);
         kind = e.ids(Column.KIND);
-        cmd = e.ids(Column.CMD);
-        status = e.ids(Column.STATUS);
-        from = e.ids(Column.FROM);
-        to = e.ids(Column.TO);
-        fromRipas = e.ids(Column.FROM_RIPAS);
-        toRipas = e.ids(Column.TO_RIPAS);
-        pas = e.ids(Column.PAS);
-        ripas = e.ids(Column.RIPAS);
-        exitReason = e.ids(Column.EXIT_REASON);
-        access = e.ids(Column.ACCESS);
-        half = e.ids(Column.HALF);
-        outcome = e.ids(Column.OUTCOME);
-        cmdN = e.names(Column.CMD);
-        statusN = e.names(Column.STATUS);
-        fromN = e.names(Column.FROM);
-        toN = e.names(Column.TO);
-        fromRipasN = e.names(Column.FROM_RIPAS);
-        toRipasN = e.names(Column.TO_RIPAS);
-        pasN = e.names(Column.PAS);
-        ripasN = e.names(Column.RIPAS);
-        exitReasonN = e.names(Column.EXIT_REASON);
-        accessN = e.names(Column.ACCESS);
-        halfN = e.names(Column.HALF);
-        outcomeN = e.names(Column.OUTCOME);
-        argsOff = e.offsets(Column.ARGS);
-        argsNull = e.nulls(Column.ARGS);
-        argsVal = e.listValues(Column.ARGS);
-        outOff = e.offsets(Column.OUT);
-        outNull = e.nulls(Column.OUT);
-        outVal = e.listValues(Column.OUT);
-        payloadOff = e.offsets(Column.PAYLOAD);
-        payloadNull = e.nulls(Column.PAYLOAD);
-        payloadVal = e.bytes(Column.PAYLOAD);
+        cmd = ids(e, Column.CMD);
+        status = ids(e, Column.STATUS);
+        from = ids(e, Column.FROM);
+        to = ids(e, Column.TO);
+        fromRipas = ids(e, Column.FROM_RIPAS);
+        toRipas = ids(e, Column.TO_RIPAS);
+        pas = ids(e, Column.PAS);
+        ripas = ids(e, Column.RIPAS);
+        exitReason = ids(e, Column.EXIT_REASON);
+        access = ids(e, Column.ACCESS);
+        half = ids(e, Column.HALF);
+        outcome = ids(e, Column.OUTCOME);
+        cmdN = names(e, Column.CMD);
+        statusN = names(e, Column.STATUS);
+        fromN = names(e, Column.FROM);
+        toN = names(e, Column.TO);
+        fromRipasN = names(e, Column.FROM_RIPAS);
+        toRipasN = names(e, Column.TO_RIPAS);
+        pasN = names(e, Column.PAS);
+        ripasN = names(e, Column.RIPAS);
+        exitReasonN = names(e, Column.EXIT_REASON);
+        accessN = names(e, Column.ACCESS);
+        halfN = names(e, Column.HALF);
+        outcomeN = names(e, Column.OUTCOME);
+        argsOff = offsets(e, Column.ARGS);
+        argsNull = nulls(e, Column.ARGS);
+        argsVal = listValues(e, Column.ARGS);
+        outOff = offsets(e, Column.OUT);
+        outNull = nulls(e, Column.OUT);
+        outVal = listValues(e, Column.OUT);
+        payloadOff = offsets(e, Column.PAYLOAD);
+        payloadNull = nulls(e, Column.PAYLOAD);
+        payloadVal = bytes(e, Column.PAYLOAD);
+    }
+
+    private long[] longs(EventBatch e, Column c) {
+        return columns.contains(c) ? e.longs(c) : null;
+    }
+
+    private int[] ids(EventBatch e, Column c) {
+        return columns.contains(c) ? e.ids(c) : null;
+    }
+
+    private String[] names(EventBatch e, Column c) {
+        return columns.contains(c) ? e.names(c) : null;
+    }
+
+    private int[] offsets(EventBatch e, Column c) {
+        return columns.contains(c) ? e.offsets(c) : null;
+    }
+
+    private boolean[] nulls(EventBatch e, Column c) {
+        return columns.contains(c) ? e.nulls(c) : null;
+    }
+
+    private long[] listValues(EventBatch e, Column c) {
+        return columns.contains(c) ? e.listValues(c) : null;
+    }
+
+    private byte[] bytes(EventBatch e, Column c) {
+        return columns.contains(c) ? e.bytes(c) : null;
     }
 
     /** The batch under the cursor and the current row's index in it (for chain checks). */
@@ -229,8 +287,17 @@ final class BatchCursor implements TraceCursor {
         return r;
     }
 
-    private static String name(int[] ids, String[] dict, int r) {
-        int id = ids[r];
+    /** The array of a column for the accessors: fails loudly for a column outside the projection. */
+    private <T> T need(T a, Column c) {
+        if (a == null) {
+            throw new IllegalStateException(columns.contains(c) ? "the cursor has no current row"
+                    : "column " + c.columnName() + " is not in the cursor's projection");
+        }
+        return a;
+    }
+
+    private String name(int[] ids, String[] dict, Column c) {
+        int id = need(ids, c)[r];
         return id < 0 ? null : dict[id];
     }
 
@@ -239,45 +306,45 @@ final class BatchCursor implements TraceCursor {
     }
 
     @Override public long seq() { return seq[r]; }
-    @Override public long time() { return time[r]; }
+    @Override public long time() { return need(time, Column.TIME)[r]; }
     @Override public EventKind kind() { return KINDS[kind[r]]; }
-    @Override public int cpu() { return narrow(cpu[r]); }
-    @Override public long causeSeq() { return causeSeq[r]; }
-    @Override public String cmd() { return name(cmd, cmdN, r); }
-    @Override public long fid() { return fid[r]; }
-    @Override public String status() { return name(status, statusN, r); }
-    @Override public int index() { return narrow(index[r]); }
-    @Override public long realm() { return realm[r]; }
-    @Override public long rec() { return rec[r]; }
-    @Override public long ipa() { return ipa[r]; }
-    @Override public long pa() { return pa[r]; }
-    @Override public int level() { return narrow(level[r]); }
-    @Override public String from() { return name(from, fromN, r); }
-    @Override public String to() { return name(to, toN, r); }
-    @Override public String fromRipas() { return name(fromRipas, fromRipasN, r); }
-    @Override public String toRipas() { return name(toRipas, toRipasN, r); }
-    @Override public String pas() { return name(pas, pasN, r); }
-    @Override public String ripas() { return name(ripas, ripasN, r); }
-    @Override public String exitReason() { return name(exitReason, exitReasonN, r); }
-    @Override public long esr() { return esr[r]; }
-    @Override public long far() { return far[r]; }
-    @Override public long hpfar() { return hpfar[r]; }
-    @Override public String access() { return name(access, accessN, r); }
-    @Override public String half() { return name(half, halfN, r); }
-    @Override public String outcome() { return name(outcome, outcomeN, r); }
-    @Override public long value() { return value[r]; }
-    @Override public int size() { return narrow(size[r]); }
+    @Override public int cpu() { return narrow(need(cpu, Column.CPU)[r]); }
+    @Override public long causeSeq() { return need(causeSeq, Column.CAUSE_SEQ)[r]; }
+    @Override public String cmd() { return name(cmd, cmdN, Column.CMD); }
+    @Override public long fid() { return need(fid, Column.FID)[r]; }
+    @Override public String status() { return name(status, statusN, Column.STATUS); }
+    @Override public int index() { return narrow(need(index, Column.INDEX)[r]); }
+    @Override public long realm() { return need(realm, Column.REALM)[r]; }
+    @Override public long rec() { return need(rec, Column.REC)[r]; }
+    @Override public long ipa() { return need(ipa, Column.IPA)[r]; }
+    @Override public long pa() { return need(pa, Column.PA)[r]; }
+    @Override public int level() { return narrow(need(level, Column.LEVEL)[r]); }
+    @Override public String from() { return name(from, fromN, Column.FROM); }
+    @Override public String to() { return name(to, toN, Column.TO); }
+    @Override public String fromRipas() { return name(fromRipas, fromRipasN, Column.FROM_RIPAS); }
+    @Override public String toRipas() { return name(toRipas, toRipasN, Column.TO_RIPAS); }
+    @Override public String pas() { return name(pas, pasN, Column.PAS); }
+    @Override public String ripas() { return name(ripas, ripasN, Column.RIPAS); }
+    @Override public String exitReason() { return name(exitReason, exitReasonN, Column.EXIT_REASON); }
+    @Override public long esr() { return need(esr, Column.ESR)[r]; }
+    @Override public long far() { return need(far, Column.FAR)[r]; }
+    @Override public long hpfar() { return need(hpfar, Column.HPFAR)[r]; }
+    @Override public String access() { return name(access, accessN, Column.ACCESS); }
+    @Override public String half() { return name(half, halfN, Column.HALF); }
+    @Override public String outcome() { return name(outcome, outcomeN, Column.OUTCOME); }
+    @Override public long value() { return need(value, Column.VALUE)[r]; }
+    @Override public int size() { return narrow(need(size, Column.SIZE)[r]); }
 
     /** Reused array (valid until next()); null when the row has no args. */
     @Override
     public long[] args() {
-        return list(argsOff, argsNull, argsVal, argsReuse);
+        return list(need(argsOff, Column.ARGS), argsNull, argsVal, argsReuse);
     }
 
     /** Reused array (valid until next()); null when the row has no output registers. */
     @Override
     public long[] out() {
-        return list(outOff, outNull, outVal, outReuse);
+        return list(need(outOff, Column.OUT), outNull, outVal, outReuse);
     }
 
     /** Row r of a list column in the reused array of its length (a fresh one past MAX_REUSED_LIST). */
@@ -304,7 +371,7 @@ final class BatchCursor implements TraceCursor {
     /** Reused array up to 64 KiB (valid until next()); null when the row has no payload. */
     @Override
     public byte[] payload() {
-        if (payloadNull[r]) return null;
+        if (need(payloadNull, Column.PAYLOAD)[r]) return null;
         int at = payloadOff[r];
         int len = payloadOff[r + 1] - at;
         byte[] a;
@@ -321,6 +388,7 @@ final class BatchCursor implements TraceCursor {
 
     @Override
     public TraceEvent toEvent() {
+        if (!everyEventColumn) throw new IllegalStateException("toEvent() needs every event column; the cursor reads a projection");
         return b.event(r);
     }
 

@@ -123,10 +123,32 @@ public final class TraceFiles {
      * recording) go to the sink, each at most once.
      */
     public static TraceCursor openCursor(Path path, long fromSeq, Consumer<String> warnings) throws IOException {
-        BatchReader r = openColumns(path, BatchCursor.columns(), warnings);
+        return openCursor(path, BatchCursor.columns(), fromSeq, false, warnings);
+    }
+
+    /**
+     * Opens a row cursor over a projection: only these columns are decoded (seq and kind are
+     * always added), and an accessor of any other column throws {@link IllegalStateException}
+     * naming it, as does {@link TraceCursor#toEvent()} unless every event column is projected.
+     * The integrity chain covers every column, so it is checked only when every column is
+     * projected ({@link Column#values()}); a projection gives just the unfinished-recording
+     * warning (run {@code ccatrace verify} for the chain). With {@code readAhead}, Arrow and
+     * Parquet batches are decoded (and their chain checked) on a reader thread of the
+     * cursor's own, one batch ahead of the caller; the rows, their order and the warnings are
+     * the same, and a reader failure is thrown by {@link TraceCursor#next()} as without it.
+     */
+    public static TraceCursor openCursor(Path path, Set<Column> columns, long fromSeq, boolean readAhead,
+                                         Consumer<String> warnings) throws IOException {
+        java.util.EnumSet<Column> cols = java.util.EnumSet.of(Column.SEQ, Column.KIND);
+        cols.addAll(columns);
+        boolean jsonl = TraceFormat.of(path) == TraceFormat.JSONL;
+        boolean every = cols.size() == Column.values().length;
+        BatchReader r = openColumns(path, cols, warnings);
         try {
-            ChainCheck check = TraceFormat.of(path) == TraceFormat.JSONL ? null : new ChainCheck(fromSeq == Long.MIN_VALUE, FormatVersion.of(r.metadata()));
-            return new BatchCursor(r, path.toString(), check, warnings, fromSeq);
+            ChainCheck check = jsonl || !every ? null : new ChainCheck(fromSeq == Long.MIN_VALUE, FormatVersion.of(r.metadata()));
+            boolean ahead = readAhead && !jsonl;
+            if (ahead) r = new PrefetchReader(r, path.toString(), check == null ? null : check::accept);
+            return new BatchCursor(r, path.toString(), cols, check, ahead, jsonl, warnings, fromSeq);
         } catch (IOException | RuntimeException e) {
             r.close();
             throw e;

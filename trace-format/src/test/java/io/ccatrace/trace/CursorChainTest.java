@@ -25,7 +25,7 @@ class CursorChainTest {
     Path dir;
 
     /** Writes `written` with the checkpoints of `chained` (so rows that differ break the chain). */
-    private static void writeWithChainOf(Path p, List<TraceEvent> written, List<TraceEvent> chained) throws IOException {
+    static void writeWithChainOf(Path p, List<TraceEvent> written, List<TraceEvent> chained) throws IOException {
         TraceMetadata h = TraceFiles.header(TraceRoundTripTest.meta());
         RowSink sink = p.toString().endsWith(".arrows") ? new ArrowStreamSink(p, h, new RootAllocator()) : new ParquetSink(p, h);
         HashChain chain = new HashChain();

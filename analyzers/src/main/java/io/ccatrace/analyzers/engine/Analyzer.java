@@ -2,14 +2,18 @@ package io.ccatrace.analyzers.engine;
 
 import io.ccatrace.analyzers.finding.FindingSink;
 import io.ccatrace.analyzers.finding.Rule;
+import io.ccatrace.trace.Column;
 import io.ccatrace.trace.EventKind;
 import io.ccatrace.trace.EventView;
 import io.ccatrace.trace.TraceCursor;
 import io.ccatrace.trace.TraceReader;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Feeds a trace, event by event, to a set of rules and the shadow state. Per event: the
@@ -17,6 +21,14 @@ import java.util.List;
  * shadow applies it. Dispatch is an array indexed by kind ordinal: no allocation per event.
  */
 public final class Analyzer {
+    /**
+     * The columns the shadow and the rules read: every column but time, cpu, far, half, pas,
+     * from, input (derived from kind) and chain. `analyze` decodes only these; a rule that
+     * reads another column fails loudly on such a cursor (AnalyzerCursorPathTest).
+     */
+    public static final Set<Column> COLUMNS = Collections.unmodifiableSet(EnumSet.complementOf(EnumSet.of(
+            Column.TIME, Column.CPU, Column.FAR, Column.HALF, Column.PAS, Column.FROM, Column.INPUT, Column.CHAIN)));
+
     private final Shadow shadow = new Shadow();
     private final FindingSink sink;
     private final List<Rule> rules;

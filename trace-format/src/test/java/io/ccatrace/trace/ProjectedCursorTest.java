@@ -1,0 +1,203 @@
+package io.ccatrace.trace;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The projected cursor reads the same values as the full one for its columns and refuses the
+ * others; the read-ahead cursor (a reader thread) gives the same rows, warnings and errors
+ * as the single-thread one and leaves no thread behind.
+ */
+class ProjectedCursorTest {
+    private static final int ROWS = 2 * 65536 + 5000;
+    /** The columns `analyze` reads (docs/analyzers.md). */
+    private static final Set<Column> SOME = EnumSet.of(Column.CAUSE_SEQ, Column.CMD, Column.ARGS, Column.OUT,
+            Column.PA, Column.LEVEL, Column.TO, Column.SIZE, Column.PAYLOAD);
+
+    @TempDir
+    Path dir;
+
+    /** The projected columns of the current row, read through the accessors. */
+    private static String projected(EventView v) {
+        long[] args = v.args();
+        long[] out = v.out();
+        byte[] payload = v.payload();
+        return v.seq() + " " + v.kind() + " " + v.causeSeq() + " " + v.cmd() + " " + java.util.Arrays.toString(args)
+                + " " + java.util.Arrays.toString(out) + " " + v.pa() + " " + v.level() + " " + v.to() + " "
+                + v.size() + " " + java.util.Arrays.toString(payload);
+    }
+
+    private static List<String> read(Path p, Set<Column> cols, boolean ahead, long from, List<String> warnings)
+            throws IOException {
+        List<String> rows = new ArrayList<>();
+        try (TraceCursor c = TraceFiles.openCursor(p, cols, from, ahead, warnings::add)) {
+            while (c.next()) rows.add(projected(c));
+        }
+        return rows;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"t.arrows", "t.parquet", "t.jsonl"})
+    void projectionReadsTheSameValuesAsEveryColumn(String name) throws IOException {
+        Path p = dir.resolve(name);
+        TraceRoundTripTest.write(p, CursorTest.edgy(ROWS));
+        List<String> w = new ArrayList<>();
+        List<String> full = read(p, Set.of(Column.values()), false, Long.MIN_VALUE, w);
+        assertEquals(ROWS, full.size());
+        for (boolean ahead : new boolean[] {false, true}) {
+            assertEquals(full, read(p, SOME, ahead, Long.MIN_VALUE, w), "ahead=" + ahead);
+            assertEquals(full.subList(70000, ROWS), read(p, SOME, ahead, 70000, w), "from seq 70000, ahead=" + ahead);
+        }
+        assertEquals(List.of(), w);
+    }
+
+    @Test
+    void columnsOutsideTheProjectionFailLoudly() throws IOException {
+        Path p = dir.resolve("t.parquet");
+        TraceRoundTripTest.write(p, CursorTest.edgy(100));
+        try (TraceCursor c = TraceFiles.openCursor(p, SOME, Long.MIN_VALUE, false, w -> { })) {
+            assertTrue(c.next());
+            IllegalStateException e = assertThrows(IllegalStateException.class, c::time);
+            assertEquals("column time is not in the cursor's projection", e.getMessage());
+            assertThrows(IllegalStateException.class, c::half);
+            assertThrows(IllegalStateException.class, c::realm);
+            assertThrows(IllegalStateException.class, c::toEvent);
+            assertEquals(0, c.seq(), "seq and kind are always read");
+            assertNotNull(c.kind());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"t.arrows", "t.parquet"})
+    void readAheadGivesTheSameRowsDigestAndChainWarnings(String name) throws IOException {
+        List<TraceEvent> good = CursorTest.edgy(ROWS);
+        List<TraceEvent> bad = new ArrayList<>(good);
+        bad.set(70000, good.get(70000).toBuilder().pa(good.get(70000).pa() ^ 1).build());
+        Path p = dir.resolve(name);
+        CursorChainTest.writeWithChainOf(p, bad, good);
+        for (boolean ahead : new boolean[] {false, true}) {
+            List<String> w = new ArrayList<>();
+            List<TraceEvent> rows = new ArrayList<>();
+            String digest;
+            try (TraceCursor c = TraceFiles.openCursor(p, Set.of(Column.values()), Long.MIN_VALUE, ahead, w::add)) {
+                while (c.next()) rows.add(c.toEvent());
+                digest = c.metadata().get(TraceMetadata.DIGEST);
+            }
+            assertEquals(bad, rows, "ahead=" + ahead);
+            assertEquals(1, w.size(), w.toString());
+            assertTrue(w.get(0).contains("integrity chain broken: an event in seq 69632..73727"), w.get(0));
+            assertNotNull(digest);
+        }
+        List<String> w = new ArrayList<>();
+        read(p, SOME, true, Long.MIN_VALUE, w);
+        assertEquals(List.of(), w, "a projection does not check the chain");
+    }
+
+    @Test
+    void unfinishedRecordingIsReportedByAProjectedCursorToo() throws IOException {
+        Path p = dir.resolve("t.arrows");
+        TraceRoundTripTest.write(p, TraceRoundTripTest.sample(3 * 65536));
+        byte[] all = Files.readAllBytes(p);
+        Files.write(p, java.util.Arrays.copyOf(all, all.length - 1000));
+        for (boolean ahead : new boolean[] {false, true}) {
+            List<String> w = new ArrayList<>();
+            assertEquals(2 * 65536, read(p, SOME, ahead, Long.MIN_VALUE, w).size());
+            assertEquals(List.of(p + ": trace is incomplete (the recording did not finish): 131072 events readable"), w);
+        }
+    }
+
+    /** A reader that fails like a corrupt page would, when asked for its third batch. */
+    private static BatchReader failingOnThirdBatch(Path p) throws IOException {
+        BatchReader inner = TraceFiles.openColumns(p, SOME_WITH_KEYS);
+        return new BatchReader() {
+            private int batches;
+
+            @Override
+            public TraceMetadata metadata() {
+                return inner.metadata();
+            }
+
+            @Override
+            public EventBatch next() throws IOException {
+                if (++batches == 3) throw new TraceFormatException(p + ": corrupt trace: page 7 of column pa");
+                return inner.next();
+            }
+
+            @Override
+            public boolean doubleBuffer() {
+                return inner.doubleBuffer();
+            }
+
+            @Override
+            public void close() throws IOException {
+                inner.close();
+            }
+        };
+    }
+
+    private static final Set<Column> SOME_WITH_KEYS = with(SOME, Column.SEQ, Column.KIND);
+
+    private static Set<Column> with(Set<Column> s, Column... more) {
+        EnumSet<Column> c = EnumSet.copyOf(s);
+        c.addAll(List.of(more));
+        return c;
+    }
+
+    @Test
+    void aReaderErrorMidTraceIsThrownAsWithoutTheThread() throws IOException {
+        Path p = dir.resolve("t.parquet");
+        TraceRoundTripTest.write(p, CursorTest.edgy(ROWS));
+        String[] message = new String[2];
+        int[] count = new int[2];
+        for (int k = 0; k < 2; k++) {
+            boolean ahead = k == 1;
+            int slot = k;
+            BatchReader r = failingOnThirdBatch(p);
+            if (ahead) r = new PrefetchReader(r, p.toString(), null);
+            BatchCursor c = new BatchCursor(r, p.toString(), SOME_WITH_KEYS, null, ahead, false, w -> { }, Long.MIN_VALUE);
+            TraceFormatException e = assertThrows(TraceFormatException.class, () -> {
+                while (c.next()) count[slot]++;
+            });
+            message[k] = e.getMessage();
+            c.close();
+        }
+        assertEquals(p + ": corrupt trace: page 7 of column pa", message[1]);
+        assertEquals(message[0], message[1]);
+        assertEquals(2 * 65536, count[1], "the two batches before the error were read");
+        assertEquals(count[0], count[1]);
+        assertNoReaderThread();
+    }
+
+    @Test
+    void closingEarlyStopsTheReaderThread() throws IOException {
+        Path p = dir.resolve("t.parquet");
+        TraceRoundTripTest.write(p, CursorTest.edgy(ROWS));
+        for (int i = 0; i < 5; i++) {
+            try (TraceCursor c = TraceFiles.openCursor(p, SOME, Long.MIN_VALUE, true, w -> { })) {
+                assertTrue(c.next());
+            }
+        }
+        assertNoReaderThread();
+    }
+
+    private static void assertNoReaderThread() {
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            assertFalse(t.getName().equals("ccatrace-batch-reader") && t.isAlive(), "reader thread left running");
+        }
+    }
+}
