@@ -365,7 +365,7 @@ final class BatchCursor implements TraceCursor {
 
     @Override
     public int payloadLength() {
-        return payloadNull[r] ? -1 : payloadOff[r + 1] - payloadOff[r];
+        return need(payloadNull, Column.PAYLOAD)[r] ? -1 : payloadOff[r + 1] - payloadOff[r];
     }
 
     /** Reused array up to 64 KiB (valid until next()); null when the row has no payload. */
