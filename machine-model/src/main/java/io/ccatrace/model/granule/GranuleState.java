@@ -1,5 +1,6 @@
 package io.ccatrace.model.granule;
 
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -7,16 +8,16 @@ import java.util.Set;
 public enum GranuleState {
     UNDELEGATED, DELEGATED, RD, REC, REC_AUX, DATA, RTT;
 
-    /** States reachable from this one in a single RMI command (reference 7.1). */
+    /** States reachable from this one in a single RMI command (reference 7.1); unmodifiable. */
     public Set<GranuleState> successors() {
-        switch (this) {
-            case UNDELEGATED:
-                return EnumSet.of(DELEGATED);
-            case DELEGATED:
-                return EnumSet.of(UNDELEGATED, RD, REC, REC_AUX, DATA, RTT);
-            default:
-                return EnumSet.of(DELEGATED);
-        }
+        return this == DELEGATED ? Successors.FROM_DELEGATED : Successors.TO_DELEGATED;
+    }
+
+    /** The two successor sets, built once (every transition checks one). */
+    private static final class Successors {
+        static final Set<GranuleState> TO_DELEGATED = Collections.unmodifiableSet(EnumSet.of(DELEGATED));
+        static final Set<GranuleState> FROM_DELEGATED =
+                Collections.unmodifiableSet(EnumSet.of(UNDELEGATED, RD, REC, REC_AUX, DATA, RTT));
     }
 
     /** Whether the granule must be in the Realm PAS in this state. */

@@ -24,15 +24,29 @@ public record WorkMix(int touch, int uart, int virtio, int hostCall, int measure
         return new WorkMix(70, 5, 5, 5, 0, 0, 15, 0);
     }
 
+    private static final Unit[] UNITS = Unit.values();
+
     Unit pick(SplittableRandom rng) {
-        int[] w = {touch, uart, virtio, hostCall, measure, ipaGet, idle, dmaChurn};
-        int total = 0;
-        for (int x : w) total += x;
-        int r = rng.nextInt(total);
-        for (int i = 0; i < w.length; i++) {
-            if (r < w[i]) return Unit.values()[i];
-            r -= w[i];
+        int r = rng.nextInt(touch + uart + virtio + hostCall + measure + ipaGet + idle + dmaChurn);
+        for (Unit u : UNITS) {
+            int w = weight(u);
+            if (r < w) return u;
+            r -= w;
         }
         throw new IllegalStateException("unreachable");
+    }
+
+    /** The weight of a unit kind. */
+    int weight(Unit u) {
+        switch (u) {
+            case TOUCH: return touch;
+            case UART: return uart;
+            case VIRTIO: return virtio;
+            case HOST_CALL: return hostCall;
+            case MEASURE: return measure;
+            case IPA_GET: return ipaGet;
+            case IDLE: return idle;
+            default: return dmaChurn;
+        }
     }
 }

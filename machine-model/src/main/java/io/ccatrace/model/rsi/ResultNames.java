@@ -11,11 +11,12 @@ public enum ResultNames {
     /** A version number major.minor: VERSION_1_1. */
     VERSION;
 
+    private static final RsiStatus[] STATUSES = RsiStatus.values();
+
     public String name(long x0) {
         switch (this) {
             case RSI:
-                return x0 >= 0 && x0 < RsiStatus.values().length
-                        ? RsiStatus.values()[(int) x0].name() : "UNKNOWN";
+                return x0 >= 0 && x0 < STATUSES.length ? STATUSES[(int) x0].name() : "UNKNOWN";
             case AFFINITY:
                 if (x0 == 0) return "AFFINITY_ON";
                 if (x0 == 1) return "AFFINITY_OFF";
