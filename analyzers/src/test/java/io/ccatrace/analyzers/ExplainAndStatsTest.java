@@ -87,4 +87,22 @@ class ExplainAndStatsTest {
         assertTrue(csv.contains("latency_ns,ALL,count," + (calls - 1) + "\n"), csv);
         assertTrue(StatsReport.json(s).contains("\"RMI_REALM_CREATE\""));
     }
+
+    @Test
+    void jsonKeepsAPairWithoutSecondNameNextToPairsWithOne() throws Exception {
+        // a fault answered without a RIPAS and one with: "fault,EXIT_TO_HOST,,1" and
+        // "fault,EXIT_TO_HOST,RAM,1" in CSV; JSON cannot hold both as a number and an object
+        TraceStats s = new TraceStats();
+        s.startTrace();
+        s.accept(TraceEvent.builder(0, io.ccatrace.trace.EventKind.STAGE2_FAULT).outcome("EXIT_TO_HOST").build());
+        s.accept(TraceEvent.builder(1, io.ccatrace.trace.EventKind.STAGE2_FAULT).outcome("EXIT_TO_HOST").ripas("RAM").build());
+        s.accept(TraceEvent.builder(2, io.ccatrace.trace.EventKind.STAGE2_FAULT).outcome("EXIT_TO_HOST").ripas("RAM").build());
+        StringWriter w = new StringWriter();
+        StatsReport.csv(s, new PrintWriter(w));
+        assertTrue(w.toString().contains("fault,EXIT_TO_HOST,,1\nfault,EXIT_TO_HOST,RAM,2\n"), w.toString());
+        com.fasterxml.jackson.databind.JsonNode fault = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(StatsReport.json(s)).get("fault").get("EXIT_TO_HOST");
+        assertEquals(1, fault.get("-").asLong());
+        assertEquals(2, fault.get("RAM").asLong());
+    }
 }

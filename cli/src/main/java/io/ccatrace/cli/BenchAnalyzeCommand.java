@@ -64,6 +64,10 @@ public final class BenchAnalyzeCommand implements Callable<Integer> {
             description = "in-memory engine runs; the last is timed (default 3, for a JIT-warm figure)")
     int runs;
 
+    @Option(names = "--stats-threads", split = ",", defaultValue = "1,2", paramLabel = "N",
+            description = "stats part: column-decoding threads to time, one line each (default 1,2)")
+    List<Integer> statsThreads;
+
     @Option(names = "--memory-events", defaultValue = "1000000",
             description = "events held in memory for the engine figures (default 1,000,000)")
     int memoryEvents;
@@ -220,21 +224,43 @@ public final class BenchAnalyzeCommand implements Callable<Integer> {
         return null;
     }
 
-    /** Stats over the columnar path: a warm-up pass, then a timed one. */
+    /**
+     * Stats over the columnar path, as `stats` does, for each thread count: two warm-up
+     * passes, then the median of three timed ones by wall time, with the process's CPU time
+     * (every thread: decoders, GC, JIT) and the bench thread's of that pass.
+     */
     private void stats(Path p) throws IOException {
-        long ns = 0;
-        long n = 0;
-        for (int pass = 0; pass < 2; pass++) {
-            TraceStats s = new TraceStats();
-            s.startTrace();
-            long t0 = cpu();
-            try (BatchReader r = TraceFiles.openColumns(p, TraceStats.COLUMNS)) {
-                for (EventBatch b = r.next(); b != null; b = r.next()) s.accept(b);
+        for (int threads : statsThreads) {
+            if (threads < 1) throw new UserException("--stats-threads must be positive");
+            long[][] runs = new long[5][];
+            for (int pass = 0; pass < runs.length; pass++) {
+                TraceStats s = new TraceStats();
+                s.startTrace();
+                long w0 = System.nanoTime();
+                long p0 = processCpu();
+                long t0 = cpu();
+                try (BatchReader r = TraceFiles.openColumns(p, TraceStats.COLUMNS, threads)) {
+                    for (EventBatch b = r.next(); b != null; b = r.next()) s.accept(b);
+                }
+                runs[pass] = new long[] {System.nanoTime() - w0, processCpu() - p0, cpu() - t0, s.events()};
             }
-            ns = cpu() - t0;
-            n = s.events();
+            long[][] timed = java.util.Arrays.copyOfRange(runs, 2, runs.length);
+            java.util.Arrays.sort(timed, java.util.Comparator.comparingLong(r -> r[0]));
+            long[] m = timed[timed.length / 2];
+            out.println(String.format(Locale.ROOT,
+                    "%-44s %8.2f M events/s wall, %.2f M/s per process CPU-s, %.2f M/s per bench-thread CPU-s (%d events, %.3f s wall, %.3f s process CPU)",
+                    "stats (columnar, " + threads + " thread" + (threads == 1 ? "" : "s") + "):",
+                    m[3] / (m[0] / 1e3), m[3] / (m[1] / 1e3), m[3] / (m[2] / 1e3), m[3], m[0] / 1e9, m[1] / 1e9));
         }
-        rate("stats (columnar):", n, ns);
+    }
+
+    /** CPU time of the whole process (every thread), in ns. */
+    private static long processCpu() {
+        java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+        if (os instanceof com.sun.management.OperatingSystemMXBean) {
+            return ((com.sun.management.OperatingSystemMXBean) os).getProcessCpuTime();
+        }
+        return cpu();
     }
 
     private List<TraceEvent> hold(Path p) throws IOException {

@@ -32,13 +32,19 @@ public final class StatsCommand implements Callable<Integer> {
     @Option(names = "--csv", description = "CSV output (section,key,subkey,value).")
     boolean csv;
 
+    @Option(names = "--threads", paramLabel = "N",
+            description = "threads decoding a Parquet trace's columns (default: 2, or 1 on a one-core machine); the output does not depend on it")
+    Integer threads;
+
     @Override
     public Integer call() throws IOException {
         if (json && csv) throw new UserException("choose one of --json and --csv");
+        int n = threads == null ? Math.min(2, Runtime.getRuntime().availableProcessors()) : threads;
+        if (n < 1 || n > 64) throw new UserException("--threads must be between 1 and 64");
         TraceStats stats = new TraceStats();
         for (Path p : TracePaths.expand(traces)) {
             stats.startTrace();
-            try (BatchReader r = TraceFiles.openColumns(p, TraceStats.COLUMNS)) {
+            try (BatchReader r = TraceFiles.openColumns(p, TraceStats.COLUMNS, n)) {
                 for (EventBatch b = r.next(); b != null; b = r.next()) stats.accept(b);
             }
         }

@@ -89,8 +89,22 @@ public final class TraceFiles {
         return openColumns(path, columns, w -> System.err.println("ccatrace: warning: " + w));
     }
 
+    /**
+     * As {@link #openColumns(Path, Set)}, decoding a Parquet trace's columns on up to threads
+     * threads (the caller's included; batches and values are the same as with one). The batch
+     * returned stays unchanged until the next call of next(), as with one thread.
+     */
+    public static BatchReader openColumns(Path path, Set<Column> columns, int threads) throws IOException {
+        return openColumns(path, columns, w -> System.err.println("ccatrace: warning: " + w), threads);
+    }
+
     /** As {@link #openColumns(Path, Set)}; warnings of the JSONL row path go to the sink. */
     static BatchReader openColumns(Path path, Set<Column> columns, Consumer<String> warnings) throws IOException {
+        return openColumns(path, columns, warnings, 1);
+    }
+
+    private static BatchReader openColumns(Path path, Set<Column> columns, Consumer<String> warnings, int threads)
+            throws IOException {
         TraceFormat f = TraceFormat.of(path);
         if (!Files.isRegularFile(path)) {
             throw new NoSuchFileException(path + ": no such trace file");
@@ -100,7 +114,7 @@ public final class TraceFiles {
                 case ARROW_STREAM:
                     return new GuardedBatchReader(new ArrowBatchReader(path, columns), path.toString());
                 case PARQUET:
-                    return new GuardedBatchReader(new ParquetBatchReader(path, columns), path.toString());
+                    return new GuardedBatchReader(new ParquetBatchReader(path, columns, threads), path.toString());
                 default:
                     return new GuardedBatchReader(new RowBatchReader(open(path, warnings), columns), path.toString());
             }

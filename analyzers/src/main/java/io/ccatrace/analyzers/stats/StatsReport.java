@@ -1,5 +1,6 @@
 package io.ccatrace.analyzers.stats;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ccatrace.trace.EventKind;
@@ -95,16 +96,28 @@ public final class StatsReport {
         for (Row r : rows(s)) out.println(r.section() + "," + r.key() + "," + r.sub() + "," + r.value());
     }
 
+    /**
+     * JSON: section -> key -> value, or section -> key -> subkey -> value. A pair count whose
+     * second name is null (e.g. a fault with no RIPAS) has no subkey; when the same key also
+     * has subkeys, it is kept under the subkey "-" (the text and CSV forms leave it empty).
+     */
     public static String json(TraceStats s) {
         ObjectMapper m = new ObjectMapper();
         ObjectNode root = m.createObjectNode();
         for (Row r : rows(s)) {
             ObjectNode sec = root.has(r.section()) ? (ObjectNode) root.get(r.section()) : root.putObject(r.section());
-            if (r.sub().isEmpty()) {
+            JsonNode old = sec.get(r.key());
+            if (r.sub().isEmpty() && !(old instanceof ObjectNode)) {
                 putValue(sec, r.key(), r.value());
             } else {
-                ObjectNode k = sec.has(r.key()) ? (ObjectNode) sec.get(r.key()) : sec.putObject(r.key());
-                putValue(k, r.sub(), r.value());
+                ObjectNode k;
+                if (old instanceof ObjectNode) {
+                    k = (ObjectNode) old;
+                } else {
+                    k = sec.putObject(r.key());
+                    if (old != null) k.set("-", old);
+                }
+                putValue(k, r.sub().isEmpty() ? "-" : r.sub(), r.value());
             }
         }
         try {

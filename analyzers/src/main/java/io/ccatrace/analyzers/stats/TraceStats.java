@@ -47,8 +47,9 @@ public final class TraceStats {
     private final int undelegatedName;
     private final int seaName;
     private final int noneName;
-    private long lastRealm = NULL;
-    private RealmSummary lastSummary;
+    /** Recently used realm summaries, by RD granule number mod 8 (RDs are granule addresses). */
+    private final long[] cachedRd = new long[8];
+    private final RealmSummary[] cachedSummary = new RealmSummary[8];
     private static final EventKind[] KINDS = EventKind.values();
     private static final boolean[] INPUT = new boolean[KINDS.length];
 
@@ -71,8 +72,7 @@ public final class TraceStats {
         pendingCmd = -1;
         since.clear();
         delegated = 0;
-        lastRealm = NULL;
-        lastSummary = null;
+        java.util.Arrays.fill(cachedSummary, null);
     }
 
     public void accept(EventView e) {
@@ -160,12 +160,15 @@ public final class TraceStats {
             pendingCmd = -1;
         }
         if (realm == NULL) return null;
-        RealmSummary rs = realm == lastRealm ? lastSummary : summary(realm);
-        if (rs != null) {
-            lastRealm = realm;
-            lastSummary = rs;
-            rs.touch(time);
+        int h = (int) (realm >>> 12) & 7;
+        RealmSummary rs = cachedSummary[h];
+        if (rs == null || cachedRd[h] != realm) {
+            rs = summary(realm);
+            if (rs == null) return null;
+            cachedRd[h] = realm;
+            cachedSummary[h] = rs;
         }
+        rs.touch(time);
         return rs;
     }
 

@@ -6,7 +6,6 @@ import io.ccatrace.trace.NameTable;
 import io.ccatrace.trace.TraceEvent;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import org.apache.parquet.bytes.BytesUtils;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.Encoding;
@@ -30,7 +29,10 @@ final class PageColumn {
     private final int maxDef;
     private final int maxRep;
     private final PageValues values;
+    /** Optional scalar column (definition level 0 or 1, no repetition): levels kept as a bitmap. */
+    private final boolean bitmap;
     private PageReader pages;
+    private long[] present = new long[1];
     private int[] defs = new int[0];
     private int[] reps = new int[0];
     private int levels;
@@ -41,6 +43,7 @@ final class PageColumn {
         this.column = column;
         this.maxDef = desc.getMaxDefinitionLevel();
         this.maxRep = desc.getMaxRepetitionLevel();
+        this.bitmap = maxRep == 0 && maxDef == 1;
         this.values = new PageValues(desc, column, names);
     }
 
@@ -59,46 +62,85 @@ final class PageColumn {
         if (page == null) return false;
         int n = page.getValueCount();
         if (n < 0 || n > MAX_PAGE_VALUES) throw new ParquetDecodingException("page of " + n + " values");
-        if (defs.length < n) {
+        if (bitmap) {
+            if (present.length < (n >>> 6) + 2) present = new long[(n >>> 6) + 2];
+        } else if (defs.length < n) {
             defs = new int[n];
             if (maxRep > 0) reps = new int[n];
         }
         byte[] buf;
         int pos;
+        int end;
         Encoding enc;
         if (page instanceof DataPageV1) {
             DataPageV1 p = (DataPageV1) page;
-            buf = p.getBytes().toByteArray();
-            pos = 0;
-            if (maxRep > 0) pos = levelsV1(p.getRlEncoding(), buf, pos, maxRep, reps, n);
-            if (maxDef > 0) pos = levelsV1(p.getDlEncoding(), buf, pos, maxDef, defs, n);
+            ByteBuffer bb = p.getBytes().toByteBuffer();
+            buf = array(bb);
+            pos = bb.hasArray() ? bb.arrayOffset() + bb.position() : 0;
+            end = pos + bb.remaining();
+            if (maxRep > 0) pos = levelsV1(p.getRlEncoding(), buf, pos, end, maxRep, reps, n);
+            if (maxDef > 0) {
+                if (p.getDlEncoding() != Encoding.RLE) throw new ParquetDecodingException("levels encoded as " + p.getDlEncoding() + " are not supported");
+                int len = levelsLength(buf, pos, end);
+                pos += 4;
+                levels(buf, pos, pos + len, n);
+                pos += len;
+            }
             enc = p.getValueEncoding();
         } else {
             DataPageV2 p = (DataPageV2) page;
             if (maxRep > 0) levelsV2(p.getRepetitionLevels().toByteArray(), maxRep, reps, n);
-            if (maxDef > 0) levelsV2(p.getDefinitionLevels().toByteArray(), maxDef, defs, n);
+            if (maxDef > 0) {
+                byte[] d = p.getDefinitionLevels().toByteArray();
+                levels(d, 0, d.length, n);
+            }
             buf = p.getData().toByteArray();
             pos = 0;
+            end = buf.length;
             enc = p.getDataEncoding();
         }
         // Levels above the maximum are not rejected: no array is indexed by a level, such a
         // value reads as absent, and the integrity chain reports the corrupt rows.
-        if (maxDef == 0) java.util.Arrays.fill(defs, 0, n, 0);
-        int present = 0;
-        for (int i = 0; i < n; i++) if (defs[i] == maxDef) present++;
-        values.decode(enc, buf, pos, buf.length, present);
+        int count;
+        if (maxDef == 0) {
+            count = n;
+        } else if (bitmap) {
+            count = PresentBits.count(present, n);
+        } else {
+            count = 0;
+            for (int i = 0; i < n; i++) if (defs[i] == maxDef) count++;
+        }
+        values.decode(enc, buf, pos, end, count);
         levels = n;
         li = 0;
         vi = 0;
         return true;
     }
 
-    private static int levelsV1(Encoding enc, byte[] buf, int pos, int max, int[] out, int n) {
+    private static byte[] array(ByteBuffer bb) {
+        if (bb.hasArray()) return bb.array();
+        byte[] b = new byte[bb.remaining()];
+        bb.duplicate().get(b);
+        return b;
+    }
+
+    /** Definition levels of n rows from buf[pos..end): the bitmap or the level array. */
+    private void levels(byte[] buf, int pos, int end, int n) {
+        if (bitmap) RleHybrid.decodeBits(buf, pos, end, present, n);
+        else RleHybrid.decode(buf, pos, end, BytesUtils.getWidthFromMaxInt(maxDef), defs, n);
+    }
+
+    private static int levelsLength(byte[] buf, int pos, int end) {
+        if (pos + 4 > end) throw new ParquetDecodingException("levels length past the page");
+        int len = (buf[pos] & 0xFF) | (buf[pos + 1] & 0xFF) << 8 | (buf[pos + 2] & 0xFF) << 16 | (buf[pos + 3] & 0xFF) << 24;
+        if (len < 0 || len > end - pos - 4) throw new ParquetDecodingException("levels of " + len + " bytes past the page");
+        return len;
+    }
+
+    private static int levelsV1(Encoding enc, byte[] buf, int pos, int end, int max, int[] out, int n) {
         if (enc != Encoding.RLE) throw new ParquetDecodingException("levels encoded as " + enc + " are not supported");
-        if (pos + 4 > buf.length) throw new ParquetDecodingException("levels length past the page");
-        int len = ByteBuffer.wrap(buf, pos, 4).order(ByteOrder.LITTLE_ENDIAN).getInt(pos);
+        int len = levelsLength(buf, pos, end);
         pos += 4;
-        if (len < 0 || len > buf.length - pos) throw new ParquetDecodingException("levels of " + len + " bytes past the page");
         RleHybrid.decode(buf, pos, pos + len, BytesUtils.getWidthFromMaxInt(max), out, n);
         return pos + len;
     }
@@ -144,6 +186,8 @@ final class PageColumn {
             if (maxDef == 0) {
                 System.arraycopy(v, vi, out, r, take);
                 vi += take;
+            } else if (bitmap) {
+                vi = PresentBits.expand(present, li, take, v, vi, out, r, TraceEvent.NULL);
             } else {
                 int[] d = defs;
                 int x = vi;
@@ -166,6 +210,8 @@ final class PageColumn {
             if (maxDef == 0) {
                 System.arraycopy(v, vi, out, r, take);
                 vi += take;
+            } else if (bitmap) {
+                vi = PresentBits.expand(present, li, take, v, vi, out, r, -1);
             } else {
                 int[] d = defs;
                 int x = vi;
@@ -202,9 +248,9 @@ final class PageColumn {
             needLevels();
             int take = Math.min(n - r, levels - li);
             for (int i = 0; i < take; i++) {
-                boolean present = defs[li + i] == maxDef;
-                nulls[r + i] = !present;
-                if (present) {
+                boolean has = maxDef == 0 || (bitmap ? PresentBits.get(present, li + i) : defs[li + i] == maxDef);
+                nulls[r + i] = !has;
+                if (has) {
                     int len = values.lens[vi];
                     byte[] dst = b.fillBytes(column, end + len);
                     System.arraycopy(values.data, values.starts[vi], dst, end, len);

@@ -19,9 +19,9 @@ import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 
 /**
- * The non-null values of one data page of one column, decoded in bulk: PLAIN and
- * dictionary ids (RLE / bit-packed) by our own loops, any other encoding (DELTA_BINARY_PACKED,
- * DELTA_BYTE_ARRAY, BYTE_STREAM_SPLIT, RLE booleans, ...) through parquet-java's own
+ * The non-null values of one data page of one column, decoded in bulk: PLAIN, dictionary
+ * ids (RLE / bit-packed) and DELTA_BINARY_PACKED numbers by our own loops, any other
+ * encoding (DELTA_BYTE_ARRAY, BYTE_STREAM_SPLIT, RLE booleans, ...) through parquet-java's own
  * ValuesReader for that encoding, value by value. Numbers go to {@link #longs}, names to
  * {@link #ids} (the reader's name ids, or the kind ordinal), booleans to {@link #bools},
  * bytes to {@link #data} at {@link #starts}/{@link #lens}.
@@ -104,6 +104,8 @@ final class PageValues {
             dictionaryIds(buf, pos, end, n);
         } else if (enc == Encoding.PLAIN) {
             plain(buf, pos, end, n);
+        } else if (enc == Encoding.DELTA_BINARY_PACKED && (type == PrimitiveTypeName.INT64 || type == PrimitiveTypeName.INT32)) {
+            DeltaPacked.decode(buf, pos, end, longs, n, type == PrimitiveTypeName.INT32);
         } else {
             generic(enc, buf, pos, end, n);
         }

@@ -24,14 +24,25 @@ import org.apache.parquet.schema.Type;
  * Projected columns of a Parquet trace: only the requested column chunks are read, and each
  * row group is returned in slices of {@link #BATCH_ROWS} rows, decoded page by page in bulk
  * by {@link PageColumn} (not value by value through parquet-java's record assembly).
+ *
+ * <p>With more than one thread, the columns of a batch are decoded in parallel
+ * ({@link ColumnPool}) and the next batch is decoded while the caller works on the one
+ * returned, in one more batch object; the batches and their values are the same as with one
+ * thread, and so is the first error a corrupt file gives.
  */
 public final class ParquetBatchReader implements BatchReader {
     /** Rows per batch: a row group is read in slices, so memory stays at one slice of every column. */
     static final int BATCH_ROWS = 1 << 16;
 
     private final ParquetFileReader reader;
-    private final EventBatch[] batches = new EventBatch[2];
+    private EventBatch[] batches;
     private EventBatch batch;
+    private final ColumnPool pool;
+    private int turn;
+    /** The batch being decoded ahead (parallel mode), or null. */
+    private EventBatch ahead;
+    /** A failure met while starting the batch ahead, reported by the next call of next(). */
+    private Exception aheadError;
     private final Column[] columns;
     private final List<ColumnDescriptor> descs;
     private final PageColumn[] decoders;
@@ -40,9 +51,14 @@ public final class ParquetBatchReader implements BatchReader {
     private int group = -1;
 
     public ParquetBatchReader(Path path, Set<Column> wanted) throws IOException {
+        this(path, wanted, 1);
+    }
+
+    /** As {@link #ParquetBatchReader(Path, Set)}, decoding on threads threads (the caller's included). */
+    public ParquetBatchReader(Path path, Set<Column> wanted, int threads) throws IOException {
         reader = ParquetFooter.open(path);
         batch = EventBatch.of(wanted);
-        batches[0] = batch;
+        batches = new EventBatch[] {batch, null};
         List<Type> fields = new ArrayList<>();
         List<Column> cols = new ArrayList<>();
         for (Column c : Column.values()) {
@@ -61,6 +77,12 @@ public final class ParquetBatchReader implements BatchReader {
             tables[i] = new NameTable();
             decoders[i] = new PageColumn(descs.get(i), columns[i], tables[i]);
         }
+        if (threads > 1 && columns.length > 1) {
+            pool = new ColumnPool(decoders, threads - 1);
+            batches = new EventBatch[] {batch, EventBatch.of(wanted)};
+        } else {
+            pool = null;
+        }
     }
 
     @Override
@@ -70,18 +92,59 @@ public final class ParquetBatchReader implements BatchReader {
 
     @Override
     public EventBatch next() throws IOException {
+        if (pool != null) return nextParallel();
         while (rowsLeft == 0) {
             if (!nextRowGroup()) return null;
         }
         int n = (int) Math.min(BATCH_ROWS, rowsLeft);
         if (batches[1] != null) batch = batch == batches[0] ? batches[1] : batches[0];
         batch.reset(n);
-        for (int i = 0; i < columns.length; i++) {
-            decoders[i].fill(batch, n);
-            if (columns[i].type() == Column.Type.NAME) batch.setNames(columns[i], tables[i].names());
-        }
+        for (int i = 0; i < columns.length; i++) decoders[i].fill(batch, n);
+        names(batch);
         rowsLeft -= n;
         return batch;
+    }
+
+    private void names(EventBatch b) {
+        for (int i = 0; i < columns.length; i++) {
+            if (columns[i].type() == Column.Type.NAME) b.setNames(columns[i], tables[i].names());
+        }
+    }
+
+    /** Finishes the batch decoded ahead, starts the one after it, and returns the first. */
+    private EventBatch nextParallel() throws IOException {
+        if (ahead == null && aheadError == null) startAhead();
+        if (aheadError != null) {
+            Exception e = aheadError;
+            aheadError = null;
+            if (e instanceof IOException) throw (IOException) e;
+            throw (RuntimeException) e;
+        }
+        if (ahead == null) return null;
+        pool.finish();
+        EventBatch b = ahead;
+        names(b);
+        ahead = null;
+        try {
+            startAhead();
+        } catch (IOException | RuntimeException e) {
+            aheadError = e;
+        }
+        return b;
+    }
+
+    /** Starts decoding the next batch on the pool, in the batch object used longest ago. */
+    private void startAhead() throws IOException {
+        while (rowsLeft == 0) {
+            if (!nextRowGroup()) return;
+        }
+        int n = (int) Math.min(BATCH_ROWS, rowsLeft);
+        EventBatch b = batches[turn];
+        turn = (turn + 1) % batches.length;
+        b.reset(n);
+        rowsLeft -= n;
+        pool.start(b, n);
+        ahead = b;
     }
 
     private boolean nextRowGroup() throws IOException {
@@ -100,7 +163,7 @@ public final class ParquetBatchReader implements BatchReader {
     /** Skips whole row groups whose seq statistics end before fromSeq (unread row groups only). */
     @Override
     public void seek(long fromSeq) throws IOException {
-        if (rowsLeft > 0) return;
+        if (rowsLeft > 0 || ahead != null) return;
         List<BlockMetaData> groups = reader.getRowGroups();
         while (group + 1 < groups.size()) {
             Long max = maxSeq(groups.get(group + 1));
@@ -124,7 +187,12 @@ public final class ParquetBatchReader implements BatchReader {
 
     @Override
     public boolean doubleBuffer() {
-        if (batches[1] == null) batches[1] = EventBatch.of(batch.columns());
+        if (batches[1] == null) {
+            batches[1] = EventBatch.of(batch.columns());
+        } else if (pool != null && batches.length == 2) {
+            // one batch held by the caller's other thread, one returned, one decoded ahead
+            batches = new EventBatch[] {batches[0], batches[1], EventBatch.of(batch.columns())};
+        }
         return true;
     }
 
@@ -135,6 +203,10 @@ public final class ParquetBatchReader implements BatchReader {
 
     @Override
     public void close() throws IOException {
-        reader.close();
+        try {
+            if (pool != null) pool.close();
+        } finally {
+            reader.close();
+        }
     }
 }

@@ -29,8 +29,9 @@ final class ParquetFooter {
         if (size == 0) throw new TraceFormatException(file + ": empty file");
         ParquetFileReader reader;
         try {
+            PlainParquetConfiguration conf = new PlainParquetConfiguration();
             reader = ParquetFileReader.open(new LocalInputFile(path),
-                    ParquetReadOptions.builder(new PlainParquetConfiguration()).build());
+                    ParquetReadOptions.builder(conf).withCodecFactory(new ZstdPageCodecs(conf)).build());
         } catch (IOException | RuntimeException e) {
             throw new TraceFormatException(file + ": not a readable Parquet file: " + oneLine(e), e);
         }

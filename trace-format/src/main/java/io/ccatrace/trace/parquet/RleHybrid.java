@@ -1,13 +1,19 @@
 package io.ccatrace.trace.parquet;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import org.apache.parquet.io.ParquetDecodingException;
 
 /**
  * Bulk decoder of Parquet's RLE / bit-packing hybrid (definition and repetition levels,
- * dictionary ids): runs are filled, bit-packed groups of 8 unpacked in a loop, straight
- * into an int array.
+ * dictionary ids): runs are filled, bit-packed groups unpacked with one unaligned 64-bit
+ * load per value, straight into an int array; one-bit levels go to a bitmap instead
+ * ({@link #decodeBits}), where a bit-packed group is one byte of it.
  */
 final class RleHybrid {
+    static final VarHandle LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
     private RleHybrid() {
     }
 
@@ -24,51 +30,24 @@ final class RleHybrid {
         }
         int n = 0;
         int bytesPerRun = (bitWidth + 7) >>> 3;
-        long mask = (1L << bitWidth) - 1;
         while (n < count) {
-            if (pos >= end) throw new ParquetDecodingException("RLE data ends after " + n + " of " + count + " values");
-            int header = 0;
-            int shift = 0;
-            int b;
-            do {
-                if (pos >= end || shift > 28) throw new ParquetDecodingException("bad RLE run header");
-                b = buf[pos++] & 0xFF;
-                header |= (b & 0x7F) << shift;
-                shift += 7;
-            } while ((b & 0x80) != 0);
-            if ((header & 1) == 0) {
-                int run = header >>> 1;
+            long header = header(buf, pos, end, n, count);
+            pos = (int) (header >>> 32);
+            int h = (int) header;
+            if ((h & 1) == 0) {
                 if (pos + bytesPerRun > end) throw new ParquetDecodingException("RLE run value past the data");
                 int v = 0;
                 for (int i = 0; i < bytesPerRun; i++) v |= (buf[pos + i] & 0xFF) << (8 * i);
                 pos += bytesPerRun;
-                int stop = (int) Math.min(count, (long) n + run);
+                int stop = (int) Math.min(count, (long) n + (h >>> 1));
                 java.util.Arrays.fill(out, n, stop, v);
                 n = stop;
             } else {
-                int groups = header >>> 1;
+                int groups = h >>> 1;
                 long bytes = (long) groups * bitWidth;
                 if (bytes > end - pos) throw new ParquetDecodingException("bit-packed run past the data");
-                int values = groups * 8;
-                int stop = (int) Math.min(count, (long) n + values);
-                if (bitWidth <= 8 && stop - n == values) {
-                    unpack(buf, pos, bitWidth, out, n, groups);
-                    pos += (int) bytes;
-                    n = stop;
-                    continue;
-                }
-                long acc = 0;
-                int bits = 0;
-                int p = pos;
-                for (int i = n; i < stop; i++) {
-                    while (bits < bitWidth) {
-                        acc |= (long) (buf[p++] & 0xFF) << bits;
-                        bits += 8;
-                    }
-                    out[i] = (int) (acc & mask);
-                    acc >>>= bitWidth;
-                    bits -= bitWidth;
-                }
+                int stop = (int) Math.min(count, (long) n + groups * 8L);
+                unpack(buf, pos, bitWidth, out, n, stop - n);
                 pos += (int) bytes;
                 n = stop;
             }
@@ -76,19 +55,103 @@ final class RleHybrid {
         return pos;
     }
 
-    /** Whole groups of 8 values of at most 8 bits: each group is bitWidth bytes, read as one long. */
-    private static void unpack(byte[] buf, int pos, int bitWidth, int[] out, int at, int groups) {
-        int mask = (1 << bitWidth) - 1;
-        for (int g = 0; g < groups; g++) {
-            long w = 0;
-            for (int k = 0; k < bitWidth; k++) w |= (long) (buf[pos + k] & 0xFF) << (8 * k);
-            pos += bitWidth;
-            if (w == 0) {
-                java.util.Arrays.fill(out, at, at + 8, 0);
-            } else {
-                for (int k = 0; k < 8; k++) out[at + k] = (int) (w >>> (k * bitWidth)) & mask;
-            }
-            at += 8;
+    /**
+     * Reads a run header (ULEB128) at pos: returns the position after it in the high 32 bits
+     * and the header in the low 32.
+     */
+    private static long header(byte[] buf, int pos, int end, int n, int count) {
+        if (pos >= end) throw new ParquetDecodingException("RLE data ends after " + n + " of " + count + " values");
+        int header = 0;
+        int shift = 0;
+        int b;
+        do {
+            if (pos >= end || shift > 28) throw new ParquetDecodingException("bad RLE run header");
+            b = buf[pos++] & 0xFF;
+            header |= (b & 0x7F) << shift;
+            shift += 7;
+        } while ((b & 0x80) != 0);
+        return ((long) pos << 32) | (header & 0xFFFFFFFFL);
+    }
+
+    /** Unpacks the first m values of bit-packed groups at buf[pos..] (the caller checked the groups lie in the data). */
+    private static void unpack(byte[] buf, int pos, int bitWidth, int[] out, int at, int m) {
+        long mask = (1L << bitWidth) - 1;
+        // one unaligned 8-byte load per value while 8 bytes remain in the array: bit offset
+        // (at most 7) + width (at most 32) fits in 64 bits
+        int fast = m;
+        while (fast > 0 && pos + (((long) (fast - 1) * bitWidth) >>> 3) + 8 > buf.length) fast--;
+        long bit = 0;
+        for (int i = 0; i < fast; i++, bit += bitWidth) {
+            long w = (long) LONG_LE.get(buf, pos + (int) (bit >>> 3));
+            out[at + i] = (int) ((w >>> (bit & 7)) & mask);
         }
+        for (int i = fast; i < m; i++, bit += bitWidth) {
+            int p = pos + (int) (bit >>> 3);
+            long w = 0;
+            for (int k = 0; k < 5 && p + k < buf.length; k++) w |= (long) (buf[p + k] & 0xFF) << (8 * k);
+            out[at + i] = (int) ((w >>> (bit & 7)) & mask);
+        }
+    }
+
+    /**
+     * Decodes count one-bit levels from buf[pos..end) into a bitmap: bit i of bits is set
+     * when level i is 1 (for an optional scalar column: the value is present). Level values
+     * other than 0 and 1 in a run read as absent. bits must hold count bits and is cleared
+     * here. Returns the position after the last byte used.
+     */
+    static int decodeBits(byte[] buf, int pos, int end, long[] bits, int count) {
+        java.util.Arrays.fill(bits, 0, (count + 63) >>> 6, 0L);
+        int n = 0;
+        while (n < count) {
+            long header = header(buf, pos, end, n, count);
+            pos = (int) (header >>> 32);
+            int h = (int) header;
+            if ((h & 1) == 0) {
+                if (pos + 1 > end) throw new ParquetDecodingException("RLE run value past the data");
+                int v = buf[pos++] & 0xFF;
+                int stop = (int) Math.min(count, (long) n + (h >>> 1));
+                if (v == 1) setRange(bits, n, stop);
+                n = stop;
+            } else {
+                int groups = h >>> 1;
+                if (groups > end - pos) throw new ParquetDecodingException("bit-packed run past the data");
+                int stop = (int) Math.min(count, (long) n + groups * 8L);
+                int g = 0;
+                // eight bytes (64 levels) per step while they lie in the array
+                for (; stop - n >= 64 && pos + g + 8 <= buf.length; g += 8, n += 64) {
+                    long w = (long) LONG_LE.get(buf, pos + g);
+                    int s = n & 63;
+                    bits[n >>> 6] |= w << s;
+                    if (s != 0) bits[(n >>> 6) + 1] |= w >>> (64 - s);
+                }
+                for (; n < stop; g++) {
+                    long b = buf[pos + g] & 0xFFL;
+                    int k = stop - n;
+                    if (k < 8) b &= (1L << k) - 1;
+                    int s = n & 63;
+                    bits[n >>> 6] |= b << s;
+                    if (s > 56 && b >>> (64 - s) != 0) bits[(n >>> 6) + 1] |= b >>> (64 - s);
+                    n += Math.min(8, k);
+                }
+                pos += groups;
+            }
+        }
+        return pos;
+    }
+
+    /** Sets bits [from, to). */
+    static void setRange(long[] bits, int from, int to) {
+        if (from >= to) return;
+        int a = from >>> 6;
+        int b = (to - 1) >>> 6;
+        long first = -1L << (from & 63);
+        long last = -1L >>> (63 - ((to - 1) & 63));
+        if (a == b) {
+            bits[a] |= first & last;
+            return;
+        }
+        bits[a] |= first;
+        for (int i = a + 1; i < b; i++) bits[i] = -1L;
+        bits[b] |= last;
     }
 }

@@ -62,7 +62,7 @@ class ParquetPagesTest {
     }
 
     /** Writes through the chain, like TraceFiles.create, but with small pages and row groups. */
-    private static void write(Path p, List<TraceEvent> events, int pageRows, int groupRows, int maxDict) throws IOException {
+    static void write(Path p, List<TraceEvent> events, int pageRows, int groupRows, int maxDict) throws IOException {
         ParquetSink sink = new ParquetSink(p, TraceMetadata.empty()
                 .with(TraceMetadata.FORMAT_VERSION, "2").with(TraceMetadata.MIN_READER_VERSION, "2"),
                 pageRows, groupRows, maxDict);

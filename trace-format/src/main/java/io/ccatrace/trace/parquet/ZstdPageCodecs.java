@@ -1,0 +1,87 @@
+package io.ccatrace.trace.parquet;
+
+import com.github.luben.zstd.ZstdDecompressCtx;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.apache.parquet.bytes.BytesInput;
+import org.apache.parquet.compression.CompressionCodecFactory;
+import org.apache.parquet.conf.ParquetConfiguration;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.hadoop.util.HadoopCodecs;
+import org.apache.parquet.io.ParquetDecodingException;
+
+/**
+ * The reader's codecs: ZSTD pages are decompressed in one call into an array of the page's
+ * uncompressed size, with reused native contexts (parquet-java's own codec opens a
+ * decompression stream per page and copies its output twice); every other codec is
+ * parquet-java's. Thread-safe: contexts come from a pool, so column chunks may be decoded
+ * on several threads at once.
+ */
+final class ZstdPageCodecs implements CompressionCodecFactory {
+    private final CompressionCodecFactory others;
+    /**
+     * Contexts shared by every reader of the process (creating one costs more than a page):
+     * at most one per thread decoding at the same time, kept for the life of the process.
+     */
+    private static final ConcurrentLinkedQueue<ZstdDecompressCtx> POOL = new ConcurrentLinkedQueue<>();
+    private final BytesInputDecompressor zstd = new BytesInputDecompressor() {
+        @Override
+        public BytesInput decompress(BytesInput in, int size) throws IOException {
+            ByteBuffer src = in.toByteBuffer();
+            byte[] dst = new byte[size];
+            int n;
+            ZstdDecompressCtx ctx = take();
+            try {
+                if (src.hasArray()) {
+                    n = ctx.decompressByteArray(dst, 0, size, src.array(), src.arrayOffset() + src.position(), src.remaining());
+                } else {
+                    byte[] a = new byte[src.remaining()];
+                    src.duplicate().get(a);
+                    n = ctx.decompressByteArray(dst, 0, size, a, 0, a.length);
+                }
+            } catch (RuntimeException e) {
+                throw new ParquetDecodingException("ZSTD page: " + e.getMessage(), e);
+            } finally {
+                POOL.add(ctx);
+            }
+            if (n != size) throw new ParquetDecodingException("ZSTD page of " + n + " bytes, " + size + " expected");
+            return BytesInput.from(dst);
+        }
+
+        @Override
+        public void decompress(ByteBuffer input, int compressedSize, ByteBuffer output, int size) throws IOException {
+            byte[] a = new byte[compressedSize];
+            input.duplicate().get(a);
+            output.put(decompress(BytesInput.from(a), size).toByteBuffer());
+        }
+
+        @Override
+        public void release() {
+        }
+    };
+
+    ZstdPageCodecs(ParquetConfiguration conf) {
+        others = HadoopCodecs.newFactory(conf, 0);
+    }
+
+    private ZstdDecompressCtx take() {
+        ZstdDecompressCtx c = POOL.poll();
+        return c != null ? c : new ZstdDecompressCtx();
+    }
+
+    @Override
+    public BytesInputCompressor getCompressor(CompressionCodecName codec) {
+        return others.getCompressor(codec);
+    }
+
+    @Override
+    public BytesInputDecompressor getDecompressor(CompressionCodecName codec) {
+        return codec == CompressionCodecName.ZSTD ? zstd : others.getDecompressor(codec);
+    }
+
+    @Override
+    public void release() {
+        others.release();
+    }
+}
