@@ -1,9 +1,9 @@
 package io.ccatrace.cli;
 
 import io.ccatrace.analyzers.report.HtmlReport;
-import io.ccatrace.trace.TraceEvent;
+import io.ccatrace.trace.EventView;
+import io.ccatrace.trace.TraceCursor;
 import io.ccatrace.trace.TraceFiles;
-import io.ccatrace.trace.TraceReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -35,41 +35,46 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        List<TraceReader> opened = new ArrayList<>();
+        List<TraceCursor> opened = new ArrayList<>();
         try {
-            TraceFiles.open(trace, w -> { }).close(); // fail early, with the reader's one-line error
+            TraceFiles.openCursor(trace, Long.MIN_VALUE, w -> { }).close(); // fail early, with the reader's one-line error
             String html = HtmlReport.build(trace.getFileName().toString(), () -> events(opened));
             Files.writeString(output, html, StandardCharsets.UTF_8);
         } finally {
-            for (TraceReader r : opened) r.close();
+            for (TraceCursor c : opened) c.close();
         }
         spec.commandLine().getOut().println("wrote " + output);
         spec.commandLine().getOut().flush();
         return ExitCodes.OK;
     }
 
-    private Iterator<TraceEvent> events(List<TraceReader> opened) {
+    /** One pass over the trace through the row cursor: every element is the cursor itself, at its next row. */
+    private Iterator<EventView> events(List<TraceCursor> opened) {
         try {
-            TraceReader r = TraceFiles.open(trace, w -> { });
-            opened.add(r);
+            TraceCursor c = TraceFiles.openCursor(trace, Long.MIN_VALUE, w -> { });
+            opened.add(c);
             return new Iterator<>() {
+                private boolean ready;
+                private boolean more;
+
                 @Override
                 public boolean hasNext() {
-                    try {
-                        return r.hasNext();
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
+                    if (!ready) {
+                        try {
+                            more = c.next();
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                        ready = true;
                     }
+                    return more;
                 }
 
                 @Override
-                public TraceEvent next() {
+                public EventView next() {
                     if (!hasNext()) throw new NoSuchElementException();
-                    try {
-                        return r.next();
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
+                    ready = false;
+                    return c;
                 }
             };
         } catch (IOException e) {

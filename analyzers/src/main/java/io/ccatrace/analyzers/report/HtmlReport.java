@@ -11,6 +11,7 @@ import io.ccatrace.analyzers.finding.Severity;
 import io.ccatrace.analyzers.granule.GranuleState;
 import io.ccatrace.analyzers.stats.StatsReport;
 import io.ccatrace.analyzers.stats.TraceStats;
+import io.ccatrace.trace.EventView;
 import io.ccatrace.trace.TraceEvent;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -46,8 +47,11 @@ public final class HtmlReport {
     private HtmlReport() {
     }
 
-    /** Builds the page; source yields a fresh pass over the trace's events each call. */
-    public static String build(String title, Supplier<Iterator<TraceEvent>> source) {
+    /**
+     * Builds the page; source yields a fresh pass over the trace's events each call (rows may
+     * be one reused view, as a cursor gives them: the page copies the few it keeps).
+     */
+    public static String build(String title, Supplier<? extends Iterator<? extends EventView>> source) {
         MemoryTimeline timeline = new MemoryTimeline();
         List<Rule> rules = new ArrayList<>(RuleCatalog.all());
         rules.add(timeline);
@@ -56,9 +60,9 @@ public final class HtmlReport {
         Analyzer a = new Analyzer(rules, new FindingSink(200));
         TraceStats stats = new TraceStats();
         stats.startTrace();
-        Iterator<TraceEvent> it = source.get();
+        Iterator<? extends EventView> it = source.get();
         while (it.hasNext()) {
-            TraceEvent e = it.next();
+            EventView e = it.next();
             a.accept(e);
             stats.accept(e);
         }
@@ -77,15 +81,25 @@ public final class HtmlReport {
         }
         List<TraceEvent> evidence = new ArrayList<>();
         if (!wanted.isEmpty()) {
-            Iterator<TraceEvent> again = source.get();
+            Iterator<? extends EventView> again = source.get();
             while (again.hasNext()) {
-                TraceEvent e = again.next();
-                if (wanted.contains(e.seq())) evidence.add(e);
+                EventView e = again.next();
+                if (wanted.contains(e.seq())) evidence.add(copy(e));
             }
         }
         HtmlReport r = new HtmlReport();
         r.page(title, a, findings, crashes, timeline, stats, evidence);
         return r.h.toString();
+    }
+
+    /** An immutable copy of a row that may be a reused view. */
+    private static TraceEvent copy(EventView e) {
+        if (e instanceof TraceEvent) return (TraceEvent) e;
+        long[] args = e.args();
+        long[] out = e.out();
+        byte[] payload = e.payload();
+        return TraceEvent.builderOf(e).args(args == null ? null : args.clone()).out(out == null ? null : out.clone())
+                .payload(payload == null ? null : payload.clone()).build();
     }
 
     private static String esc(String s) {
