@@ -47,9 +47,9 @@ public final class TraceStats {
     private final int undelegatedName;
     private final int seaName;
     private final int noneName;
-    /** Recently used realm summaries, by RD granule number mod 8 (RDs are granule addresses). */
-    private final long[] cachedRd = new long[8];
-    private final RealmSummary[] cachedSummary = new RealmSummary[8];
+    /** Recently used realm summaries, 16 slots by a multiplicative hash of the RD's granule number. */
+    private final long[] cachedRd = new long[16];
+    private final RealmSummary[] cachedSummary = new RealmSummary[16];
     private static final EventKind[] KINDS = EventKind.values();
     private static final boolean[] INPUT = new boolean[KINDS.length];
 
@@ -160,7 +160,7 @@ public final class TraceStats {
             pendingCmd = -1;
         }
         if (realm == NULL) return null;
-        int h = (int) (realm >>> 12) & 7;
+        int h = (int) (((realm >>> 12) * 0x9E3779B97F4A7C15L) >>> 60);
         RealmSummary rs = cachedSummary[h];
         if (rs == null || cachedRd[h] != realm) {
             rs = summary(realm);
