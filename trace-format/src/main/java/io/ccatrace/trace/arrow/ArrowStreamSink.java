@@ -12,8 +12,6 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.memory.util.MemoryUtil;
-import org.apache.arrow.vector.BaseFixedWidthVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VarBinaryVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
@@ -22,8 +20,9 @@ import org.apache.arrow.vector.dictionary.DictionaryProvider;
 import org.apache.arrow.vector.ipc.ArrowStreamWriter;
 
 /**
- * Records a trace as an Arrow IPC stream: one reused VectorSchemaRoot, a batch written to
- * the file every {@link #BATCH} rows and on close, then the end-of-stream marker. A
+ * Records a trace as an Arrow IPC stream: one reused VectorSchemaRoot whose buffers are
+ * filled a {@link RowBlock} at a time, a batch written to the file every {@link #BATCH} rows
+ * and on close (one gathering write of its buffers), then the end-of-stream marker. A
  * process killed at any moment leaves a stream readable up to its last written batch.
  */
 public final class ArrowStreamSink implements RowSink {
@@ -31,60 +30,44 @@ public final class ArrowStreamSink implements RowSink {
     public static final int BATCH = 16 * HashChain.INTERVAL;
 
     private static final Column[] COLUMNS = Column.values();
-    private static final int SEQ = Column.SEQ.ordinal();
-    private static final int TIME = Column.TIME.ordinal();
+    private static final int ROWS = RowBlock.ROWS;
     private static final int KIND = Column.KIND.ordinal();
-    private static final int INPUT = Column.INPUT.ordinal();
-    private static final int CPU = Column.CPU.ordinal();
-    private static final int CAUSE_SEQ = Column.CAUSE_SEQ.ordinal();
-    private static final int CMD = Column.CMD.ordinal();
-    private static final int FID = Column.FID.ordinal();
     private static final int ARGS = Column.ARGS.ordinal();
-    private static final int STATUS = Column.STATUS.ordinal();
-    private static final int INDEX = Column.INDEX.ordinal();
     private static final int OUT = Column.OUT.ordinal();
-    private static final int REALM = Column.REALM.ordinal();
-    private static final int REC = Column.REC.ordinal();
-    private static final int IPA = Column.IPA.ordinal();
-    private static final int PA = Column.PA.ordinal();
-    private static final int LEVEL = Column.LEVEL.ordinal();
-    private static final int FROM = Column.FROM.ordinal();
-    private static final int TO = Column.TO.ordinal();
-    private static final int FROM_RIPAS = Column.FROM_RIPAS.ordinal();
-    private static final int TO_RIPAS = Column.TO_RIPAS.ordinal();
-    private static final int PAS = Column.PAS.ordinal();
-    private static final int RIPAS = Column.RIPAS.ordinal();
-    private static final int EXIT_REASON = Column.EXIT_REASON.ordinal();
-    private static final int ESR = Column.ESR.ordinal();
-    private static final int FAR = Column.FAR.ordinal();
-    private static final int HPFAR = Column.HPFAR.ordinal();
-    private static final int ACCESS = Column.ACCESS.ordinal();
-    private static final int HALF = Column.HALF.ordinal();
-    private static final int OUTCOME = Column.OUTCOME.ordinal();
-    private static final int VALUE = Column.VALUE.ordinal();
-    private static final int SIZE = Column.SIZE.ordinal();
+    private static final int PAYLOAD = Column.PAYLOAD.ordinal();
+    private static final int CHAIN = Column.CHAIN.ordinal();
 
     private final BufferAllocator allocator;
     private final FileChannel channel;
+    private final GatheringChannel gather;
     private final VectorSchemaRoot root;
     private final FieldVector[] vectors;
     private final NameDictionary[] dictionaries;
+    /** The name dictionaries by staging slot. */
+    private final NameDictionary[] names;
     private final DictionaryProvider.MapDictionaryProvider provider;
     private final ArrowStreamWriter writer;
-    private final long[] data = new long[COLUMNS.length];
-    private final long[] valid = new long[COLUMNS.length];
     private final short[] kindIndex = new short[EventKind.values().length];
+    private final RowBlock block;
+    private final long[] longs;
+    private final int[] ints;
+    private final short[] shorts;
+    private final long[] intsValid;
     private final ListColumn args;
     private final ListColumn out;
     private final BinaryColumn payload;
     private final BinaryColumn chain;
-    private int rows;
+    /** Rows of the batch already copied out of the block. */
+    private int start;
+    /** Rows in the block. */
+    private int r;
 
     /** Writes to path; the allocator is a child this sink owns and closes. */
     public ArrowStreamSink(Path path, TraceMetadata header, BufferAllocator allocator) throws IOException {
         this.allocator = allocator;
         this.channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING);
+        this.gather = new GatheringChannel(channel);
         this.root = VectorSchemaRoot.create(ArrowSchema.schema(header), allocator);
         this.vectors = root.getFieldVectors().toArray(new FieldVector[0]);
         this.dictionaries = new NameDictionary[COLUMNS.length];
@@ -95,90 +78,139 @@ public final class ArrowStreamSink implements RowSink {
                 provider.put(dictionaries[c.ordinal()].dictionary());
             }
         }
+        this.names = new NameDictionary[COLUMNS.length];
+        for (Column c : COLUMNS) {
+            if (dictionaries[c.ordinal()] != null) names[RowBlock.base(c) / RowBlock.ROWS] = dictionaries[c.ordinal()];
+        }
         java.util.Arrays.fill(kindIndex, (short) -1);
-        allocate();
-        addresses();
-        this.args = new ListColumn((ListVector) vectors[ARGS]);
-        this.out = new ListColumn((ListVector) vectors[OUT]);
-        this.payload = new BinaryColumn((VarBinaryVector) vectors[Column.PAYLOAD.ordinal()]);
-        this.chain = new BinaryColumn((VarBinaryVector) vectors[Column.CHAIN.ordinal()]);
-        this.writer = new ArrowStreamWriter(root, provider, channel);
-        writer.start();
-    }
-
-    private void allocate() {
         for (FieldVector v : vectors) {
             v.setInitialCapacity(BATCH);
             v.allocateNew();
         }
-    }
-
-    /** Buffer addresses of the fixed-width vectors (stable: they are never reallocated). */
-    private void addresses() {
-        for (int i = 0; i < vectors.length; i++) {
-            if (vectors[i] instanceof BaseFixedWidthVector) {
-                data[i] = vectors[i].getDataBufferAddress();
-                valid[i] = vectors[i].getValidityBufferAddress();
-            }
-        }
+        this.block = new RowBlock(vectors);
+        this.longs = block.longs;
+        this.ints = block.ints;
+        this.shorts = block.shorts;
+        this.intsValid = block.intsValid;
+        this.args = new ListColumn((ListVector) vectors[ARGS]);
+        this.out = new ListColumn((ListVector) vectors[OUT]);
+        this.payload = new BinaryColumn((VarBinaryVector) vectors[PAYLOAD]);
+        this.chain = new BinaryColumn((VarBinaryVector) vectors[CHAIN]);
+        this.writer = new ArrowStreamWriter(root, provider, gather);
+        writer.start();
+        gather.flush();
     }
 
     /**
-     * Appends one row, column by column, touching only the non-null ones (the buffers of a
-     * fresh or reset batch are zero: null). Fixed-width values are stored straight into the
-     * buffers, which hold {@link #BATCH} rows; a full batch is flushed when the next row
-     * arrives, after its last row got its checkpoint.
+     * Appends one row to the open block: every column of the row is stored as the row
+     * gives it (validity bits are derived per block by {@link RowBlock}). A full
+     * block goes to the batch buffers, a full batch to the file when the next row arrives
+     * (after its last row got its checkpoint).
      */
     @Override
     public void write(EventView e) throws IOException {
-        if (rows == BATCH) flush();
-        int r = rows;
-        MemoryUtil.putLong(data[SEQ] + 8L * r, e.seq());
-        setBit(valid[SEQ], r);
-        MemoryUtil.putLong(data[TIME] + 8L * r, e.time());
-        setBit(valid[TIME], r);
+        if (r == ROWS) {
+            if (start + ROWS == BATCH) flush(); else next();
+        }
+        int r = this.r;
+        long[] l = longs;
+        int[] n = ints;
+        short[] s = shorts;
+        long bit = 1L << r;
+        int w = r >>> 6;
+        l[L_SEQ + r] = e.seq();
+        l[L_TIME + r] = e.time();
         EventKind k = e.kind();
-        MemoryUtil.putShort(data[KIND] + 2L * r, kindIndex(k));
-        setBit(valid[KIND], r);
-        if (k.isInput()) setBit(data[INPUT], r);
-        setBit(valid[INPUT], r);
-        putInt(CPU, r, e.cpu());
-        putLong(CAUSE_SEQ, r, e.causeSeq());
-        putName(CMD, r, e.cmd());
-        putLong(FID, r, e.fid());
-        args.put(r, e.args());
-        putName(STATUS, r, e.status());
-        putInt(INDEX, r, e.index());
-        out.put(r, e.out());
-        putLong(REALM, r, e.realm());
-        putLong(REC, r, e.rec());
-        putLong(IPA, r, e.ipa());
-        putLong(PA, r, e.pa());
-        putInt(LEVEL, r, e.level());
-        putName(FROM, r, e.from());
-        putName(TO, r, e.to());
-        putName(FROM_RIPAS, r, e.fromRipas());
-        putName(TO_RIPAS, r, e.toRipas());
-        putName(PAS, r, e.pas());
-        putName(RIPAS, r, e.ripas());
-        putName(EXIT_REASON, r, e.exitReason());
-        putLong(ESR, r, e.esr());
-        putLong(FAR, r, e.far());
-        putLong(HPFAR, r, e.hpfar());
-        putName(ACCESS, r, e.access());
-        putName(HALF, r, e.half());
-        putName(OUTCOME, r, e.outcome());
-        putLong(VALUE, r, e.value());
-        putInt(SIZE, r, e.size());
+        s[S_KIND + r] = kindIndex(k);
+        if (k.isInput()) block.bools[w] |= bit;
+        n[I_CPU + r] = e.cpu();
+        l[L_CAUSE_SEQ + r] = e.causeSeq();
+        s[S_CMD + r] = name(S_CMD, e.cmd());
+        l[L_FID + r] = e.fid();
+        n[I_ARGS + r] = list(args, I_ARGS, w, bit, e.args());
+        s[S_STATUS + r] = name(S_STATUS, e.status());
+        n[I_INDEX + r] = e.index();
+        n[I_OUT + r] = list(out, I_OUT, w, bit, e.out());
+        l[L_REALM + r] = e.realm();
+        l[L_REC + r] = e.rec();
+        l[L_IPA + r] = e.ipa();
+        l[L_PA + r] = e.pa();
+        n[I_LEVEL + r] = e.level();
+        s[S_FROM + r] = name(S_FROM, e.from());
+        s[S_TO + r] = name(S_TO, e.to());
+        s[S_FROM_RIPAS + r] = name(S_FROM_RIPAS, e.fromRipas());
+        s[S_TO_RIPAS + r] = name(S_TO_RIPAS, e.toRipas());
+        s[S_PAS + r] = name(S_PAS, e.pas());
+        s[S_RIPAS + r] = name(S_RIPAS, e.ripas());
+        s[S_EXIT_REASON + r] = name(S_EXIT_REASON, e.exitReason());
+        l[L_ESR + r] = e.esr();
+        l[L_FAR + r] = e.far();
+        l[L_HPFAR + r] = e.hpfar();
+        s[S_ACCESS + r] = name(S_ACCESS, e.access());
+        s[S_HALF + r] = name(S_HALF, e.half());
+        s[S_OUTCOME + r] = name(S_OUTCOME, e.outcome());
+        l[L_VALUE + r] = e.value();
+        n[I_SIZE + r] = e.size();
         byte[] p = e.payload();
-        if (p != null) payload.set(r, p); else payload.none(r);
-        chain.none(r);
-        rows = r + 1;
+        if (p == null) {
+            n[I_PAYLOAD + r] = payload.end();
+        } else {
+            n[I_PAYLOAD + r] = payload.append(p);
+            intsValid[(I_PAYLOAD >>> 6) + w] |= bit;
+        }
+        n[I_CHAIN + r] = chain.end();
+        this.r = r + 1;
     }
 
     @Override
     public void checkpoint(byte[] value) {
-        chain.set(rows - 1, value);
+        int last = r - 1;
+        ints[I_CHAIN + last] = chain.append(value);
+        intsValid[(I_CHAIN >>> 6) + (last >>> 6)] |= 1L << last;
+    }
+
+    private static final int L_SEQ = RowBlock.base(Column.SEQ);
+    private static final int L_TIME = RowBlock.base(Column.TIME);
+    private static final int L_CAUSE_SEQ = RowBlock.base(Column.CAUSE_SEQ);
+    private static final int L_FID = RowBlock.base(Column.FID);
+    private static final int L_REALM = RowBlock.base(Column.REALM);
+    private static final int L_REC = RowBlock.base(Column.REC);
+    private static final int L_IPA = RowBlock.base(Column.IPA);
+    private static final int L_PA = RowBlock.base(Column.PA);
+    private static final int L_ESR = RowBlock.base(Column.ESR);
+    private static final int L_FAR = RowBlock.base(Column.FAR);
+    private static final int L_HPFAR = RowBlock.base(Column.HPFAR);
+    private static final int L_VALUE = RowBlock.base(Column.VALUE);
+    private static final int I_CPU = RowBlock.base(Column.CPU);
+    private static final int I_INDEX = RowBlock.base(Column.INDEX);
+    private static final int I_LEVEL = RowBlock.base(Column.LEVEL);
+    private static final int I_SIZE = RowBlock.base(Column.SIZE);
+    private static final int I_ARGS = RowBlock.base(Column.ARGS);
+    private static final int I_OUT = RowBlock.base(Column.OUT);
+    private static final int I_PAYLOAD = RowBlock.base(Column.PAYLOAD);
+    private static final int I_CHAIN = RowBlock.base(Column.CHAIN);
+    private static final int S_KIND = RowBlock.base(Column.KIND);
+    private static final int S_CMD = RowBlock.base(Column.CMD);
+    private static final int S_STATUS = RowBlock.base(Column.STATUS);
+    private static final int S_FROM = RowBlock.base(Column.FROM);
+    private static final int S_TO = RowBlock.base(Column.TO);
+    private static final int S_FROM_RIPAS = RowBlock.base(Column.FROM_RIPAS);
+    private static final int S_TO_RIPAS = RowBlock.base(Column.TO_RIPAS);
+    private static final int S_PAS = RowBlock.base(Column.PAS);
+    private static final int S_RIPAS = RowBlock.base(Column.RIPAS);
+    private static final int S_EXIT_REASON = RowBlock.base(Column.EXIT_REASON);
+    private static final int S_ACCESS = RowBlock.base(Column.ACCESS);
+    private static final int S_HALF = RowBlock.base(Column.HALF);
+    private static final int S_OUTCOME = RowBlock.base(Column.OUTCOME);
+
+    private short name(int base, String name) {
+        return name == null ? -1 : names[base / ROWS].indexOf(name);
+    }
+
+    private int list(ListColumn column, int base, int w, long bit, long[] a) {
+        if (a == null) return column.end();
+        intsValid[(base >>> 6) + w] |= bit;
+        return column.append(a);
     }
 
     private short kindIndex(EventKind k) {
@@ -190,31 +222,17 @@ public final class ArrowStreamSink implements RowSink {
         return i;
     }
 
-    private void putLong(int column, int r, long v) {
-        if (v == TraceEvent.NULL) return;
-        MemoryUtil.putLong(data[column] + 8L * r, v);
-        setBit(valid[column], r);
+    /** Moves the full block to the batch buffers. */
+    private void next() {
+        block.copy(start, r);
+        start += r;
+        r = 0;
     }
 
-    private void putInt(int column, int r, int v) {
-        if (v == TraceEvent.NULL_INT) return;
-        MemoryUtil.putInt(data[column] + 4L * r, v);
-        setBit(valid[column], r);
-    }
-
-    private void putName(int column, int r, String s) {
-        if (s == null) return;
-        MemoryUtil.putShort(data[column] + 2L * r, dictionaries[column].indexOf(s));
-        setBit(valid[column], r);
-    }
-
-    static void setBit(long address, int r) {
-        long a = address + (r >>> 3);
-        MemoryUtil.putByte(a, (byte) (MemoryUtil.getByte(a) | (1 << (r & 7))));
-    }
-
-    /** Writes the buffered rows as one record batch and resets the vectors for reuse. */
+    /** Writes the buffered rows as one record batch, with one gathering write. */
     private void flush() throws IOException {
+        next();
+        int rows = start;
         if (rows == 0) return;
         args.seal(rows);
         out.seal(rows);
@@ -223,12 +241,13 @@ public final class ArrowStreamSink implements RowSink {
         for (FieldVector v : vectors) v.setValueCount(rows);
         root.setRowCount(rows);
         writer.writeBatch();
-        rows = 0;
-        for (FieldVector v : vectors) v.reset();
+        gather.flush();
+        start = 0;
         args.reset();
         out.reset();
         payload.reset();
         chain.reset();
+        block.views();
     }
 
     @Override
@@ -236,6 +255,7 @@ public final class ArrowStreamSink implements RowSink {
         try {
             flush();
             writer.end();
+            gather.flush();
         } finally {
             writer.close();
             root.close();

@@ -4,44 +4,39 @@ import org.apache.arrow.memory.util.MemoryUtil;
 import org.apache.arrow.vector.VarBinaryVector;
 
 /**
- * Write side of one binary column (payload, chain) of the open batch: offsets, validity bits
- * and bytes stored straight into the vector's buffers, one offset per row, no hole filling.
+ * The bytes of one binary column (payload, chain) of the open batch, appended straight into
+ * the vector's data buffer; the row offsets and validity are staged by {@link RowBlock}.
  */
 final class BinaryColumn {
     private final VarBinaryVector vector;
-    private long offsets;
-    private long validity;
     private long data;
     private long capacity;
     private int end;
 
     BinaryColumn(VarBinaryVector vector) {
         this.vector = vector;
-        addresses();
+        address();
     }
 
-    private void addresses() {
-        offsets = vector.getOffsetBufferAddress();
-        validity = vector.getValidityBufferAddress();
+    private void address() {
         data = vector.getDataBufferAddress();
         capacity = vector.getDataBuffer().capacity();
     }
 
-    /** Row r without a value (yet): its end offset. Every row is passed here, in order. */
-    void none(int r) {
-        MemoryUtil.putInt(offsets + 4L * (r + 1), end);
-    }
-
-    /** Row r's value: r is the last row passed to {@link #none} or set. */
-    void set(int r, byte[] b) {
+    /** Appends a row's bytes; returns the end offset after them. */
+    int append(byte[] b) {
         while (end + b.length > capacity) {
             vector.reallocDataBuffer();
-            addresses();
+            address();
         }
         MemoryUtil.copyToMemory(b, 0, data + end, b.length);
         end += b.length;
-        MemoryUtil.putInt(offsets + 4L * (r + 1), end);
-        ArrowStreamSink.setBit(validity, r);
+        return end;
+    }
+
+    /** The end offset of the rows so far. */
+    int end() {
+        return end;
     }
 
     /** Before the batch is written: the vector's own bookkeeping for rows rows. */
@@ -49,9 +44,8 @@ final class BinaryColumn {
         vector.setLastSet(rows - 1);
     }
 
-    /** After the vector was reset for the next batch. */
+    /** After the batch was written. */
     void reset() {
         end = 0;
-        addresses();
     }
 }

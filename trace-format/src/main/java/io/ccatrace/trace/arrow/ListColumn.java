@@ -1,63 +1,59 @@
 package io.ccatrace.trace.arrow;
 
+import java.nio.ByteOrder;
+import java.nio.LongBuffer;
 import org.apache.arrow.memory.util.MemoryUtil;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.complex.ListVector;
 
 /**
- * Write side of one register-list column (args, out) of the open batch: offsets, validity
- * and int64 elements stored straight into the buffers, one offset per row.
+ * The elements of one register-list column (args, out) of the open batch, appended straight
+ * into the int64 element buffer; the row offsets and validity are staged by {@link RowBlock}.
  */
 final class ListColumn {
     private final ListVector vector;
     private final BigIntVector items;
-    private long offsets;
-    private long validity;
-    private long values;
-    private long itemValidity;
-    private int capacity;
+    private LongBuffer values;
     private int end;
 
     ListColumn(ListVector vector) {
         this.vector = vector;
         this.items = (BigIntVector) vector.getDataVector();
-        addresses();
+        view();
     }
 
-    private void addresses() {
-        offsets = vector.getOffsetBuffer().memoryAddress();
-        validity = vector.getValidityBuffer().memoryAddress();
-        values = items.getDataBufferAddress();
-        itemValidity = items.getValidityBufferAddress();
-        capacity = items.getValueCapacity();
+    private void view() {
+        values = MemoryUtil.directBuffer(items.getDataBufferAddress(), (int) items.getDataBuffer().capacity())
+                .order(ByteOrder.LITTLE_ENDIAN).asLongBuffer();
     }
 
-    /** Row r's list (or null); every row is passed here, in order. */
-    void put(int r, long[] a) {
-        if (a != null) {
-            int n = a.length;
-            while (end + n > capacity) {
-                items.reAlloc();
-                addresses();
-            }
-            int e = end;
-            for (int k = 0; k < n; k++) MemoryUtil.putLong(values + 8L * (e + k), a[k]);
-            end = e + n;
-            ArrowStreamSink.setBit(validity, r);
+    /** Appends a row's elements; returns the end offset after them. */
+    int append(long[] a) {
+        int n = a.length;
+        while (end + n > values.capacity()) {
+            items.reAlloc();
+            view();
         }
-        MemoryUtil.putInt(offsets + 4L * (r + 1), end);
+        values.put(end, a, 0, n);
+        end += n;
+        return end;
+    }
+
+    /** The end offset of the rows so far. */
+    int end() {
+        return end;
     }
 
     /** Before the batch is written: elements are never null (one bulk fill), and the vector's own bookkeeping. */
     void seal(int rows) {
+        long itemValidity = items.getValidityBufferAddress();
         MemoryUtil.setMemory(itemValidity, end >>> 3, (byte) 0xFF);
-        for (int k = end & ~7; k < end; k++) ArrowStreamSink.setBit(itemValidity, k);
+        if ((end & 7) != 0) MemoryUtil.putByte(itemValidity + (end >>> 3), (byte) ((1 << (end & 7)) - 1));
         vector.setLastSet(rows - 1);
     }
 
-    /** After the vector was reset for the next batch. */
+    /** After the batch was written. */
     void reset() {
         end = 0;
-        addresses();
     }
 }

@@ -1,0 +1,64 @@
+package io.ccatrace.trace.arrow;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.WritableByteChannel;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The channel the Arrow stream writer writes to: it only collects what it is given (views of
+ * the off-heap batch buffers as they are, copies of the small heap buffers: message
+ * metadata, continuation markers, padding) and {@link #flush} sends them to the file with
+ * gathering writes, so a batch of ~100 buffers costs one or a few system calls and no copy
+ * in user space. The caller flushes before it touches the batch buffers again.
+ */
+final class GatheringChannel implements WritableByteChannel {
+    private final FileChannel file;
+    private final List<ByteBuffer> pending = new ArrayList<>();
+    private boolean open = true;
+
+    GatheringChannel(FileChannel file) {
+        this.file = file;
+    }
+
+    @Override
+    public int write(ByteBuffer src) {
+        int n = src.remaining();
+        if (n == 0) return 0;
+        if (src.isDirect()) {
+            pending.add(src.slice());
+        } else {
+            ByteBuffer copy = ByteBuffer.allocate(n);
+            copy.put(src.duplicate()).flip();
+            pending.add(copy);
+        }
+        src.position(src.limit());
+        return n;
+    }
+
+    /** Writes everything collected since the last flush to the file. */
+    void flush() throws IOException {
+        if (pending.isEmpty()) return;
+        ByteBuffer[] all = pending.toArray(new ByteBuffer[0]);
+        pending.clear();
+        int first = 0;
+        while (first < all.length) {
+            file.write(all, first, all.length - first);
+            while (first < all.length && !all[first].hasRemaining()) first++;
+        }
+    }
+
+    @Override
+    public boolean isOpen() {
+        return open;
+    }
+
+    /** Forgets unflushed buffers; the file is closed by its owner. */
+    @Override
+    public void close() {
+        open = false;
+        pending.clear();
+    }
+}
