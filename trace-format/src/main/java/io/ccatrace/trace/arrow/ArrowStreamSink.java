@@ -32,6 +32,27 @@ public final class ArrowStreamSink implements RowSink {
     private static final Column[] COLUMNS = Column.values();
     private static final int ROWS = RowBlock.ROWS;
     private static final int KIND = Column.KIND.ordinal();
+    private static final int SEQ = Column.SEQ.ordinal();
+    private static final int TIME = Column.TIME.ordinal();
+    private static final int INPUT = Column.INPUT.ordinal();
+    private static final int CPU = Column.CPU.ordinal();
+    private static final int CAUSE_SEQ = Column.CAUSE_SEQ.ordinal();
+    private static final int FID = Column.FID.ordinal();
+    private static final int INDEX = Column.INDEX.ordinal();
+    private static final int REALM = Column.REALM.ordinal();
+    private static final int REC = Column.REC.ordinal();
+    private static final int IPA = Column.IPA.ordinal();
+    private static final int PA = Column.PA.ordinal();
+    private static final int LEVEL = Column.LEVEL.ordinal();
+    private static final int ESR = Column.ESR.ordinal();
+    private static final int FAR = Column.FAR.ordinal();
+    private static final int HPFAR = Column.HPFAR.ordinal();
+    private static final int VALUE = Column.VALUE.ordinal();
+    private static final int SIZE = Column.SIZE.ordinal();
+    /** Mask bits of the columns that are never null. */
+    private static final long ALWAYS = 1L << SEQ | 1L << TIME | 1L << KIND | 1L << INPUT;
+    /** Mask bit of each name column, by staging slot. */
+    private static final long[] NAME_BITS = nameBits();
     private static final int ARGS = Column.ARGS.ordinal();
     private static final int OUT = Column.OUT.ordinal();
     private static final int PAYLOAD = Column.PAYLOAD.ordinal();
@@ -44,7 +65,9 @@ public final class ArrowStreamSink implements RowSink {
     private final FieldVector[] vectors;
     private final NameDictionary[] dictionaries;
     /** The name dictionaries by staging slot. */
-    private final NameDictionary[] names;
+    private final NameDictionary[] bySlot;
+    /** Presence mask of the row being written. */
+    private long mask;
     private final DictionaryProvider.MapDictionaryProvider provider;
     private final ArrowStreamWriter writer;
     private final short[] kindIndex = new short[EventKind.values().length];
@@ -52,7 +75,7 @@ public final class ArrowStreamSink implements RowSink {
     private final long[] longs;
     private final int[] ints;
     private final short[] shorts;
-    private final long[] intsValid;
+    private final long[] masks;
     private final ListColumn args;
     private final ListColumn out;
     private final BinaryColumn payload;
@@ -78,9 +101,9 @@ public final class ArrowStreamSink implements RowSink {
                 provider.put(dictionaries[c.ordinal()].dictionary());
             }
         }
-        this.names = new NameDictionary[COLUMNS.length];
+        this.bySlot = new NameDictionary[COLUMNS.length];
         for (Column c : COLUMNS) {
-            if (dictionaries[c.ordinal()] != null) names[RowBlock.base(c) / RowBlock.ROWS] = dictionaries[c.ordinal()];
+            if (dictionaries[c.ordinal()] != null) bySlot[RowBlock.base(c) / RowBlock.ROWS] = dictionaries[c.ordinal()];
         }
         java.util.Arrays.fill(kindIndex, (short) -1);
         for (FieldVector v : vectors) {
@@ -91,7 +114,7 @@ public final class ArrowStreamSink implements RowSink {
         this.longs = block.longs;
         this.ints = block.ints;
         this.shorts = block.shorts;
-        this.intsValid = block.intsValid;
+        this.masks = block.masks;
         this.args = new ListColumn((ListVector) vectors[ARGS]);
         this.out = new ListColumn((ListVector) vectors[OUT]);
         this.payload = new BinaryColumn((VarBinaryVector) vectors[PAYLOAD]);
@@ -102,8 +125,9 @@ public final class ArrowStreamSink implements RowSink {
     }
 
     /**
-     * Appends one row to the open block: every column of the row is stored as the row
-     * gives it (validity bits are derived per block by {@link RowBlock}). A full
+     * Appends one row to the open block: every column of the row is stored (0 for a null
+     * cell, chosen without a branch for the numbers) and its presence bit set in the row's
+     * mask. A full
      * block goes to the batch buffers, a full batch to the file when the next row arrives
      * (after its last row got its checkpoint).
      */
@@ -116,26 +140,24 @@ public final class ArrowStreamSink implements RowSink {
         long[] l = longs;
         int[] n = ints;
         short[] s = shorts;
-        long bit = 1L << r;
-        int w = r >>> 6;
+        EventKind k = e.kind();
+        mask = k.isInput() ? ALWAYS | 1L << RowBlock.INPUT_BIT : ALWAYS;
         l[L_SEQ + r] = e.seq();
         l[L_TIME + r] = e.time();
-        EventKind k = e.kind();
         s[S_KIND + r] = kindIndex(k);
-        if (k.isInput()) block.bools[w] |= bit;
-        n[I_CPU + r] = e.cpu();
-        l[L_CAUSE_SEQ + r] = e.causeSeq();
+        n[I_CPU + r] = number(e.cpu(), CPU);
+        l[L_CAUSE_SEQ + r] = number(e.causeSeq(), CAUSE_SEQ);
         s[S_CMD + r] = name(S_CMD, e.cmd());
-        l[L_FID + r] = e.fid();
-        n[I_ARGS + r] = list(args, I_ARGS, w, bit, e.args());
+        l[L_FID + r] = number(e.fid(), FID);
+        n[I_ARGS + r] = list(args, e.args(), ARGS);
         s[S_STATUS + r] = name(S_STATUS, e.status());
-        n[I_INDEX + r] = e.index();
-        n[I_OUT + r] = list(out, I_OUT, w, bit, e.out());
-        l[L_REALM + r] = e.realm();
-        l[L_REC + r] = e.rec();
-        l[L_IPA + r] = e.ipa();
-        l[L_PA + r] = e.pa();
-        n[I_LEVEL + r] = e.level();
+        n[I_INDEX + r] = number(e.index(), INDEX);
+        n[I_OUT + r] = list(out, e.out(), OUT);
+        l[L_REALM + r] = number(e.realm(), REALM);
+        l[L_REC + r] = number(e.rec(), REC);
+        l[L_IPA + r] = number(e.ipa(), IPA);
+        l[L_PA + r] = number(e.pa(), PA);
+        n[I_LEVEL + r] = number(e.level(), LEVEL);
         s[S_FROM + r] = name(S_FROM, e.from());
         s[S_TO + r] = name(S_TO, e.to());
         s[S_FROM_RIPAS + r] = name(S_FROM_RIPAS, e.fromRipas());
@@ -143,22 +165,23 @@ public final class ArrowStreamSink implements RowSink {
         s[S_PAS + r] = name(S_PAS, e.pas());
         s[S_RIPAS + r] = name(S_RIPAS, e.ripas());
         s[S_EXIT_REASON + r] = name(S_EXIT_REASON, e.exitReason());
-        l[L_ESR + r] = e.esr();
-        l[L_FAR + r] = e.far();
-        l[L_HPFAR + r] = e.hpfar();
+        l[L_ESR + r] = number(e.esr(), ESR);
+        l[L_FAR + r] = number(e.far(), FAR);
+        l[L_HPFAR + r] = number(e.hpfar(), HPFAR);
         s[S_ACCESS + r] = name(S_ACCESS, e.access());
         s[S_HALF + r] = name(S_HALF, e.half());
         s[S_OUTCOME + r] = name(S_OUTCOME, e.outcome());
-        l[L_VALUE + r] = e.value();
-        n[I_SIZE + r] = e.size();
-        byte[] p = e.payload();
-        if (p == null) {
+        l[L_VALUE + r] = number(e.value(), VALUE);
+        n[I_SIZE + r] = number(e.size(), SIZE);
+        byte[] bytes = e.payload();
+        if (bytes == null) {
             n[I_PAYLOAD + r] = payload.end();
         } else {
-            n[I_PAYLOAD + r] = payload.append(p);
-            intsValid[(I_PAYLOAD >>> 6) + w] |= bit;
+            n[I_PAYLOAD + r] = payload.append(bytes);
+            mask |= 1L << PAYLOAD;
         }
         n[I_CHAIN + r] = chain.end();
+        masks[r] = mask;
         this.r = r + 1;
     }
 
@@ -166,7 +189,7 @@ public final class ArrowStreamSink implements RowSink {
     public void checkpoint(byte[] value) {
         int last = r - 1;
         ints[I_CHAIN + last] = chain.append(value);
-        intsValid[(I_CHAIN >>> 6) + (last >>> 6)] |= 1L << last;
+        masks[last] |= 1L << CHAIN;
     }
 
     private static final int L_SEQ = RowBlock.base(Column.SEQ);
@@ -203,14 +226,43 @@ public final class ArrowStreamSink implements RowSink {
     private static final int S_HALF = RowBlock.base(Column.HALF);
     private static final int S_OUTCOME = RowBlock.base(Column.OUTCOME);
 
-    private short name(int base, String name) {
-        return name == null ? -1 : names[base / ROWS].indexOf(name);
+    /** A 64-bit cell: the value, or 0 for null; its presence bit added to {@link #mask} (branch-free). */
+    private long number(long v, int column) {
+        long d = v ^ TraceEvent.NULL;
+        long present = (d | -d) >> 63;
+        mask |= present & (1L << column);
+        return v & present;
     }
 
-    private int list(ListColumn column, int base, int w, long bit, long[] a) {
+    /** A 32-bit cell, likewise. */
+    private int number(int v, int column) {
+        int d = v ^ TraceEvent.NULL_INT;
+        int present = (d | -d) >> 31;
+        mask |= present & (1L << column);
+        return v & present;
+    }
+
+    /** A list's end offset after the row; its presence bit added to {@link #mask}. */
+    private int list(ListColumn column, long[] a, int bit) {
         if (a == null) return column.end();
-        intsValid[(base >>> 6) + w] |= bit;
+        mask |= 1L << bit;
         return column.append(a);
+    }
+
+    /** A name's id (0 for null), its presence bit added to {@link #mask}. */
+    private short name(int base, String name) {
+        if (name == null) return 0;
+        int slot = base / ROWS;
+        mask |= NAME_BITS[slot];
+        return bySlot[slot].indexOf(name);
+    }
+
+    private static long[] nameBits() {
+        long[] b = new long[COLUMNS.length];
+        for (Column c : COLUMNS) {
+            if (c.type() == Column.Type.NAME) b[RowBlock.base(c) / RowBlock.ROWS] = 1L << c.ordinal();
+        }
+        return b;
     }
 
     private short kindIndex(EventKind k) {

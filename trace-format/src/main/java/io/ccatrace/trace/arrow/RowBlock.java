@@ -1,30 +1,30 @@
 package io.ccatrace.trace.arrow;
 
 import io.ccatrace.trace.Column;
-import io.ccatrace.trace.TraceEvent;
 import java.nio.ByteOrder;
 import java.nio.IntBuffer;
 import java.nio.LongBuffer;
 import java.nio.ShortBuffer;
-import java.util.Arrays;
 import org.apache.arrow.memory.util.MemoryUtil;
 import org.apache.arrow.vector.FieldVector;
 
 /**
  * The open block of {@link #ROWS} rows of an Arrow batch, staged in small heap arrays that
- * stay in cache: int64 values, int32 values and list/binary end offsets, int16 name ids, as
- * the row gives them (null as its sentinel: {@link TraceEvent#NULL}, {@link TraceEvent#NULL_INT},
- * id -1), and validity bit words for the list and binary columns. At the end of the block
- * each numeric and name column's validity bits are derived from its values in one tight
- * loop and its nulls become 0, as the zeroed buffers of a fresh batch hold. Every {@link #ROWS} rows, and before a batch is written, the
- * block goes to the batch buffers with one bulk copy per buffer. The copies overwrite every
- * byte of the rows' slots, so the buffers are never zeroed between batches; writing the
- * batch buffers row by row instead touched ~70 far-apart buffers per row.
+ * stay in cache: int64 values, int32 values and list/binary end offsets, int16 name ids (a
+ * null cell stores 0, as the zeroed buffers of a fresh batch hold), and per row a presence
+ * mask (bit c: column c is not null; bit {@link #INPUT_BIT}: the input flag). Every
+ * {@link #ROWS} rows, and before a batch is written, the masks are transposed 64 rows at a
+ * time into the columns' validity words and the block goes to the batch buffers with one
+ * bulk copy per buffer. The copies overwrite every byte of the rows' slots, so the buffers
+ * are never zeroed between batches; writing the batch buffers row by row instead touched
+ * ~70 far-apart buffers per row.
  */
 final class RowBlock {
     /** Rows per block (a divisor of the batch size, a multiple of 64). */
     static final int ROWS = 512;
     static final int WORDS = ROWS / 64;
+    /** Bit of a row's mask that holds the value of the input column. */
+    static final int INPUT_BIT = 63;
 
     private static final Column[] COLUMNS = Column.values();
     private static final int[] SLOT = slots();
@@ -35,15 +35,11 @@ final class RowBlock {
     final int[] ints = new int[(count(Column.Type.INT) + count(Column.Type.LONGS) + count(Column.Type.BYTES)) * ROWS];
     /** Dictionary ids of kind and the name columns. */
     final short[] shorts = new short[(count(Column.Type.KIND) + count(Column.Type.NAME)) * ROWS];
-    /** Validity bits of the int64 columns: row r of slot s at bit r % 64 of [s * WORDS + r / 64]. */
-    final long[] longsValid = new long[longs.length / 64];
-    /** Validity bits of the {@link #ints} columns, likewise. */
-    final long[] intsValid = new long[ints.length / 64];
-    /** Validity bits of the {@link #shorts} columns, likewise. */
-    final long[] shortsValid = new long[shorts.length / 64];
-    /** Values of the bool column (input), and its validity. */
-    final long[] bools = new long[WORDS];
-    private final long[] boolsValid = new long[WORDS];
+    /** Presence mask of each row. */
+    final long[] masks = new long[ROWS];
+    /** Transposed masks: bit r % 64 of [c * WORDS + r / 64] is bit c of row r's mask. */
+    private final long[] bits = new long[64 * WORDS];
+    private final long[] square = new long[64];
 
     private final FieldVector[] vectors;
     private final Object[] targets = new Object[COLUMNS.length];
@@ -94,26 +90,23 @@ final class RowBlock {
     }
 
     /**
-     * Copies the block's first n rows to rows [start, start + n) of the batch buffers and
-     * clears the bit words; start is a multiple of {@link #ROWS}.
+     * Copies the block's first n rows to rows [start, start + n) of the batch buffers; start
+     * is a multiple of {@link #ROWS}.
      */
     void copy(int start, int n) {
         int words = (n + 63) >>> 6;
+        for (int w = 0; w < words; w++) {
+            int from = 64 * w;
+            int m = Math.min(64, n - from);
+            System.arraycopy(masks, from, square, 0, m);
+            java.util.Arrays.fill(square, m, 64, 0L);
+            transpose(square);
+            for (int c = 0; c < 64; c++) bits[c * WORDS + w] = square[c];
+        }
         for (Column c : COLUMNS) {
             int i = c.ordinal();
             int b = SLOT[i] * ROWS;
-            long[] bits = validityOf(c.type());
-            int v = c.type() == Column.Type.BOOL ? 0 : SLOT[i] * WORDS;
-            if (!c.nullable()) {
-                allSet(bits, v, n);
-            } else if (c.type() == Column.Type.LONG) {
-                settle(longs, b, bits, v, n);
-            } else if (c.type() == Column.Type.INT) {
-                settle(ints, b, bits, v, n);
-            } else if (c.type() == Column.Type.NAME) {
-                settle(shorts, b, bits, v, n);
-            }
-            validity[i].put(start >>> 6, bits, v, words);
+            validity[i].put(start >>> 6, bits, i * WORDS, words);
             switch (c.type()) {
                 case LONG:
                     ((LongBuffer) targets[i]).put(start, longs, b, n);
@@ -126,90 +119,26 @@ final class RowBlock {
                     ((ShortBuffer) targets[i]).put(start, shorts, b, n);
                     break;
                 case BOOL:
-                    ((LongBuffer) targets[i]).put(start >>> 6, bools, 0, words);
+                    ((LongBuffer) targets[i]).put(start >>> 6, bits, INPUT_BIT * WORDS, words);
                     break;
                 default:
                     ((IntBuffer) targets[i]).put(start + 1, ints, b, n);
             }
         }
-        Arrays.fill(longsValid, 0L);
-        Arrays.fill(intsValid, 0L);
-        Arrays.fill(shortsValid, 0L);
-        Arrays.fill(bools, 0L);
-    }
-
-    private long[] validityOf(Column.Type type) {
-        switch (type) {
-            case LONG:
-                return longsValid;
-            case KIND:
-            case NAME:
-                return shortsValid;
-            case BOOL:
-                return boolsValid;
-            default:
-                return intsValid;
-        }
     }
 
     /**
-     * The validity bits of the first n staged values of an int64 column from index b on
-     * (null is {@link TraceEvent#NULL}), into words from o on; nulls become 0.
+     * Transposes a 64 x 64 bit matrix in place: afterwards bit r of a[c] is what bit c of
+     * a[r] was (swapping ever smaller off-diagonal blocks, 6 rounds of 32 word pairs).
      */
-    private static void settle(long[] a, int b, long[] bits, int o, int n) {
-        for (int w = 0; 64 * w < n; w++) {
-            int from = b + 64 * w;
-            int end = Math.min(64, n - 64 * w);
-            long word = 0;
-            for (int j = 0; j < end; j++) {
-                long x = a[from + j];
-                long d = x ^ TraceEvent.NULL;
-                long present = (d | -d) >> 63;
-                a[from + j] = x & present;
-                word |= (-present) << j;
+    static void transpose(long[] a) {
+        long m = 0x00000000FFFFFFFFL;
+        for (int j = 32; j != 0; j >>>= 1, m ^= m << j) {
+            for (int k = 0; k < 64; k = ((k | j) + 1) & ~j) {
+                long t = ((a[k] >>> j) ^ a[k | j]) & m;
+                a[k] ^= t << j;
+                a[k | j] ^= t;
             }
-            bits[o + w] = word;
-        }
-    }
-
-    /** As above for an int32 column (null is {@link TraceEvent#NULL_INT}). */
-    private static void settle(int[] a, int b, long[] bits, int o, int n) {
-        for (int w = 0; 64 * w < n; w++) {
-            int from = b + 64 * w;
-            int end = Math.min(64, n - 64 * w);
-            long word = 0;
-            for (int j = 0; j < end; j++) {
-                int x = a[from + j];
-                int d = x ^ TraceEvent.NULL_INT;
-                int present = (d | -d) >> 31;
-                a[from + j] = x & present;
-                word |= ((long) -present) << j;
-            }
-            bits[o + w] = word;
-        }
-    }
-
-    /** As above for the ids of a name column (null is -1). */
-    private static void settle(short[] a, int b, long[] bits, int o, int n) {
-        for (int w = 0; 64 * w < n; w++) {
-            int from = b + 64 * w;
-            int end = Math.min(64, n - 64 * w);
-            long word = 0;
-            for (int j = 0; j < end; j++) {
-                int x = a[from + j];
-                int present = ~(x >> 15);
-                a[from + j] = (short) (x & present);
-                word |= ((long) -present) << j;
-            }
-            bits[o + w] = word;
-        }
-    }
-
-    /** The first n validity bits of a column that is never null, from word o on. */
-    private static void allSet(long[] bits, int o, int n) {
-        for (int w = 0; w < WORDS; w++) {
-            int left = n - 64 * w;
-            bits[o + w] = left >= 64 ? -1L : left <= 0 ? 0L : (1L << left) - 1;
         }
     }
 
