@@ -122,7 +122,7 @@ public final class ArrowBatchReader implements BatchReader {
 
     private void dictionary(DictionaryBatch d) throws IOException {
         long len = ipc.bodyLength();
-        if (len > FramedChannel.MAX_METADATA) throw new TraceFormatException(file + ": name dictionary of " + len + " bytes");
+        if (len > IpcStream.MAX_METADATA) throw new TraceFormatException(file + ": name dictionary of " + len + " bytes");
         ByteBuffer b = ByteBuffer.allocate((int) len);
         ipc.readFully(b, ipc.bodyStart());
         columns.dictionary(d, b);

@@ -12,9 +12,13 @@ import org.apache.arrow.flatbuf.Message;
  * (continuation marker, metadata length, body length) is checked against the file size
  * before anything is read for it, so a torn tail ends the stream (an unfinished recording)
  * and absurd lengths fail as corruption. Bodies are not read here: callers read the buffers
- * they need at {@link #bodyStart()}, or skip them.
+ * they need at {@link #bodyStart()}, or skip them. {@link FramedChannel} uses it to hand
+ * Arrow's own stream reader whole messages only.
  */
 final class IpcStream {
+    /** Largest metadata flatbuffer accepted (ours are a few KiB). */
+    static final int MAX_METADATA = 16 << 20;
+
     private final String file;
     private final FileChannel ch;
     private final long size;
@@ -59,6 +63,11 @@ final class IpcStream {
         return bodyLength;
     }
 
+    /** Where the next message starts (after {@link #next} returned false at the end marker: after it). */
+    long position() {
+        return pos;
+    }
+
     /** Moves to the next whole message; false at the end marker, the end of the file, or a torn tail. */
     boolean next() throws IOException {
         message = null;
@@ -81,7 +90,7 @@ final class IpcStream {
             pos += 8;
             return false;
         }
-        if (len < 0 || len > FramedChannel.MAX_METADATA) {
+        if (len < 0 || len > MAX_METADATA) {
             throw new TraceFormatException(file + ": corrupt Arrow stream: message length " + len + " at byte " + pos);
         }
         if (len > rem - 8) {
