@@ -165,13 +165,18 @@ public final class BenchAnalyzeCommand implements Callable<Integer> {
      * All rules fed from the row cursor exactly as analyze opens it (its projection, and the
      * reader thread unless --threads 1), with the heap after a GC at each quarter (not
      * timed). Reports wall time and the CPU time of the analyzer thread and of the reader
-     * thread.
+     * thread, of the second of two passes (the first warms the JIT up).
      */
     private void rules(Path p) throws IOException {
         long total;
         try (BatchReader r = TraceFiles.openColumns(p, java.util.EnumSet.of(io.ccatrace.trace.Column.SEQ))) {
             total = 0;
             for (EventBatch b = r.next(); b != null; b = r.next()) total += b.size();
+        }
+        // a first, untimed pass: JIT-compiles the decoders, the cursor and the rules
+        Analyzer warm = new Analyzer(RuleCatalog.all(), new FindingSink());
+        try (TraceCursor r = TraceFiles.openCursor(p, Analyzer.COLUMNS, Long.MIN_VALUE, threads == 2, w -> { })) {
+            warm.run(r);
         }
         Analyzer a = new Analyzer(RuleCatalog.all(), new FindingSink());
         long ns = 0;

@@ -54,6 +54,46 @@ class AnalyzeSamplesTest {
     }
 
     @Test
+    void oneTwoThreadsAndTheChainCheckGiveTheSameReport() {
+        // analyze's reader thread and its projection must not change a byte of the output
+        Path bug = tmp.resolve("dkm.parquet");
+        String[] rec = run("record", "--scenario", "host-fuzz", "--seed", "1",
+                "--rmm", "1.0-bug-destroy-keeps-mapping", "-o", bug.toString());
+        assertEquals("0", rec[0], rec[2]);
+        String[] files = {DIR.resolve("host-fuzz.parquet").toString(), bug.toString()};
+        for (String f : files) {
+            String[] two = run("analyze", "--json", f);
+            assertTrue(two[1].contains("\"findings\""), two[1]);
+            for (String[] opts : new String[][] {{"--threads", "1"}, {"--check-chain"}, {"--threads", "1", "--check-chain"}}) {
+                java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("analyze", "--json"));
+                args.addAll(java.util.List.of(opts));
+                args.add(f);
+                String[] other = run(args.toArray(new String[0]));
+                assertEquals(two[0], other[0], f + " " + args);
+                assertEquals(two[1], other[1], f + " " + args);
+            }
+        }
+        assertEquals("1", run("analyze", bug.toString())[0], "the seeded bug is a violation");
+    }
+
+    @Test
+    void aCorruptTraceIsOneLineAndExitTwoWithOrWithoutTheReaderThread() throws Exception {
+        Path t = tmp.resolve("corrupt.parquet");
+        java.nio.file.Files.copy(DIR.resolve("multi-realm.parquet"), t);
+        byte[] b = java.nio.file.Files.readAllBytes(t);
+        for (int i = b.length / 3; i < b.length / 3 + 4096; i++) b[i] = (byte) (i * 31);
+        java.nio.file.Files.write(t, b);
+        String[] one = run("analyze", "--threads", "1", t.toString());
+        String[] two = run("analyze", t.toString());
+        assertEquals("2", one[0], one[1] + one[2]);
+        assertEquals("2", two[0], two[1] + two[2]);
+        // parquet-java's message may name an object by its identity hash: mask it
+        assertEquals(one[2].replaceAll("@[0-9a-f]+", "@"), two[2].replaceAll("@[0-9a-f]+", "@"));
+        assertTrue(two[2].startsWith("ccatrace: " + t + ": "), two[2]);
+        assertEquals(1, two[2].lines().count(), "one line: " + two[2]);
+    }
+
+    @Test
     void explainNamesTheHostsDataDestroyForTheDestroyedRamCrash() {
         // docs/scenarios.md: the REC cannot progress at the DESTROYED IPA after the host's
         // RMI_DATA_DESTROY of that IPA (reference 4.13: ASSIGNED RAM -> UNASSIGNED DESTROYED).

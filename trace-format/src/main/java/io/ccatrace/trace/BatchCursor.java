@@ -199,83 +199,59 @@ final class BatchCursor implements TraceCursor {
         b = e;
         n = e.size();
         seq = e.longs(Column.SEQ);
-        time = longs(e, Column.TIME);
-        cpu = longs(e, Column.CPU);
-        causeSeq = longs(e, Column.CAUSE_SEQ);
-        fid = longs(e, Column.FID);
-        index = longs(e, Column.INDEX);
-        realm = longs(e, Column.REALM);
-        rec = longs(e, Column.REC);
-        ipa = longs(e, Column.IPA);
-        pa = longs(e, Column.PA);
-        level = longs(e, Column.LEVEL);
-        esr = longs(e, Column.ESR);
-        far = longs(e, Column.FAR);
-        hpfar = longs(e, Column.HPFAR);
-        value = longs(e, Column.VALUE);
-        size = longs(e, Column.SIZE);
+        time = has(Column.TIME) ? e.longs(Column.TIME) : null;
+        cpu = has(Column.CPU) ? e.longs(Column.CPU) : null;
+        causeSeq = has(Column.CAUSE_SEQ) ? e.longs(Column.CAUSE_SEQ) : null;
+        fid = has(Column.FID) ? e.longs(Column.FID) : null;
+        index = has(Column.INDEX) ? e.longs(Column.INDEX) : null;
+        realm = has(Column.REALM) ? e.longs(Column.REALM) : null;
+        rec = has(Column.REC) ? e.longs(Column.REC) : null;
+        ipa = has(Column.IPA) ? e.longs(Column.IPA) : null;
+        pa = has(Column.PA) ? e.longs(Column.PA) : null;
+        level = has(Column.LEVEL) ? e.longs(Column.LEVEL) : null;
+        esr = has(Column.ESR) ? e.longs(Column.ESR) : null;
+        far = has(Column.FAR) ? e.longs(Column.FAR) : null;
+        hpfar = has(Column.HPFAR) ? e.longs(Column.HPFAR) : null;
+        value = has(Column.VALUE) ? e.longs(Column.VALUE) : null;
+        size = has(Column.SIZE) ? e.longs(Column.SIZE) : null;
         kind = e.ids(Column.KIND);
-        cmd = ids(e, Column.CMD);
-        status = ids(e, Column.STATUS);
-        from = ids(e, Column.FROM);
-        to = ids(e, Column.TO);
-        fromRipas = ids(e, Column.FROM_RIPAS);
-        toRipas = ids(e, Column.TO_RIPAS);
-        pas = ids(e, Column.PAS);
-        ripas = ids(e, Column.RIPAS);
-        exitReason = ids(e, Column.EXIT_REASON);
-        access = ids(e, Column.ACCESS);
-        half = ids(e, Column.HALF);
-        outcome = ids(e, Column.OUTCOME);
-        cmdN = names(e, Column.CMD);
-        statusN = names(e, Column.STATUS);
-        fromN = names(e, Column.FROM);
-        toN = names(e, Column.TO);
-        fromRipasN = names(e, Column.FROM_RIPAS);
-        toRipasN = names(e, Column.TO_RIPAS);
-        pasN = names(e, Column.PAS);
-        ripasN = names(e, Column.RIPAS);
-        exitReasonN = names(e, Column.EXIT_REASON);
-        accessN = names(e, Column.ACCESS);
-        halfN = names(e, Column.HALF);
-        outcomeN = names(e, Column.OUTCOME);
-        argsOff = offsets(e, Column.ARGS);
-        argsNull = nulls(e, Column.ARGS);
-        argsVal = listValues(e, Column.ARGS);
-        outOff = offsets(e, Column.OUT);
-        outNull = nulls(e, Column.OUT);
-        outVal = listValues(e, Column.OUT);
-        payloadOff = offsets(e, Column.PAYLOAD);
-        payloadNull = nulls(e, Column.PAYLOAD);
-        payloadVal = bytes(e, Column.PAYLOAD);
+        cmd = has(Column.CMD) ? e.ids(Column.CMD) : null;
+        status = has(Column.STATUS) ? e.ids(Column.STATUS) : null;
+        from = has(Column.FROM) ? e.ids(Column.FROM) : null;
+        to = has(Column.TO) ? e.ids(Column.TO) : null;
+        fromRipas = has(Column.FROM_RIPAS) ? e.ids(Column.FROM_RIPAS) : null;
+        toRipas = has(Column.TO_RIPAS) ? e.ids(Column.TO_RIPAS) : null;
+        pas = has(Column.PAS) ? e.ids(Column.PAS) : null;
+        ripas = has(Column.RIPAS) ? e.ids(Column.RIPAS) : null;
+        exitReason = has(Column.EXIT_REASON) ? e.ids(Column.EXIT_REASON) : null;
+        access = has(Column.ACCESS) ? e.ids(Column.ACCESS) : null;
+        half = has(Column.HALF) ? e.ids(Column.HALF) : null;
+        outcome = has(Column.OUTCOME) ? e.ids(Column.OUTCOME) : null;
+        cmdN = has(Column.CMD) ? e.names(Column.CMD) : null;
+        statusN = has(Column.STATUS) ? e.names(Column.STATUS) : null;
+        fromN = has(Column.FROM) ? e.names(Column.FROM) : null;
+        toN = has(Column.TO) ? e.names(Column.TO) : null;
+        fromRipasN = has(Column.FROM_RIPAS) ? e.names(Column.FROM_RIPAS) : null;
+        toRipasN = has(Column.TO_RIPAS) ? e.names(Column.TO_RIPAS) : null;
+        pasN = has(Column.PAS) ? e.names(Column.PAS) : null;
+        ripasN = has(Column.RIPAS) ? e.names(Column.RIPAS) : null;
+        exitReasonN = has(Column.EXIT_REASON) ? e.names(Column.EXIT_REASON) : null;
+        accessN = has(Column.ACCESS) ? e.names(Column.ACCESS) : null;
+        halfN = has(Column.HALF) ? e.names(Column.HALF) : null;
+        outcomeN = has(Column.OUTCOME) ? e.names(Column.OUTCOME) : null;
+        argsOff = has(Column.ARGS) ? e.offsets(Column.ARGS) : null;
+        argsNull = has(Column.ARGS) ? e.nulls(Column.ARGS) : null;
+        argsVal = has(Column.ARGS) ? e.listValues(Column.ARGS) : null;
+        outOff = has(Column.OUT) ? e.offsets(Column.OUT) : null;
+        outNull = has(Column.OUT) ? e.nulls(Column.OUT) : null;
+        outVal = has(Column.OUT) ? e.listValues(Column.OUT) : null;
+        payloadOff = has(Column.PAYLOAD) ? e.offsets(Column.PAYLOAD) : null;
+        payloadNull = has(Column.PAYLOAD) ? e.nulls(Column.PAYLOAD) : null;
+        payloadVal = has(Column.PAYLOAD) ? e.bytes(Column.PAYLOAD) : null;
     }
 
-    private long[] longs(EventBatch e, Column c) {
-        return columns.contains(c) ? e.longs(c) : null;
-    }
-
-    private int[] ids(EventBatch e, Column c) {
-        return columns.contains(c) ? e.ids(c) : null;
-    }
-
-    private String[] names(EventBatch e, Column c) {
-        return columns.contains(c) ? e.names(c) : null;
-    }
-
-    private int[] offsets(EventBatch e, Column c) {
-        return columns.contains(c) ? e.offsets(c) : null;
-    }
-
-    private boolean[] nulls(EventBatch e, Column c) {
-        return columns.contains(c) ? e.nulls(c) : null;
-    }
-
-    private long[] listValues(EventBatch e, Column c) {
-        return columns.contains(c) ? e.listValues(c) : null;
-    }
-
-    private byte[] bytes(EventBatch e, Column c) {
-        return columns.contains(c) ? e.bytes(c) : null;
+    private boolean has(Column c) {
+        return columns.contains(c);
     }
 
     /** The batch under the cursor and the current row's index in it (for chain checks). */

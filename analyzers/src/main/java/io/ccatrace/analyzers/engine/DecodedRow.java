@@ -40,11 +40,21 @@ public final class DecodedRow {
     /** REC_STATE: the transition. */
     public RecTransition recTo = RecTransition.OTHER;
 
+    private final LastName<RmiCommand> rmiByName = new LastName<>(n -> RmiCommand.of(n, TraceEvent.NULL));
+    private final LastName<RttState> rttState = new LastName<>(RttState::parse);
+    private final LastName<Ripas> ripas = new LastName<>(Ripas::parse);
+    private final LastName<GranuleState> granuleState = new LastName<>(GranuleState::parse);
+    private final LastName<Pas> pas = new LastName<>(Pas::parse);
+    private final LastName<ExitReason> exitReason = new LastName<>(ExitReason::parse);
+    private final LastName<RecTransition> recState = new LastName<>(RecTransition::parse);
+
     void decode(EventView e, EventKind k) {
         kind = k;
         switch (k) {
             case RMI_CALL:
-                rmi = RmiCommand.of(e.cmd(), e.fid());
+                // by name, else by function id: RmiCommand.of(cmd, fid)
+                rmi = rmiByName.of(e.cmd());
+                if (rmi == RmiCommand.UNKNOWN) rmi = RmiCommand.of(null, e.fid());
                 success = "RMI_SUCCESS".equals(e.status());
                 break;
             case RSI_CALL:
@@ -52,24 +62,24 @@ public final class DecodedRow {
                 success = "RSI_SUCCESS".equals(e.status());
                 break;
             case RTT_ENTRY:
-                rttTo = RttState.parse(e.to());
-                toRipas = Ripas.parse(e.toRipas());
+                rttTo = rttState.of(e.to());
+                toRipas = ripas.of(e.toRipas());
                 level = e.level() == TraceEvent.NULL_INT ? 3 : e.level();
                 break;
             case GRANULE_STATE:
-                granuleTo = GranuleState.parse(e.to());
+                granuleTo = granuleState.of(e.to());
                 break;
             case PAS_CHANGE:
-                pasTo = Pas.parse(e.to());
+                pasTo = pas.of(e.to());
                 break;
             case REC_EXIT:
-                exit = ExitReason.parse(e.exitReason());
+                exit = exitReason.of(e.exitReason());
                 break;
             case STAGE2_FAULT:
                 sea = "SEA_INJECTED".equals(e.outcome());
                 break;
             case REC_STATE:
-                recTo = RecTransition.parse(e.to());
+                recTo = recState.of(e.to());
                 break;
             default:
                 break;

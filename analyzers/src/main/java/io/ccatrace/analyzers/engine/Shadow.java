@@ -43,6 +43,14 @@ public final class Shadow {
     public final DecodedRow row = new DecodedRow();
     private final LongMap<RealmShadow> realms = new LongMap<>(16);
     private final LongMap<RecShadow> recs = new LongMap<>(16);
+    /**
+     * The last realm and REC looked up (a miss too): the rows of one REC entry name the same
+     * REC and realm again and again. Reset whenever the maps change.
+     */
+    private long lastRd = NULL;
+    private RealmShadow lastRealm;
+    private long lastRecPa = NULL;
+    private RecShadow lastRec;
     private final RttLeaf leaf = new RttLeaf();
     private final RttLeaf leaf2 = new RttLeaf();
     private RttTree leafTree;
@@ -65,42 +73,56 @@ public final class Shadow {
     }
 
     public RealmShadow realm(long rd) {
-        return rd == NULL ? null : realms.get(rd);
+        if (rd == NULL) return null;
+        if (rd != lastRd) {
+            lastRealm = realms.get(rd);
+            lastRd = rd;
+        }
+        return lastRealm;
     }
 
     /** The realm, created with default geometry if the trace never showed its creation. */
     public RealmShadow realmOrDefault(long rd, long seq) {
-        RealmShadow r = realms.get(rd);
+        RealmShadow r = realm(rd);
         if (r == null) {
             r = new RealmShadow(rd, DEFAULT_S2SZ, 0, 0, false, seq);
-            realms.put(rd, r);
+            putRealm(r);
         }
         return r;
     }
 
     void putRealm(RealmShadow r) {
         realms.put(r.rd, r);
+        lastRd = NULL;
     }
 
     void removeRealm(long rd) {
         realms.remove(rd);
+        lastRd = NULL;
     }
 
     public RecShadow rec(long rec) {
-        return rec == NULL ? null : recs.get(rec);
+        if (rec == NULL) return null;
+        if (rec != lastRecPa) {
+            lastRec = recs.get(rec);
+            lastRecPa = rec;
+        }
+        return lastRec;
     }
 
     RecShadow recOrNew(long rec, long realm, long seq) {
-        RecShadow r = recs.get(rec);
+        RecShadow r = rec(rec);
         if (r == null) {
             r = new RecShadow(rec, realm, seq);
             recs.put(rec, r);
+            lastRecPa = NULL;
         }
         return r;
     }
 
     void removeRec(long rec) {
         recs.remove(rec);
+        lastRecPa = NULL;
     }
 
     /** Realm RDs known, sorted. */
