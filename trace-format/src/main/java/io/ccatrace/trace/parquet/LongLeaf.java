@@ -110,7 +110,7 @@ final class LongLeaf extends Leaf {
             if (ids.length < nvals) ids = new int[Math.max(nvals, 2 * ids.length)];
             for (int i = 0; i < nvals; i++) ids[i] = dictionary.idOf(vals[i]);
             if (dictionary.size() <= maxDictionary) {
-                int width = HybridEncoder.bitWidth(Math.max(0, dictionary.size() - 1));
+                int width = HybridEncoder.idWidth(Math.max(0, dictionary.size() - 1));
                 out.u8(width);
                 HybridEncoder.encode(ids, nvals, width, out);
                 return Encoding.PLAIN_DICTIONARY;

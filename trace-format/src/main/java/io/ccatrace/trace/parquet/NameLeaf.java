@@ -48,7 +48,7 @@ final class NameLeaf extends Leaf {
     Encoding values(PageBytes out) {
         if (nvals == 0) return Encoding.PLAIN;
         if (!plain && names.size() <= MAX_DICTIONARY) {
-            int width = HybridEncoder.bitWidth(Math.max(0, names.size() - 1));
+            int width = HybridEncoder.idWidth(Math.max(0, names.size() - 1));
             out.u8(width);
             HybridEncoder.encode(ids, nvals, width, out);
             return Encoding.PLAIN_DICTIONARY;

@@ -17,9 +17,9 @@ import org.apache.parquet.io.LocalOutputFile;
 
 /**
  * Writes a trace as Parquet, encoding the pages itself (no record assembly): each row's
- * non-null values go to their leaf column; every {@link #PAGE_ROWS} rows (or 4 MiB of
- * payload) a leaf's page is encoded (v1 data page: RLE-hybrid levels, then DELTA_BINARY_PACKED,
- * dictionary ids or PLAIN values) and ZSTD-compressed; every {@link #ROW_GROUP_ROWS} rows the
+ * non-null values go to their leaf column; every {@link #PAGE_ROWS} rows (a payload page:
+ * earlier, see {@link BytesLeaf#pageFull}) a leaf's page is encoded (v1 data page: RLE-hybrid
+ * levels, then DELTA_BINARY_PACKED, dictionary ids or PLAIN values) and ZSTD-compressed; every {@link #ROW_GROUP_ROWS} rows the
  * row group's column chunks go to the file through parquet-java's {@link ParquetFileWriter},
  * which writes the page headers, statistics and footer. Metadata goes in the footer.
  */
@@ -28,8 +28,6 @@ public final class ParquetSink implements RowSink {
     public static final int ROW_GROUP_ROWS = 1 << 20;
     /** Rows per data page. */
     static final int PAGE_ROWS = 1 << 16;
-    /** A payload page is ended early past this many bytes (bounds reader memory). */
-    static final int PAYLOAD_PAGE_BYTES = 4 << 20;
 
     private final ParquetFileWriter writer;
     private final TraceMetadata header;
@@ -77,11 +75,12 @@ public final class ParquetSink implements RowSink {
     private int groupRows;
 
     public ParquetSink(Path path, TraceMetadata header) throws IOException {
-        this(path, header, PAGE_ROWS, ROW_GROUP_ROWS, LongLeaf.MAX_DICTIONARY);
+        this(path, header, PAGE_ROWS, ROW_GROUP_ROWS, LongLeaf.MAX_DICTIONARY, BytesLeaf.MAX_DICTIONARY_BYTES);
     }
 
     /** Smaller pages, row groups and dictionaries, for tests. */
-    ParquetSink(Path path, TraceMetadata header, int pageRows, int groupRows, int maxDictionary) throws IOException {
+    ParquetSink(Path path, TraceMetadata header, int pageRows, int groupRows, int maxDictionary,
+                long maxPayloadDictionaryBytes) throws IOException {
         Files.deleteIfExists(path);
         this.header = header;
         this.pageLimit = pageRows;
@@ -124,8 +123,9 @@ public final class ParquetSink implements RowSink {
         outcome = nameLeaf(ds, Column.OUTCOME);
         value = longLeaf(ds, Column.VALUE, false);
         size = longLeaf(ds, Column.SIZE, false);
-        payload = (BytesLeaf) put(ds, Column.PAYLOAD, new BytesLeaf(ds.get(Column.PAYLOAD.ordinal()), pageLimit));
-        chain = (BytesLeaf) put(ds, Column.CHAIN, new BytesLeaf(ds.get(Column.CHAIN.ordinal()), pageLimit));
+        payload = (BytesLeaf) put(ds, Column.PAYLOAD,
+                new BytesLeaf(ds.get(Column.PAYLOAD.ordinal()), pageLimit, true, maxPayloadDictionaryBytes));
+        chain = (BytesLeaf) put(ds, Column.CHAIN, new BytesLeaf(ds.get(Column.CHAIN.ordinal()), pageLimit, false, 0));
     }
 
     /** Leaf i is column i: every column has exactly one leaf (lists: their element). */
@@ -146,7 +146,7 @@ public final class ParquetSink implements RowSink {
     public void write(EventView e) throws IOException {
         if (groupRows == groupLimit) endRowGroup();
         if (pageRows == pageLimit) endPages();
-        if (payload.pageBytes() > PAYLOAD_PAGE_BYTES) payload.endPage(page, zstd);
+        if (payload.pageFull()) payload.endPage(page, zstd);
         seq.add(e.seq());
         time.add(e.time());
         EventKind k = e.kind();

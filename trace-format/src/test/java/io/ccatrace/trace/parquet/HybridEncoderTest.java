@@ -31,7 +31,7 @@ class HybridEncoderTest {
     @Test
     void intsOfEveryWidthAndLength() throws IOException {
         SplittableRandom r = new SplittableRandom(3);
-        for (int width = 1; width <= 20; width++) {
+        for (int width = 1; width <= 24; width++) {
             for (int n : new int[] {0, 1, 7, 8, 9, 63, 64, 65, 500, 513, 4099}) {
                 int[] v = values(r, n, width);
                 PageBytes out = new PageBytes();

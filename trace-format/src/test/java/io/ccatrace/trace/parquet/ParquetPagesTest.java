@@ -63,9 +63,14 @@ class ParquetPagesTest {
 
     /** Writes through the chain, like TraceFiles.create, but with small pages and row groups. */
     static void write(Path p, List<TraceEvent> events, int pageRows, int groupRows, int maxDict) throws IOException {
+        write(p, events, pageRows, groupRows, maxDict, BytesLeaf.MAX_DICTIONARY_BYTES);
+    }
+
+    private static void write(Path p, List<TraceEvent> events, int pageRows, int groupRows, int maxDict,
+                              long maxPayloadDict) throws IOException {
         ParquetSink sink = new ParquetSink(p, TraceMetadata.empty()
                 .with(TraceMetadata.FORMAT_VERSION, "2").with(TraceMetadata.MIN_READER_VERSION, "2"),
-                pageRows, groupRows, maxDict);
+                pageRows, groupRows, maxDict, maxPayloadDict);
         HashChain chain = new HashChain();
         for (TraceEvent e : events) {
             sink.write(e);
@@ -122,6 +127,76 @@ class ParquetPagesTest {
             assertEquals(emptyArgs, rs.getLong(6));
             assertEquals(guestSteps, rs.getLong(7));
             assertEquals(events.size() - 1, rs.getLong(8));
+        }
+    }
+
+    /**
+     * Rows whose payloads repeat (pages read back again and again, as the host reads RecRun
+     * exit pages): each distinct payload is stored once per row group in the payload's
+     * dictionary page; past the dictionary's byte limit the rest of the row group is PLAIN.
+     * Read back by the row reader, the cursor and DuckDB.
+     */
+    @Test
+    void repeatedPayloadsAreStoredOncePerRowGroup() throws IOException, SQLException {
+        SplittableRandom r = new SplittableRandom(11);
+        byte[][] pages = new byte[40][];
+        for (int i = 0; i < pages.length; i++) {
+            pages[i] = new byte[2048];
+            pages[i][r.nextInt(2048)] = (byte) (1 + r.nextInt(255));
+            pages[i][0] = (byte) i;
+        }
+        List<TraceEvent> events = new ArrayList<>();
+        SyntheticTrace t = new SyntheticTrace(12_000, 4);
+        while (t.hasNext()) {
+            TraceEvent.Builder b = t.next().toBuilder();
+            int k = r.nextInt(4);
+            b.payload(k == 0 ? pages[r.nextInt(pages.length)] : k == 1 ? new byte[] {(byte) r.nextInt(3)} : null);
+            events.add(b.build());
+        }
+        for (long cap : new long[] {BytesLeaf.MAX_DICTIONARY_BYTES, 30_000}) {
+            Path p = dir.resolve("repeat-" + cap + ".parquet");
+            write(p, events, 1000, 5000, 1000, cap);
+            List<TraceEvent> back = new ArrayList<>();
+            try (VerifyingReader rd = TraceFiles.open(p, w -> { throw new AssertionError(w); })) {
+                while (rd.hasNext()) back.add(rd.next());
+            }
+            assertEquals(events, back, "row reader, cap " + cap);
+            try (io.ccatrace.trace.TraceCursor c = TraceFiles.openCursor(p, 0, w -> { throw new AssertionError(w); })) {
+                for (TraceEvent e : events) {
+                    assertTrue(c.next());
+                    assertEquals(e, c.toEvent(), "cursor, cap " + cap);
+                }
+                assertEquals(false, c.next());
+            }
+            Set<Encoding> encodings = EnumSet.noneOf(Encoding.class);
+            try (ParquetFileReader fr = ParquetFileReader.open(new LocalInputFile(p))) {
+                for (BlockMetaData b : fr.getRowGroups()) {
+                    for (ColumnChunkMetaData c : b.getColumns()) {
+                        if (c.getPath().toDotString().equals("payload")) encodings.addAll(c.getEncodings());
+                    }
+                }
+                int dictionarySize = fr.readNextRowGroup().getPageReader(
+                        fr.getFileMetaData().getSchema().getColumns().get(io.ccatrace.trace.Column.PAYLOAD.ordinal()))
+                        .readDictionaryPage().getDictionarySize();
+                long distinct = events.subList(0, 5000).stream().filter(e -> e.payload() != null)
+                        .map(e -> java.util.HexFormat.of().formatHex(e.payload())).distinct().count();
+                if (cap == BytesLeaf.MAX_DICTIONARY_BYTES) {
+                    assertEquals(distinct, dictionarySize, "each distinct payload of the first row group once");
+                } else {
+                    assertTrue(dictionarySize < distinct, dictionarySize + " values before the fallback");
+                }
+            }
+            assertTrue(encodings.contains(Encoding.PLAIN_DICTIONARY), "payload ids: " + encodings);
+            assertEquals(cap != BytesLeaf.MAX_DICTIONARY_BYTES, encodings.contains(Encoding.PLAIN),
+                    "PLAIN only past the byte limit: " + encodings);
+            try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT count(payload), sum(octet_length(payload)), count(DISTINCT payload)"
+                            + " FROM '" + p + "'")) {
+                assertTrue(rs.next());
+                assertEquals(events.stream().filter(e -> e.payload() != null).count(), rs.getLong(1));
+                assertEquals(events.stream().filter(e -> e.payload() != null).mapToLong(e -> e.payload().length).sum(), rs.getLong(2));
+                assertEquals(pages.length + 3, rs.getLong(3), "40 pages and 3 one-byte payloads");
+            }
         }
     }
 
