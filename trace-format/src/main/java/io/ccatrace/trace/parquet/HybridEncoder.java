@@ -42,23 +42,22 @@ final class HybridEncoder {
             int groups = Math.min(MAX_GROUPS, (to - from + 7) >>> 3);
             out.varint(((long) groups << 1) | 1);
             int end = from + 8 * groups;
-            if ((bitWidth & 7) == 0 && end <= to) {
+            int full = Math.min(end, from + ((to - from) & ~7));
+            if ((bitWidth & 7) == 0) {
                 int bytes = bitWidth >>> 3;
-                for (int k = from; k < end; k++) out.intBytes(v[k], bytes);
-                from = end;
-                continue;
-            }
-            if (bitWidth == 1 && end <= to) {
-                for (int k = from; k < end; k += 8) {
-                    out.u8(v[k] | v[k + 1] << 1 | v[k + 2] << 2 | v[k + 3] << 3
-                            | v[k + 4] << 4 | v[k + 5] << 5 | v[k + 6] << 6 | v[k + 7] << 7);
+                for (int k = from; k < full; k++) out.intBytes(v[k], bytes);
+            } else if (bitWidth < 8) {
+                for (int k = from; k < full; k += 8) {
+                    long g = 0;
+                    for (int j = 0; j < 8; j++) g |= (long) (v[k + j] & 0xFF) << (j * bitWidth);
+                    out.longBytes(g, bitWidth);
                 }
-                from = end;
-                continue;
+            } else {
+                full = from;
             }
             long acc = 0;
             int bits = 0;
-            for (int k = from; k < end; k++) {
+            for (int k = full; k < end; k++) {
                 long x = k < to ? (v[k] & 0xFFFFFFFFL) : 0;
                 acc |= x << bits;
                 bits += bitWidth;

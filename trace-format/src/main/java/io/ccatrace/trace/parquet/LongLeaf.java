@@ -7,8 +7,6 @@ import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.Encoding;
 import org.apache.parquet.column.page.DictionaryPage;
 import org.apache.parquet.column.statistics.Statistics;
-import org.apache.parquet.column.values.delta.DeltaBinaryPackingValuesWriterForLong;
-import org.apache.parquet.bytes.HeapByteBufferAllocator;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 
 /**
@@ -28,7 +26,7 @@ final class LongLeaf extends Leaf {
     private long[] vals;
     private int[] ids = new int[1024];
     private int nvals;
-    private DeltaBinaryPackingValuesWriterForLong deltaWriter;
+    private DeltaEncoder deltaEncoder;
 
     private final int maxDictionary;
 
@@ -93,22 +91,24 @@ final class LongLeaf extends Leaf {
     @Override
     Encoding values(PageBytes out) {
         if (delta) {
-            if (deltaWriter == null) {
-                deltaWriter = new DeltaBinaryPackingValuesWriterForLong(1 << 16, 1 << 22, new HeapByteBufferAllocator());
-            }
-            for (int i = 0; i < nvals; i++) deltaWriter.writeLong(vals[i]);
-            try {
-                byte[] b = deltaWriter.getBytes().toByteArray();
-                out.bytes(b, 0, b.length);
-            } catch (java.io.IOException e) {
-                throw new IllegalStateException(e);
-            }
-            deltaWriter.reset();
+            if (deltaEncoder == null) deltaEncoder = new DeltaEncoder();
+            deltaEncoder.encode(vals, nvals, out);
             return Encoding.DELTA_BINARY_PACKED;
         }
         if (!plain && nvals > 0) {
             if (ids.length < nvals) ids = new int[Math.max(nvals, 2 * ids.length)];
-            for (int i = 0; i < nvals; i++) ids[i] = dictionary.idOf(vals[i]);
+            long[] v = vals;
+            int[] k = ids;
+            long last = v[0];
+            int lastId = dictionary.idOf(last);
+            for (int i = 0; i < nvals; i++) {
+                long x = v[i];
+                if (x != last) {
+                    last = x;
+                    lastId = dictionary.idOf(x);
+                }
+                k[i] = lastId;
+            }
             if (dictionary.size() <= maxDictionary) {
                 int width = HybridEncoder.idWidth(Math.max(0, dictionary.size() - 1));
                 out.u8(width);
@@ -143,10 +143,11 @@ final class LongLeaf extends Leaf {
         return b.build();
     }
 
+    /** The PLAIN (little-endian) bytes of a statistics value. */
     private byte[] bytes(long v) {
-        PageBytes p = new PageBytes();
-        if (int32) p.int32((int) v); else p.int64(v);
-        return Arrays.copyOf(p.array(), p.size());
+        byte[] b = new byte[int32 ? 4 : 8];
+        for (int i = 0; i < b.length; i++) b[i] = (byte) (v >>> (8 * i));
+        return b;
     }
 
     @Override

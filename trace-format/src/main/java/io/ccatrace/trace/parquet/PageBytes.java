@@ -50,6 +50,13 @@ final class PageBytes {
         size += n;
     }
 
+    /** The low n bytes of v, little-endian. */
+    void longBytes(long v, int n) {
+        room(n);
+        for (int i = 0; i < n; i++) buf[size + i] = (byte) (v >>> (8 * i));
+        size += n;
+    }
+
     void varint(long v) {
         room(10);
         while ((v & ~0x7FL) != 0) {
