@@ -60,13 +60,11 @@ public final class Replayer {
         DivergenceSummary summary = new DivergenceSummary();
         long rows = 0;
         long inputs = 0;
-        long last = -1;
         String stop = null;
         for (Window w = windows.next(); w != null; w = windows.next()) {
             if (options.until() >= 0 && w.seq() > options.until()) break;
             capture.clear();
             rows += w.effects().size() + (w.input() != null ? 1 : 0);
-            last = w.lastSeq();
             if (w.input() != null) {
                 inputs++;
                 try {
@@ -94,7 +92,8 @@ public final class Replayer {
                 }
             }
         }
-        return new ReplayResult(recorded, machine.config().rmmModel(), rows, inputs, last, stop,
+        // every window source checks that seqs are dense from 0: the last row replayed is rows - 1
+        return new ReplayResult(recorded, machine.config().rmmModel(), rows, inputs, rows - 1, stop,
                 summary);
     }
 }

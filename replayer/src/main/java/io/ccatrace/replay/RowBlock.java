@@ -11,6 +11,7 @@ import java.util.Arrays;
  */
 final class RowBlock {
     private RowCopy[] rows = new RowCopy[64];
+    private final PayloadArrays spare = new PayloadArrays();
     private int n;
     private int[] starts = new int[16];
     private int windows;
@@ -54,7 +55,7 @@ final class RowBlock {
         if (n == rows.length) rows = Arrays.copyOf(rows, n * 2);
         RowCopy c = rows[n];
         if (c == null) rows[n] = c = new RowCopy();
-        c.copyOf(v);
+        c.copyOf(v, spare);
         n++;
     }
 

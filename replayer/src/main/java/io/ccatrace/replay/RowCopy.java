@@ -20,6 +20,11 @@ final class RowCopy implements EventView {
     private boolean hasArgs, hasOut, hasPayload;
 
     RowCopy copyOf(EventView v) {
+        return copyOf(v, null);
+    }
+
+    /** Copies v; a payload array of another length is swapped through spare (null: none). */
+    RowCopy copyOf(EventView v, PayloadArrays spare) {
         seq = v.seq();
         time = v.time();
         kind = v.kind();
@@ -57,7 +62,7 @@ final class RowCopy implements EventView {
         size = v.size();
         byte[] p = v.payload();
         hasPayload = p != null;
-        if (hasPayload) payload = bytes(payload, p);
+        if (hasPayload) payload = bytes(payload, p, spare);
         return this;
     }
 
@@ -67,8 +72,16 @@ final class RowCopy implements EventView {
         return a;
     }
 
-    private static byte[] bytes(byte[] mine, byte[] src) {
-        byte[] a = mine != null && mine.length == src.length ? mine : new byte[src.length];
+    private static byte[] bytes(byte[] mine, byte[] src, PayloadArrays spare) {
+        byte[] a = mine;
+        if (a == null || a.length != src.length) {
+            if (spare == null) {
+                a = new byte[src.length];
+            } else {
+                if (a != null) spare.give(a);
+                a = spare.take(src.length);
+            }
+        }
         System.arraycopy(src, 0, a, 0, src.length);
         return a;
     }

@@ -28,11 +28,6 @@ public final class Window {
         return effects.isEmpty() ? -1 : effects.get(0).seq();
     }
 
-    /** Seq of the last row of the window. */
-    public long lastSeq() {
-        return effects.isEmpty() ? seq() : effects.get(effects.size() - 1).seq();
-    }
-
     void reset(EventView in) {
         input = in;
         effects.clear();
