@@ -72,7 +72,6 @@ public final class BenchReplayCommand implements Callable<Integer> {
             for (long until : new long[] {n / 4, n / 2, -1}) {
                 long c0 = THREADS.getCurrentThreadCpuTime();
                 long p0 = processCpu();
-                long j0 = jitMillis();
                 long g0 = gcMillis();
                 long w0 = System.nanoTime();
                 ReplayResult r = replay(trace, until, null);
@@ -80,10 +79,10 @@ public final class BenchReplayCommand implements Callable<Integer> {
                 double cpu = (THREADS.getCurrentThreadCpuTime() - c0) / 1e9;
                 double all = (processCpu() - p0) / 1e9;
                 out.printf("replay %-10s %,11d events: %6.2f M events/s of wall (%.2f s), replaying thread %.2f s CPU"
-                                + " (%.2f M events/s), all threads %.2f s CPU (JIT %.2f s, GC %.2f s of it), load %.1f;"
+                                + " (%.2f M events/s), all threads %.2f s CPU (GC %.2f s), load %.1f;"
                                 + " heap after GC %4d MiB, %d divergences%n",
                         until < 0 ? "all" : "to " + until, r.rows(), r.rows() / wall / 1e6, wall, cpu,
-                        r.rows() / cpu / 1e6, all, (jitMillis() - j0) / 1e3, (gcMillis() - g0) / 1e3, load(),
+                        r.rows() / cpu / 1e6, all, (gcMillis() - g0) / 1e3, load(),
                         heapAfterGc(), r.summary().total());
                 out.flush();
             }
@@ -136,12 +135,6 @@ public final class BenchReplayCommand implements Callable<Integer> {
         java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
         return os instanceof com.sun.management.OperatingSystemMXBean
                 ? ((com.sun.management.OperatingSystemMXBean) os).getProcessCpuTime() : 0;
-    }
-
-    /** Time the JIT compilers spent so far (ms, all compiler threads). */
-    private static long jitMillis() {
-        java.lang.management.CompilationMXBean c = ManagementFactory.getCompilationMXBean();
-        return c != null && c.isCompilationTimeMonitoringSupported() ? c.getTotalCompilationTime() : 0;
     }
 
     /** Time spent in garbage collections so far (ms, pauses and concurrent cycles as the JVM counts them). */
