@@ -8,6 +8,7 @@ import io.ccatrace.recorder.Recorder;
 import io.ccatrace.replay.MachineSetup;
 import io.ccatrace.replay.ReplayOptions;
 import io.ccatrace.replay.ReplayResult;
+import io.ccatrace.replay.ReplayWarnings;
 import io.ccatrace.replay.Replayer;
 import io.ccatrace.replay.diff.TraceDiff;
 import io.ccatrace.replay.divergence.Divergence;
@@ -95,7 +96,8 @@ public final class DiffCommand implements Callable<Integer> {
                 + " are rerun on " + against + "; a host or guest that would react to " + against
                 + "'s outcomes is not re-simulated");
         DivergenceText text = new DivergenceText(out, a.toString(), against);
-        try (TraceCursor ra = TraceFiles.openCursor(a, Long.MIN_VALUE, this::warn)) {
+        ReplayWarnings warnings = new ReplayWarnings(this::warn);
+        try (TraceCursor ra = TraceFiles.openCursor(a, Long.MIN_VALUE, warnings)) {
             Replayer replayer = new Replayer(new ReplayOptions(against, -1, 0));
             Recorder rec = null;
             if (output != null) {
@@ -108,7 +110,7 @@ public final class DiffCommand implements Callable<Integer> {
             }
             ReplayResult r;
             try {
-                r = replayer.run(ra, firstOnly(text));
+                r = replayer.run(ra, warnings, firstOnly(text));
             } finally {
                 if (rec != null) rec.close();
             }

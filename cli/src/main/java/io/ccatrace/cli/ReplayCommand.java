@@ -2,6 +2,7 @@ package io.ccatrace.cli;
 
 import io.ccatrace.replay.ReplayOptions;
 import io.ccatrace.replay.ReplayResult;
+import io.ccatrace.replay.ReplayWarnings;
 import io.ccatrace.replay.Replayer;
 import io.ccatrace.replay.input.BadInputException;
 import io.ccatrace.replay.report.DivergenceJson;
@@ -47,17 +48,17 @@ public final class ReplayCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         String name = trace.toString();
         ReplayResult r;
-        try (TraceCursor reader = TraceFiles.openCursor(trace, Long.MIN_VALUE, w -> spec.commandLine().getErr()
-                .println("ccatrace: warning: " + w))) {
+        ReplayWarnings warnings = new ReplayWarnings(w -> spec.commandLine().getErr().println("ccatrace: warning: " + w));
+        try (TraceCursor reader = TraceFiles.openCursor(trace, Long.MIN_VALUE, warnings)) {
             Replayer replayer = new Replayer(new ReplayOptions(rmm, until, maxDivergences));
             if (json) {
                 try (DivergenceJson report = new DivergenceJson(out, name, rmm)) {
-                    r = replayer.run(reader, report::divergence);
+                    r = replayer.run(reader, warnings, report::divergence);
                     report.summary(r);
                 }
             } else {
                 DivergenceText report = new DivergenceText(out, name, rmm);
-                r = replayer.run(reader, report::divergence);
+                r = replayer.run(reader, warnings, report::divergence);
                 report.summary(r);
             }
         } catch (BadInputException e) {

@@ -28,6 +28,10 @@ final class ReadAhead implements WindowSource, AutoCloseable {
 
     private final WindowReader.Cursor cursor;
     private final long until;
+    /** Where the cursor's warnings go (null: straight through, as they come). */
+    private final ReplayWarnings warnings;
+    /** The block the reading thread fills (touched by that thread only). */
+    private RowBlock filling;
     private final BlockingQueue<RowBlock> free = new ArrayBlockingQueue<>(BLOCKS);
     private final BlockingQueue<RowBlock> full = new ArrayBlockingQueue<>(BLOCKS);
     private final Thread thread;
@@ -37,8 +41,15 @@ final class ReadAhead implements WindowSource, AutoCloseable {
     private int next;
 
     ReadAhead(WindowReader.Cursor cursor, long until) {
+        this(cursor, until, null);
+    }
+
+    /** With warnings: the cursor's warnings given just before the window they were read with. */
+    ReadAhead(WindowReader.Cursor cursor, long until, ReplayWarnings warnings) {
         this.cursor = cursor;
         this.until = until;
+        this.warnings = warnings;
+        if (warnings != null) warnings.attach(w -> filling.warn(w));
         for (int i = 0; i < BLOCKS; i++) free.add(new RowBlock());
         thread = new Thread(this::read, "ccatrace-replay-read");
         thread.setDaemon(true);
@@ -50,9 +61,11 @@ final class ReadAhead implements WindowSource, AutoCloseable {
         while (true) {
             if (current != null) {
                 if (next < current.windows()) {
+                    if (warnings != null) current.giveWarnings(next, warnings);
                     current.fill(window, next++);
                     return window;
                 }
+                if (warnings != null && current.last) current.giveWarnings(Integer.MAX_VALUE, warnings);
                 if (current.error != null) throw rethrow(current.error);
                 if (current.last) return null;
                 free.add(current);
@@ -79,6 +92,7 @@ final class ReadAhead implements WindowSource, AutoCloseable {
     private void read() {
         RowBlock b = take();
         if (b == null) return;
+        filling = b;
         long expect = 0;
         boolean first = true;
         try {
@@ -93,6 +107,7 @@ final class ReadAhead implements WindowSource, AutoCloseable {
                         full.add(b);
                         b = take();
                         if (b == null) return;
+                        filling = b;
                     }
                     b.beginWindow();
                 }
@@ -126,6 +141,7 @@ final class ReadAhead implements WindowSource, AutoCloseable {
     @Override
     public void close() {
         stop = true;
+        if (warnings != null) warnings.detach();
         boolean interrupted = false;
         while (thread.isAlive()) {
             try {

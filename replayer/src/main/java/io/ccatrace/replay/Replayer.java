@@ -43,9 +43,20 @@ public final class Replayer {
      * Replays the trace under a row cursor (no object per row). The cursor is read on a
      * second thread ({@link ReadAhead}) while this one re-executes and compares; the results
      * are those of a sequential replay. The cursor is not touched any more when this returns.
+     * The cursor's warnings go out as they come, so a replay that stops early may give
+     * warnings about rows read ahead; see {@link #run(TraceCursor, ReplayWarnings, Consumer)}.
      */
     public ReplayResult run(TraceCursor cursor, Consumer<Divergence> sink) throws IOException {
-        try (ReadAhead windows = new ReadAhead(WindowReader.cursorOf(cursor), options.until())) {
+        return run(cursor, null, sink);
+    }
+
+    /**
+     * As {@link #run(TraceCursor, Consumer)}, for a cursor opened with warnings as its warning
+     * consumer: each warning is given on this thread just before the window it was read
+     * with, so exactly the warnings of a sequential replay are given.
+     */
+    public ReplayResult run(TraceCursor cursor, ReplayWarnings warnings, Consumer<Divergence> sink) throws IOException {
+        try (ReadAhead windows = new ReadAhead(WindowReader.cursorOf(cursor), options.until(), warnings)) {
             return run(cursor.metadata(), windows, sink);
         }
     }

@@ -1,7 +1,9 @@
 package io.ccatrace.replay;
 
 import io.ccatrace.trace.EventView;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Consecutive whole windows of rows, copied from a cursor into reused {@link RowCopy}s: the
@@ -15,6 +17,10 @@ final class RowBlock {
     private int n;
     private int[] starts = new int[16];
     private int windows;
+    /** Warnings given while this block was read, each with the window it belongs before. */
+    private final List<String> warnings = new ArrayList<>();
+    private final List<Integer> warningAt = new ArrayList<>();
+    private int warningsGiven;
     /** Whether the reading ended after this block (end of trace, --until reached, or error). */
     boolean last;
     /** What stopped the reading after this block's windows, or null. */
@@ -23,6 +29,9 @@ final class RowBlock {
     void clear() {
         n = 0;
         windows = 0;
+        warnings.clear();
+        warningAt.clear();
+        warningsGiven = 0;
         last = false;
         error = null;
     }
@@ -38,6 +47,19 @@ final class RowBlock {
     /** Seq of the first row of the last window begun, or -1 when there is none. */
     long lastWindowSeq() {
         return windows == 0 ? -1 : rows[starts[windows - 1]].seq();
+    }
+
+    /** Keeps a warning given while the last window begun (or, before any, the first) was read. */
+    void warn(String w) {
+        warnings.add(w);
+        warningAt.add(Math.max(0, windows - 1));
+    }
+
+    /** Gives the kept warnings that belong before window i (every one left when i is past the end). */
+    void giveWarnings(int i, ReplayWarnings to) {
+        while (warningsGiven < warnings.size() && warningAt.get(warningsGiven) <= i) {
+            to.give(warnings.get(warningsGiven++));
+        }
     }
 
     void beginWindow() {

@@ -65,6 +65,60 @@ class ReadAheadTest {
         return out;
     }
 
+    /** A cursor that gives a warning to its consumer while reading every 700th row and at the end. */
+    private static final class Warning implements WindowReader.Cursor {
+        private final Reusing in = new Reusing(TRACE.rows());
+        private java.util.function.Consumer<String> warnings;
+
+        @Override
+        public boolean next() {
+            boolean more = in.next();
+            if (!more) {
+                warnings.accept("end after " + in.read + " rows");
+            } else if (in.read % 700 == 0) {
+                warnings.accept("row " + (in.read - 1));
+            }
+            return more;
+        }
+
+        @Override
+        public EventView row() {
+            return in.row();
+        }
+    }
+
+    @Test
+    void warningsComeBeforeTheSameWindowsAsSequentially() throws IOException {
+        int all = windows(new WindowReader(new Reusing(TRACE.rows())), new ArrayList<>()).size();
+        for (int stopAfter : new int[] {0, 1, 3, 400, all - 1, all}) {
+            Warning seq = new Warning();
+            List<String> expected = new ArrayList<>();
+            seq.warnings = expected::add;
+            Warning ahead = new Warning();
+            List<String> given = new ArrayList<>();
+            ReplayWarnings relay = new ReplayWarnings(given::add);
+            ahead.warnings = relay;
+            WindowReader sequential = new WindowReader(seq);
+            try (ReadAhead r = new ReadAhead(ahead, -1, relay)) {
+                for (int i = 0; i < stopAfter; i++) {
+                    Window a = sequential.next();
+                    Window b = r.next();
+                    assertEquals(a == null, b == null);
+                    assertEquals(expected, given, "before window " + i);
+                }
+                if (stopAfter < all) {
+                    Thread.sleep(50);
+                    assertTrue(ahead.in.read > seq.in.read, "read ahead: " + ahead.in.read + " vs " + seq.in.read);
+                }
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+            assertEquals(expected, given, "stopped after " + stopAfter + " windows");
+            relay.accept("after the replay");
+            assertEquals("after the replay", given.get(given.size() - 1), "straight through once closed");
+        }
+    }
+
     /** Every window read through a ReadAhead (closed after). */
     private static List<List<TraceEvent>> readAhead(WindowReader.Cursor c, List<Throwable> error) {
         try (ReadAhead r = new ReadAhead(c, -1)) {
