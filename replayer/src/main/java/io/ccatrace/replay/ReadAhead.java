@@ -141,7 +141,6 @@ final class ReadAhead implements WindowSource, AutoCloseable {
     @Override
     public void close() {
         stop = true;
-        if (warnings != null) warnings.detach();
         boolean interrupted = false;
         while (thread.isAlive()) {
             try {
@@ -150,6 +149,7 @@ final class ReadAhead implements WindowSource, AutoCloseable {
                 interrupted = true;
             }
         }
+        if (warnings != null) warnings.detach();   // after the join: what was read ahead stays unsaid
         if (interrupted) Thread.currentThread().interrupt();
     }
 }
