@@ -43,8 +43,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--list-rules", description = "List the rules and exit.")
     boolean listRules;
 
-    @Option(names = "--check-chain", description = {"Also read the columns no rule needs and recompute the integrity chain",
-        "(a warning on a broken chain, as `verify` reports it); slower."})
+    @Option(names = "--check-chain", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = {"Read every column and recompute the integrity chain, warning on a break as every reader does",
+                "(the default). --no-check-chain decodes only the columns the rules need: faster, for traces",
+                "already checked with `ccatrace verify`."})
     boolean checkChain;
 
     @Option(names = "--threads", defaultValue = "2", paramLabel = "N",
@@ -54,6 +56,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
         if (listRules) {
             for (Rule r : RuleCatalog.all()) out.println(r.id() + "\t" + r.title() + " (spec " + r.specRef() + ")");
             return ExitCodes.OK;
@@ -73,7 +76,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         for (Path p : TracePaths.expand(traces)) {
             Analyzer a = new Analyzer(RuleCatalog.select(ids), new FindingSink());
             try (TraceCursor c = TraceFiles.openCursor(p, columns, Long.MIN_VALUE, threads == 2,
-                    w -> System.err.println("ccatrace: warning: " + w))) {
+                    w -> err.println("ccatrace: warning: " + w))) {
                 a.run(c);
             }
             results.add(new FindingReport.TraceFindings(p.toString(), a.events(), a.findings()));
@@ -82,6 +85,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         if (json) out.println(FindingReport.jsonText(results));
         else FindingReport.text(results, out);
         out.flush();
+        err.flush();
         return violations > 0 ? ExitCodes.FINDING : ExitCodes.OK;
     }
 }

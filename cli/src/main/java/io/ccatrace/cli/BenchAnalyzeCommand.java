@@ -72,6 +72,14 @@ public final class BenchAnalyzeCommand implements Callable<Integer> {
             description = "events held in memory for the engine figures (default 1,000,000)")
     int memoryEvents;
 
+    @Option(names = "--check-chain", description = "rules part: read every column and check the chain, as analyze"
+            + " does by default (without it: the --no-check-chain projection)")
+    boolean checkChain;
+
+    private java.util.Set<io.ccatrace.trace.Column> ruleColumns() {
+        return checkChain ? java.util.EnumSet.allOf(io.ccatrace.trace.Column.class) : Analyzer.COLUMNS;
+    }
+
     @Option(names = "--threads", defaultValue = "2", paramLabel = "N",
             description = "rules part: 1 = decode and judge on one thread, 2 (default, as analyze) = a reader thread decodes ahead")
     int threads;
@@ -175,7 +183,7 @@ public final class BenchAnalyzeCommand implements Callable<Integer> {
         }
         // a first, untimed pass: JIT-compiles the decoders, the cursor and the rules
         Analyzer warm = new Analyzer(RuleCatalog.all(), new FindingSink());
-        try (TraceCursor r = TraceFiles.openCursor(p, Analyzer.COLUMNS, Long.MIN_VALUE, threads == 2, w -> { })) {
+        try (TraceCursor r = TraceFiles.openCursor(p, ruleColumns(), Long.MIN_VALUE, threads == 2, w -> { })) {
             warm.run(r);
         }
         Analyzer a = new Analyzer(RuleCatalog.all(), new FindingSink());
@@ -186,7 +194,7 @@ public final class BenchAnalyzeCommand implements Callable<Integer> {
         long t0 = cpu();
         long w0 = System.nanoTime();
         Thread readerThread = null;
-        try (TraceCursor r = TraceFiles.openCursor(p, Analyzer.COLUMNS, Long.MIN_VALUE, threads == 2, w -> { })) {
+        try (TraceCursor r = TraceFiles.openCursor(p, ruleColumns(), Long.MIN_VALUE, threads == 2, w -> { })) {
             long n = 0;
             while (r.next()) {
                 if (n == 0 && threads == 2) readerThread = thread("ccatrace-batch-reader");

@@ -64,7 +64,7 @@ class AnalyzeSamplesTest {
         for (String f : files) {
             String[] two = run("analyze", "--json", f);
             assertTrue(two[1].contains("\"findings\""), two[1]);
-            for (String[] opts : new String[][] {{"--threads", "1"}, {"--check-chain"}, {"--threads", "1", "--check-chain"}}) {
+            for (String[] opts : new String[][] {{"--threads", "1"}, {"--no-check-chain"}, {"--threads", "1", "--no-check-chain"}}) {
                 java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("analyze", "--json"));
                 args.addAll(java.util.List.of(opts));
                 args.add(f);
@@ -149,5 +149,27 @@ class AnalyzeSamplesTest {
         run("record", "--scenario", "boot", "--seed", "1", "--vcpus", "1",
                 "--inject", "unrequested-ripas", "-o", ok.toString());
         assertTrue(run("explain", ok.toString())[1].contains("no realm crashed or stalled"));
+    }
+
+    @Test
+    void analyzeWarnsOnATamperedTraceByDefault() throws Exception {
+        // Issue 3: every reader warns on a broken integrity chain but still reads. One status
+        // edited in a JSONL trace without recomputing the chain must be reported by analyze's
+        // default path (--no-check-chain, the fast path, need not look; JSONL readers still do).
+        Path t = tmp.resolve("boot.jsonl");
+        assertEquals("0", run("record", "--scenario", "boot", "--seed", "1", "-o", t.toString())[0]);
+        java.util.List<String> lines = java.nio.file.Files.readAllLines(t);
+        int at = -1;
+        for (int i = lines.size() / 2; i < lines.size() && at < 0; i++) {
+            if (lines.get(i).contains("\"status\":\"RMI_SUCCESS\"")) at = i;
+        }
+        assertTrue(at > 0, "a successful RMI call in the second half");
+        lines.set(at, lines.get(at).replace("\"status\":\"RMI_SUCCESS\"", "\"status\":\"RMI_ERROR_INPUT\""));
+        Path edited = tmp.resolve("edited.jsonl");
+        java.nio.file.Files.write(edited, lines);
+        String[] checked = run("analyze", edited.toString());
+        assertTrue(checked[2].contains("warning") && checked[2].contains("chain"), checked[2]);
+        String[] fast = run("analyze", "--no-check-chain", edited.toString());
+        assertEquals(checked[1], fast[1], "same findings either way");
     }
 }
