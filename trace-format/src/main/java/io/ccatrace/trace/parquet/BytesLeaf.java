@@ -1,7 +1,6 @@
 package io.ccatrace.trace.parquet;
 
 import java.io.IOException;
-import org.apache.parquet.bytes.BytesInput;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.Encoding;
 import org.apache.parquet.column.page.DictionaryPage;
@@ -51,8 +50,7 @@ final class BytesLeaf extends Leaf {
         }
         setPresent(n++);
         if (plain) {
-            values.int32(b.length);
-            values.bytes(b, 0, b.length);
+            values.binary(b);
         } else {
             ids[nids++] = dictionary.idOf(b);
         }
@@ -61,8 +59,7 @@ final class BytesLeaf extends Leaf {
     /** The value of the row added last (which was added as null; PLAIN leaves only). */
     void setLast(byte[] b) {
         setPresent(n - 1);
-        values.int32(b.length);
-        values.bytes(b, 0, b.length);
+        values.binary(b);
     }
 
     @Override
@@ -86,13 +83,8 @@ final class BytesLeaf extends Leaf {
     DictionaryPage dictionary(Zstd z) throws IOException {
         if (dictionary == null || dictionary.size() == 0) return null;
         PageBytes p = new PageBytes();
-        for (int i = 0; i < dictionary.size(); i++) {
-            byte[] v = dictionary.value(i);
-            p.int32(v.length);
-            p.bytes(v, 0, v.length);
-        }
-        return new DictionaryPage(BytesInput.from(z.compress(p.array(), p.size())), p.size(), dictionary.size(),
-                Encoding.PLAIN_DICTIONARY);
+        for (int i = 0; i < dictionary.size(); i++) p.binary(dictionary.value(i));
+        return dictionaryPage(z, p, dictionary.size());
     }
 
     @Override

@@ -71,6 +71,12 @@ abstract class Leaf {
     /** The dictionary page of the row group (compressed by the caller), or null when none. */
     abstract DictionaryPage dictionary(Zstd z) throws IOException;
 
+    /** A dictionary page of count PLAIN values already encoded in p, ZSTD-compressed. */
+    static DictionaryPage dictionaryPage(Zstd z, PageBytes p, int count) {
+        return new DictionaryPage(BytesInput.from(z.compress(p.array(), p.size())), p.size(), count,
+                Encoding.PLAIN_DICTIONARY);
+    }
+
     /** Forgets the open page's values (levels are reset here). */
     abstract void clearPage();
 

@@ -2,7 +2,6 @@ package io.ccatrace.trace.parquet;
 
 import io.ccatrace.trace.TraceEvent;
 import java.util.Arrays;
-import org.apache.parquet.bytes.BytesInput;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.Encoding;
 import org.apache.parquet.column.page.DictionaryPage;
@@ -155,8 +154,7 @@ final class LongLeaf extends Leaf {
         if (delta || dictionary.size() == 0) return null;
         PageBytes p = new PageBytes();
         plainValues(dictionary.values(), dictionary.size(), p);
-        return new DictionaryPage(BytesInput.from(z.compress(p.array(), p.size())), p.size(), dictionary.size(),
-                Encoding.PLAIN_DICTIONARY);
+        return dictionaryPage(z, p, dictionary.size());
     }
 
     @Override

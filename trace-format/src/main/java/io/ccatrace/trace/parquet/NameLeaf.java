@@ -4,7 +4,6 @@ import io.ccatrace.trace.NameIds;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.parquet.bytes.BytesInput;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.Encoding;
 import org.apache.parquet.column.page.DictionaryPage;
@@ -56,8 +55,7 @@ final class NameLeaf extends Leaf {
         plain = true;
         for (int i = 0; i < nvals; i++) {
             byte[] b = utf8.get(ids[i]);
-            out.int32(b.length);
-            out.bytes(b, 0, b.length);
+            out.binary(b);
         }
         return Encoding.PLAIN;
     }
@@ -71,12 +69,8 @@ final class NameLeaf extends Leaf {
     DictionaryPage dictionary(Zstd z) {
         if (utf8.isEmpty()) return null;
         PageBytes p = new PageBytes();
-        for (byte[] b : utf8) {
-            p.int32(b.length);
-            p.bytes(b, 0, b.length);
-        }
-        return new DictionaryPage(BytesInput.from(z.compress(p.array(), p.size())), p.size(), utf8.size(),
-                Encoding.PLAIN_DICTIONARY);
+        for (byte[] b : utf8) p.binary(b);
+        return dictionaryPage(z, p, utf8.size());
     }
 
     @Override

@@ -72,6 +72,12 @@ final class PageBytes {
         size += len;
     }
 
+    /** One PLAIN BYTE_ARRAY value: its length as a little-endian int32, then the bytes. */
+    void binary(byte[] b) {
+        int32(b.length);
+        bytes(b, 0, b.length);
+    }
+
     /** Writes a placeholder int32 and returns its position (for a length patched later). */
     int mark() {
         int at = size;
