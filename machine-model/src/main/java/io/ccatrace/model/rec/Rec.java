@@ -17,6 +17,11 @@ public final class Rec {
 
     /** x0..x30. */
     public final long[] gprs = new long[31];
+    /**
+     * Scratch for the RMM's decoding of RecRun.enter on each RMI_REC_ENTER of this REC
+     * (gprs, GIC list registers): read at entry, used until the exit is written.
+     */
+    public final long[] enterGprs = new long[RecRunEnter.NUM_GPRS], enterLrs = new long[RecRunEnter.NUM_LRS];
     public long pc;
 
     /** PSCI request waiting for RMI_PSCI_COMPLETE: the FID, else 0. */

@@ -36,9 +36,15 @@ public record RecRunEnter(long flags, long[] gprs, long gicv3Hcr, long[] gicv3Lr
 
     /** Reads the entry half straight from memory at run (the same decoding as {@link #parse}). */
     public static RecRunEnter read(PhysicalMemory m, long run) {
-        long[] gprs = new long[NUM_GPRS];
+        return read(m, run, new long[NUM_GPRS], new long[NUM_LRS]);
+    }
+
+    /**
+     * As {@link #read}, decoding the registers into the given full-size arrays (a REC's
+     * scratch arrays, {@link Rec#enterGprs}): the result is valid until they are refilled.
+     */
+    public static RecRunEnter read(PhysicalMemory m, long run, long[] gprs, long[] lrs) {
         m.readLongs(run + OFF_GPRS, gprs);
-        long[] lrs = new long[NUM_LRS];
         m.readLongs(run + OFF_GICV3_LRS, lrs);
         return new RecRunEnter(m.readLong(run + OFF_FLAGS), gprs, m.readLong(run + OFF_GICV3_HCR), lrs);
     }

@@ -22,17 +22,18 @@ public record RecRunExit(ExitReason reason, long esr, long far, long hpfar, long
             OFF_IMM = 0xE00, OFF_PMU_OVF = 0xF00;
 
     /**
-     * Arrays of the full register count are kept as given (callers hand over fresh arrays
-     * and never modify them afterwards; {@link #gprs()} returns a copy); shorter ones are
-     * zero-extended copies.
+     * Register arrays are kept as given (callers hand over fresh arrays and never modify them
+     * afterwards; {@link #gprs()} returns a full-size copy): gprs may be shorter than x0..x30
+     * (the rest are zero: {@link #writeTo} and {@link #toBytes} zero the half first); longer
+     * ones are cut, and GIC list registers are zero-extended to all 16.
      */
     public RecRunExit {
-        gprs = full(gprs, RecRunEnter.NUM_GPRS, ZERO_GPRS);
+        if (gprs.length > RecRunEnter.NUM_GPRS) gprs = Arrays.copyOf(gprs, RecRunEnter.NUM_GPRS);
         gicv3Lrs = full(gicv3Lrs, RecRunEnter.NUM_LRS, ZERO_LRS);
     }
 
-    /** All-zero register files shared by every exit that sets none (never written). */
-    private static final long[] ZERO_GPRS = new long[RecRunEnter.NUM_GPRS], ZERO_LRS = new long[RecRunEnter.NUM_LRS];
+    /** All-zero list registers shared by every exit that sets none (never written). */
+    private static final long[] ZERO_LRS = new long[RecRunEnter.NUM_LRS];
 
     private static long[] full(long[] regs, int n, long[] zero) {
         if (regs.length == n) return regs;
@@ -60,15 +61,16 @@ public record RecRunExit(ExitReason reason, long esr, long far, long hpfar, long
                 ripasValue, imm);
     }
 
+    /** x0..x30 (a copy, always 31 values). */
     public long[] gprs() {
-        return gprs.clone();
+        return Arrays.copyOf(gprs, RecRunEnter.NUM_GPRS);
     }
 
-    /** A copy of exit.gprs without its trailing zero registers. */
+    /** A copy of exit.gprs without its trailing zero registers (a shared empty array when all are zero). */
     public long[] gprsTrimmed() {
         int n = gprs.length;
         while (n > 0 && gprs[n - 1] == 0) n--;
-        return Arrays.copyOf(gprs, n);
+        return n == 0 ? NONE : Arrays.copyOf(gprs, n);
     }
 
     public byte[] toBytes() {

@@ -39,7 +39,7 @@ public final class RecEnter implements RmiCommand {
         if (rec.running()) return RmiResult.error(RmiStatus.RMI_ERROR_REC);
         // run_pas: reading RecRun.enter faults
         if (!rmm.nsAccess(cpu, runPtr, false)) return RmiResult.input();
-        RecRunEnter enter = RecRunEnter.read(rmm.memory(), runPtr);
+        RecRunEnter enter = RecRunEnter.read(rmm.memory(), runPtr, rec.enterGprs, rec.enterLrs);
         Realm realm = rmm.realmAt(rec.rd());
         // realm_new
         if (realm.state() == RealmState.NEW) return new RmiResult(RmiStatus.RMI_ERROR_REALM, 0, new long[0]);
