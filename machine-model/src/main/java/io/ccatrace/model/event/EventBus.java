@@ -1,7 +1,5 @@
 package io.ccatrace.model.event;
 
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The one place events leave the model. It hands out seq numbers and the simulated time,
@@ -10,7 +8,13 @@ import java.util.List;
  */
 public final class EventBus {
     private EventListener[] listeners = new EventListener[0];
-    private final List<ModelEvent> pending = new ArrayList<>();
+    /**
+     * Effects of the open input, in order; a fresh array per input that has effects, dropped
+     * when the input ends. (A long-lived list would live in the old generation, and every
+     * store of a new event into it pays the collector's old-to-young write barrier.)
+     */
+    private ModelEvent[] pending;
+    private int pendingCount;
     private long nextSeq;
     private long now;
     private long openInput = ModelEvent.NONE;
@@ -59,9 +63,14 @@ public final class EventBus {
     public void emit(ModelEvent e) {
         if (openInput == ModelEvent.NONE) {
             publish(e);
-        } else {
-            pending.add(e);
+            return;
         }
+        if (pending == null) {
+            pending = new ModelEvent[8];
+        } else if (pendingCount == pending.length) {
+            pending = java.util.Arrays.copyOf(pending, 2 * pendingCount);
+        }
+        pending[pendingCount++] = e;
     }
 
     /** Completes the open input: publishes it, then its effects, in seq order. */
@@ -71,10 +80,13 @@ public final class EventBus {
         }
         openInput = ModelEvent.NONE;
         publish(input);
-        for (int i = 0; i < pending.size(); i++) {
-            publish(pending.get(i));
+        ModelEvent[] effects = pending;
+        int n = pendingCount;
+        pending = null;
+        pendingCount = 0;
+        for (int i = 0; i < n; i++) {
+            publish(effects[i]);
         }
-        pending.clear();
     }
 
     private void publish(ModelEvent e) {
