@@ -80,6 +80,14 @@ public final class BenchAnalyzeCommand implements Callable<Integer> {
         return checkChain ? java.util.EnumSet.allOf(io.ccatrace.trace.Column.class) : Analyzer.COLUMNS;
     }
 
+    @Option(names = "--rule-warmup", defaultValue = "2", paramLabel = "N",
+            description = "rules part: untimed passes after the first (cold) one, so the timed passes run JIT-compiled code (default 2)")
+    int ruleWarmup;
+
+    @Option(names = "--rule-passes", defaultValue = "3", paramLabel = "N",
+            description = "rules part: timed JIT-warm passes; the median by analyzer-thread CPU is reported (default 3)")
+    int rulePasses;
+
     @Option(names = "--threads", defaultValue = "2", paramLabel = "N",
             description = "rules part: 1 = decode and judge on one thread, 2 (default, as analyze) = a reader thread decodes ahead")
     int threads;
@@ -171,21 +179,50 @@ public final class BenchAnalyzeCommand implements Callable<Integer> {
 
     /**
      * All rules fed from the row cursor exactly as analyze opens it (its projection, and the
-     * reader thread unless --threads 1), with the heap after a GC at each quarter (not
-     * timed). Reports wall time and the CPU time of the analyzer thread and of the reader
-     * thread, of the second of two passes (the first warms the JIT up).
+     * reader thread unless --threads 1). Reports the first pass (cold: the JIT is still
+     * compiling, as in one `analyze` of a short trace) and the median of --rule-passes passes
+     * after --rule-warmup more untimed ones (JIT-warm, as over a long trace): wall time, CPU
+     * time of the analyzer thread and of the reader thread. The heap after a GC at each
+     * quarter is taken in the last pass, outside the timed spans.
      */
     private void rules(Path p) throws IOException {
+        if (rulePasses < 1 || ruleWarmup < 0) throw new UserException("--rule-passes must be positive, --rule-warmup not negative");
         long total;
         try (BatchReader r = TraceFiles.openColumns(p, java.util.EnumSet.of(io.ccatrace.trace.Column.SEQ))) {
             total = 0;
             for (EventBatch b = r.next(); b != null; b = r.next()) total += b.size();
         }
-        // a first, untimed pass: JIT-compiles the decoders, the cursor and the rules
-        Analyzer warm = new Analyzer(RuleCatalog.all(), new FindingSink());
-        try (TraceCursor r = TraceFiles.openCursor(p, ruleColumns(), Long.MIN_VALUE, threads == 2, w -> { })) {
-            warm.run(r);
-        }
+        RulesPass cold = rulesPass(p, total, false);
+        for (int i = 0; i < ruleWarmup; i++) rulesPass(p, total, false);
+        List<RulesPass> warm = new ArrayList<>();
+        for (int i = 0; i < rulePasses; i++) warm.add(rulesPass(p, total, i == rulePasses - 1));
+        RulesPass last = warm.get(warm.size() - 1);
+        warm.sort(java.util.Comparator.comparingLong(RulesPass::cpuNs));
+        RulesPass median = warm.get(warm.size() / 2);
+        Analyzer a = last.analyzer();
+        out.println("heap after GC at each quarter (events:used):" + last.heaps());
+        out.println("findings: " + a.findings().total(Severity.VIOLATION) + " violation(s), "
+                + a.findings().total(Severity.WARNING) + " warning(s); live shadow objects: "
+                + a.shadow().granules.tracked() + " granules, " + a.shadow().liveRealms() + " realms, "
+                + a.shadow().liveRecs() + " RECs");
+        report("first pass (cold JIT)", cold);
+        report("median of " + rulePasses + " warm passes", median);
+    }
+
+    private void report(String which, RulesPass r) {
+        out.println("all rules (analyze), " + which + ":");
+        rate("  analyzer thread CPU:", r.events(), r.cpuNs());
+        if (threads == 2) rate("  reader thread CPU (decoding, ahead):", r.events(), r.readerNs());
+        out.println(String.format(Locale.ROOT, "%-44s %8.2f M events/s  (%d events, %.3f s wall, %d thread(s); load %.1f)",
+                "  wall:", r.events() / (r.wallNs() / 1e3), r.events(), r.wallNs() / 1e9, threads, r.load()));
+    }
+
+    /** One pass of the rules part: CPU of the analyzer and reader threads, wall time. */
+    private record RulesPass(Analyzer analyzer, long events, long cpuNs, long readerNs, long wallNs, double load,
+                             String heaps) {
+    }
+
+    private RulesPass rulesPass(Path p, long total, boolean heap) throws IOException {
         Analyzer a = new Analyzer(RuleCatalog.all(), new FindingSink());
         long ns = 0;
         long wall = 0;
@@ -202,7 +239,7 @@ public final class BenchAnalyzeCommand implements Callable<Integer> {
                 if ((n & 4095) == 0 && readerThread != null) readerNs = Math.max(readerNs, THREADS.getThreadCpuTime(readerThread.getId()));
                 a.accept(r);
                 n++;
-                if (total >= 4 && n % (total / 4) == 0) {
+                if (heap && total >= 4 && n % (total / 4) == 0) {
                     ns += cpu() - t0;
                     wall += System.nanoTime() - w0;
                     System.gc();
@@ -216,18 +253,8 @@ public final class BenchAnalyzeCommand implements Callable<Integer> {
             ns += cpu() - t0;
             wall += System.nanoTime() - w0;
         }
-        out.println("heap after GC at each quarter (events:used):" + heaps);
-        out.println("findings: " + a.findings().total(Severity.VIOLATION) + " violation(s), "
-                + a.findings().total(Severity.WARNING) + " warning(s); live shadow objects: "
-                + a.shadow().granules.tracked() + " granules, " + a.shadow().liveRealms() + " realms, "
-                + a.shadow().liveRecs() + " RECs");
-        rate("all rules (analyze), analyzer thread CPU:", a.events(), ns);
-        if (threads == 2) {
-            rate("  reader thread CPU (decoding, ahead):", a.events(), readerNs);
-        }
-        out.println(String.format(Locale.ROOT, "%-44s %8.2f M events/s  (%d events, %.3f s wall, %d thread(s); load %.1f)",
-                "all rules (analyze), wall:", a.events() / (wall / 1e3), a.events(), wall / 1e9, threads,
-                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
+        return new RulesPass(a, a.events(), ns, readerNs, wall,
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), heaps.toString());
     }
 
     private static Thread thread(String name) {

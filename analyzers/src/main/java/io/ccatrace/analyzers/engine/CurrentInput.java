@@ -18,13 +18,13 @@ public final class CurrentInput {
     private long[] args = new long[8];
     private int argCount;
 
-    void set(EventView e, RmiCommand command, boolean succeeded) {
+    /** Remembers the input row e, whose argument registers are a (null if none). */
+    void set(EventView e, long[] a, RmiCommand command, boolean succeeded) {
         seq = e.seq();
         kind = e.kind();
         cmd = e.cmd();
         rmi = command;
         success = succeeded;
-        long[] a = e.args();
         if (a == null) {
             argCount = 0;
         } else {

@@ -41,6 +41,7 @@ public final class DecodedRow {
     public RecTransition recTo = RecTransition.OTHER;
 
     private final LastName<RmiCommand> rmiByName = new LastName<>(n -> RmiCommand.of(n, TraceEvent.NULL));
+    private final LastName<RsiCommand> rsiByName = new LastName<>(n -> RsiCommand.of(n, TraceEvent.NULL));
     private final LastName<RttState> rttState = new LastName<>(RttState::parse);
     private final LastName<Ripas> ripas = new LastName<>(Ripas::parse);
     private final LastName<GranuleState> granuleState = new LastName<>(GranuleState::parse);
@@ -48,8 +49,34 @@ public final class DecodedRow {
     private final LastName<ExitReason> exitReason = new LastName<>(ExitReason::parse);
     private final LastName<RecTransition> recState = new LastName<>(RecTransition::parse);
 
+    /** The row's argument and output registers, fetched at most once per row (see {@link #args}). */
+    private long[] args;
+    private long[] out;
+    private boolean argsRead;
+    private boolean outRead;
+
+    /** The row's argument registers ({@link EventView#args()}), read once per row; do not modify. */
+    public long[] args(EventView e) {
+        if (!argsRead) {
+            args = e.args();
+            argsRead = true;
+        }
+        return args;
+    }
+
+    /** The row's output registers ({@link EventView#out()}), read once per row; do not modify. */
+    public long[] out(EventView e) {
+        if (!outRead) {
+            out = e.out();
+            outRead = true;
+        }
+        return out;
+    }
+
     void decode(EventView e, EventKind k) {
         kind = k;
+        argsRead = false;
+        outRead = false;
         switch (k) {
             case RMI_CALL:
                 // by name, else by function id: RmiCommand.of(cmd, fid)
@@ -58,7 +85,9 @@ public final class DecodedRow {
                 success = "RMI_SUCCESS".equals(e.status());
                 break;
             case RSI_CALL:
-                rsi = RsiCommand.of(e.cmd(), e.fid());
+                // by name, else by function id: RsiCommand.of(cmd, fid)
+                rsi = rsiByName.of(e.cmd());
+                if (rsi == RsiCommand.OTHER) rsi = RsiCommand.ofFid(e.fid());
                 success = "RSI_SUCCESS".equals(e.status());
                 break;
             case RTT_ENTRY:

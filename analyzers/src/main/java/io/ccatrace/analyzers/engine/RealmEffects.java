@@ -28,7 +28,7 @@ final class RealmEffects {
     }
 
     void onSuccessfulCall(EventView e) {
-        long[] a = e.args();
+        long[] a = s.row.args(e);
         RmiCommand cmd = s.input.rmi();
         switch (cmd) {
             case RMI_REALM_CREATE:
@@ -48,11 +48,11 @@ final class RealmEffects {
             }
             case RMI_RTT_INIT_RIPAS:
                 initRipasMeasured(s.realm(Shadow.reg(a, 1)), Shadow.reg(a, 2),
-                        Shadow.reg(e.out(), 1), e.seq());
+                        Shadow.reg(s.row.out(e), 1), e.seq());
                 break;
             case RMI_RTT_SET_RIPAS: {
                 RecShadow rec = s.rec(Shadow.reg(a, 2));
-                long out = Shadow.reg(e.out(), 1);
+                long out = Shadow.reg(s.row.out(e), 1);
                 if (rec != null && out != NULL) rec.ripas.advance(out);
                 break;
             }
@@ -124,7 +124,7 @@ final class RealmEffects {
         RealmShadow r = s.realm(e.realm() != NULL ? e.realm() : rec == null ? NULL : rec.realm);
         if (r == null || !s.row.success) return;
         if (s.row.rsi == RsiCommand.RSI_MEASUREMENT_EXTEND) {
-            long[] a = e.args();
+            long[] a = s.row.args(e);
             long index = Shadow.reg(a, 1);
             long size = Shadow.reg(a, 2);
             if (index >= 1 && index <= 4 && size >= 0 && size <= 64) {
@@ -170,7 +170,7 @@ final class RealmEffects {
             case PSCI: {
                 rec.lastProgressSeq = e.seq();
                 rec.stuckSeq = -1;
-                RsiCommand c = RsiCommand.ofFid(Shadow.reg(e.out(), 1));
+                RsiCommand c = RsiCommand.ofFid(Shadow.reg(s.row.out(e), 1));
                 if (c == RsiCommand.PSCI_CPU_ON || c == RsiCommand.PSCI_AFFINITY_INFO) rec.psciPending = true;
                 if (c == RsiCommand.PSCI_CPU_OFF) rec.runnable = false;
                 break;

@@ -6,7 +6,6 @@ import io.ccatrace.analyzers.granule.GranuleTable;
 import io.ccatrace.analyzers.granule.Pas;
 import io.ccatrace.analyzers.memory.NsMemory;
 import io.ccatrace.analyzers.memory.ReleasedGranules;
-import io.ccatrace.analyzers.rmi.RmiCommand;
 import io.ccatrace.analyzers.realm.RealmShadow;
 import io.ccatrace.analyzers.realm.RealmState;
 import io.ccatrace.analyzers.rec.RecShadow;
@@ -43,14 +42,9 @@ public final class Shadow {
     public final DecodedRow row = new DecodedRow();
     private final LongMap<RealmShadow> realms = new LongMap<>(16);
     private final LongMap<RecShadow> recs = new LongMap<>(16);
-    /**
-     * The last realm and REC looked up (a miss too): the rows of one REC entry name the same
-     * REC and realm again and again. Reset whenever the maps change.
-     */
-    private long lastRd = NULL;
-    private RealmShadow lastRealm;
-    private long lastRecPa = NULL;
-    private RecShadow lastRec;
+    /** The realms and RECs last looked up: the rows of a REC entry name them again and again. */
+    private final LookupCache<RealmShadow> realmCache = new LookupCache<>(realms);
+    private final LookupCache<RecShadow> recCache = new LookupCache<>(recs);
     private final RttLeaf leaf = new RttLeaf();
     private final RttLeaf leaf2 = new RttLeaf();
     private RttTree leafTree;
@@ -73,12 +67,7 @@ public final class Shadow {
     }
 
     public RealmShadow realm(long rd) {
-        if (rd == NULL) return null;
-        if (rd != lastRd) {
-            lastRealm = realms.get(rd);
-            lastRd = rd;
-        }
-        return lastRealm;
+        return rd == NULL ? null : realmCache.get(rd);
     }
 
     /** The realm, created with default geometry if the trace never showed its creation. */
@@ -93,21 +82,16 @@ public final class Shadow {
 
     void putRealm(RealmShadow r) {
         realms.put(r.rd, r);
-        lastRd = NULL;
+        realmCache.clear();
     }
 
     void removeRealm(long rd) {
         realms.remove(rd);
-        lastRd = NULL;
+        realmCache.clear();
     }
 
     public RecShadow rec(long rec) {
-        if (rec == NULL) return null;
-        if (rec != lastRecPa) {
-            lastRec = recs.get(rec);
-            lastRecPa = rec;
-        }
-        return lastRec;
+        return rec == NULL ? null : recCache.get(rec);
     }
 
     RecShadow recOrNew(long rec, long realm, long seq) {
@@ -115,14 +99,14 @@ public final class Shadow {
         if (r == null) {
             r = new RecShadow(rec, realm, seq);
             recs.put(rec, r);
-            lastRecPa = NULL;
+            recCache.clear();
         }
         return r;
     }
 
     void removeRec(long rec) {
         recs.remove(rec);
-        lastRecPa = NULL;
+        recCache.clear();
     }
 
     /** Realm RDs known, sorted. */
@@ -184,7 +168,7 @@ public final class Shadow {
      */
     public Verdict rmiVerdict(EventView e) {
         if (!verdictReady) {
-            verdict = expectations.judge(row.rmi, e.args());
+            verdict = expectations.judge(row.rmi, row.args(e));
             verdictReady = true;
         }
         return verdict;
@@ -196,20 +180,20 @@ public final class Shadow {
         if (k.isInput()) endInput();
         switch (k) {
             case RMI_CALL:
-                input.set(e, row.rmi, row.success);
+                input.set(e, row.args(e), row.rmi, row.success);
                 // the RMM writes RecRun.exit: NS bytes no NS_WRITE row carries
-                if (row.rmi == RmiCommand.RMI_REC_ENTER) released.forget(reg(e.args(), 2));
+                if (row.rmi == RmiCommand.RMI_REC_ENTER) released.forget(reg(row.args(e), 2));
                 if (row.success) realmEffects.onSuccessfulCall(e);
                 break;
             case NS_WRITE:
-                input.set(e, RmiCommand.UNKNOWN, false);
+                input.set(e, row.args(e), RmiCommand.UNKNOWN, false);
                 if (e.pa() != NULL && granules.pas(e.pa()) == Pas.NS) ns.write(e.pa(), e.payload());
                 break;
             case NS_READ:
-                input.set(e, RmiCommand.UNKNOWN, false);
+                input.set(e, row.args(e), RmiCommand.UNKNOWN, false);
                 break;
             case GUEST_STEP:
-                input.set(e, RmiCommand.UNKNOWN, false);
+                input.set(e, row.args(e), RmiCommand.UNKNOWN, false);
                 onGuestStep(e);
                 break;
             case RSI_CALL:
@@ -259,7 +243,7 @@ public final class Shadow {
         if (!"call".equals(e.cmd())) return;
         if (RsiCommand.ofFid(e.fid()) != RsiCommand.RSI_IPA_STATE_SET) return;
         RecShadow r = rec(e.rec());
-        if (r != null) r.queueIpaStateSet(e.args());
+        if (r != null) r.queueIpaStateSet(row.args(e));
     }
 
     private void onFault(EventView e) {

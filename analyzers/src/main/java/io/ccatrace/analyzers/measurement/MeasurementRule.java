@@ -79,11 +79,11 @@ public final class MeasurementRule extends BaseRule {
         if (s.row.rsi != RsiCommand.RSI_MEASUREMENT_READ || !s.row.success) return;
         RecShadow rec = s.rec(e.rec());
         RealmShadow r = s.realm(rec == null ? e.realm() : rec.realm);
-        long index = Shadow.reg(e.args(), 1);
+        long index = Shadow.reg(s.row.args(e), 1);
         if (r == null || index < 0 || index > 4) return;
         byte[] read = new byte[64];
         for (int i = 0; i < 8; i++) {
-            long v = Shadow.reg(e.out(), i + 1);
+            long v = Shadow.reg(s.row.out(e), i + 1);
             for (int b = 0; b < 8 && v != Shadow.NULL; b++) read[8 * i + b] = (byte) (v >>> (8 * b));
         }
         RealmMeasurements m = r.measurements;

@@ -81,13 +81,15 @@ public final class ReleasedGranules {
 
     private boolean isNsMapped(long pa) {
         if (nsMapped.contains(pa >>> 12)) return true;
-        for (long[] b : nsBlocks) {
+        for (int i = 0; i < nsBlocks.size(); i++) {
+            long[] b = nsBlocks.get(i);
             if (Long.compareUnsigned(pa - b[0], b[1]) < 0) return true;
         }
         return false;
     }
 
     private void forgetRange(long pa, long size) {
+        if (released.size() == 0) return;
         long pages = size / PAGE;
         if (pages <= released.size()) {
             for (long i = 0; i < pages; i++) forget(pa + i * PAGE);

@@ -42,11 +42,11 @@ public final class LifecycleRule extends BaseRule {
         RmiCommand c = s.row.rmi;
         Verdict v = s.rmiVerdict(e);
         if (v == null || !v.lifecycle()) return;
-        long realm = Shadow.reg(e.args(), 1);
+        long realm = Shadow.reg(s.row.args(e), 1);
         RecShadow rec = s.rec(realm);
         if (rec != null) realm = rec.realm;
         reportCall(out, e, realm, c + " reported RMI_SUCCESS but " + v.reason(),
-                "host lifecycle misuse: " + c + ": " + v.reason(), s.granules.since(Shadow.reg(e.args(), 1)));
+                "host lifecycle misuse: " + c + ": " + v.reason(), s.granules.since(Shadow.reg(s.row.args(e), 1)));
     }
 
     private static boolean allowed(RealmState from, RealmState to) {

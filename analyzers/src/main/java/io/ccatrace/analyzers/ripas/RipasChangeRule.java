@@ -62,14 +62,14 @@ public final class RipasChangeRule extends BaseRule {
         RealmShadow r = rec == null ? null : s.realm(rec.realm);
         if (r == null || !rec.completedRipas.active()) return;
         RipasRequest req = rec.completedRipas;
-        long next = Shadow.reg(e.out(), 1);
+        long next = Shadow.reg(s.row.out(e), 1);
         if (next == Shadow.NULL) return;
         if (Long.compareUnsigned(next, req.top()) > 0 || Long.compareUnsigned(next, req.base()) < 0) {
             out.violation(ID, r.rd, "realm told its RIPAS request [" + hex(req.base()) + ", " + hex(req.top())
                     + ") progressed to " + hex(next) + ", outside the request", e.seq(), req.seq());
             return;
         }
-        if (Shadow.reg(e.out(), 2) != 0) return;
+        if (Shadow.reg(s.row.out(e), 2) != 0) return;
         long at = req.base();
         for (int guard = 0; Long.compareUnsigned(at, next) < 0 && guard < (1 << 20); guard++) {
             RttLeaf l = s.walk(r, at);

@@ -20,40 +20,39 @@ public final class RipasPermission {
 
     public static RipasVerdict judge(Shadow s, RealmShadow r, long ipa, int level, Ripas old, Ripas neu) {
         RmiCommand c = s.input.rmi();
-        String change = old + " -> " + neu + " by " + c;
         if (c == RmiCommand.RMI_DATA_DESTROY && old == Ripas.RAM && neu == Ripas.DESTROYED) return RipasVerdict.OK;
         if (!r.state.activated()) {
             if (c == RmiCommand.RMI_RTT_INIT_RIPAS && old == Ripas.EMPTY && neu == Ripas.RAM) return RipasVerdict.OK;
             if (c == RmiCommand.RMI_DATA_CREATE && neu == Ripas.RAM) return RipasVerdict.OK;
             if (c != RmiCommand.RMI_RTT_SET_RIPAS) {
-                return RipasVerdict.no("RIPAS " + change + " in a NEW realm; before activation only"
+                return RipasVerdict.no("RIPAS " + change(old, neu, c) + " in a NEW realm; before activation only"
                         + " RTT_INIT_RIPAS (EMPTY -> RAM), DATA_CREATE (-> RAM) and DATA_DESTROY"
                         + " (RAM -> DESTROYED) change RIPAS (7.4)");
             }
         }
         if (c != RmiCommand.RMI_RTT_SET_RIPAS) {
-            return RipasVerdict.no("RIPAS " + change + " after activation; only RTT_SET_RIPAS applying"
+            return RipasVerdict.no("RIPAS " + change(old, neu, c) + " after activation; only RTT_SET_RIPAS applying"
                     + " the realm's own request may change it (7.4)");
         }
         RecShadow rec = s.rec(s.input.arg(2));
         RipasRequest req = rec == null ? null : rec.ripas;
         if (req == null || !req.active()) {
-            return RipasVerdict.no("RIPAS " + change + " with no RIPAS change request pending on REC "
+            return RipasVerdict.no("RIPAS " + change(old, neu, c) + " with no RIPAS change request pending on REC "
                     + hex(s.input.arg(2)) + " (4.21: the REC's request bounds every change)");
         }
         if (rec.realm != r.rd) {
-            return RipasVerdict.no("RIPAS " + change + " in realm " + hex(r.rd) + " using the request of REC "
+            return RipasVerdict.no("RIPAS " + change(old, neu, c) + " in realm " + hex(r.rd) + " using the request of REC "
                     + hex(rec.rec) + " of realm " + hex(rec.realm) + " (4.21 rec_owner)");
         }
         long base = ipa & -RttTree.size(level);
         long top = base + RttTree.size(level);
         if (Long.compareUnsigned(base, req.base()) < 0 || Long.compareUnsigned(top, req.top()) > 0) {
-            return RipasVerdict.no("RIPAS " + change + " of [" + hex(base) + ", " + hex(top)
+            return RipasVerdict.no("RIPAS " + change(old, neu, c) + " of [" + hex(base) + ", " + hex(top)
                     + ") outside the range the realm requested [" + hex(req.base()) + ", " + hex(req.top())
                     + ") (exit seq " + req.seq() + ")");
         }
         if (neu != req.value()) {
-            return RipasVerdict.no("RIPAS " + change + " at " + hex(base) + " but the realm asked for "
+            return RipasVerdict.no("RIPAS " + change(old, neu, c) + " at " + hex(base) + " but the realm asked for "
                     + req.value() + " (exit seq " + req.seq() + ")");
         }
         if (old == Ripas.DESTROYED && req.changeDestroyed() == 0) {
@@ -66,6 +65,11 @@ public final class RipasPermission {
                     + " (no matching RSI_IPA_STATE_SET guest step)");
         }
         return RipasVerdict.OK;
+    }
+
+    /** "OLD -> NEW by COMMAND", built only for a refusal (most changes are allowed). */
+    private static String change(Ripas old, Ripas neu, RmiCommand c) {
+        return old + " -> " + neu + " by " + c;
     }
 
     static String hex(long v) {

@@ -36,7 +36,7 @@ public final class MustFailRule extends BaseRule {
 
     /** The realm a call concerns: x1 for realm-scoped commands, the REC's realm for REC ones. */
     static long realmOf(RmiCommand c, EventView e, Shadow s) {
-        long x1 = Shadow.reg(e.args(), 1);
+        long x1 = Shadow.reg(s.row.args(e), 1);
         switch (c) {
             case RMI_GRANULE_DELEGATE:
             case RMI_GRANULE_UNDELEGATE:
@@ -56,7 +56,7 @@ public final class MustFailRule extends BaseRule {
         RsiCommand c = s.row.rsi;
         RecShadow rec = s.rec(e.rec());
         long realm = rec != null ? rec.realm : e.realm();
-        String why = RsiExpectations.judge(c, e.args(), s.realm(realm));
+        String why = RsiExpectations.judge(c, s.row.args(e), s.realm(realm));
         if (why == null) return;
         reportCall(out, e, realm, c + " returned RSI_SUCCESS to the realm but must fail: " + why + " (6.2)",
                 "guest misuse: " + c + ": " + why);

@@ -31,8 +31,8 @@ public final class NsMappingInProtectedRule extends BaseRule {
             return;
         }
         if (s.row.rmi != RmiCommand.RMI_RTT_MAP_UNPROTECTED) return;
-        RealmShadow r = s.realm(Shadow.reg(e.args(), 1));
-        long ipa = Shadow.reg(e.args(), 2);
+        RealmShadow r = s.realm(Shadow.reg(s.row.args(e), 1));
+        long ipa = Shadow.reg(s.row.args(e), 2);
         if (r == null || ipa == Shadow.NULL || !r.rtt.isProtected(ipa)) return;
         reportCall(out, e, r.rd, "RMI_RTT_MAP_UNPROTECTED of protected IPA " + hex(ipa)
                 + " reported success; spec 4.17 ipa_bound requires RMI_ERROR_INPUT",

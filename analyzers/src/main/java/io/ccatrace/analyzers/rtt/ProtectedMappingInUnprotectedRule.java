@@ -32,8 +32,8 @@ public final class ProtectedMappingInUnprotectedRule extends BaseRule {
         }
         RmiCommand c = s.row.rmi;
         if (c != RmiCommand.RMI_DATA_CREATE && c != RmiCommand.RMI_DATA_CREATE_UNKNOWN) return;
-        RealmShadow r = s.realm(Shadow.reg(e.args(), 1));
-        long ipa = Shadow.reg(e.args(), 3);
+        RealmShadow r = s.realm(Shadow.reg(s.row.args(e), 1));
+        long ipa = Shadow.reg(s.row.args(e), 3);
         if (r == null || ipa == Shadow.NULL || r.rtt.isProtected(ipa)) return;
         reportCall(out, e, r.rd, c + " at unprotected IPA " + hex(ipa)
                 + " reported success; spec 4.11 ipa_bound requires RMI_ERROR_INPUT",
