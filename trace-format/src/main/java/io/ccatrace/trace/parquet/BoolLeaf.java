@@ -4,32 +4,28 @@ import java.util.Arrays;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.Encoding;
 import org.apache.parquet.column.page.DictionaryPage;
-import org.apache.parquet.column.statistics.Statistics;
 
-/** The required BOOLEAN leaf (input): PLAIN, one bit per row, least significant bit first. */
+/**
+ * The required BOOLEAN leaf (input): PLAIN, one bit per row, least significant bit first.
+ * Rows are numbered by the caller.
+ */
 final class BoolLeaf extends Leaf {
-    private byte[] bits = new byte[1024];
+    private final byte[] bits;
 
     BoolLeaf(ColumnDescriptor d, int pageRows) {
         super(d, pageRows);
+        this.bits = new byte[(pageRows + 7) >>> 3];
     }
 
-    void add(boolean v) {
-        if ((rows >>> 3) == bits.length) bits = Arrays.copyOf(bits, 2 * bits.length);
-        if (v) bits[rows >>> 3] |= (byte) (1 << (rows & 7));
-        rows++;
-        n++;
+    /** Row r's value (rows of a page start all false). */
+    void set(int r, boolean v) {
+        if (v) bits[r >>> 3] |= (byte) (1 << (r & 7));
     }
 
     @Override
     Encoding values(PageBytes out) {
         out.bytes(bits, 0, (rows + 7) >>> 3);
         return Encoding.PLAIN;
-    }
-
-    @Override
-    Statistics<?> statistics(int nulls) {
-        return Statistics.getBuilderForReading(descriptor.getPrimitiveType()).withNumNulls(0).build();
     }
 
     @Override

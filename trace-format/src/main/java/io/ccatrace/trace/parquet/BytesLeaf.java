@@ -4,15 +4,15 @@ import java.io.IOException;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.Encoding;
 import org.apache.parquet.column.page.DictionaryPage;
-import org.apache.parquet.column.statistics.Statistics;
 
 /**
  * An optional BINARY leaf (payload, chain). With a dictionary (payload): each distinct value
  * is stored once per row group in the dictionary page and rows hold its id (a recording
  * reads and writes the same few pages again and again); once the distinct values pass
  * {@link #MAX_DICTIONARY_BYTES} the rest of the row group is PLAIN. Without one (chain) the
- * values go straight into the open page's buffer, PLAIN. {@link #setLast} fills the value of
- * the row added last (the chain checkpoint, known only after its row).
+ * values go straight into the open page's buffer, PLAIN. The payload leaf counts its own rows
+ * ({@link #add}: its pages may end early, {@link #pageFull}); the chain leaf's rows are the
+ * sink's ({@link #set}: a checkpoint is known only after its row was written).
  */
 final class BytesLeaf extends Leaf {
     /** Distinct bytes kept per row group before falling back to PLAIN (bounds reader memory). */
@@ -26,6 +26,8 @@ final class BytesLeaf extends Leaf {
     private boolean plain;
     private int[] ids;
     private int nids;
+    /** Rows of the open page added by {@link #add}. */
+    private int added;
 
     /** @param dictionary whether values are dictionary-encoded (up to maxDictionaryBytes per row group) */
     BytesLeaf(ColumnDescriptor d, int pageRows, boolean dictionary, long maxDictionaryBytes) {
@@ -41,14 +43,11 @@ final class BytesLeaf extends Leaf {
         return plain ? values.size() > PLAIN_PAGE_BYTES : dictionary.bytes() > maxDictionaryBytes;
     }
 
-    /** A row's bytes or null (at most pageRows rows per page, the size of the arrays). */
+    /** The next row's bytes or null (at most pageRows rows per page, the size of the arrays). */
     void add(byte[] b) {
-        rows++;
-        if (b == null) {
-            n++;
-            return;
-        }
-        setPresent(n++);
+        int r = added++;
+        if (b == null) return;
+        present[r >>> 6] |= 1L << r;
         if (plain) {
             values.binary(b);
         } else {
@@ -56,27 +55,25 @@ final class BytesLeaf extends Leaf {
         }
     }
 
-    /** The value of the row added last (which was added as null; PLAIN leaves only). */
-    void setLast(byte[] b) {
-        setPresent(n - 1);
+    /** Rows added by {@link #add} to the open page. */
+    int rows() {
+        return added;
+    }
+
+    /** Row r's bytes, after every earlier row's (PLAIN leaves only; rows not set are null). */
+    void set(int r, byte[] b) {
+        setPresent(r);
         values.binary(b);
     }
 
     @Override
     Encoding values(PageBytes out) {
         if (nids > 0) {
-            int width = HybridEncoder.idWidth(Math.max(0, dictionary.size() - 1));
-            out.u8(width);
-            HybridEncoder.encode(ids, nids, width, out);
+            dictionaryIds(ids, nids, dictionary.size(), out);
             return Encoding.PLAIN_DICTIONARY;
         }
         out.bytes(values.array(), 0, values.size());
         return Encoding.PLAIN;
-    }
-
-    @Override
-    Statistics<?> statistics(int nulls) {
-        return Statistics.getBuilderForReading(descriptor.getPrimitiveType()).withNumNulls(nulls).build();
     }
 
     @Override
@@ -91,6 +88,7 @@ final class BytesLeaf extends Leaf {
     void clearPage() {
         values.clear();
         nids = 0;
+        added = 0;
         if (dictionary != null && dictionary.bytes() > maxDictionaryBytes) plain = true;
     }
 

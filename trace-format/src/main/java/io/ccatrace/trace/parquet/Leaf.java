@@ -27,15 +27,14 @@ abstract class Leaf {
     private final int maxDef;
     private final List<Page> pages = new ArrayList<>();
     private long chunkValues;
-    /** List leaves: repetition and definition levels of the open page (every entry written by the subclass). */
-    int[] reps;
-    int[] defs;
-    /** Optional scalar leaves: definition levels as bits (1 = value present), row i at bit i. */
+    /**
+     * Optional scalar leaves: definition levels as bits (1 = value present), row i of the open
+     * page at bit i. Rows are numbered by the caller (the sink's row in the page).
+     */
     final long[] present;
-    private final boolean bits;
-    /** Level entries in the open page (one per row, or per list element). */
-    int n;
-    /** Rows in the open page. */
+    /** Null level entries of the page being ended (set by {@link #levels}). */
+    int nulls;
+    /** Rows of the page being ended (set before {@link #levels}). */
     int rows;
 
     /** @param pageRows rows per page: the level arrays of a scalar leaf never grow */
@@ -43,10 +42,7 @@ abstract class Leaf {
         this.descriptor = descriptor;
         this.maxRep = descriptor.getMaxRepetitionLevel();
         this.maxDef = descriptor.getMaxDefinitionLevel();
-        this.bits = maxDef == 1 && maxRep == 0;
-        this.reps = new int[maxRep > 0 ? pageRows : 0];
-        this.defs = new int[maxDef > 0 && !bits ? pageRows : 0];
-        this.present = new long[bits ? (pageRows + 63) >>> 6 : 0];
+        this.present = new long[maxDef == 1 && maxRep == 0 ? (pageRows + 63) >>> 6 : 0];
     }
 
     /** An optional scalar leaf's row i has a value. */
@@ -54,19 +50,41 @@ abstract class Leaf {
         present[i >>> 6] |= 1L << i;
     }
 
-    /** Room for k more level entries (list leaves; a scalar leaf has one per row). */
-    final void levelRoom(int k) {
-        if (maxDef == 0 || n + k <= defs.length) return;
-        int size = Math.max(n + k, 2 * defs.length);
-        defs = java.util.Arrays.copyOf(defs, size);
-        if (maxRep > 0) reps = java.util.Arrays.copyOf(reps, size);
+    /**
+     * Appends the open page's level sections (v1: each with its int32 length) for its rows,
+     * sets {@link #nulls} and returns the number of level entries (values incl. nulls). This
+     * one is for scalar leaves: required ones have no levels, optional ones their bits.
+     */
+    int levels(PageBytes out, int rows) {
+        if (present.length == 0) {
+            nulls = 0;
+            return rows;
+        }
+        int m = out.mark();
+        HybridEncoder.encodeBits(present, rows, out);
+        out.patchLength(m);
+        int words = (rows + 63) >>> 6;
+        int set = 0;
+        for (int i = 0; i < words; i++) set += Long.bitCount(present[i]);
+        java.util.Arrays.fill(present, 0, words, 0L);
+        nulls = rows - set;
+        return rows;
     }
 
     /** Appends the values of the open page to out; returns their encoding. */
     abstract Encoding values(PageBytes out);
 
-    /** Min/max (when kept) and null count of the open page. */
-    abstract Statistics<?> statistics(int nulls);
+    /** Statistics of the open page: here the null count only; leaves that keep min/max override. */
+    Statistics<?> statistics(int nulls) {
+        return Statistics.getBuilderForReading(descriptor.getPrimitiveType()).withNumNulls(nulls).build();
+    }
+
+    /** Appends dictionary ids ids[0..n) of a dictionary of size entries: the bit width byte, then RLE-hybrid. */
+    static void dictionaryIds(int[] ids, int n, int size, PageBytes out) {
+        int width = HybridEncoder.idWidth(Math.max(0, size - 1));
+        out.u8(width);
+        HybridEncoder.encode(ids, n, width, out);
+    }
 
     /** The dictionary page of the row group (compressed by the caller), or null when none. */
     abstract DictionaryPage dictionary(Zstd z) throws IOException;
@@ -77,45 +95,23 @@ abstract class Leaf {
                 Encoding.PLAIN_DICTIONARY);
     }
 
-    /** Forgets the open page's values (levels are reset here). */
+    /** Forgets the open page's values (its levels were reset by {@link #levels}). */
     abstract void clearPage();
 
     /** Forgets the row group's dictionary. */
     abstract void clearRowGroup();
 
-    /** Encodes and compresses the open page (if it has rows) into the row group's list. */
-    final void endPage(PageBytes out, Zstd z) {
+    /** Encodes and compresses the open page of the given rows (if any) into the row group's list. */
+    final void endPage(PageBytes out, Zstd z, int rows) {
         if (rows == 0) return;
         out.clear();
-        int nulls = 0;
-        if (maxRep > 0) {
-            int m = out.mark();
-            HybridEncoder.encode(reps, n, HybridEncoder.bitWidth(maxRep), out);
-            out.patchLength(m);
-        }
-        if (bits) {
-            int m = out.mark();
-            HybridEncoder.encodeBits(present, n, out);
-            out.patchLength(m);
-            int words = (n + 63) >>> 6;
-            for (int i = 0; i < words; i++) nulls += Long.bitCount(present[i]);
-            nulls = n - nulls;
-            java.util.Arrays.fill(present, 0, words, 0L);
-        } else if (maxDef > 0) {
-            int m = out.mark();
-            HybridEncoder.encode(defs, n, HybridEncoder.bitWidth(maxDef), out);
-            out.patchLength(m);
-            for (int i = 0; i < n; i++) {
-                if (defs[i] < maxDef) nulls++;
-            }
-        }
+        this.rows = rows;
+        int n = levels(out, rows);
         Encoding enc = values(out);
         Statistics<?> stats = statistics(nulls);
         pages.add(new Page(z.compress(out.array(), out.size()), out.size(), n, rows, enc, stats));
         chunkValues += n;
         clearPage();
-        n = 0;
-        rows = 0;
     }
 
     /** Writes the row group's column chunk and starts a new one. */

@@ -9,12 +9,12 @@ import org.apache.parquet.column.statistics.Statistics;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 
 /**
- * An INT64 or INT32 leaf: a scalar column or the elements of a register list. Values are
- * DELTA_BINARY_PACKED (seq, time, cause_seq) or dictionary-encoded per row group, falling back
- * to PLAIN for the rest of the row group once the dictionary holds {@link #MAX_DICTIONARY}
- * values.
+ * An INT64 or INT32 scalar leaf (the elements of a register list: {@link ListLeaf}). Values
+ * are DELTA_BINARY_PACKED (seq, time, cause_seq) or dictionary-encoded per row group, falling
+ * back to PLAIN for the rest of the row group once the dictionary holds {@link #MAX_DICTIONARY}
+ * values. Rows are numbered by the caller (the sink's row in the open page).
  */
-final class LongLeaf extends Leaf {
+class LongLeaf extends Leaf {
     static final int MAX_DICTIONARY = 1 << 17;
 
     private final boolean int32;
@@ -22,9 +22,10 @@ final class LongLeaf extends Leaf {
     private final boolean optional;
     private final LongIds dictionary = new LongIds();
     private boolean plain;
-    private long[] vals;
+    /** The open page's values (present rows only, in row order). */
+    long[] vals;
+    int nvals;
     private int[] ids = new int[1024];
-    private int nvals;
     private DeltaEncoder deltaEncoder;
 
     private final int maxDictionary;
@@ -38,57 +39,30 @@ final class LongLeaf extends Leaf {
         this.optional = d.getMaxDefinitionLevel() > 0;
     }
 
-    private void valueRoom(int k) {
-        if (nvals + k > vals.length) vals = Arrays.copyOf(vals, Math.max(nvals + k, 2 * vals.length));
+    /** Row r of a required leaf (seq, time): every row has a value. */
+    final void set(int r, long v) {
+        vals[r] = v;
     }
 
-    /**
-     * A scalar row: {@link TraceEvent#NULL} is null (required columns store it as is). A page
-     * has at most pageRows rows, the size of the arrays.
-     */
-    void add(long v) {
-        rows++;
-        if (optional) {
-            if (v == TraceEvent.NULL) {
-                n++;
-                return;
-            }
-            setPresent(n);
+    /** Row r of an optional leaf: {@link TraceEvent#NULL} is null. */
+    final void add(int r, long v) {
+        if (v != TraceEvent.NULL) {
+            present[r >>> 6] |= 1L << r;
+            vals[nvals++] = v;
         }
-        n++;
-        vals[nvals++] = v;
     }
 
-    /** A list row: null (def 0), empty (def 1), or elements (def 2, rep 1 after the first). */
-    void addList(long[] a) {
-        rows++;
-        if (a == null || a.length == 0) {
-            levelRoom(1);
-            reps[n] = 0;
-            defs[n++] = a == null ? 0 : 1;
-            return;
+    /** Row r of an optional INT32 leaf: {@link TraceEvent#NULL_INT} is null. */
+    final void add(int r, int v) {
+        if (v != TraceEvent.NULL_INT) {
+            present[r >>> 6] |= 1L << r;
+            vals[nvals++] = v;
         }
-        int k = a.length;
-        levelRoom(k);
-        valueRoom(k);
-        int[] d = defs;
-        int[] r = reps;
-        int at = n;
-        r[at] = 0;
-        d[at] = 2;
-        for (int i = 1; i < k; i++) {
-            d[at + i] = 2;
-            r[at + i] = 1;
-        }
-        n = at + k;
-        long[] v = vals;
-        int o = nvals;
-        for (int i = 0; i < k; i++) v[o + i] = a[i];
-        nvals = o + k;
     }
 
     @Override
     Encoding values(PageBytes out) {
+        if (!optional) nvals = rows;
         if (delta) {
             if (deltaEncoder == null) deltaEncoder = new DeltaEncoder();
             deltaEncoder.encode(vals, nvals, out);
@@ -109,9 +83,7 @@ final class LongLeaf extends Leaf {
                 k[i] = lastId;
             }
             if (dictionary.size() <= maxDictionary) {
-                int width = HybridEncoder.idWidth(Math.max(0, dictionary.size() - 1));
-                out.u8(width);
-                HybridEncoder.encode(ids, nvals, width, out);
+                dictionaryIds(ids, nvals, dictionary.size(), out);
                 return Encoding.PLAIN_DICTIONARY;
             }
             plain = true;

@@ -7,67 +7,56 @@ import java.util.List;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.Encoding;
 import org.apache.parquet.column.page.DictionaryPage;
-import org.apache.parquet.column.statistics.Statistics;
 
 /**
- * A name leaf (UTF8 string): dictionary-encoded per row group; PLAIN for the rest of the row
- * group once the dictionary holds {@link #MAX_DICTIONARY} names.
+ * An optional name leaf (UTF8 string): dictionary-encoded per row group; PLAIN for the rest of
+ * the row group once the dictionary holds {@link #MAX_DICTIONARY} names. Rows are numbered by
+ * the caller (the sink's row in the open page).
  */
 final class NameLeaf extends Leaf {
     static final int MAX_DICTIONARY = 1 << 15;
 
-    private final boolean optional;
     private final NameIds names = new NameIds();
+    /** UTF-8 bytes of the names of ids 0.. (filled when a page or the dictionary is written). */
     private final List<byte[]> utf8 = new ArrayList<>();
     private boolean plain;
-    private int[] ids;
+    private final int[] ids;
     private int nvals;
 
     NameLeaf(ColumnDescriptor d, int pageRows) {
         super(d, pageRows);
         this.ids = new int[pageRows];
-        this.optional = d.getMaxDefinitionLevel() > 0;
     }
 
-    /** A row: its name, or null (at most pageRows rows per page, the size of the arrays). */
-    void add(String s) {
-        rows++;
-        if (s == null) {
-            n++;
-            return;
+    /** Row r: its name, or null. */
+    void add(int r, String s) {
+        if (s != null) {
+            present[r >>> 6] |= 1L << r;
+            ids[nvals++] = names.idOf(s);
         }
-        if (optional) setPresent(n);
-        n++;
-        int id = names.idOf(s);
-        if (id == utf8.size()) utf8.add(s.getBytes(StandardCharsets.UTF_8));
-        ids[nvals++] = id;
+    }
+
+    private void encodeNames() {
+        for (int i = utf8.size(); i < names.size(); i++) utf8.add(names.name(i).getBytes(StandardCharsets.UTF_8));
     }
 
     @Override
     Encoding values(PageBytes out) {
         if (nvals == 0) return Encoding.PLAIN;
         if (!plain && names.size() <= MAX_DICTIONARY) {
-            int width = HybridEncoder.idWidth(Math.max(0, names.size() - 1));
-            out.u8(width);
-            HybridEncoder.encode(ids, nvals, width, out);
+            dictionaryIds(ids, nvals, names.size(), out);
             return Encoding.PLAIN_DICTIONARY;
         }
         plain = true;
-        for (int i = 0; i < nvals; i++) {
-            byte[] b = utf8.get(ids[i]);
-            out.binary(b);
-        }
+        encodeNames();
+        for (int i = 0; i < nvals; i++) out.binary(utf8.get(ids[i]));
         return Encoding.PLAIN;
     }
 
     @Override
-    Statistics<?> statistics(int nulls) {
-        return Statistics.getBuilderForReading(descriptor.getPrimitiveType()).withNumNulls(nulls).build();
-    }
-
-    @Override
     DictionaryPage dictionary(Zstd z) {
-        if (utf8.isEmpty()) return null;
+        if (names.size() == 0) return null;
+        encodeNames();
         PageBytes p = new PageBytes();
         for (byte[] b : utf8) p.binary(b);
         return dictionaryPage(z, p, utf8.size());

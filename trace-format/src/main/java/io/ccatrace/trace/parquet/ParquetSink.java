@@ -36,16 +36,16 @@ public final class ParquetSink implements RowSink {
     private final Leaf[] leaves;
     private final LongLeaf seq;
     private final LongLeaf time;
-    private final NameLeaf kind;
+    private final KindLeaf kind;
     private final BoolLeaf input;
     private final LongLeaf cpu;
     private final LongLeaf causeSeq;
     private final NameLeaf cmd;
     private final LongLeaf fid;
-    private final LongLeaf args;
+    private final ListLeaf args;
     private final NameLeaf status;
     private final LongLeaf index;
-    private final LongLeaf out;
+    private final ListLeaf out;
     private final LongLeaf realm;
     private final LongLeaf rec;
     private final LongLeaf ipa;
@@ -93,16 +93,16 @@ public final class ParquetSink implements RowSink {
         leaves = new Leaf[ds.size()];
         seq = longLeaf(ds, Column.SEQ, true);
         time = longLeaf(ds, Column.TIME, true);
-        kind = nameLeaf(ds, Column.KIND);
+        kind = (KindLeaf) put(ds, Column.KIND, new KindLeaf(ds.get(Column.KIND.ordinal()), pageLimit));
         input = (BoolLeaf) put(ds, Column.INPUT, new BoolLeaf(ds.get(Column.INPUT.ordinal()), pageLimit));
         cpu = longLeaf(ds, Column.CPU, false);
         causeSeq = longLeaf(ds, Column.CAUSE_SEQ, true);
         cmd = nameLeaf(ds, Column.CMD);
         fid = longLeaf(ds, Column.FID, false);
-        args = longLeaf(ds, Column.ARGS, false);
+        args = listLeaf(ds, Column.ARGS);
         status = nameLeaf(ds, Column.STATUS);
         index = longLeaf(ds, Column.INDEX, false);
-        out = longLeaf(ds, Column.OUT, false);
+        out = listLeaf(ds, Column.OUT);
         realm = longLeaf(ds, Column.REALM, false);
         rec = longLeaf(ds, Column.REC, false);
         ipa = longLeaf(ds, Column.IPA, false);
@@ -138,6 +138,10 @@ public final class ParquetSink implements RowSink {
         return (LongLeaf) put(ds, c, new LongLeaf(ds.get(c.ordinal()), delta, maxDictionary, pageLimit));
     }
 
+    private ListLeaf listLeaf(List<ColumnDescriptor> ds, Column c) {
+        return (ListLeaf) put(ds, c, new ListLeaf(ds.get(c.ordinal()), maxDictionary, pageLimit));
+    }
+
     private NameLeaf nameLeaf(List<ColumnDescriptor> ds, Column c) {
         return (NameLeaf) put(ds, c, new NameLeaf(ds.get(c.ordinal()), pageLimit));
     }
@@ -146,57 +150,53 @@ public final class ParquetSink implements RowSink {
     public void write(EventView e) throws IOException {
         if (groupRows == groupLimit) endRowGroup();
         if (pageRows == pageLimit) endPages();
-        if (payload.pageFull()) payload.endPage(page, zstd);
-        seq.add(e.seq());
-        time.add(e.time());
+        if (payload.pageFull()) payload.endPage(page, zstd, payload.rows());
+        int r = pageRows;
+        seq.set(r, e.seq());
+        time.set(r, e.time());
         EventKind k = e.kind();
-        kind.add(k.name());
-        input.add(k.isInput());
-        cpu.add(wide(e.cpu()));
-        causeSeq.add(e.causeSeq());
-        cmd.add(e.cmd());
-        fid.add(e.fid());
-        args.addList(e.args());
-        status.add(e.status());
-        index.add(wide(e.index()));
-        out.addList(e.out());
-        realm.add(e.realm());
-        rec.add(e.rec());
-        ipa.add(e.ipa());
-        pa.add(e.pa());
-        level.add(wide(e.level()));
-        from.add(e.from());
-        to.add(e.to());
-        fromRipas.add(e.fromRipas());
-        toRipas.add(e.toRipas());
-        pas.add(e.pas());
-        ripas.add(e.ripas());
-        exitReason.add(e.exitReason());
-        esr.add(e.esr());
-        far.add(e.far());
-        hpfar.add(e.hpfar());
-        access.add(e.access());
-        half.add(e.half());
-        outcome.add(e.outcome());
-        value.add(e.value());
-        size.add(wide(e.size()));
+        kind.set(r, k);
+        input.set(r, k.isInput());
+        cpu.add(r, e.cpu());
+        causeSeq.add(r, e.causeSeq());
+        cmd.add(r, e.cmd());
+        fid.add(r, e.fid());
+        args.add(r, e.args());
+        status.add(r, e.status());
+        index.add(r, e.index());
+        out.add(r, e.out());
+        realm.add(r, e.realm());
+        rec.add(r, e.rec());
+        ipa.add(r, e.ipa());
+        pa.add(r, e.pa());
+        level.add(r, e.level());
+        from.add(r, e.from());
+        to.add(r, e.to());
+        fromRipas.add(r, e.fromRipas());
+        toRipas.add(r, e.toRipas());
+        pas.add(r, e.pas());
+        ripas.add(r, e.ripas());
+        exitReason.add(r, e.exitReason());
+        esr.add(r, e.esr());
+        far.add(r, e.far());
+        hpfar.add(r, e.hpfar());
+        access.add(r, e.access());
+        half.add(r, e.half());
+        outcome.add(r, e.outcome());
+        value.add(r, e.value());
+        size.add(r, e.size());
         payload.add(e.payload());
-        chain.add(null);
-        pageRows++;
+        pageRows = r + 1;
         groupRows++;
-    }
-
-    private static long wide(int v) {
-        return v == io.ccatrace.trace.TraceEvent.NULL_INT ? io.ccatrace.trace.TraceEvent.NULL : v;
     }
 
     @Override
     public void checkpoint(byte[] v) {
-        chain.setLast(v);
+        chain.set(pageRows - 1, v);
     }
 
     private void endPages() {
-        for (Leaf l : leaves) l.endPage(page, zstd);
+        for (Leaf l : leaves) l.endPage(page, zstd, l == payload ? payload.rows() : pageRows);
         pageRows = 0;
     }
 
