@@ -44,8 +44,7 @@ final class HybridEncoder {
             int end = from + 8 * groups;
             int full = Math.min(end, from + ((to - from) & ~7));
             if ((bitWidth & 7) == 0) {
-                int bytes = bitWidth >>> 3;
-                for (int k = from; k < full; k++) out.intBytes(v[k], bytes);
+                wholeBytes(v, from, full, bitWidth >>> 3, out);
             } else if (bitWidth < 8) {
                 for (int k = from; k < full; k += 8) {
                     long g = 0;
@@ -69,6 +68,28 @@ final class HybridEncoder {
             }
             from = Math.min(to, end);
         }
+    }
+
+    /** v[from..to) as little-endian values of 1, 2, 3 or 4 bytes each. */
+    private static void wholeBytes(int[] v, int from, int to, int bytes, PageBytes out) {
+        out.room((to - from) * bytes);
+        byte[] b = out.array();
+        int at = out.size();
+        if (bytes == 1) {
+            for (int k = from; k < to; k++) b[at++] = (byte) v[k];
+        } else if (bytes == 2) {
+            for (int k = from; k < to; k++, at += 2) {
+                int x = v[k];
+                b[at] = (byte) x;
+                b[at + 1] = (byte) (x >>> 8);
+            }
+        } else {
+            for (int k = from; k < to; k++) {
+                int x = v[k];
+                for (int j = 0; j < bytes; j++) b[at++] = (byte) (x >>> (8 * j));
+            }
+        }
+        out.advance(at - out.size());
     }
 
     /**
@@ -117,7 +138,11 @@ final class HybridEncoder {
         while (from < to) {
             int k = Math.min(MAX_GROUPS, to - from);
             out.varint(((long) k << 1) | 1);
-            for (int g = from; g < from + k; g++) out.u8(group(bits, g));
+            out.room(k);
+            byte[] b = out.array();
+            int at = out.size();
+            for (int g = from; g < from + k; g++) b[at++] = (byte) (bits[g >>> 3] >>> ((g & 7) << 3));
+            out.advance(k);
             from += k;
         }
     }

@@ -2,10 +2,12 @@ package io.ccatrace.trace.parquet;
 
 import java.util.Arrays;
 
-/** Dictionary ids of 64-bit values in first-seen order (open addressing, no boxing). */
+/**
+ * Dictionary ids of 64-bit values in first-seen order (open addressing, no boxing). A slot is
+ * two adjacent longs, the key and its id + 1 (0: empty), so a probe touches one cache line.
+ */
 final class LongIds {
-    private long[] keys = new long[1024];
-    private int[] slots = new int[1024];
+    private long[] table = new long[2048];
     private long[] values = new long[512];
     private int size;
 
@@ -19,36 +21,35 @@ final class LongIds {
     }
 
     int idOf(long v) {
-        int mask = slots.length - 1;
-        for (int i = spread(v) & mask; ; i = (i + 1) & mask) {
-            int s = slots[i];
+        long[] t = table;
+        int mask = t.length - 2;
+        for (int i = (spread(v) << 1) & mask; ; i = (i + 2) & mask) {
+            long s = t[i + 1];
             if (s == 0) return add(v, i);
-            if (keys[i] == v) return s - 1;
+            if (t[i] == v) return (int) s - 1;
         }
     }
 
     private int add(long v, int slot) {
-        keys[slot] = v;
-        slots[slot] = size + 1;
+        table[slot] = v;
+        table[slot + 1] = size + 1;
         if (size == values.length) values = Arrays.copyOf(values, 2 * size);
         values[size] = v;
         size++;
-        if (2 * size > slots.length) grow();
+        if (4 * size > table.length) grow();
         return size - 1;
     }
 
     private void grow() {
-        long[] ok = keys;
-        int[] os = slots;
-        keys = new long[2 * ok.length];
-        slots = new int[keys.length];
-        int mask = slots.length - 1;
-        for (int j = 0; j < ok.length; j++) {
-            if (os[j] == 0) continue;
-            int i = spread(ok[j]) & mask;
-            while (slots[i] != 0) i = (i + 1) & mask;
-            keys[i] = ok[j];
-            slots[i] = os[j];
+        long[] old = table;
+        table = new long[2 * old.length];
+        int mask = table.length - 2;
+        for (int j = 0; j < old.length; j += 2) {
+            if (old[j + 1] == 0) continue;
+            int i = (spread(old[j]) << 1) & mask;
+            while (table[i + 1] != 0) i = (i + 2) & mask;
+            table[i] = old[j];
+            table[i + 1] = old[j + 1];
         }
     }
 
@@ -58,7 +59,7 @@ final class LongIds {
     }
 
     void clear() {
-        Arrays.fill(slots, 0);
+        Arrays.fill(table, 0L);
         size = 0;
     }
 }

@@ -19,8 +19,14 @@ final class PageBytes {
         size = 0;
     }
 
-    private void room(int n) {
+    /** Makes room for n more bytes: {@link #array()} may change, its bytes from {@link #size()} on may be set directly. */
+    void room(int n) {
         if (size + n > buf.length) buf = Arrays.copyOf(buf, Math.max(size + n, 2 * buf.length));
+    }
+
+    /** Counts n bytes set directly in {@link #array()} after {@link #room}. */
+    void advance(int n) {
+        size += n;
     }
 
     void u8(int b) {
