@@ -20,18 +20,21 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * ccatrace bench replay: records a scenario (untimed), then times a full replay of it (read,
- * re-execute, map, compare), replays of a half and a quarter (memory must not grow with
- * length), and state queries. A replay reads the trace on a second thread: its rate is per
- * second of wall time, with the replaying thread's CPU time, the whole JVM's CPU time and
- * the load average beside it (the box is shared). The other rates are per second of this
- * thread's CPU time.
+ * ccatrace bench replay: records a scenario (untimed), replays all of it --warmup times
+ * (untimed: the JIT sees every code path of the trace), then times replays of a quarter, a
+ * half and all of it (memory must not grow with length), the replay engine alone on rows in
+ * memory, and state queries. A replay decodes the trace on a second thread: its rate is per
+ * second of wall time, with the replaying thread's CPU time, the whole JVM's CPU time, the
+ * CPU time of every thread by name (GC and JIT threads included; Linux) and the load
+ * average beside it (the box is shared). The other rates are per second of this thread's
+ * CPU time.
  */
 @Command(mixinStandardHelpOptions = true, name = "replay", description = "Benchmark replay (events/s, heap vs trace length) and state queries.")
 public final class BenchReplayCommand implements Callable<Integer> {
@@ -52,6 +55,9 @@ public final class BenchReplayCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "arrows", description = "arrows, parquet or jsonl (default arrows)")
     String format;
 
+    @Option(names = "--warmup", defaultValue = "2", description = "untimed full replays before the timed ones (default 2)")
+    int warmups;
+
     @Override
     public Integer call() throws Exception {
         if (events <= 0) throw new UserException("--events must be positive");
@@ -67,23 +73,26 @@ public final class BenchReplayCommand implements Callable<Integer> {
             out.println("trace: " + ScenarioRecording.canonical(o) + ", " + n + " events, ." + format
                     + "; java " + System.getProperty("java.version") + ", max heap "
                     + (Runtime.getRuntime().maxMemory() >> 20) + " MiB");
-            replay(trace, n / 4, null);                                   // JIT warm-up
-            replay(trace, n / 4, null);
+            for (int i = 0; i < warmups; i++) replay(trace, -1, null);      // JIT warm-up over every code path of the trace
             for (long until : new long[] {n / 4, n / 2, -1}) {
                 long c0 = THREADS.getCurrentThreadCpuTime();
                 long p0 = processCpu();
                 long g0 = gcMillis();
+                ThreadCpuSampler threads = new ThreadCpuSampler();
                 long w0 = System.nanoTime();
                 ReplayResult r = replay(trace, until, null);
                 double wall = (System.nanoTime() - w0) / 1e9;
                 double cpu = (THREADS.getCurrentThreadCpuTime() - c0) / 1e9;
                 double all = (processCpu() - p0) / 1e9;
+                Map<String, Double> perThread = threads.stopAndGet();
+                threads.close();
                 out.printf("replay %-10s %,11d events: %6.2f M events/s of wall (%.2f s), replaying thread %.2f s CPU"
                                 + " (%.2f M events/s), all threads %.2f s CPU (GC %.2f s), load %.1f;"
                                 + " heap after GC %4d MiB, %d divergences%n",
                         until < 0 ? "all" : "to " + until, r.rows(), r.rows() / wall / 1e6, wall, cpu,
                         r.rows() / cpu / 1e6, all, (gcMillis() - g0) / 1e3, load(),
                         heapAfterGc(), r.summary().total());
+                out.println("  CPU by thread: " + byThread(perThread));
                 out.flush();
             }
             engineOnly(out, trace);
@@ -125,9 +134,18 @@ public final class BenchReplayCommand implements Callable<Integer> {
     }
 
     private static ReplayResult replay(Path trace, long until, String rmm) throws IOException {
-        try (TraceCursor reader = TraceFiles.openCursor(trace, Long.MIN_VALUE, w -> { })) {
+        try (TraceCursor reader = Replayer.openCursor(trace, w -> { })) {
             return new Replayer(new ReplayOptions(rmm, until, 0)).run(reader, d -> { });
         }
+    }
+
+    /** "name 0.12 s, ..." by thread name, biggest first ("java" is the replaying thread), or why not. */
+    private static String byThread(Map<String, Double> perThread) {
+        if (perThread.isEmpty()) return "not available (needs Linux /proc)";
+        StringBuilder b = new StringBuilder();
+        perThread.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .forEach(e -> b.append(b.length() == 0 ? "" : ", ").append(String.format("%s %.2f s", e.getKey(), e.getValue())));
+        return b.toString();
     }
 
     /** CPU time of the whole JVM (every thread, GC and JIT included), in ns. */

@@ -6,7 +6,6 @@ import io.ccatrace.replay.Replayer;
 import io.ccatrace.replay.checkpoint.CheckpointBuilder;
 import io.ccatrace.replay.checkpoint.StateQuery;
 import io.ccatrace.trace.TraceCursor;
-import io.ccatrace.trace.TraceFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
@@ -77,7 +76,7 @@ public final class BenchStateCommand implements Callable<Integer> {
         }
         if (noReplay) return ExitCodes.OK;
         Timed<ReplayResult> replay = timed(() -> {
-            try (TraceCursor r = TraceFiles.openCursor(trace, Long.MIN_VALUE, w -> { })) {
+            try (TraceCursor r = Replayer.openCursor(trace, w -> { })) {
                 return new Replayer(new ReplayOptions(null, -1, 0)).run(r, d -> { });
             }
         });

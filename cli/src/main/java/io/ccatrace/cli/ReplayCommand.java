@@ -8,7 +8,6 @@ import io.ccatrace.replay.input.BadInputException;
 import io.ccatrace.replay.report.DivergenceJson;
 import io.ccatrace.replay.report.DivergenceText;
 import io.ccatrace.trace.TraceCursor;
-import io.ccatrace.trace.TraceFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -49,7 +48,7 @@ public final class ReplayCommand implements Callable<Integer> {
         String name = trace.toString();
         ReplayResult r;
         ReplayWarnings warnings = new ReplayWarnings(w -> spec.commandLine().getErr().println("ccatrace: warning: " + w));
-        try (TraceCursor reader = TraceFiles.openCursor(trace, Long.MIN_VALUE, warnings)) {
+        try (TraceCursor reader = Replayer.openCursor(trace, warnings)) {
             Replayer replayer = new Replayer(new ReplayOptions(rmm, until, maxDivergences));
             if (json) {
                 try (DivergenceJson report = new DivergenceJson(out, name, rmm)) {

@@ -7,10 +7,14 @@ import io.ccatrace.replay.divergence.DivergenceSummary;
 import io.ccatrace.replay.divergence.WindowComparator;
 import io.ccatrace.replay.input.BadInputException;
 import io.ccatrace.replay.input.InputFeeder;
+import io.ccatrace.trace.Column;
 import io.ccatrace.trace.TraceCursor;
+import io.ccatrace.trace.TraceFiles;
 import io.ccatrace.trace.TraceMetadata;
 import io.ccatrace.trace.TraceReader;
 import java.io.IOException;
+import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.function.Consumer;
 
 /**
@@ -40,11 +44,12 @@ public final class Replayer {
     }
 
     /**
-     * Replays the trace under a row cursor (no object per row). The cursor is read on a
-     * second thread ({@link ReadAhead}) while this one re-executes and compares; the results
-     * are those of a sequential replay. The cursor is not touched any more when this returns.
-     * The cursor's warnings go out as they come, so a replay that stops early may give
-     * warnings about rows read ahead; see {@link #run(TraceCursor, ReplayWarnings, Consumer)}.
+     * Replays the trace under a row cursor, with no copy of the recorded rows
+     * ({@link InPlaceReplay}): on this thread, so open the cursor with read-ahead
+     * ({@link #openCursor}) to decode and check the chain on another one. The results, the
+     * reading and the cursor's warnings are those of a sequential replay. With
+     * {@link #alsoTo} the rows are read ahead on a second thread instead ({@link ReadAhead}),
+     * so that the listener gets the events of exactly the windows a sequential replay runs.
      */
     public ReplayResult run(TraceCursor cursor, Consumer<Divergence> sink) throws IOException {
         return run(cursor, null, sink);
@@ -56,9 +61,25 @@ public final class Replayer {
      * with, so exactly the warnings of a sequential replay are given.
      */
     public ReplayResult run(TraceCursor cursor, ReplayWarnings warnings, Consumer<Divergence> sink) throws IOException {
+        if (also == null) {
+            TraceMetadata meta = cursor.metadata();
+            Machine machine = MachineSetup.machine(meta, options.rmm());
+            ReplayCapture capture = new ReplayCapture();
+            machine.addListener(capture);
+            return new InPlaceReplay(cursor, machine, capture, options).run(MachineSetup.recordedModel(meta), sink);
+        }
         try (ReadAhead windows = new ReadAhead(WindowReader.cursorOf(cursor), options.until(), warnings)) {
             return run(cursor.metadata(), windows, sink);
         }
+    }
+
+    /**
+     * A cursor over every column of a trace for {@link #run(TraceCursor, ReplayWarnings, Consumer)}:
+     * Arrow and Parquet batches are decoded, and their integrity chain checked, on a reader
+     * thread of the cursor's own while the replay runs on the caller's.
+     */
+    public static TraceCursor openCursor(Path trace, Consumer<String> warnings) throws IOException {
+        return TraceFiles.openCursor(trace, EnumSet.allOf(Column.class), Long.MIN_VALUE, true, warnings);
     }
 
     /** Replays the windows of a trace with this metadata (e.g. from a row cursor). */

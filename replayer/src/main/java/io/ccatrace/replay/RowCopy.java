@@ -66,6 +66,14 @@ final class RowCopy implements EventView {
         return this;
     }
 
+    /** Sets seq, time and cause_seq (to give a replayed row the recorded row's place). */
+    RowCopy withOrder(long seq, long time, long causeSeq) {
+        this.seq = seq;
+        this.time = time;
+        this.causeSeq = causeSeq;
+        return this;
+    }
+
     private static long[] longs(long[] mine, long[] src) {
         long[] a = mine != null && mine.length == src.length ? mine : new long[src.length];
         System.arraycopy(src, 0, a, 0, src.length);

@@ -12,7 +12,6 @@ import io.ccatrace.trace.TraceEvent;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -26,25 +25,24 @@ class ReadAheadTest {
 
     /** A cursor showing every row through one reused, refilled view; counts the rows read. */
     private static final class Reusing implements WindowReader.Cursor {
-        private final Iterator<TraceEvent> it;
-        private final RowCopy row = new RowCopy();
-        private volatile int read;
+        private final ListCursor rows;
 
         Reusing(List<TraceEvent> rows) {
-            it = rows.iterator();
+            this.rows = new ListCursor(TRACE.metadata(), rows);
         }
 
         @Override
         public boolean next() {
-            if (!it.hasNext()) return false;
-            row.copyOf(it.next());
-            read++;
-            return true;
+            return rows.next();
         }
 
         @Override
         public EventView row() {
-            return row;
+            return rows;
+        }
+
+        int read() {
+            return rows.read;
         }
     }
 
@@ -74,9 +72,9 @@ class ReadAheadTest {
         public boolean next() {
             boolean more = in.next();
             if (!more) {
-                warnings.accept("end after " + in.read + " rows");
-            } else if (in.read % 700 == 0) {
-                warnings.accept("row " + (in.read - 1));
+                warnings.accept("end after " + in.read() + " rows");
+            } else if (in.read() % 700 == 0) {
+                warnings.accept("row " + (in.read() - 1));
             }
             return more;
         }
@@ -107,8 +105,8 @@ class ReadAheadTest {
                     assertEquals(expected, given, "before window " + i);
                 }
                 if (stopAfter < all) {                    // let it read ahead (a loaded box is slow)
-                    for (int t = 0; t < 200 && ahead.in.read <= seq.in.read; t++) Thread.sleep(50);
-                    assertTrue(ahead.in.read > seq.in.read, "read ahead: " + ahead.in.read + " vs " + seq.in.read);
+                    for (int t = 0; t < 200 && ahead.in.read() <= seq.in.read(); t++) Thread.sleep(50);
+                    assertTrue(ahead.in.read() > seq.in.read(), "read ahead: " + ahead.in.read() + " vs " + seq.in.read());
                 }
             } catch (InterruptedException e) {
                 throw new AssertionError(e);
@@ -174,7 +172,7 @@ class ReadAheadTest {
         assertEquals(List.of(), d2);
         assertEquals(List.of(a.rows(), a.inputs(), a.lastSeq()), List.of(b.rows(), b.inputs(), b.lastSeq()));
         assertTrue(b.lastSeq() >= until && b.lastSeq() < rows.size() - 1, "stopped at " + b.lastSeq());
-        assertEquals(seqCursor.read, aheadCursor.read, "rows read");
+        assertEquals(seqCursor.read(), aheadCursor.read(), "rows read");
     }
 
     @Test
@@ -185,9 +183,9 @@ class ReadAheadTest {
                 try (ReadAhead r = new ReadAhead(c, -1)) {
                     for (int i = 0; i < windows; i++) r.next();
                 }
-                int after = c.read;
+                int after = c.read();
                 Thread.sleep(20);
-                assertEquals(after, c.read, "the cursor is not moved after close()");
+                assertEquals(after, c.read(), "the cursor is not moved after close()");
                 assertTrue(after < TRACE.rows().size(), "a ring of blocks bounds the read-ahead: " + after);
             }
         });
@@ -202,7 +200,7 @@ class ReadAheadTest {
 
             @Override
             public boolean next() throws IOException {
-                if (in.read == failAt) throw new IOException("disk on fire");
+                if (in.read() == failAt) throw new IOException("disk on fire");
                 return in.next();
             }
 

@@ -82,15 +82,23 @@ public final class WindowComparator {
     /** The usual case, without allocating: the same effects in the same order, equal in every field. */
     private static boolean identical(EventView input, List<? extends EventView> recorded, EventView replayedInput,
                                      List<? extends EventView> replayed) {
-        if (input != null && replayedInput != null && !SameOutcome.of(input, replayedInput)) return false;
+        if (input != null && replayedInput != null && !sameInput(input, replayedInput)) return false;
         int n = recorded.size();
         if (n != replayed.size()) return false;
         for (int i = 0; i < n; i++) {
-            EventView a = recorded.get(i);
-            EventView b = replayed.get(i);
-            if (!EffectKey.sameSubject(a, b) || !SameOutcome.of(a, b)) return false;
+            if (!sameEffect(recorded.get(i), replayed.get(i))) return false;
         }
         return true;
+    }
+
+    /** Whether a replayed input row has the recorded one's outcome (the input part of the fast path). */
+    public static boolean sameInput(EventView recorded, EventView replayed) {
+        return SameOutcome.of(recorded, replayed);
+    }
+
+    /** Whether a replayed effect is the recorded one, at the same place (the per-effect part of the fast path). */
+    public static boolean sameEffect(EventView recorded, EventView replayed) {
+        return EffectKey.sameSubject(recorded, replayed) && SameOutcome.of(recorded, replayed);
     }
 
     /** The replayed model threw on this input (a broken simulator invariant). */
