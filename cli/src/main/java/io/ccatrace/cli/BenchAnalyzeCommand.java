@@ -42,7 +42,7 @@ import picocli.CommandLine.Spec;
         description = "Benchmark the analyzers: rules and stats over a Parquet trace.")
 public final class BenchAnalyzeCommand implements Callable<Integer> {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
-    private static final List<String> PARTS = List.of("read", "cursor-read", "rules", "stats", "engine", "per-rule");
+    private static final List<String> PARTS = List.of("read", "cursor-read", "rules", "rules-split", "stats", "engine", "per-rule");
 
     @Spec
     CommandSpec spec;
@@ -57,7 +57,7 @@ public final class BenchAnalyzeCommand implements Callable<Integer> {
     Path trace;
 
     @Option(names = "--part", split = ",", paramLabel = "PART",
-            description = "what to time: read, cursor-read, rules, stats, engine, per-rule (default: all but per-rule)")
+            description = "what to time: read, cursor-read, rules, rules-split, stats, engine, per-rule (default: all but rules-split and per-rule)")
     List<String> parts;
 
     @Option(names = "--runs", defaultValue = "3",
@@ -119,6 +119,7 @@ public final class BenchAnalyzeCommand implements Callable<Integer> {
             if (todo.contains("read")) read(p);
             if (todo.contains("cursor-read")) cursorRead(p);
             if (todo.contains("rules")) rules(p);
+            if (todo.contains("rules-split")) rulesSplit(p);
             if (todo.contains("stats")) stats(p);
             if (todo.contains("engine") || todo.contains("per-rule")) {
                 List<TraceEvent> held = hold(p);
@@ -209,6 +210,32 @@ public final class BenchAnalyzeCommand implements Callable<Integer> {
         report("median of " + rulePasses + " warm passes", median);
     }
 
+    /**
+     * Where the analyzer thread's time goes, JIT-warm: the cursor alone (rows stepped, nothing
+     * read), the shadow alone (no rule), all rules; each the median of --rule-passes passes
+     * after --rule-warmup + 1 untimed ones, by analyzer-thread CPU.
+     */
+    private void rulesSplit(Path p) throws IOException {
+        if (rulePasses < 1 || ruleWarmup < 0) throw new UserException("--rule-passes must be positive, --rule-warmup not negative");
+        String[] names = {"cursor only (rows stepped):", "shadow only (no rule):", "shadow + all rules:"};
+        out.println("analyzer thread, JIT-warm, median of " + rulePasses + " passes (ns per event):");
+        for (int v = 0; v < names.length; v++) {
+            List<Rule> rules = v == 2 ? RuleCatalog.all() : List.of();
+            boolean judge = v > 0;
+            for (int i = 0; i <= ruleWarmup; i++) rulesPass(p, 0, false, rules, judge);
+            long[] cpu = new long[rulePasses];
+            long n = 0;
+            for (int i = 0; i < rulePasses; i++) {
+                RulesPass r = rulesPass(p, 0, false, rules, judge);
+                cpu[i] = r.cpuNs();
+                n = r.events();
+            }
+            java.util.Arrays.sort(cpu);
+            long m = cpu[rulePasses / 2];
+            out.println(String.format(Locale.ROOT, "  %-30s %7.1f ns/event  (%.2f M events/s)", names[v], m / (double) n, n / (m / 1e3)));
+        }
+    }
+
     private void report(String which, RulesPass r) {
         out.println("all rules (analyze), " + which + ":");
         rate("  analyzer thread CPU:", r.events(), r.cpuNs());
@@ -223,7 +250,12 @@ public final class BenchAnalyzeCommand implements Callable<Integer> {
     }
 
     private RulesPass rulesPass(Path p, long total, boolean heap) throws IOException {
-        Analyzer a = new Analyzer(RuleCatalog.all(), new FindingSink());
+        return rulesPass(p, total, heap, RuleCatalog.all(), true);
+    }
+
+    /** A pass with these rules (the shadow alone when none), or the cursor alone when !judge. */
+    private RulesPass rulesPass(Path p, long total, boolean heap, List<Rule> rules, boolean judge) throws IOException {
+        Analyzer a = new Analyzer(rules, new FindingSink());
         long ns = 0;
         long wall = 0;
         long readerNs = 0;
@@ -231,13 +263,13 @@ public final class BenchAnalyzeCommand implements Callable<Integer> {
         long t0 = cpu();
         long w0 = System.nanoTime();
         Thread readerThread = null;
+        long n = 0;
         try (TraceCursor r = TraceFiles.openCursor(p, ruleColumns(), Long.MIN_VALUE, threads == 2, w -> { })) {
-            long n = 0;
             while (r.next()) {
                 if (n == 0 && threads == 2) readerThread = thread("ccatrace-batch-reader");
                 // the reader thread's CPU time, read while it lives (it ends with the trace)
                 if ((n & 4095) == 0 && readerThread != null) readerNs = Math.max(readerNs, THREADS.getThreadCpuTime(readerThread.getId()));
-                a.accept(r);
+                if (judge) a.accept(r);
                 n++;
                 if (heap && total >= 4 && n % (total / 4) == 0) {
                     ns += cpu() - t0;
@@ -249,11 +281,11 @@ public final class BenchAnalyzeCommand implements Callable<Integer> {
                     w0 = System.nanoTime();
                 }
             }
-            a.finish();
+            if (judge) a.finish();
             ns += cpu() - t0;
             wall += System.nanoTime() - w0;
         }
-        return new RulesPass(a, a.events(), ns, readerNs, wall,
+        return new RulesPass(a, n, ns, readerNs, wall,
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), heaps.toString());
     }
 

@@ -37,11 +37,14 @@ public final class DecodedRow {
     public ExitReason exit = ExitReason.OTHER;
     /** STAGE2_FAULT: whether the outcome is SEA_INJECTED. */
     public boolean sea;
+    /** GUEST_STEP: whether the step is an SMC ("call"). */
+    public boolean guestCall;
     /** REC_STATE: the transition. */
     public RecTransition recTo = RecTransition.OTHER;
 
     private final LastName<RmiCommand> rmiByName = new LastName<>(n -> RmiCommand.of(n, TraceEvent.NULL));
     private final LastName<RsiCommand> rsiByName = new LastName<>(n -> RsiCommand.of(n, TraceEvent.NULL));
+    private final LastName<Boolean> callStep = new LastName<>("call"::equals);
     private final LastName<RttState> rttState = new LastName<>(RttState::parse);
     private final LastName<Ripas> ripas = new LastName<>(Ripas::parse);
     private final LastName<GranuleState> granuleState = new LastName<>(GranuleState::parse);
@@ -106,6 +109,9 @@ public final class DecodedRow {
                 break;
             case STAGE2_FAULT:
                 sea = "SEA_INJECTED".equals(e.outcome());
+                break;
+            case GUEST_STEP:
+                guestCall = callStep.of(e.cmd());
                 break;
             case REC_STATE:
                 recTo = recState.of(e.to());

@@ -240,7 +240,7 @@ public final class Shadow {
     }
 
     private void onGuestStep(EventView e) {
-        if (!"call".equals(e.cmd())) return;
+        if (!row.guestCall) return;
         if (RsiCommand.ofFid(e.fid()) != RsiCommand.RSI_IPA_STATE_SET) return;
         RecShadow r = rec(e.rec());
         if (r != null) r.queueIpaStateSet(row.args(e));
