@@ -94,43 +94,13 @@ final class HybridEncoder {
 
     /**
      * Appends the encoding of n one-bit levels given as bits (value i at bit i of word i / 64):
-     * runs of two or more all-zero or all-one bytes (8 values each) become RLE runs, other
-     * bytes are copied as bit-packed groups (their bit order is Parquet's). A last partial
-     * byte is bit-packed, padded with zeros.
+     * bit-packed runs only, i.e. the bitmap's bytes (their bit order is Parquet's) under a run
+     * header every 63 bytes; a last partial byte is padded with zeros. No RLE runs: ZSTD
+     * compresses the plain bitmap better than a mix of runs and literals (a recorded multi-realm
+     * trace 1.2% smaller in total, measured in session 4), and copying is cheaper than finding runs.
      */
     static void encodeBits(long[] bits, int n, PageBytes out) {
-        int full = n >>> 3;
-        int groups = (n + 7) >>> 3;
-        int literal = 0;
-        int g = 0;
-        while (g < full) {
-            int b = group(bits, g);
-            if ((b == 0 || b == 0xFF) && g + 1 < full && group(bits, g + 1) == b) {
-                int j = g + 2;
-                long fill = b == 0 ? 0L : -1L;
-                while (j < full) {
-                    if ((j & 7) == 0 && j + 8 <= full && bits[j >>> 3] == fill) {
-                        j += 8;
-                    } else if (group(bits, j) == b) {
-                        j++;
-                    } else {
-                        break;
-                    }
-                }
-                packedGroups(bits, literal, g, out);
-                out.varint((long) (8 * (j - g)) << 1);
-                out.u8(b & 1);
-                g = j;
-                literal = j;
-            } else {
-                g++;
-            }
-        }
-        packedGroups(bits, literal, groups, out);
-    }
-
-    private static int group(long[] bits, int g) {
-        return (int) (bits[g >>> 3] >>> ((g & 7) << 3)) & 0xFF;
+        packedGroups(bits, 0, (n + 7) >>> 3, out);
     }
 
     /** Bytes [from, to) of the bit array as bit-packed runs of at most 63 groups. */
