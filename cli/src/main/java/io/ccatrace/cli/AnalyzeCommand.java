@@ -6,16 +6,13 @@ import io.ccatrace.analyzers.finding.FindingReport;
 import io.ccatrace.analyzers.finding.FindingSink;
 import io.ccatrace.analyzers.finding.Rule;
 import io.ccatrace.analyzers.finding.Severity;
-import io.ccatrace.trace.Column;
 import io.ccatrace.trace.TraceFiles;
 import io.ccatrace.trace.TraceCursor;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -44,9 +41,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
     boolean listRules;
 
     @Option(names = "--check-chain", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = {"Read every column and recompute the integrity chain, warning on a break as every reader does",
-                "(the default). --no-check-chain decodes only the columns the rules need: faster, for traces",
-                "already checked with `ccatrace verify`."})
+            description = {"Check the integrity chain, warning on a break as every reader does (the default): a Parquet",
+                "trace with storage digests is checked on its stored bytes on a second thread (the event chain only",
+                "after a mismatch), any other trace has every column decoded and its event chain recomputed.",
+                "--no-check-chain skips the check, for traces already checked with `ccatrace verify`."})
     boolean checkChain;
 
     @Option(names = "--threads", defaultValue = "2", paramLabel = "N",
@@ -68,14 +66,13 @@ public final class AnalyzeCommand implements Callable<Integer> {
             throw new UserException("--rule: " + e.getMessage());
         }
         if (threads != 1 && threads != 2) throw new UserException("--threads must be 1 or 2, not " + threads);
-        Set<Column> columns = checkChain ? EnumSet.allOf(Column.class) : Analyzer.COLUMNS;
         List<String> ids = new ArrayList<>();
         for (Rule r : selected) ids.add(r.id());
         List<FindingReport.TraceFindings> results = new ArrayList<>();
         long violations = 0;
         for (Path p : TracePaths.expand(traces)) {
             Analyzer a = new Analyzer(RuleCatalog.select(ids), new FindingSink());
-            try (TraceCursor c = TraceFiles.openCursor(p, columns, Long.MIN_VALUE, threads == 2,
+            try (TraceCursor c = TraceFiles.openCursor(p, Analyzer.COLUMNS, Long.MIN_VALUE, threads == 2, checkChain,
                     w -> err.println("ccatrace: warning: " + w))) {
                 a.run(c);
             }

@@ -72,13 +72,9 @@ public final class BenchAnalyzeCommand implements Callable<Integer> {
             description = "events held in memory for the engine figures (default 1,000,000)")
     int memoryEvents;
 
-    @Option(names = "--check-chain", description = "rules part: read every column and check the chain, as analyze"
-            + " does by default (without it: the --no-check-chain projection)")
+    @Option(names = "--check-chain", description = "rules part: check the integrity chain, as analyze"
+            + " does by default (without it: as --no-check-chain)")
     boolean checkChain;
-
-    private java.util.Set<io.ccatrace.trace.Column> ruleColumns() {
-        return checkChain ? java.util.EnumSet.allOf(io.ccatrace.trace.Column.class) : Analyzer.COLUMNS;
-    }
 
     @Option(names = "--rule-warmup", defaultValue = "2", paramLabel = "N",
             description = "rules part: untimed passes after the first (cold) one, so the timed passes run JIT-compiled code (default 2)")
@@ -208,6 +204,20 @@ public final class BenchAnalyzeCommand implements Callable<Integer> {
                 + a.shadow().liveRecs() + " RECs");
         report("first pass (cold JIT)", cold);
         report("median of " + rulePasses + " warm passes", median);
+        if (checkChain) storageCheck(p);
+    }
+
+    /** The storage-digest check a checked projection runs on a thread of its own, timed here alone. */
+    private void storageCheck(Path p) throws IOException {
+        if (!p.toString().endsWith(".parquet")) return;
+        long t0 = cpu();
+        io.ccatrace.trace.parquet.StorageDigest.Outcome o = io.ccatrace.trace.parquet.StorageDigest.check(p, () -> false);
+        long ns = cpu() - t0;
+        long bytes = java.nio.file.Files.size(p);
+        out.println(String.format(Locale.ROOT, "%-44s %8.3f s CPU (%s; %d bytes of file, %.2f ns/byte)",
+                "  storage digest check (its own thread):", ns / 1e9,
+                !o.present() ? "no digests: the event chain is checked" : o.matches() ? "matches" : "differs",
+                bytes, ns / (double) bytes));
     }
 
     /**
@@ -264,7 +274,7 @@ public final class BenchAnalyzeCommand implements Callable<Integer> {
         long w0 = System.nanoTime();
         Thread readerThread = null;
         long n = 0;
-        try (TraceCursor r = TraceFiles.openCursor(p, ruleColumns(), Long.MIN_VALUE, threads == 2, w -> { })) {
+        try (TraceCursor r = TraceFiles.openCursor(p, Analyzer.COLUMNS, Long.MIN_VALUE, threads == 2, checkChain, w -> { })) {
             while (r.next()) {
                 if (n == 0 && threads == 2) readerThread = thread("ccatrace-batch-reader");
                 // the reader thread's CPU time, read while it lives (it ends with the trace)

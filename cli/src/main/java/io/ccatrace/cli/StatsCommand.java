@@ -4,6 +4,7 @@ import io.ccatrace.analyzers.stats.StatsReport;
 import io.ccatrace.analyzers.stats.TraceStats;
 import io.ccatrace.trace.BatchReader;
 import io.ccatrace.trace.EventBatch;
+import io.ccatrace.trace.StorageCheck;
 import io.ccatrace.trace.TraceFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -44,8 +45,11 @@ public final class StatsCommand implements Callable<Integer> {
         TraceStats stats = new TraceStats();
         for (Path p : TracePaths.expand(traces)) {
             stats.startTrace();
-            try (BatchReader r = TraceFiles.openColumns(p, TraceStats.COLUMNS, n)) {
+            try (BatchReader r = TraceFiles.openColumns(p, TraceStats.COLUMNS, n);
+                 StorageCheck check = TraceFiles.checkStorage(p, r.metadata())) {
                 for (EventBatch b = r.next(); b != null; b = r.next()) stats.accept(b);
+                String broken = check == null ? null : check.await();
+                if (broken != null) spec.commandLine().getErr().println("ccatrace: warning: " + p + ": " + broken);
             }
         }
         PrintWriter out = spec.commandLine().getOut();

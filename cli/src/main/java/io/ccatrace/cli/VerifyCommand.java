@@ -32,6 +32,7 @@ public final class VerifyCommand implements Callable<Integer> {
         } else {
             out.println(trace + ": OK: " + r.events() + " events, complete, digest " + r.digest());
         }
+        if (r.storage() != null) out.println(trace + ": " + r.storage());
         out.flush();
         return r.intact() ? ExitCodes.OK : ExitCodes.FINDING;
     }

@@ -172,4 +172,34 @@ class AnalyzeSamplesTest {
         String[] fast = run("analyze", "--no-check-chain", edited.toString());
         assertEquals(checked[1], fast[1], "same findings either way");
     }
+
+    @Test
+    void analyzeAndStatsCheckAParquetTracesStorageDigest() throws Exception {
+        // docs/trace-format.md, "Integrity chain" item 6: readers of a projection check the
+        // stored bytes; a changed byte in a column neither decodes (cpu) is found through the
+        // event chain, which the default analyze and stats report; --no-check-chain does not look.
+        Path t = tmp.resolve("boot.parquet");
+        assertEquals("0", run("record", "--scenario", "boot", "--seed", "1", "-o", t.toString())[0]);
+        assertEquals("", run("analyze", t.toString())[2]);
+        assertEquals("", run("stats", t.toString())[2]);
+        long at;
+        try (org.apache.parquet.hadoop.ParquetFileReader r = org.apache.parquet.hadoop.ParquetFileReader.open(
+                new org.apache.parquet.io.LocalInputFile(t))) {
+            org.apache.parquet.hadoop.metadata.ColumnChunkMetaData cpu = r.getRowGroups().get(0).getColumns().get(4);
+            assertEquals("cpu", cpu.getPath().toDotString());
+            at = cpu.getStartingPos() + cpu.getTotalSize() / 2;
+        }
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(t.toFile(), "rw")) {
+            f.seek(at);
+            int b = f.read();
+            f.seek(at);
+            f.write(b ^ 0x04);
+        }
+        String[] checked = run("analyze", t.toString());
+        assertTrue(checked[2].contains("warning: " + t + ": integrity chain broken: an event in seq 0.."), checked[2]);
+        assertTrue(run("stats", t.toString())[2].contains("integrity chain broken"), "stats warns too");
+        String[] fast = run("analyze", "--no-check-chain", t.toString());
+        assertEquals("", fast[2]);
+        assertEquals(checked[1], fast[1], "same findings either way");
+    }
 }

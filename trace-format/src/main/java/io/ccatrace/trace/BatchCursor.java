@@ -39,6 +39,9 @@ final class BatchCursor implements TraceCursor {
     private final Consumer<String> warnings;
     private final boolean fromStart;
     private boolean warnedBreak;
+    /** The storage-digest check of a projection (null: none); its break is warned on this thread. */
+    private StorageCheck storage;
+    private boolean warnedStorage;
     /** Runs the chain check of the batch being read while the cursor's thread goes on (null: not here). */
     private final ExecutorService checker;
     private Future<?> pending;
@@ -60,7 +63,8 @@ final class BatchCursor implements TraceCursor {
     private byte[][] payloadReuse = new byte[0][];
 
     /**
-     * @param columns the columns the reader decodes (seq and kind among them)
+     * @param columns the columns the cursor gives (seq and kind among them; the reader decodes
+     *     at least these, every column when the chain is checked here)
      * @param check the chain check over every batch, or null when the chain is not checked
      *     here: the reader checks it (readerWarns, the JSONL row path) or the projection
      *     lacks columns it covers
@@ -85,6 +89,15 @@ final class BatchCursor implements TraceCursor {
             return t;
         }) : null;
         if (fromSeq != Long.MIN_VALUE) reader.seek(fromSeq);
+    }
+
+    /**
+     * Has a projection's integrity checked by a storage-digest check (started by the caller,
+     * closed with the cursor): its break is warned between batches once the check has ended,
+     * and at the end at the latest.
+     */
+    void watch(StorageCheck s) {
+        storage = s;
     }
 
     /** Every column (a cursor over them checks the integrity chain). */
@@ -127,6 +140,7 @@ final class BatchCursor implements TraceCursor {
             }
             load(next);
             rows += n;
+            if (storage != null) warnStorage(storage.poll());
             if (check != null) {
                 awaitCheck();
                 if (checker != null) {
@@ -167,6 +181,7 @@ final class BatchCursor implements TraceCursor {
     private void end() throws IOException {
         ended = true;
         if (readerWarns) return;
+        if (storage != null) warnStorage(storage.await());
         if (check != null) {
             awaitCheck();
             check.finish();
@@ -182,6 +197,13 @@ final class BatchCursor implements TraceCursor {
         if (!warnedBreak && check.firstBreak() != null) {
             warnedBreak = true;
             warnings.accept(file + ": " + check.firstBreak());
+        }
+    }
+
+    private void warnStorage(String brk) {
+        if (!warnedStorage && brk != null) {
+            warnedStorage = true;
+            warnings.accept(file + ": " + brk);
         }
     }
 
@@ -371,6 +393,10 @@ final class BatchCursor implements TraceCursor {
     @Override
     public void close() throws IOException {
         if (checker != null) checker.shutdownNow();
-        reader.close();
+        try {
+            if (storage != null) storage.close();
+        } finally {
+            reader.close();
+        }
     }
 }

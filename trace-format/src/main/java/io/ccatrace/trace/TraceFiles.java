@@ -8,6 +8,7 @@ import io.ccatrace.trace.jsonl.JsonlSource;
 import io.ccatrace.trace.parquet.ParquetBatchReader;
 import io.ccatrace.trace.parquet.ParquetSink;
 import io.ccatrace.trace.parquet.ParquetSource;
+import io.ccatrace.trace.parquet.StorageDigest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -141,32 +142,67 @@ public final class TraceFiles {
     }
 
     /**
-     * Opens a row cursor over a projection: only these columns are decoded (seq and kind are
-     * always added), and an accessor of any other column throws {@link IllegalStateException}
-     * naming it, as does {@link TraceCursor#toEvent()} unless every event column is projected.
-     * The integrity chain covers every column, so it is checked only when every column is
-     * projected ({@link Column#values()}); a projection gives just the unfinished-recording
-     * warning (run {@code ccatrace verify} for the chain). With {@code readAhead}, Arrow and
-     * Parquet batches are decoded (and their chain checked) on a reader thread of the
-     * cursor's own, one batch ahead of the caller; the rows, their order and the warnings are
-     * the same, and a reader failure is thrown by {@link TraceCursor#next()} as without it.
+     * Opens a row cursor over a projection, with the integrity chain checked: as
+     * {@link #openCursor(Path, Set, long, boolean, boolean, Consumer)} with checkChain.
      */
     public static TraceCursor openCursor(Path path, Set<Column> columns, long fromSeq, boolean readAhead,
                                          Consumer<String> warnings) throws IOException {
+        return openCursor(path, columns, fromSeq, readAhead, true, warnings);
+    }
+
+    /**
+     * Opens a row cursor over a projection: only these columns are decoded (seq and kind are
+     * always added), and an accessor of any other column throws {@link IllegalStateException}
+     * naming it, as does {@link TraceCursor#toEvent()} unless every event column is projected.
+     * With {@code checkChain} the reader warns on a broken integrity chain: over every column
+     * it recomputes the event chain; over a projection of a Parquet trace with storage
+     * digests it checks those on a thread of its own ({@link StorageCheck}: stored bytes
+     * only, the event chain only after a mismatch); over a projection of any other trace it
+     * decodes every column after all, to recompute the event chain. Without
+     * {@code checkChain} a projection is not checked (only the unfinished-recording warning).
+     * With {@code readAhead}, Arrow and Parquet batches are decoded (and their chain checked)
+     * on a reader thread of the cursor's own, one batch ahead of the caller; the rows, their
+     * order and the warnings are the same, and a reader failure is thrown by
+     * {@link TraceCursor#next()} as without it.
+     */
+    public static TraceCursor openCursor(Path path, Set<Column> columns, long fromSeq, boolean readAhead,
+                                         boolean checkChain, Consumer<String> warnings) throws IOException {
         java.util.EnumSet<Column> cols = java.util.EnumSet.of(Column.SEQ, Column.KIND);
         cols.addAll(columns);
-        boolean jsonl = TraceFormat.of(path) == TraceFormat.JSONL;
-        boolean every = cols.size() == Column.values().length;
+        TraceFormat f = TraceFormat.of(path);
+        boolean jsonl = f == TraceFormat.JSONL;
         BatchReader r = openColumns(path, cols, warnings);
+        boolean decodeAll = cols.size() == Column.values().length;
+        boolean storage = false;
+        if (checkChain && !decodeAll && !jsonl) {
+            storage = f == TraceFormat.PARQUET && StorageDigest.present(r.metadata());
+            if (!storage) {
+                r.close();
+                decodeAll = true;
+                r = openColumns(path, java.util.EnumSet.allOf(Column.class), warnings);
+            }
+        }
         try {
-            ChainCheck check = jsonl || !every ? null : new ChainCheck(fromSeq == Long.MIN_VALUE, FormatVersion.of(r.metadata()));
+            ChainCheck check = jsonl || !decodeAll || !checkChain ? null
+                    : new ChainCheck(fromSeq == Long.MIN_VALUE, FormatVersion.of(r.metadata()));
             boolean ahead = readAhead && !jsonl;
             if (ahead) r = new PrefetchReader(r, path.toString(), check == null ? null : check::accept);
-            return new BatchCursor(r, path.toString(), cols, check, ahead, jsonl, warnings, fromSeq);
+            BatchCursor c = new BatchCursor(r, path.toString(), cols, check, ahead, jsonl, warnings, fromSeq);
+            if (storage) c.watch(StorageCheck.start(path));
+            return c;
         } catch (IOException | RuntimeException e) {
             r.close();
             throw e;
         }
+    }
+
+    /**
+     * Starts the storage-digest check of a Parquet trace that has digests, for a reader of a
+     * projection (see {@link StorageCheck}); null for any other trace.
+     */
+    public static StorageCheck checkStorage(Path path, TraceMetadata metadata) throws TraceFormatException {
+        if (TraceFormat.of(path) != TraceFormat.PARQUET || !StorageDigest.present(metadata)) return null;
+        return StorageCheck.start(path);
     }
 
     /**
@@ -193,7 +229,7 @@ public final class TraceFiles {
         for (Map.Entry<String, String> e : m.asMap().entrySet()) {
             String k = e.getKey();
             if (!k.equals(TraceMetadata.EVENT_COUNT) && !k.equals(TraceMetadata.COMPLETE)
-                    && !k.equals(TraceMetadata.DIGEST)) {
+                    && !k.equals(TraceMetadata.DIGEST) && !k.equals(StorageDigest.KEY)) {
                 h = h.with(k, e.getValue());
             }
         }

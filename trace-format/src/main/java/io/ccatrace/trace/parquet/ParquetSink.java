@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.hadoop.ParquetFileWriter;
-import org.apache.parquet.io.LocalOutputFile;
 
 /**
  * Writes a trace as Parquet, encoding the pages itself (no record assembly): each row's
@@ -30,6 +29,8 @@ public final class ParquetSink implements RowSink {
     static final int PAGE_ROWS = 1 << 16;
 
     private final ParquetFileWriter writer;
+    /** The file, digesting each row group's column chunks (storage digest, {@link StorageDigest}). */
+    private final DigestingOutputFile file;
     private final TraceMetadata header;
     private final Zstd zstd = new Zstd();
     private final PageBytes page = new PageBytes();
@@ -86,7 +87,8 @@ public final class ParquetSink implements RowSink {
         this.pageLimit = pageRows;
         this.groupLimit = groupRows;
         this.maxDictionary = maxDictionary;
-        this.writer = new ParquetFileWriter(new LocalOutputFile(path), ParquetSchema.SCHEMA,
+        this.file = new DigestingOutputFile(path);
+        this.writer = new ParquetFileWriter(file, ParquetSchema.SCHEMA,
                 ParquetFileWriter.Mode.OVERWRITE, 256L << 20, 0, 64, Integer.MAX_VALUE, false);
         writer.start();
         List<ColumnDescriptor> ds = ParquetSchema.SCHEMA.getColumns();
@@ -204,7 +206,9 @@ public final class ParquetSink implements RowSink {
         endPages();
         if (groupRows == 0) return;
         writer.startBlock(groupRows);
+        file.beginRowGroup();
         for (Leaf l : leaves) l.writeChunk(writer, zstd);
+        file.endRowGroup();
         writer.endBlock();
         groupRows = 0;
     }
@@ -215,6 +219,7 @@ public final class ParquetSink implements RowSink {
             endRowGroup();
             Map<String, String> m = new LinkedHashMap<>(header.asMap());
             m.putAll(end.asMap());
+            m.put(StorageDigest.KEY, file.value());
             m.put("writer.model.name", "ccatrace");
             writer.end(m);
         } finally {

@@ -16,7 +16,7 @@ import org.apache.parquet.io.RecordReader;
 /** Reads a ccatrace Parquet file row by row, one row group in memory at a time. */
 public final class ParquetSource implements RowSource {
     private static final String[] END_KEYS = {
-        TraceMetadata.EVENT_COUNT, TraceMetadata.COMPLETE, TraceMetadata.DIGEST};
+        TraceMetadata.EVENT_COUNT, TraceMetadata.COMPLETE, TraceMetadata.DIGEST, StorageDigest.KEY};
 
     private final ParquetFileReader reader;
     private final TraceMetadata header;

@@ -221,7 +221,7 @@ class PageDecodersTest {
         assertEquals(events.size(), i);
     }
 
-    private static Group group(SimpleGroupFactory f, TraceEvent e) {
+    static Group group(SimpleGroupFactory f, TraceEvent e) {
         Group g = f.newGroup();
         for (Column c : Column.values()) {
             String n = c.columnName();
