@@ -54,7 +54,7 @@ final class BatchCursor implements TraceCursor {
     private long[] seq, time, cpu, causeSeq, fid, index, realm, rec, ipa, pa, level, esr, far, hpfar, value, size;
     private int[] kind, cmd, status, from, to, fromRipas, toRipas, pas, ripas, exitReason, access, half, outcome;
     private String[] cmdN, statusN, fromN, toN, fromRipasN, toRipasN, pasN, ripasN, exitReasonN, accessN, halfN, outcomeN;
-    private int[] argsOff, outOff, payloadOff;
+    private int[] argsOff, outOff, payloadOff, payloadAt;
     private boolean[] argsNull, outNull, payloadNull;
     private long[] argsVal, outVal;
     private byte[] payloadVal;
@@ -268,6 +268,7 @@ final class BatchCursor implements TraceCursor {
         outNull = has(Column.OUT) ? e.nulls(Column.OUT) : null;
         outVal = has(Column.OUT) ? e.listValues(Column.OUT) : null;
         payloadOff = has(Column.PAYLOAD) ? e.offsets(Column.PAYLOAD) : null;
+        payloadAt = has(Column.PAYLOAD) ? e.starts(Column.PAYLOAD) : null;
         payloadNull = has(Column.PAYLOAD) ? e.nulls(Column.PAYLOAD) : null;
         payloadVal = has(Column.PAYLOAD) ? e.bytes(Column.PAYLOAD) : null;
     }
@@ -370,8 +371,8 @@ final class BatchCursor implements TraceCursor {
     @Override
     public byte[] payload() {
         if (need(payloadNull, Column.PAYLOAD)[r]) return null;
-        int at = payloadOff[r];
-        int len = payloadOff[r + 1] - at;
+        int at = payloadAt[r];
+        int len = payloadOff[r + 1] - payloadOff[r];
         byte[] a;
         if (len > MAX_REUSED_PAYLOAD) {
             a = new byte[len];

@@ -50,6 +50,7 @@ final class ChainCheck {
         long[] h = v1 != null ? v1.of(b) : v2.of(b);
         long[] seq = b.longs(Column.SEQ);
         int[] off = b.offsets(Column.CHAIN);
+        int[] at = b.starts(Column.CHAIN);
         boolean[] none = b.nulls(Column.CHAIN);
         byte[] chain = b.bytes(Column.CHAIN);
         for (int r = 0; r < n; r++) {
@@ -62,7 +63,7 @@ final class ChainCheck {
             lastSeq = seq[r];
             boolean hasStored = !none[r];
             if (pending < HashChain.INTERVAL && !hasStored) continue;
-            close(seq[r], hasStored ? chain : null, off[r], off[r + 1] - off[r]);
+            close(seq[r], hasStored ? chain : null, at[r], off[r + 1] - off[r]);
         }
     }
 

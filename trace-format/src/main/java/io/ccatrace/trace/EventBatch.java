@@ -18,8 +18,11 @@ import java.util.Set;
  *   <li>BOOL (input): {@link #bools}.</li>
  *   <li>LONGS (args, out): row r's list is {@link #listValues}[{@link #offsets}[r] ..
  *       offsets[r + 1]); {@link #nulls}[r] tells a null list from an empty one.</li>
- *   <li>BYTES (payload, chain): row r's bytes are {@link #bytes}[offsets[r] .. offsets[r + 1]);
- *       {@link #nulls}[r] marks null.</li>
+ *   <li>BYTES (payload, chain): row r's bytes are the offsets[r + 1] - offsets[r] bytes of
+ *       {@link #bytes} from {@link #starts}[r] on; {@link #nulls}[r] marks null. The starts
+ *       are the offsets themselves when the rows' bytes were copied one after the other; a
+ *       reader may instead point rows into a shared array (a Parquet dictionary: nothing is
+ *       copied until a consumer asks for a row's bytes).</li>
  * </ul>
  */
 public final class EventBatch {
@@ -34,7 +37,13 @@ public final class EventBatch {
     private final int[][] offsets = new int[N][];
     private final boolean[][] nulls = new boolean[N][];
     private final long[][] listValues = new long[N][];
+    /** The array row bytes are read from: {@link #own} or a reader's shared array. */
     private final byte[][] bytes = new byte[N][];
+    /** The batch's own byte buffer of each BYTES column (filled by copying readers). */
+    private final byte[][] own = new byte[N][];
+    /** Row starts into a shared array, or null when rows are copied in order (starts = offsets). */
+    private final int[][] starts = new int[N][];
+    private final int[][] startBuf = new int[N][];
     private int size;
 
     EventBatch(Set<Column> columns) {
@@ -42,7 +51,7 @@ public final class EventBatch {
         this.projected = EnumSet.copyOf(columns.isEmpty() ? EnumSet.noneOf(Column.class) : columns).toArray(new Column[0]);
         for (Column c : projected) {
             if (c.type() == Column.Type.LONGS) listValues[c.ordinal()] = new long[1024];
-            if (c.type() == Column.Type.BYTES) bytes[c.ordinal()] = new byte[4096];
+            if (c.type() == Column.Type.BYTES) bytes[c.ordinal()] = own[c.ordinal()] = new byte[4096];
             if (c.type() == Column.Type.NAME) names[c.ordinal()] = new String[0];
         }
     }
@@ -101,9 +110,18 @@ public final class EventBatch {
         return check(listValues[c.ordinal()], c);
     }
 
-    /** The concatenated bytes of a BYTES column (see {@link #offsets}). */
+    /** The bytes of a BYTES column's rows (see {@link #starts} and {@link #offsets}). */
     public byte[] bytes(Column c) {
         return check(bytes[c.ordinal()], c);
+    }
+
+    /**
+     * Where each row's bytes start in {@link #bytes} (a BYTES column); its length is
+     * offsets[r + 1] - offsets[r]. The offsets array itself when the rows lie one after the other.
+     */
+    public int[] starts(Column c) {
+        int[] s = starts[c.ordinal()];
+        return s != null ? s : offsets(c);
     }
 
     /** The kind of row r. */
@@ -122,7 +140,8 @@ public final class EventBatch {
     public byte[] byteArray(Column c, int r) {
         if (nulls(c)[r]) return null;
         int[] o = offsets[c.ordinal()];
-        return Arrays.copyOfRange(bytes[c.ordinal()], o[r], o[r + 1]);
+        int at = starts(c)[r];
+        return Arrays.copyOfRange(bytes[c.ordinal()], at, at + o[r + 1] - o[r]);
     }
 
     /** Row r as an immutable event (every event column must be projected). */
@@ -189,6 +208,10 @@ public final class EventBatch {
                         offsets[i] = new int[n + 1];
                         nulls[i] = new boolean[n];
                     }
+                    if (c.type() == Column.Type.BYTES) {
+                        bytes[i] = own[i];
+                        starts[i] = null;
+                    }
             }
         }
     }
@@ -228,14 +251,36 @@ public final class EventBatch {
         return a;
     }
 
-    /** Byte array of a BYTES column with room for at least n bytes (growing keeps the contents). */
+    /**
+     * Byte array of a BYTES column with room for at least n bytes (growing keeps the contents):
+     * the batch's own, rows one after the other (starts = offsets).
+     */
     public byte[] fillBytes(Column c, int n) {
-        byte[] a = bytes[c.ordinal()];
+        int i = c.ordinal();
+        byte[] a = own[i];
         if (a.length < n) {
             a = Arrays.copyOf(a, Math.max(n, a.length + (a.length >> 1)));
-            bytes[c.ordinal()] = a;
+            own[i] = a;
         }
+        bytes[i] = a;
+        starts[i] = null;
         return a;
+    }
+
+    /** Array of row starts of a BYTES column for n rows, for {@link #share}. */
+    public int[] fillStarts(Column c, int n) {
+        int i = c.ordinal();
+        if (startBuf[i] == null || startBuf[i].length < n) startBuf[i] = new int[Math.max(n, 16)];
+        return startBuf[i];
+    }
+
+    /**
+     * Points a BYTES column's rows into a shared array the reader does not change while the
+     * batch is in use (rows start at the given starts, from {@link #fillStarts}).
+     */
+    public void share(Column c, byte[] data, int[] rowStarts) {
+        bytes[c.ordinal()] = data;
+        starts[c.ordinal()] = rowStarts;
     }
 
     /** Sets the dictionary of a NAME column (must cover every id filled). */

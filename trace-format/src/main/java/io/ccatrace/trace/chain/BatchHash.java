@@ -38,7 +38,7 @@ public final class BatchHash {
                     lists(hs, b.offsets(c), b.nulls(c), b.listValues(c), n);
                     break;
                 case BYTES:
-                    if (c == Column.PAYLOAD) bytes(hs, b.offsets(c), b.nulls(c), b.bytes(c), n);
+                    if (c == Column.PAYLOAD) bytes(hs, b.offsets(c), b.starts(c), b.nulls(c), b.bytes(c), n);
                     break;
                 default:
                     break;
@@ -76,14 +76,15 @@ public final class BatchHash {
         }
     }
 
-    private static void bytes(long[] hs, int[] off, boolean[] nulls, byte[] v, int n) {
+    private static void bytes(long[] hs, int[] off, int[] starts, boolean[] nulls, byte[] v, int n) {
         for (int r = 0; r < n; r++) {
             if (nulls[r]) {
                 hs[r] = EventHash.mix(hs[r], TraceEvent.NULL);
                 continue;
             }
             long x = EventHash.mix(hs[r], off[r + 1] - off[r]);
-            for (int k = off[r]; k < off[r + 1]; k++) x = EventHash.mix(x, v[k] & 0xFF);
+            int from = starts[r];
+            for (int k = from; k < from + off[r + 1] - off[r]; k++) x = EventHash.mix(x, v[k] & 0xFF);
             hs[r] = x;
         }
     }

@@ -46,7 +46,7 @@ public final class BatchHashV2 {
                     lists(b.offsets(c), b.nulls(c), b.listValues(c), k, n);
                     break;
                 default:
-                    bytes(b.offsets(c), b.nulls(c), b.bytes(c), k, n);
+                    bytes(b.offsets(c), b.starts(c), b.nulls(c), b.bytes(c), k, n);
             }
         }
         for (int r = 0; r < n; r++) {
@@ -82,11 +82,11 @@ public final class BatchHashV2 {
         }
     }
 
-    private void bytes(int[] off, boolean[] nulls, byte[] v, long k, int n) {
+    private void bytes(int[] off, int[] starts, boolean[] nulls, byte[] v, long k, int n) {
         for (int r = 0; r < n; r++) {
             if (nulls[r]) continue;
-            int from = off[r];
-            int to = off[r + 1];
+            int from = starts[r];
+            int to = from + off[r + 1] - off[r];
             add(r, (to - from) ^ k);
             for (int i = from; i < to; i += 8) {
                 long w = 0;

@@ -238,33 +238,77 @@ final class PageColumn {
         }
     }
 
+    /**
+     * n rows of a BYTES column. Rows of dictionary-encoded pages are pointed into the row
+     * group's dictionary (nothing copied, {@link EventBatch#share}); if the batch also has rows
+     * of a PLAIN page, every row is copied into the batch's own buffer instead.
+     */
     private void bytes(EventBatch b, int n) throws IOException {
         int[] off = b.fillOffsets(column);
         boolean[] nulls = b.fillNulls(column);
+        int[] st = null;
+        byte[] shared = null;
+        boolean copying = false;
         int end = 0;
         off[0] = 0;
         int r = 0;
         while (r < n) {
             needLevels();
             int take = Math.min(n - r, levels - li);
+            boolean dict = values.fromDictionary;
+            if (!copying && (!dict || shared != null && shared != values.dictData)) {
+                if (shared != null) copyShared(b, off, st, shared, r);
+                copying = true;
+            }
+            if (!copying && shared == null) {
+                shared = values.dictData;
+                st = b.fillStarts(column, n);
+            }
+            int[] keys = values.ids;
             for (int i = 0; i < take; i++) {
                 boolean has = maxDef == 0 || (bitmap ? PresentBits.get(present, li + i) : defs[li + i] == maxDef);
                 nulls[r + i] = !has;
                 if (has) {
-                    int len = values.lens[vi];
-                    byte[] dst = b.fillBytes(column, end + len);
-                    System.arraycopy(values.data, values.starts[vi], dst, end, len);
+                    int from;
+                    int len;
+                    if (dict) {
+                        int key = keys[vi];
+                        from = values.dictStart[key];
+                        len = values.dictLen[key];
+                    } else {
+                        from = values.starts[vi];
+                        len = values.lens[vi];
+                    }
+                    if (copying) {
+                        byte[] dst = b.fillBytes(column, end + len);
+                        System.arraycopy(dict ? values.dictData : values.data, from, dst, end, len);
+                    } else {
+                        st[r + i] = from;
+                    }
                     end += len;
                     vi++;
+                } else if (!copying) {
+                    st[r + i] = 0;
                 }
                 off[r + i + 1] = end;
             }
             li += take;
             r += take;
         }
+        if (!copying && shared != null) b.share(column, shared, st);
     }
 
-    /** n rows of a 3-level LIST (def 0 = null list, maxDef - 1 = empty, maxDef = an element). */
+    /** Copies rows [0, rows) pointed into shared into the batch's own buffer, one after the other. */
+    private void copyShared(EventBatch b, int[] off, int[] st, byte[] shared, int rows) {
+        byte[] dst = b.fillBytes(column, off[rows]);
+        for (int i = 0; i < rows; i++) System.arraycopy(shared, st[i], dst, off[i], off[i + 1] - off[i]);
+    }
+
+    /**
+     * n rows of a 3-level LIST (def 0 = null list, maxDef - 1 = empty, maxDef = an element).
+     * The levels give the rows' lengths; the elements of a page's stretch are consecutive
+     * values, copied at once.
+     */
     private void lists(EventBatch b, int n) throws IOException {
         int[] off = b.fillOffsets(column);
         boolean[] nulls = b.fillNulls(column);
@@ -272,25 +316,37 @@ final class PageColumn {
         int end = 0;
         int r = -1;
         off[0] = 0;
-        while (true) {
+        int md = maxDef;
+        boolean done = false;
+        while (!done) {
             if (li == levels && !nextPage()) {
                 if (r == n - 1) break;
                 throw new ParquetDecodingException(column.columnName() + " ends before its row group");
             }
-            int rep = reps[li];
-            if (rep == 0) {
-                if (r == n - 1) break;
-                if (r >= 0) off[r + 1] = end;
-                r++;
-                nulls[r] = defs[li] == 0;
-            } else if (r < 0) {
-                throw new ParquetDecodingException(column.columnName() + " starts inside a list");
+            int[] rp = reps;
+            int[] df = defs;
+            int i = li;
+            int count = end;
+            for (; i < levels; i++) {
+                if (rp[i] == 0) {
+                    if (r == n - 1) {
+                        done = true;
+                        break;
+                    }
+                    if (r >= 0) off[r + 1] = count;
+                    r++;
+                    nulls[r] = df[i] == 0;
+                } else if (r < 0) {
+                    throw new ParquetDecodingException(column.columnName() + " starts inside a list");
+                }
+                if (df[i] == md) count++;
             }
-            if (defs[li] == maxDef) {
-                if (end == out.length) out = b.fillListValues(column, end + 1);
-                out[end++] = values.longs[vi++];
-            }
-            li++;
+            int take = count - end;
+            if (count > out.length) out = b.fillListValues(column, count);
+            System.arraycopy(values.longs, vi, out, end, take);
+            vi += take;
+            end = count;
+            li = i;
         }
         off[n] = end;
     }

@@ -24,7 +24,10 @@ import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
  * encoding (DELTA_BYTE_ARRAY, BYTE_STREAM_SPLIT, RLE booleans, ...) through parquet-java's own
  * ValuesReader for that encoding, value by value. Numbers go to {@link #longs}, names to
  * {@link #ids} (the reader's name ids, or the kind ordinal), booleans to {@link #bools},
- * bytes to {@link #data} at {@link #starts}/{@link #lens}.
+ * bytes to {@link #data} at {@link #starts}/{@link #lens}; a dictionary-encoded bytes page
+ * copies nothing: its values are dictionary ids in {@link #ids}
+ * ({@link #fromDictionary}), each an entry of {@link #dictData} at
+ * {@link #dictStart}/{@link #dictLen}.
  */
 final class PageValues {
     private final ColumnDescriptor desc;
@@ -33,7 +36,12 @@ final class PageValues {
     private final NameTable names;
     private long[] dictLongs;
     private int[] dictIds;
-    private byte[][] dictBytes;
+    /** A bytes column's dictionary entries, one after the other (a new array per chunk: batches share it). */
+    byte[] dictData;
+    int[] dictStart;
+    int[] dictLen;
+    /** Whether the page's bytes values are dictionary ids (in {@link #ids}). */
+    boolean fromDictionary;
 
     long[] longs = new long[0];
     int[] ids = new int[0];
@@ -54,7 +62,7 @@ final class PageValues {
     void dictionary(DictionaryPage page) throws IOException {
         dictLongs = null;
         dictIds = null;
-        dictBytes = null;
+        dictData = null;
         if (page == null) return;
         Dictionary d = page.getEncoding().initDictionary(desc, page);
         int size = d.getMaxId() + 1;
@@ -72,13 +80,33 @@ final class PageValues {
                     dictIds = new int[size];
                     for (int i = 0; i < size; i++) dictIds[i] = nameId(d.decodeToBinary(i).getBytes(), 0, -1);
                 } else {
-                    dictBytes = new byte[size][];
-                    for (int i = 0; i < size; i++) dictBytes[i] = d.decodeToBinary(i).getBytes();
+                    bytesDictionary(d, size);
                 }
                 break;
             default:
                 throw new ParquetDecodingException("dictionary for a " + type + " column");
         }
+    }
+
+    private void bytesDictionary(Dictionary d, int size) {
+        byte[][] vs = new byte[size][];
+        long total = 0;
+        for (int i = 0; i < size; i++) {
+            vs[i] = d.decodeToBinary(i).getBytes();
+            total += vs[i].length;
+        }
+        if (total > Integer.MAX_VALUE - 16) throw new ParquetDecodingException("dictionary of " + total + " bytes");
+        byte[] all = new byte[(int) total];
+        dictStart = new int[size];
+        dictLen = new int[size];
+        int at = 0;
+        for (int i = 0; i < size; i++) {
+            System.arraycopy(vs[i], 0, all, at, vs[i].length);
+            dictStart[i] = at;
+            dictLen[i] = vs[i].length;
+            at += vs[i].length;
+        }
+        dictData = all;
     }
 
     private boolean isName() {
@@ -100,6 +128,7 @@ final class PageValues {
     /** Decodes n values of the given encoding from buf[pos..end). */
     void decode(Encoding enc, byte[] buf, int pos, int end, int n) throws IOException {
         grow(n);
+        fromDictionary = false;
         if (enc == Encoding.PLAIN_DICTIONARY || enc == Encoding.RLE_DICTIONARY) {
             dictionaryIds(buf, pos, end, n);
         } else if (enc == Encoding.PLAIN) {
@@ -131,7 +160,7 @@ final class PageValues {
     }
 
     private void dictionaryIds(byte[] buf, int pos, int end, int n) {
-        if (dictLongs == null && dictIds == null && dictBytes == null) {
+        if (dictLongs == null && dictIds == null && dictData == null) {
             throw new ParquetDecodingException("dictionary-encoded page without a dictionary");
         }
         if (pos >= end) {
@@ -149,18 +178,13 @@ final class PageValues {
             int[] d = dictIds;
             for (int i = 0; i < n; i++) ids[i] = d[k[i]];
         } else {
-            int total = 0;
-            for (int i = 0; i < n; i++) total += dictBytes[k[i]].length;
-            byte[] out = new byte[total];
-            int at = 0;
-            for (int i = 0; i < n; i++) {
-                byte[] v = dictBytes[k[i]];
-                System.arraycopy(v, 0, out, at, v.length);
-                starts[i] = at;
-                lens[i] = v.length;
-                at += v.length;
-            }
-            data = out;
+            int size = dictLen.length;
+            int bad = 0;
+            for (int i = 0; i < n; i++) bad |= size - 1 - k[i];
+            if (bad < 0) throw new ParquetDecodingException("dictionary id past the dictionary of " + size);
+            if (ids.length < n) ids = new int[n];
+            System.arraycopy(k, 0, ids, 0, n);
+            fromDictionary = true;
         }
     }
 

@@ -1,5 +1,6 @@
 package io.ccatrace.trace.parquet;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -168,6 +169,7 @@ class ParquetPagesTest {
                 }
                 assertEquals(false, c.next());
             }
+            sharedPayloadsMatch(p, events, cap == BytesLeaf.MAX_DICTIONARY_BYTES);
             Set<Encoding> encodings = EnumSet.noneOf(Encoding.class);
             try (ParquetFileReader fr = ParquetFileReader.open(new LocalInputFile(p))) {
                 for (BlockMetaData b : fr.getRowGroups()) {
@@ -207,5 +209,27 @@ class ParquetPagesTest {
         try (VerifyingReader r = TraceFiles.open(p, w -> { }) ) {
             assertEquals(false, r.hasNext());
         }
+    }
+
+    /**
+     * The projected payload column: rows of dictionary pages point into the row group's
+     * dictionary (nothing copied: starts are not the offsets), a batch that also has PLAIN rows
+     * is copied; either way every row's bytes are the written ones.
+     */
+    private static void sharedPayloadsMatch(Path p, List<TraceEvent> events, boolean allDictionary) throws IOException {
+        int i = 0;
+        boolean shared = false;
+        try (io.ccatrace.trace.BatchReader r = TraceFiles.openColumns(p,
+                EnumSet.of(io.ccatrace.trace.Column.SEQ, io.ccatrace.trace.Column.PAYLOAD))) {
+            for (io.ccatrace.trace.EventBatch b = r.next(); b != null; b = r.next()) {
+                io.ccatrace.trace.Column c = io.ccatrace.trace.Column.PAYLOAD;
+                shared |= b.starts(c) != b.offsets(c);
+                for (int k = 0; k < b.size(); k++, i++) {
+                    assertArrayEquals(events.get(i).payload(), b.byteArray(c, k), "row " + i);
+                }
+            }
+        }
+        assertEquals(events.size(), i);
+        assertEquals(allDictionary, shared, "dictionary rows shared, not copied (a batch with PLAIN rows is copied)");
     }
 }
