@@ -96,17 +96,22 @@ final class PageValues {
             total += vs[i].length;
         }
         if (total > Integer.MAX_VALUE - 16) throw new ParquetDecodingException("dictionary of " + total + " bytes");
-        byte[] all = new byte[(int) total];
         dictStart = new int[size];
         dictLen = new int[size];
+        dictData = join(vs, size, (int) total, dictStart, dictLen);
+    }
+
+    /** The first n values one after the other (total bytes), each one's start and length noted. */
+    private static byte[] join(byte[][] vs, int n, int total, int[] starts, int[] lens) {
+        byte[] all = new byte[total];
         int at = 0;
-        for (int i = 0; i < size; i++) {
+        for (int i = 0; i < n; i++) {
             System.arraycopy(vs[i], 0, all, at, vs[i].length);
-            dictStart[i] = at;
-            dictLen[i] = vs[i].length;
+            starts[i] = at;
+            lens[i] = vs[i].length;
             at += vs[i].length;
         }
-        dictData = all;
+        return all;
     }
 
     private boolean isName() {
@@ -245,15 +250,7 @@ final class PageValues {
                         vs[i] = b.getBytes();
                         total += vs[i].length;
                     }
-                    byte[] out = new byte[total];
-                    int at = 0;
-                    for (int i = 0; i < n; i++) {
-                        System.arraycopy(vs[i], 0, out, at, vs[i].length);
-                        starts[i] = at;
-                        lens[i] = vs[i].length;
-                        at += vs[i].length;
-                    }
-                    data = out;
+                    data = join(vs, n, total, starts, lens);
                 }
         }
     }
