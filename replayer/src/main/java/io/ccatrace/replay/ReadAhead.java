@@ -1,6 +1,7 @@
 package io.ccatrace.replay;
 
 import io.ccatrace.trace.EventView;
+import io.ccatrace.trace.ThreadJoin;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
@@ -141,15 +142,7 @@ final class ReadAhead implements WindowSource, AutoCloseable {
     @Override
     public void close() {
         stop = true;
-        boolean interrupted = false;
-        while (thread.isAlive()) {
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
+        ThreadJoin.uninterruptibly(thread);
         if (warnings != null) warnings.detach();   // after the join: what was read ahead stays unsaid
-        if (interrupted) Thread.currentThread().interrupt();
     }
 }

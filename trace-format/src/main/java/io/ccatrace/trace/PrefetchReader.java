@@ -137,18 +137,7 @@ final class PrefetchReader implements BatchReader {
     @Override
     public void close() throws IOException {
         closed = true;
-        if (thread != null) {
-            boolean interrupted = false;
-            while (true) {
-                try {
-                    thread.join();
-                    break;
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-            if (interrupted) Thread.currentThread().interrupt();
-        }
+        if (thread != null) ThreadJoin.uninterruptibly(thread);
         inner.close();
     }
 

@@ -84,14 +84,6 @@ public final class StorageCheck implements Closeable {
     @Override
     public void close() {
         stopped = true;
-        boolean interrupted = false;
-        while (thread.isAlive()) {
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) Thread.currentThread().interrupt();
+        ThreadJoin.uninterruptibly(thread);
     }
 }
