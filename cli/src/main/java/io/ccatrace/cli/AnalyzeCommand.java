@@ -73,7 +73,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         for (Path p : TracePaths.expand(traces)) {
             Analyzer a = new Analyzer(RuleCatalog.select(ids), new FindingSink());
             try (TraceCursor c = TraceFiles.openCursor(p, Analyzer.COLUMNS, Long.MIN_VALUE, threads == 2, checkChain,
-                    w -> err.println("ccatrace: warning: " + w))) {
+                    Warnings.to(err))) {
                 a.run(c);
             }
             results.add(new FindingReport.TraceFindings(p.toString(), a.events(), a.findings()));

@@ -35,7 +35,7 @@ public final class CheckpointCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try {
             CheckpointBuilder.Result r = CheckpointBuilder.build(trace, every,
-                    w -> spec.commandLine().getErr().println("ccatrace: warning: " + w));
+                    Warnings.to(spec));
             out.println(wrote(r, every));
         } catch (BadInputException e) {
             throw new UserException(trace + ": " + e.getMessage());

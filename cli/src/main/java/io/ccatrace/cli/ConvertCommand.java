@@ -30,7 +30,7 @@ public final class ConvertCommand implements Callable<Integer> {
             throw new UserException(out + ": output is the input file");
         }
         io.ccatrace.trace.TraceFormat.of(out);
-        try (TraceReader r = TraceFiles.open(in, w -> err.println("ccatrace: warning: " + w))) {
+        try (TraceReader r = TraceFiles.open(in, Warnings.to(err))) {
             copy(r, out);
         } catch (java.io.IOException | RuntimeException e) {
             Files.deleteIfExists(out);

@@ -198,6 +198,6 @@ public final class DiffCommand implements Callable<Integer> {
     }
 
     private void warn(String w) {
-        spec.commandLine().getErr().println("ccatrace: warning: " + w);
+        Warnings.to(spec).accept(w);
     }
 }

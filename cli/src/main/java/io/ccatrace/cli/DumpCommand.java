@@ -40,7 +40,7 @@ public final class DumpCommand implements Callable<Integer> {
         EnumSet<EventKind> wanted = kindSet(kinds);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try (TraceReader r = TraceFiles.open(trace, w -> err.println("ccatrace: warning: " + w));
+        try (TraceReader r = TraceFiles.open(trace, Warnings.to(err));
              EventPrinter p = EventPrinter.of(format, out)) {
             while (r.hasNext()) {
                 TraceEvent e = r.next();

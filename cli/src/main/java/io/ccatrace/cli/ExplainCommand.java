@@ -35,7 +35,8 @@ public final class ExplainCommand implements Callable<Integer> {
         Long only = realm == null ? null : parse(realm);
         CrashExplainer ex = new CrashExplainer();
         Analyzer a = new Analyzer(List.of(ex), new FindingSink());
-        try (TraceCursor c = TraceFiles.openCursor(trace)) {
+        try (TraceCursor c = TraceFiles.openCursor(trace, Long.MIN_VALUE,
+                Warnings.to(spec))) {
             a.run(c);
         }
         PrintWriter out = spec.commandLine().getOut();

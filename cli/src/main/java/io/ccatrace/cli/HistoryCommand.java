@@ -42,8 +42,7 @@ public final class HistoryCommand implements Callable<Integer> {
                 : target.rec != null ? new Subject(Subject.Kind.REC, target.rec)
                 : new Subject(Subject.Kind.IPA, target.ipa);
         PrintWriter out = spec.commandLine().getOut();
-        try (TraceCursor reader = TraceFiles.openCursor(trace, Long.MIN_VALUE, w -> spec.commandLine().getErr()
-                .println("ccatrace: warning: " + w))) {
+        try (TraceCursor reader = TraceFiles.openCursor(trace, Long.MIN_VALUE, Warnings.to(spec))) {
             long n = History.print(reader, s, out);
             out.println(n + " event" + (n == 1 ? "" : "s") + " touched " + s.kind() + " 0x"
                     + Long.toHexString(s.addr()));

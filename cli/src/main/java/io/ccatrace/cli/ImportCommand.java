@@ -31,7 +31,7 @@ public final class ImportCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         TraceFormat.of(output);
         long n = 0;
-        try (VerifyingReader r = TraceFiles.openJsonl(events, w -> err.println("ccatrace: warning: " + w))) {
+        try (VerifyingReader r = TraceFiles.openJsonl(events, Warnings.to(err))) {
             TraceMetadata m = r.metadata().with(TraceMetadata.ORIGIN, "imported")
                     .with(TraceMetadata.IMPORTED_FROM, String.valueOf(events.getFileName()));
             try (TraceWriter w = TraceFiles.create(output, m)) {

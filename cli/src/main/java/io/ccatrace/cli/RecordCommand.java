@@ -79,7 +79,7 @@ public final class RecordCommand implements Callable<Integer> {
         if (checkpoints) {
             try {
                 CheckpointBuilder.Result c = CheckpointBuilder.build(output, every,
-                        w -> err.println("ccatrace: warning: " + w));
+                        Warnings.to(err));
                 out.println(CheckpointCommand.wrote(c, every));
             } catch (BadInputException e) {
                 throw new UserException(output + ": " + e.getMessage());

@@ -47,7 +47,7 @@ public final class ReplayCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         String name = trace.toString();
         ReplayResult r;
-        ReplayWarnings warnings = new ReplayWarnings(w -> spec.commandLine().getErr().println("ccatrace: warning: " + w));
+        ReplayWarnings warnings = new ReplayWarnings(Warnings.to(spec));
         try (TraceCursor reader = Replayer.openCursor(trace, warnings)) {
             Replayer replayer = new Replayer(new ReplayOptions(rmm, until, maxDivergences));
             if (json) {

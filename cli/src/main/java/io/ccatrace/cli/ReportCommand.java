@@ -36,22 +36,25 @@ public final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         List<TraceCursor> opened = new ArrayList<>();
+        // Each pass's reader warns once; the page and stderr get every distinct warning once.
+        java.util.Set<String> warnings = new java.util.LinkedHashSet<>();
         try {
             TraceFiles.openCursor(trace, Long.MIN_VALUE, w -> { }).close(); // fail early, with the reader's one-line error
-            String html = HtmlReport.build(trace.getFileName().toString(), () -> events(opened));
+            String html = HtmlReport.build(trace.getFileName().toString(), () -> events(opened, warnings), warnings);
             Files.writeString(output, html, StandardCharsets.UTF_8);
         } finally {
             for (TraceCursor c : opened) c.close();
         }
+        warnings.forEach(Warnings.to(spec));
         spec.commandLine().getOut().println("wrote " + output);
         spec.commandLine().getOut().flush();
         return ExitCodes.OK;
     }
 
     /** One pass over the trace through the row cursor: every element is the cursor itself, at its next row. */
-    private Iterator<EventView> events(List<TraceCursor> opened) {
+    private Iterator<EventView> events(List<TraceCursor> opened, java.util.Set<String> warnings) {
         try {
-            TraceCursor c = TraceFiles.openCursor(trace, Long.MIN_VALUE, w -> { });
+            TraceCursor c = TraceFiles.openCursor(trace, Long.MIN_VALUE, warnings::add);
             opened.add(c);
             return new Iterator<>() {
                 private boolean ready;

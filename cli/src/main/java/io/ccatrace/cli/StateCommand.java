@@ -49,8 +49,7 @@ public final class StateCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         try {
-            StateQuery.Result q = StateQuery.at(trace, at, !noCheckpoint, w -> spec.commandLine().getErr()
-                    .println("ccatrace: warning: " + w));
+            StateQuery.Result q = StateQuery.at(trace, at, !noCheckpoint, Warnings.to(spec));
             MachineConfig config = MachineSetup.config(q.metadata(), null);
             StateReport r = new StateReport(q.state(), config, out);
             r.header(at);

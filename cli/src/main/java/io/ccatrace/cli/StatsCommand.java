@@ -5,6 +5,7 @@ import io.ccatrace.analyzers.stats.TraceStats;
 import io.ccatrace.trace.BatchReader;
 import io.ccatrace.trace.EventBatch;
 import io.ccatrace.trace.StorageCheck;
+import io.ccatrace.trace.TraceFormat;
 import io.ccatrace.trace.TraceFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -37,6 +38,11 @@ public final class StatsCommand implements Callable<Integer> {
             description = "threads decoding a Parquet trace's columns (default: 2, or 1 on a one-core machine); the output does not depend on it")
     Integer threads;
 
+    @Option(names = "--check-chain", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Warn on a broken integrity chain (default). A Parquet trace with storage digests is checked by its "
+                    + "stored bytes, any other trace by its event chain, on a second thread; --no-check-chain skips it.")
+    boolean checkChain = true;
+
     @Override
     public Integer call() throws IOException {
         if (json && csv) throw new UserException("choose one of --json and --csv");
@@ -45,11 +51,14 @@ public final class StatsCommand implements Callable<Integer> {
         TraceStats stats = new TraceStats();
         for (Path p : TracePaths.expand(traces)) {
             stats.startTrace();
-            try (BatchReader r = TraceFiles.openColumns(p, TraceStats.COLUMNS, n);
-                 StorageCheck check = TraceFiles.checkStorage(p, r.metadata())) {
+            java.util.function.Consumer<String> warn = Warnings.to(spec);
+            boolean jsonl = TraceFormat.of(p) == TraceFormat.JSONL; // its row reader warns by itself
+            try (BatchReader r = TraceFiles.openColumns(p, TraceStats.COLUMNS, warn, n);
+                 StorageCheck check = checkChain ? TraceFiles.checkIntegrity(p, r.metadata()) : null) {
                 for (EventBatch b = r.next(); b != null; b = r.next()) stats.accept(b);
                 String broken = check == null ? null : check.await();
-                if (broken != null) spec.commandLine().getErr().println("ccatrace: warning: " + p + ": " + broken);
+                if (broken != null) warn.accept(p + ": " + broken);
+                if (!jsonl && !r.complete()) warn.accept(p + ": trace is incomplete (the recording did not finish)");
             }
         }
         PrintWriter out = spec.commandLine().getOut();

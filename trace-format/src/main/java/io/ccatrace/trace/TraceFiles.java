@@ -96,15 +96,15 @@ public final class TraceFiles {
      * returned stays unchanged until the next call of next(), as with one thread.
      */
     public static BatchReader openColumns(Path path, Set<Column> columns, int threads) throws IOException {
-        return openColumns(path, columns, w -> System.err.println("ccatrace: warning: " + w), threads);
+        return openColumnsOn(path, columns, w -> System.err.println("ccatrace: warning: " + w), threads);
     }
 
     /** As {@link #openColumns(Path, Set)}; warnings of the JSONL row path go to the sink. */
     static BatchReader openColumns(Path path, Set<Column> columns, Consumer<String> warnings) throws IOException {
-        return openColumns(path, columns, warnings, 1);
+        return openColumnsOn(path, columns, warnings, 1);
     }
 
-    private static BatchReader openColumns(Path path, Set<Column> columns, Consumer<String> warnings, int threads)
+    private static BatchReader openColumnsOn(Path path, Set<Column> columns, Consumer<String> warnings, int threads)
             throws IOException {
         TraceFormat f = TraceFormat.of(path);
         if (!Files.isRegularFile(path)) {
@@ -206,6 +206,24 @@ public final class TraceFiles {
     }
 
     /**
+     * Starts the integrity check of a reader that decodes only some columns, on a thread of its
+     * own ({@link StorageCheck}): the storage digests of a Parquet trace that has them, else
+     * (Arrow, Parquet from other writers) the event chain recomputed over every column. Null
+     * for JSONL, whose reader recomputes the chain as it reads.
+     */
+    public static StorageCheck checkIntegrity(Path path, TraceMetadata metadata) throws TraceFormatException {
+        StorageCheck digests = checkStorage(path, metadata);
+        if (digests != null || TraceFormat.of(path) == TraceFormat.JSONL) return digests;
+        return StorageCheck.startEventChain(path);
+    }
+
+    /** As {@link #openColumns(Path, Set, int)}; warnings of the JSONL row path go to the sink. */
+    public static BatchReader openColumns(Path path, Set<Column> columns, Consumer<String> warnings, int threads)
+            throws IOException {
+        return openColumnsOn(path, columns, warnings, threads);
+    }
+
+    /**
      * Creates a trace for writing. The format version, minimum reader version, origin
      * (default "recorded") and trace id (default: derived from the metadata, so the same
      * run gives the same id) are filled in; end-of-trace keys are computed on close.
@@ -223,8 +241,11 @@ public final class TraceFiles {
         }
     }
 
-    /** The header a writer stores: the caller's keys plus the format's own. */
-    static TraceMetadata header(TraceMetadata m) {
+    /**
+     * The header a writer stores: the caller's keys (without the end-of-trace ones) plus the
+     * format's own.
+     */
+    public static TraceMetadata header(TraceMetadata m) {
         TraceMetadata h = TraceMetadata.empty();
         for (Map.Entry<String, String> e : m.asMap().entrySet()) {
             String k = e.getKey();

@@ -52,6 +52,15 @@ public final class HtmlReport {
      * be one reused view, as a cursor gives them: the page copies the few it keeps).
      */
     public static String build(String title, Supplier<? extends Iterator<? extends EventView>> source) {
+        return build(title, source, List.of());
+    }
+
+    /**
+     * As {@link #build(String, Supplier)}; the page opens with the reader's warnings (a broken
+     * integrity chain, an unfinished recording), read once both passes are over.
+     */
+    public static String build(String title, Supplier<? extends Iterator<? extends EventView>> source,
+                               java.util.Collection<String> warnings) {
         MemoryTimeline timeline = new MemoryTimeline();
         List<Rule> rules = new ArrayList<>(RuleCatalog.all());
         rules.add(timeline);
@@ -88,7 +97,7 @@ public final class HtmlReport {
             }
         }
         HtmlReport r = new HtmlReport();
-        r.page(title, a, findings, crashes, timeline, stats, evidence);
+        r.page(title, a, findings, crashes, timeline, stats, evidence, List.copyOf(warnings));
         return r.h.toString();
     }
 
@@ -111,7 +120,7 @@ public final class HtmlReport {
     }
 
     private void page(String title, Analyzer a, List<Finding> findings, List<Explanation> crashes, MemoryTimeline t,
-                      TraceStats stats, List<TraceEvent> evidence) {
+                      TraceStats stats, List<TraceEvent> evidence, List<String> warnings) {
         long v = a.findings().total(Severity.VIOLATION);
         long w = a.findings().total(Severity.WARNING);
         h.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>ccatrace report: ")
@@ -126,6 +135,9 @@ public final class HtmlReport {
         h.append("<h1>ccatrace report: ").append(esc(title)).append("</h1><p>").append(a.events()).append(" events, ")
                 .append(v == 0 ? "<span class=\"ok\">no violation</span>" : "<span class=\"VIOLATION\">" + v + " violation(s)</span>")
                 .append(", ").append(w).append(" warning(s).</p>");
+        for (String warning : warnings) {
+            h.append("<p class=\"VIOLATION\">Trace warning: ").append(esc(warning)).append("</p>");
+        }
         findingsTable(findings);
         crashSection(crashes);
         h.append("<h2>Realm memory over time</h2>");
