@@ -2,10 +2,14 @@ package io.ccatrace.replay.checkpoint;
 
 import io.ccatrace.replay.state.ShadowState;
 import io.ccatrace.trace.EventView;
+import io.ccatrace.trace.StorageCheck;
+import io.ccatrace.trace.TraceFiles;
 import io.ccatrace.trace.TraceMetadata;
 import io.ccatrace.trace.chain.EventHash;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -13,7 +17,9 @@ import java.util.function.Consumer;
  * it (TRACE.ckpt) plus the rows after that checkpoint, or from the first row when there is
  * none. The hash of the row after the checkpoint (the first one read) is compared with the
  * one stored, so a checkpoint that does not fit the rows is noticed and the query starts over
- * from row 0.
+ * from row 0. The rows before the checkpoint are not read: for a Parquet trace with storage
+ * digests their stored bytes are checked on a second thread meanwhile ({@link StorageCheck}),
+ * so an edit made there after the checkpoint file was written is still reported.
  */
 public final class StateQuery {
     /** The state, the trace's metadata, the checkpoint used (-1: none) and the rows applied. */
@@ -33,8 +39,18 @@ public final class StateQuery {
             CheckpointReader ck = CheckpointReader.open(trace, meta.get(TraceMetadata.TRACE_ID), warnings);
             CheckpointReader.Loaded start = ck == null ? null : ck.load(at);
             if (start != null) {
-                Result r = from(trace, start, at, warnings);
-                if (r != null) return r;
+                Set<String> said = new HashSet<>();
+                Consumer<String> once = w -> {
+                    if (said.add(w)) warnings.accept(w);
+                };
+                try (StorageCheck skipped = TraceFiles.checkStorage(trace, meta)) {
+                    Result r = from(trace, start, at, once);
+                    if (r != null) {
+                        String broken = skipped == null ? null : skipped.await();
+                        if (broken != null) once.accept(trace + ": " + broken);
+                        return r;
+                    }
+                }
             }
         }
         return from(trace, null, at, warnings);
