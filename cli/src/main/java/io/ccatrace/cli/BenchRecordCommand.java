@@ -6,6 +6,7 @@ import io.ccatrace.model.scenario.ScenarioRun;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -14,7 +15,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * ccatrace bench record: single-threaded simulation of a scenario, first without any
- * listener (the model alone), then recorded to a trace file (model + recorder + writer).
+ * listener (the model alone), then recorded to a trace file (model + recorder + writer),
+ * each --passes times after an untimed warm-up; every pass is printed, then the median.
  */
 @Command(mixinStandardHelpOptions = true, name = "record", description = "Benchmark simulation alone and simulation + recording of a scenario.")
 public final class BenchRecordCommand implements Callable<Integer> {
@@ -40,6 +42,10 @@ public final class BenchRecordCommand implements Callable<Integer> {
             description = "events of an untimed recorded warm-up run first (JIT), default 1,000,000; 0 = cold")
     long warmup;
 
+    @Option(names = "--passes", defaultValue = "3", paramLabel = "N",
+            description = "timed passes of each part after the warm-up; each is printed with its ns/event and the median (by CPU) is reported last (default 3)")
+    int passes;
+
     @Override
     public Integer call() throws Exception {
         if (events <= 0) throw new UserException("--events must be positive");
@@ -48,28 +54,41 @@ public final class BenchRecordCommand implements Callable<Integer> {
         }
         ScenarioOptions o = ScenarioRecording.options(scenario, "1.0", seed, 0, 0, 0, events, List.of());
         if (warmup < 0) throw new UserException("--warmup must not be negative");
+        if (passes < 1) throw new UserException("--passes must be positive");
         PrintWriter out = spec.commandLine().getOut();
         out.println("scenario: " + ScenarioRecording.canonical(o) + "; java " + System.getProperty("java.version")
                 + ", max heap " + (Runtime.getRuntime().maxMemory() >> 20) + " MiB, warm-up " + warmup + " events");
         if (warmup > 0) warmUp(ScenarioRecording.options(scenario, "1.0", seed, 0, 0, 0, warmup, List.of()));
-        long t0 = System.nanoTime();
-        long c0 = cpu();
-        ScenarioRun.Result sim = new ScenarioRun(o).run(Progress.NONE);
-        report(out, "simulate only", sim.events(), System.nanoTime() - t0, cpu() - c0, "");
+        List<Pass> sim = new ArrayList<>();
+        for (int i = 0; i < passes; i++) {
+            long t0 = System.nanoTime();
+            long c0 = cpu();
+            ScenarioRun.Result r = new ScenarioRun(o).run(Progress.NONE);
+            sim.add(new Pass(r.events(), System.nanoTime() - t0, cpu() - c0, ""));
+            report(out, "simulate only" + passLabel(i), sim.get(i));
+        }
         boolean temp = dir == null;
         Path d = temp ? Files.createTempDirectory("ccatrace-bench") : Files.createDirectories(dir);
         Path trace = d.resolve("bench." + format);
+        List<Pass> rec = new ArrayList<>();
         try {
-            t0 = System.nanoTime();
-            c0 = cpu();
-            ScenarioRun.Result rec = ScenarioRecording.record(o, trace, Progress.NONE);
-            report(out, "simulate + record to ." + format, rec.events(), System.nanoTime() - t0, cpu() - c0,
-                    String.format("  %.2f bytes/event", (double) Files.size(trace) / rec.events()));
+            for (int i = 0; i < passes; i++) {
+                long t0 = System.nanoTime();
+                long c0 = cpu();
+                ScenarioRun.Result r = ScenarioRecording.record(o, trace, Progress.NONE);
+                rec.add(new Pass(r.events(), System.nanoTime() - t0, cpu() - c0,
+                        String.format("  %.2f bytes/event", (double) Files.size(trace) / r.events())));
+                report(out, "simulate + record to ." + format + passLabel(i), rec.get(i));
+            }
         } finally {
             if (temp) {
                 Files.deleteIfExists(trace);
                 Files.deleteIfExists(d);
             }
+        }
+        if (passes > 1) {
+            report(out, "simulate only, median", median(sim));
+            report(out, "simulate + record, median", median(rec));
         }
         return ExitCodes.OK;
     }
@@ -90,11 +109,26 @@ public final class BenchRecordCommand implements Callable<Integer> {
      * Rates per second of this thread's CPU time (the box may be shared, so wall time
      * would measure the other processes too); wall time is shown alongside.
      */
-    private static void report(PrintWriter out, String what, long n, long wallNanos, long cpuNanos, String extra) {
-        double cpu = cpuNanos / 1e9;
-        out.printf("%-30s %,d events: %.2f M events/s of CPU (%.2f s CPU, %.2f s wall)%s%n", what, n,
-                n / cpu / 1e6, cpu, wallNanos / 1e9, extra);
+    private static void report(PrintWriter out, String what, Pass p) {
+        double cpu = p.cpuNanos / 1e9;
+        out.printf("%-36s %,d events: %.2f M events/s of CPU (%.2f s CPU, %.0f ns/event, %.2f s wall)%s%n", what,
+                p.events, p.events / cpu / 1e6, cpu, (double) p.cpuNanos / p.events, p.wallNanos / 1e9, p.extra);
         out.flush();
+    }
+
+    private String passLabel(int i) {
+        return passes == 1 ? "" : " (pass " + (i + 1) + ")";
+    }
+
+    /** One timed run: events, wall and CPU time of this thread, what else to print. */
+    private record Pass(long events, long wallNanos, long cpuNanos, String extra) {
+    }
+
+    /** The pass with the median CPU time per event. */
+    private static Pass median(List<Pass> passes) {
+        List<Pass> sorted = new ArrayList<>(passes);
+        sorted.sort(java.util.Comparator.comparingDouble(p -> (double) p.cpuNanos / p.events));
+        return sorted.get(sorted.size() / 2);
     }
 
     private static long cpu() {

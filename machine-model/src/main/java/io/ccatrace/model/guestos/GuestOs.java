@@ -1,6 +1,5 @@
 package io.ccatrace.model.guestos;
 
-import io.ccatrace.model.event.EventListener;
 import io.ccatrace.model.event.ModelEvent;
 import io.ccatrace.model.guest.GuestStep;
 import io.ccatrace.model.host.GuestHook;
@@ -16,9 +15,10 @@ import java.util.SplittableRandom;
  * The software of one realm: a {@link GuestCpu} program per vCPU. Before each entry of a
  * REC it queues that vCPU's next batch through {@link Machine#queueStep}, but only when the
  * previous batch is used up and every SMC it made has completed (seen as an RSI_CALL
- * event), so each batch can depend on the results of the one before.
+ * event, routed here by {@link GuestEvents}), so each batch can depend on the results of the
+ * one before.
  */
-public final class GuestOs implements GuestHook, EventListener {
+public final class GuestOs implements GuestHook {
     private final Machine machine;
     private final int realmId;
     private final RealmLayout layout;
@@ -30,7 +30,7 @@ public final class GuestOs implements GuestHook, EventListener {
     private final List<GuestCpu> byIndex = new ArrayList<>();
 
     public GuestOs(Machine machine, int realmId, RealmLayout layout, int cpus, WorkMix mix,
-                   Budget budget, Set<GuestMisbehaviour> misbehaviours, SplittableRandom rng) {
+                   Budget budget, Set<GuestMisbehaviour> misbehaviours, SplittableRandom rng, GuestEvents events) {
         this.machine = machine;
         this.realmId = realmId;
         this.layout = layout;
@@ -40,7 +40,7 @@ public final class GuestOs implements GuestHook, EventListener {
         this.misbehaviours = misbehaviours.isEmpty() ? EnumSet.noneOf(GuestMisbehaviour.class)
                 : EnumSet.copyOf(misbehaviours);
         this.rng = rng;
-        machine.addListener(this);
+        events.add(this);
     }
 
     @Override
@@ -60,19 +60,16 @@ public final class GuestOs implements GuestHook, EventListener {
         }
     }
 
-    @Override
-    public void onEvent(ModelEvent e) {
-        if (e instanceof ModelEvent.RsiCall) {
-            ModelEvent.RsiCall r = (ModelEvent.RsiCall) e;
-            GuestCpu c = byRec(r.rec());
-            if (c != null) c.onRsiCall(r);
-        } else if (e instanceof ModelEvent.Stage2Fault) {
-            ModelEvent.Stage2Fault f = (ModelEvent.Stage2Fault) e;
-            if ("SEA_INJECTED".equals(f.outcome())) {
-                GuestCpu c = byRec(f.rec());
-                if (c != null) c.onSea();
-            }
-        }
+    /** An RSI call of a vCPU has completed (its RSI_CALL event). */
+    void onRsiCall(ModelEvent.RsiCall r) {
+        GuestCpu c = byRec(r.rec());
+        if (c != null) c.onRsiCall(r);
+    }
+
+    /** An SEA was injected into the REC at rec. */
+    void onSea(long rec) {
+        GuestCpu c = byRec(rec);
+        if (c != null) c.onSea();
     }
 
     /** The vCPU bound to the REC at rec, or null (a REC of another realm): a scan of a few vCPUs, no boxing. */

@@ -2,6 +2,7 @@ package io.ccatrace.model.scenario;
 
 import io.ccatrace.model.gpt.Pas;
 import io.ccatrace.model.guestos.GuestMisbehaviour;
+import io.ccatrace.model.guestos.GuestEvents;
 import io.ccatrace.model.guestos.GuestOs;
 import io.ccatrace.model.host.Delegations;
 import io.ccatrace.model.host.GranulePool;
@@ -64,12 +65,14 @@ public final class ScenarioRun {
             if (i.guest() != null) guestBad.add(i.guest());
         }
         HostPolicy policy = new HostPolicy(hostBad, budget::armed);
+        GuestEvents guestEvents = new GuestEvents();
+        if (options.realmCount() > 0) machine.addListener(guestEvents);
         for (int id = 0; id < options.realmCount(); id++) {
             SplittableRandom hostRng = root.split();
             SplittableRandom guestRng = root.split();
             RealmLayout layout = RealmLayout.standard(REALM_RAM);
             GuestOs guest = new GuestOs(machine, id, layout, options.vcpuCount(),
-                    options.scenario().mix(), budget, guestBad, guestRng);
+                    options.scenario().mix(), budget, guestBad, guestRng, guestEvents);
             byte[] rpv = new byte[64];
             hostRng.nextBytes(rpv);
             HostRealm.Spec spec = new HostRealm.Spec(id, options.vcpuCount(), layout, id + 1, rpv);

@@ -23,12 +23,13 @@ public final class InputFeeder {
         if (gap > 0) m.bus().advance(gap);
         switch (in.kind()) {
             case RMI_CALL:
-                m.rmi(cpu(in), require(in, in.fid(), "fid"),
-                        in.args() == null ? NO_REGS : in.args().clone());
+                long[] args = in.args();           // no copy here: the RMM copies the arguments on entry
+                m.rmi(cpu(in), require(in, in.fid(), "fid"), args == null ? NO_REGS : args);
                 break;
             case NS_WRITE:
-                if (in.payload() == null) throw bad(in, "payload");
-                m.nsWrite(cpu(in), require(in, in.pa(), "pa"), in.payload().clone());
+                byte[] bytes = in.payload();
+                if (bytes == null) throw bad(in, "payload");
+                m.nsWrite(cpu(in), require(in, in.pa(), "pa"), bytes);   // copied by the machine before it returns
                 break;
             case NS_READ:
                 m.nsRead(cpu(in), require(in, in.pa(), "pa"), size(in));

@@ -1,0 +1,60 @@
+package io.ccatrace.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** What `bench record` prints (never how fast: no timing is asserted). */
+class BenchRecordCommandTest {
+    private static final Pattern EVENTS = Pattern.compile("^(.+?)\\s+([0-9,]+) events: ");
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        return Ccatrace.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    }
+
+    @Test
+    void everyPassThenTheMedianOfTheSameRun() {
+        assertEquals(0, run("bench", "record", "--scenario", "boot", "--events", "3000", "--format", "jsonl",
+                "--warmup", "0", "--passes", "3"), err.toString());
+        List<String> what = new ArrayList<>();
+        List<String> counts = new ArrayList<>();
+        for (String line : out.toString().split("\n")) {
+            Matcher m = EVENTS.matcher(line);
+            if (m.find()) {
+                what.add(m.group(1).trim());
+                counts.add(m.group(2));
+            }
+        }
+        assertEquals(List.of("simulate only (pass 1)", "simulate only (pass 2)", "simulate only (pass 3)",
+                "simulate + record to .jsonl (pass 1)", "simulate + record to .jsonl (pass 2)",
+                "simulate + record to .jsonl (pass 3)", "simulate only, median", "simulate + record, median"), what);
+        // every pass simulates the same seeded scenario, recorded or not
+        assertEquals(1, counts.stream().distinct().count(), counts.toString());
+        assertTrue(out.toString().contains("ns/event"), out.toString());
+    }
+
+    @Test
+    void onePassPrintsNoMedian() {
+        assertEquals(0, run("bench", "record", "--scenario", "boot", "--events", "2000", "--format", "jsonl",
+                "--warmup", "0", "--passes", "1"), err.toString());
+        assertTrue(out.toString().contains("simulate only "), out.toString());
+        assertTrue(!out.toString().contains("median") && !out.toString().contains("(pass"), out.toString());
+    }
+
+    @Test
+    void zeroPassesIsOneLineAndExitTwo() {
+        assertEquals(2, run("bench", "record", "--passes", "0"));
+        assertEquals(1, err.toString().strip().split("\n").length, err.toString());
+        assertTrue(err.toString().contains("--passes"), err.toString());
+    }
+}
