@@ -106,6 +106,11 @@ public final class TraceFiles {
 
     private static BatchReader openColumnsOn(Path path, Set<Column> columns, Consumer<String> warnings, int threads)
             throws IOException {
+        return openColumns(path, columns, warnings, threads, ParquetBatchReader.BATCH_ROWS);
+    }
+
+    private static BatchReader openColumns(Path path, Set<Column> columns, Consumer<String> warnings, int threads,
+                                           int parquetBatchRows) throws IOException {
         TraceFormat f = TraceFormat.of(path);
         if (!Files.isRegularFile(path)) {
             throw new NoSuchFileException(path + ": no such trace file");
@@ -115,7 +120,7 @@ public final class TraceFiles {
                 case ARROW_STREAM:
                     return new GuardedBatchReader(new ArrowBatchReader(path, columns), path.toString());
                 case PARQUET:
-                    return new GuardedBatchReader(new ParquetBatchReader(path, columns, threads), path.toString());
+                    return new GuardedBatchReader(new ParquetBatchReader(path, columns, threads, parquetBatchRows), path.toString());
                 default:
                     return new GuardedBatchReader(new RowBatchReader(open(path, warnings), columns), path.toString());
             }
@@ -125,6 +130,14 @@ public final class TraceFiles {
             throw new TraceFormatException(path + ": not a readable trace: " + VerifyingReader.describe(e), e);
         }
     }
+
+    /**
+     * Rows per Parquet batch of a projected cursor (analyze): its consumer reads a dozen
+     * columns row by row, and a 4,096-row batch of the projection (under 1 MB) stays in the
+     * cache from the reader thread's decoding to the last row (65,536 rows: ~10 MB, and the
+     * analyzer thread ran about 25% slower, docs/performance.md, session 5).
+     */
+    static final int PROJECTED_CURSOR_ROWS = 1 << 12;
 
     /** Opens a row cursor over every column (see {@link TraceCursor}); warnings go to stderr. */
     public static TraceCursor openCursor(Path path) throws IOException {
@@ -171,8 +184,8 @@ public final class TraceFiles {
         cols.addAll(columns);
         TraceFormat f = TraceFormat.of(path);
         boolean jsonl = f == TraceFormat.JSONL;
-        BatchReader r = openColumns(path, cols, warnings);
         boolean decodeAll = cols.size() == Column.values().length;
+        BatchReader r = openColumns(path, cols, warnings, 1, decodeAll ? ParquetBatchReader.BATCH_ROWS : PROJECTED_CURSOR_ROWS);
         boolean storage = false;
         if (checkChain && !decodeAll && !jsonl) {
             storage = f == TraceFormat.PARQUET && StorageDigest.present(r.metadata());

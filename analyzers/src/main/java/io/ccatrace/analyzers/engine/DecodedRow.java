@@ -42,15 +42,15 @@ public final class DecodedRow {
     /** REC_STATE: the transition. */
     public RecTransition recTo = RecTransition.OTHER;
 
-    private final LastName<RmiCommand> rmiByName = new LastName<>(n -> RmiCommand.of(n, TraceEvent.NULL));
-    private final LastName<RsiCommand> rsiByName = new LastName<>(n -> RsiCommand.of(n, TraceEvent.NULL));
-    private final LastName<Boolean> callStep = new LastName<>("call"::equals);
-    private final LastName<RttState> rttState = new LastName<>(RttState::parse);
-    private final LastName<Ripas> ripas = new LastName<>(Ripas::parse);
-    private final LastName<GranuleState> granuleState = new LastName<>(GranuleState::parse);
-    private final LastName<Pas> pas = new LastName<>(Pas::parse);
-    private final LastName<ExitReason> exitReason = new LastName<>(ExitReason::parse);
-    private final LastName<RecTransition> recState = new LastName<>(RecTransition::parse);
+    private final NameCache<RmiCommand> rmiByName = new NameCache<>(n -> RmiCommand.of(n, TraceEvent.NULL));
+    private final NameCache<RsiCommand> rsiByName = new NameCache<>(n -> RsiCommand.of(n, TraceEvent.NULL));
+    private final NameCache<Boolean> callStep = new NameCache<>("call"::equals);
+    private final NameCache<RttState> rttState = new NameCache<>(RttState::parse);
+    private final NameCache<Ripas> ripas = new NameCache<>(Ripas::parse);
+    private final NameCache<GranuleState> granuleState = new NameCache<>(GranuleState::parse);
+    private final NameCache<Pas> pas = new NameCache<>(Pas::parse);
+    private final NameCache<ExitReason> exitReason = new NameCache<>(ExitReason::parse);
+    private final NameCache<RecTransition> recState = new NameCache<>(RecTransition::parse);
 
     /** The row's argument and output registers, fetched at most once per row (see {@link #args}). */
     private long[] args;

@@ -22,7 +22,7 @@ import org.apache.parquet.schema.Type;
 
 /**
  * Projected columns of a Parquet trace: only the requested column chunks are read, and each
- * row group is returned in slices of {@link #BATCH_ROWS} rows, decoded page by page in bulk
+ * row group is returned in slices of {@link #BATCH_ROWS} rows (or as many as asked), decoded page by page in bulk
  * by {@link PageColumn} (not value by value through parquet-java's record assembly).
  *
  * <p>With more than one thread, the columns of a batch are decoded in parallel
@@ -32,9 +32,10 @@ import org.apache.parquet.schema.Type;
  */
 public final class ParquetBatchReader implements BatchReader {
     /** Rows per batch: a row group is read in slices, so memory stays at one slice of every column. */
-    static final int BATCH_ROWS = 1 << 16;
+    public static final int BATCH_ROWS = 1 << 16;
 
     private final ParquetFileReader reader;
+    private final int batchRows;
     private EventBatch[] batches;
     private EventBatch batch;
     private final ColumnPool pool;
@@ -56,6 +57,17 @@ public final class ParquetBatchReader implements BatchReader {
 
     /** As {@link #ParquetBatchReader(Path, Set)}, decoding on threads threads (the caller's included). */
     public ParquetBatchReader(Path path, Set<Column> wanted, int threads) throws IOException {
+        this(path, wanted, threads, BATCH_ROWS);
+    }
+
+    /**
+     * As {@link #ParquetBatchReader(Path, Set, int)}, in batches of at most batchRows rows
+     * (positive). Values and their order do not depend on it; a consumer that reads many
+     * columns row by row wants batches that stay in the cache, a bulk consumer large ones.
+     */
+    public ParquetBatchReader(Path path, Set<Column> wanted, int threads, int batchRows) throws IOException {
+        if (batchRows < 1) throw new IllegalArgumentException("batch rows must be positive, not " + batchRows);
+        this.batchRows = batchRows;
         reader = ParquetFooter.open(path);
         batch = EventBatch.of(wanted);
         batches = new EventBatch[] {batch, null};
@@ -96,7 +108,7 @@ public final class ParquetBatchReader implements BatchReader {
         while (rowsLeft == 0) {
             if (!nextRowGroup()) return null;
         }
-        int n = (int) Math.min(BATCH_ROWS, rowsLeft);
+        int n = (int) Math.min(batchRows, rowsLeft);
         if (batches[1] != null) batch = batch == batches[0] ? batches[1] : batches[0];
         batch.reset(n);
         for (int i = 0; i < columns.length; i++) decoders[i].fill(batch, n);
@@ -138,7 +150,7 @@ public final class ParquetBatchReader implements BatchReader {
         while (rowsLeft == 0) {
             if (!nextRowGroup()) return;
         }
-        int n = (int) Math.min(BATCH_ROWS, rowsLeft);
+        int n = (int) Math.min(batchRows, rowsLeft);
         EventBatch b = batches[turn];
         turn = (turn + 1) % batches.length;
         b.reset(n);

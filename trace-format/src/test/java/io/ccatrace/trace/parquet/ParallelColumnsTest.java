@@ -53,7 +53,7 @@ class ParallelColumnsTest {
         return out;
     }
 
-    private static List<TraceEvent> rows(EventBatch b) {
+    static List<TraceEvent> rows(EventBatch b) {
         List<TraceEvent> l = new ArrayList<>(b.size());
         for (int k = 0; k < b.size(); k++) l.add(b.event(k));
         return l;
