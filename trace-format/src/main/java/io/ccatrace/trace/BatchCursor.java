@@ -27,6 +27,11 @@ final class BatchCursor implements TraceCursor {
     private static final int MAX_REUSED_PAYLOAD = 1 << 16;
     /** Register lists up to this length get a reused array (they hold at most 31 registers). */
     private static final int MAX_REUSED_LIST = 64;
+    /**
+     * Batches up to this many rows are pulled into the cache before their rows are read
+     * ({@link #warm}); a larger one (65,536 rows of every column: ~10 MB) would not stay there.
+     */
+    private static final int WARM_MAX_ROWS = 8192;
 
     private final BatchReader reader;
     private final String file;
@@ -276,7 +281,7 @@ final class BatchCursor implements TraceCursor {
         payloadAt = has(Column.PAYLOAD) ? e.starts(Column.PAYLOAD) : null;
         payloadNull = has(Column.PAYLOAD) ? e.nulls(Column.PAYLOAD) : null;
         payloadVal = has(Column.PAYLOAD) ? e.bytes(Column.PAYLOAD) : null;
-        if (warm) warm();
+        if (warm && n <= WARM_MAX_ROWS) warm();
     }
 
     /**
