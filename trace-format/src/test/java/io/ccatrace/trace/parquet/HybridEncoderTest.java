@@ -63,4 +63,32 @@ class HybridEncoderTest {
             }
         }
     }
+
+    /**
+     * The values are one bit-packed run whatever their runs: one header (groups << 1 | 1), then
+     * exactly ceil(n / 8) * width bytes. RLE runs or a header every 63 groups would break the
+     * byte patterns ZSTD finds (docs/performance.md, session 5).
+     */
+    @Test
+    void oneBitPackedRunWithOneHeader() {
+        int n = 10_001;
+        for (int width : new int[] {1, 2, 3, 8, 16}) {
+            int[] v = new int[n];
+            for (int i = 0; i < n; i++) v[i] = (i / 100) % 2;
+            PageBytes out = new PageBytes();
+            HybridEncoder.encode(v, n, width, out);
+            int groups = (n + 7) / 8;
+            PageBytes header = new PageBytes();
+            header.varint(((long) groups << 1) | 1);
+            assertEquals(header.size() + groups * width, out.size(), "width " + width);
+            for (int i = 0; i < header.size(); i++) assertEquals(header.array()[i], out.array()[i]);
+        }
+        long[] bits = new long[(n + 63) / 64];
+        java.util.Arrays.fill(bits, -1L);
+        PageBytes out = new PageBytes();
+        HybridEncoder.encodeBits(bits, n, out);
+        PageBytes header = new PageBytes();
+        header.varint(((long) ((n + 7) / 8) << 1) | 1);
+        assertEquals(header.size() + (n + 7) / 8, out.size());
+    }
 }
