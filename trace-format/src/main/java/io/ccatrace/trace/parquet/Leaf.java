@@ -28,21 +28,45 @@ abstract class Leaf {
     private final List<Page> pages = new ArrayList<>();
     private long chunkValues;
     /**
-     * Optional scalar leaves: definition levels as bits (1 = value present), row i of the open
-     * page at bit i. Rows are numbered by the caller (the sink's row in the page).
+     * Optional scalar leaves: definition levels as bits (1 = value present), row i at bit i.
+     * Rows are numbered by the caller: the sink's row in the page, or for a leaf whose pages
+     * may span several of the sink's pages ({@link #spans}) its row in the row group, the open
+     * page starting at row {@link #first}.
      */
     final long[] present;
+    /** Row (as numbered by the caller) of the open page's first row: 0 unless the leaf {@link #spans}. */
+    int first;
     /** Null level entries of the page being ended (set by {@link #levels}). */
     int nulls;
     /** Rows of the page being ended (set before {@link #levels}). */
     int rows;
 
-    /** @param pageRows rows per page: the level arrays of a scalar leaf never grow */
-    Leaf(ColumnDescriptor descriptor, int pageRows) {
+    /**
+     * @param levelRows the most rows of one page: the level arrays of a scalar leaf never grow
+     *                  (the rows of a page, or of a row group for a leaf that {@link #spans})
+     */
+    Leaf(ColumnDescriptor descriptor, int levelRows) {
         this.descriptor = descriptor;
         this.maxRep = descriptor.getMaxRepetitionLevel();
         this.maxDef = descriptor.getMaxDefinitionLevel();
-        this.present = new long[maxDef == 1 && maxRep == 0 ? (pageRows + 63) >>> 6 : 0];
+        this.present = new long[maxDef == 1 && maxRep == 0 ? ((levelRows + 63) >>> 6) + 1 : 0];
+    }
+
+    /**
+     * Whether this leaf's page may stay open when the sink's page ends (rows numbered in the
+     * row group, see {@link #present}): sparse optional columns then get pages of many more
+     * rows but not more values, whose level bitmaps ZSTD compresses far better. No by default.
+     */
+    boolean spans() {
+        return false;
+    }
+
+    /**
+     * For a leaf that {@link #spans}: whether its open page should stay open for another
+     * pageRows rows (it holds fewer than pageRows values); if so it makes room for them.
+     */
+    boolean keepOpen(int pageRows) {
+        return false;
     }
 
     /** An optional scalar leaf's row i has a value. */
@@ -61,12 +85,13 @@ abstract class Leaf {
             return rows;
         }
         int m = out.mark();
-        HybridEncoder.encodeBits(present, rows, out);
+        HybridEncoder.encodeBits(present, first, rows, out);
         out.patchLength(m);
-        int words = (rows + 63) >>> 6;
+        int from = first >>> 6;
+        int to = (first + rows + 63) >>> 6;
         int set = 0;
-        for (int i = 0; i < words; i++) set += Long.bitCount(present[i]);
-        java.util.Arrays.fill(present, 0, words, 0L);
+        for (int i = from; i < to; i++) set += Long.bitCount(present[i]);
+        java.util.Arrays.fill(present, from, to, 0L);
         nulls = rows - set;
         return rows;
     }

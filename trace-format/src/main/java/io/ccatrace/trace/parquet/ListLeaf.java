@@ -18,7 +18,7 @@ final class ListLeaf extends LongLeaf {
     private int[] defs;
 
     ListLeaf(ColumnDescriptor d, int maxDictionary, int pageRows) {
-        super(d, false, maxDictionary, pageRows);
+        super(d, false, maxDictionary, pageRows, pageRows);
         this.lens = new int[pageRows];
         this.reps = new int[pageRows];
         this.defs = new int[pageRows];

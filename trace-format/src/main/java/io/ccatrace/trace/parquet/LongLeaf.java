@@ -12,7 +12,8 @@ import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
  * An INT64 or INT32 scalar leaf (the elements of a register list: {@link ListLeaf}). Values
  * are DELTA_BINARY_PACKED (seq, time, cause_seq) or dictionary-encoded per row group, falling
  * back to PLAIN for the rest of the row group once the dictionary holds {@link #MAX_DICTIONARY}
- * values. Rows are numbered by the caller (the sink's row in the open page).
+ * values. Rows are numbered by the caller: a required leaf's (and a list's) by the sink's row in
+ * the open page, an optional scalar leaf's by the row in the row group ({@link #spans}).
  */
 class LongLeaf extends Leaf {
     static final int MAX_DICTIONARY = 1 << 17;
@@ -30,13 +31,30 @@ class LongLeaf extends Leaf {
 
     private final int maxDictionary;
 
-    LongLeaf(ColumnDescriptor d, boolean delta, int maxDictionary, int pageRows) {
-        super(d, pageRows);
+    /**
+     * @param levelRows rows of a row group for an optional scalar leaf (its pages may span several
+     *                  of the sink's pages, {@link #spans}), else rows of a page
+     */
+    LongLeaf(ColumnDescriptor d, boolean delta, int maxDictionary, int pageRows, int levelRows) {
+        super(d, levelRows);
         this.vals = new long[pageRows];
         this.maxDictionary = maxDictionary;
         this.int32 = d.getPrimitiveType().getPrimitiveTypeName() == PrimitiveTypeName.INT32;
         this.delta = delta;
         this.optional = d.getMaxDefinitionLevel() > 0;
+    }
+
+    /** Optional scalar leaves (not lists) keep a sparse page open across the sink's pages. */
+    @Override
+    boolean spans() {
+        return optional && descriptor.getMaxRepetitionLevel() == 0;
+    }
+
+    @Override
+    boolean keepOpen(int pageRows) {
+        if (nvals >= pageRows) return false;
+        if (vals.length < nvals + pageRows) vals = Arrays.copyOf(vals, nvals + pageRows);
+        return true;
     }
 
     /** Row r of a required leaf (seq, time): every row has a value. */

@@ -11,7 +11,7 @@ import org.apache.parquet.column.page.DictionaryPage;
 /**
  * An optional name leaf (UTF8 string): dictionary-encoded per row group; PLAIN for the rest of
  * the row group once the dictionary holds {@link #MAX_DICTIONARY} names. Rows are numbered by
- * the caller (the sink's row in the open page).
+ * the caller: the row in the row group (pages may span several of the sink's pages, {@link #spans}).
  */
 final class NameLeaf extends Leaf {
     static final int MAX_DICTIONARY = 1 << 15;
@@ -20,12 +20,25 @@ final class NameLeaf extends Leaf {
     /** UTF-8 bytes of the names of ids 0.. (filled when a page or the dictionary is written). */
     private final List<byte[]> utf8 = new ArrayList<>();
     private boolean plain;
-    private final int[] ids;
+    private int[] ids;
     private int nvals;
 
-    NameLeaf(ColumnDescriptor d, int pageRows) {
-        super(d, pageRows);
+    /** @param groupRows rows of a row group: the most rows of one page (this leaf {@link #spans}) */
+    NameLeaf(ColumnDescriptor d, int pageRows, int groupRows) {
+        super(d, groupRows);
         this.ids = new int[pageRows];
+    }
+
+    @Override
+    boolean spans() {
+        return true;
+    }
+
+    @Override
+    boolean keepOpen(int pageRows) {
+        if (nvals >= pageRows) return false;
+        if (ids.length < nvals + pageRows) ids = java.util.Arrays.copyOf(ids, nvals + pageRows);
+        return true;
     }
 
     /** Row r: its name, or null. */

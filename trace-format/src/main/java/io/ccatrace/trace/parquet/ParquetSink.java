@@ -17,8 +17,9 @@ import org.apache.parquet.hadoop.ParquetFileWriter;
 /**
  * Writes a trace as Parquet, encoding the pages itself (no record assembly): each row's
  * non-null values go to their leaf column; every {@link #PAGE_ROWS} rows (a payload page:
- * earlier, see {@link BytesLeaf#pageFull}) a leaf's page is encoded (v1 data page: RLE-hybrid
- * levels, then DELTA_BINARY_PACKED, dictionary ids or PLAIN values) and ZSTD-compressed; every {@link #ROW_GROUP_ROWS} rows the
+ * earlier, see {@link BytesLeaf#pageFull}; a sparse optional column's page: later, see
+ * {@link #endPages}) a leaf's page is encoded (v1 data page: RLE-hybrid levels, then
+ * DELTA_BINARY_PACKED, dictionary ids or PLAIN values) and ZSTD-compressed; every {@link #ROW_GROUP_ROWS} rows the
  * row group's column chunks go to the file through parquet-java's {@link ParquetFileWriter},
  * which writes the page headers, statistics and footer. Metadata goes in the footer.
  */
@@ -137,7 +138,7 @@ public final class ParquetSink implements RowSink {
     }
 
     private LongLeaf longLeaf(List<ColumnDescriptor> ds, Column c, boolean delta) {
-        return (LongLeaf) put(ds, c, new LongLeaf(ds.get(c.ordinal()), delta, maxDictionary, pageLimit));
+        return (LongLeaf) put(ds, c, new LongLeaf(ds.get(c.ordinal()), delta, maxDictionary, pageLimit, groupLimit));
     }
 
     private ListLeaf listLeaf(List<ColumnDescriptor> ds, Column c) {
@@ -145,51 +146,52 @@ public final class ParquetSink implements RowSink {
     }
 
     private NameLeaf nameLeaf(List<ColumnDescriptor> ds, Column c) {
-        return (NameLeaf) put(ds, c, new NameLeaf(ds.get(c.ordinal()), pageLimit));
+        return (NameLeaf) put(ds, c, new NameLeaf(ds.get(c.ordinal()), pageLimit, groupLimit));
     }
 
     @Override
     public void write(EventView e) throws IOException {
         if (groupRows == groupLimit) endRowGroup();
-        if (pageRows == pageLimit) endPages();
+        if (pageRows == pageLimit) endPages(false);
         if (payload.pageFull()) payload.endPage(page, zstd, payload.rows());
         int r = pageRows;
+        int g = groupRows;
         seq.set(r, e.seq());
         time.set(r, e.time());
         EventKind k = e.kind();
         kind.set(r, k);
         input.set(r, k.isInput());
-        cpu.add(r, e.cpu());
-        causeSeq.add(r, e.causeSeq());
-        cmd.add(r, e.cmd());
-        fid.add(r, e.fid());
+        cpu.add(g, e.cpu());
+        causeSeq.add(g, e.causeSeq());
+        cmd.add(g, e.cmd());
+        fid.add(g, e.fid());
         args.add(r, e.args());
-        status.add(r, e.status());
-        index.add(r, e.index());
+        status.add(g, e.status());
+        index.add(g, e.index());
         out.add(r, e.out());
-        realm.add(r, e.realm());
-        rec.add(r, e.rec());
-        ipa.add(r, e.ipa());
-        pa.add(r, e.pa());
-        level.add(r, e.level());
-        from.add(r, e.from());
-        to.add(r, e.to());
-        fromRipas.add(r, e.fromRipas());
-        toRipas.add(r, e.toRipas());
-        pas.add(r, e.pas());
-        ripas.add(r, e.ripas());
-        exitReason.add(r, e.exitReason());
-        esr.add(r, e.esr());
-        far.add(r, e.far());
-        hpfar.add(r, e.hpfar());
-        access.add(r, e.access());
-        half.add(r, e.half());
-        outcome.add(r, e.outcome());
-        value.add(r, e.value());
-        size.add(r, e.size());
+        realm.add(g, e.realm());
+        rec.add(g, e.rec());
+        ipa.add(g, e.ipa());
+        pa.add(g, e.pa());
+        level.add(g, e.level());
+        from.add(g, e.from());
+        to.add(g, e.to());
+        fromRipas.add(g, e.fromRipas());
+        toRipas.add(g, e.toRipas());
+        pas.add(g, e.pas());
+        ripas.add(g, e.ripas());
+        exitReason.add(g, e.exitReason());
+        esr.add(g, e.esr());
+        far.add(g, e.far());
+        hpfar.add(g, e.hpfar());
+        access.add(g, e.access());
+        half.add(g, e.half());
+        outcome.add(g, e.outcome());
+        value.add(g, e.value());
+        size.add(g, e.size());
         payload.add(e.payload());
         pageRows = r + 1;
-        groupRows++;
+        groupRows = g + 1;
     }
 
     @Override
@@ -197,13 +199,27 @@ public final class ParquetSink implements RowSink {
         chain.set(pageRows - 1, v);
     }
 
-    private void endPages() {
-        for (Leaf l : leaves) l.endPage(page, zstd, l == payload ? payload.rows() : pageRows);
+    /**
+     * Ends the sink's page of {@link #pageLimit} rows: every leaf's page ends, except that a leaf
+     * whose pages may span ({@link Leaf#spans}: optional scalar columns) keeps a page of fewer
+     * than pageLimit values open for the next pageLimit rows, unless the row group ends. A
+     * sparse column's page then holds up to a row group's rows (its level bitmap compresses far
+     * better: docs/performance.md, session 5) but never 2 pageLimit values or more.
+     */
+    private void endPages(boolean groupEnd) {
+        for (Leaf l : leaves) {
+            if (!l.spans()) {
+                l.endPage(page, zstd, l == payload ? payload.rows() : pageRows);
+            } else if (groupEnd || !l.keepOpen(pageLimit)) {
+                l.endPage(page, zstd, groupRows - l.first);
+                l.first = groupEnd ? 0 : groupRows;
+            }
+        }
         pageRows = 0;
     }
 
     private void endRowGroup() throws IOException {
-        endPages();
+        endPages(true);
         if (groupRows == 0) return;
         writer.startBlock(groupRows);
         file.beginRowGroup();

@@ -58,7 +58,7 @@ class HybridEncoderTest {
                     }
                 }
                 PageBytes out = new PageBytes();
-                HybridEncoder.encodeBits(bits, n, out);
+                HybridEncoder.encodeBits(bits, 0, n, out);
                 assertDecodes(v, n, 1, out);
             }
         }
@@ -86,9 +86,28 @@ class HybridEncoderTest {
         long[] bits = new long[(n + 63) / 64];
         java.util.Arrays.fill(bits, -1L);
         PageBytes out = new PageBytes();
-        HybridEncoder.encodeBits(bits, n, out);
+        HybridEncoder.encodeBits(bits, 0, n, out);
         PageBytes header = new PageBytes();
         header.varint(((long) ((n + 7) / 8) << 1) | 1);
         assertEquals(header.size() + (n + 7) / 8, out.size());
+    }
+
+    /** Levels taken from the middle of a bitmap (a page that starts at row from of its row group). */
+    @Test
+    void bitsFromAnyOffset() throws IOException {
+        SplittableRandom r = new SplittableRandom(6);
+        long[] bits = new long[40];
+        for (int i = 0; i < bits.length - 1; i++) bits[i] = r.nextLong();
+        for (int from : new int[] {0, 1, 7, 8, 63, 64, 65, 1000}) {
+            for (int n : new int[] {1, 9, 64, 200, 1300}) {
+                int[] v = new int[n];
+                for (int i = 0; i < n; i++) v[i] = PresentBits.get(bits, from + i) ? 1 : 0;
+                PageBytes out = new PageBytes();
+                HybridEncoder.encodeBits(bits, from, n, out);
+                assertDecodes(v, n, 1, out);
+                assertEquals(0, out.array()[out.size() - 1] & 0xFF & ~((1 << (n % 8 == 0 ? 8 : n % 8)) - 1),
+                        "padding bits of the last byte are zero, from " + from + ", n " + n);
+            }
+        }
     }
 }

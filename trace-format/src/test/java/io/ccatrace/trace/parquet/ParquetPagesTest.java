@@ -106,6 +106,7 @@ class ParquetPagesTest {
             }
         }
         assertEquals(5, groups, "30,011 rows in row groups of 7,000");
+        assertPageRows(p, 1000);
         assertTrue(valueEncodings.contains(Encoding.PLAIN) && valueEncodings.contains(Encoding.PLAIN_DICTIONARY),
                 "value falls back from its dictionary to PLAIN: " + valueEncodings);
 
@@ -128,6 +129,31 @@ class ParquetPagesTest {
             assertEquals(emptyArgs, rs.getLong(6));
             assertEquals(guestSteps, rs.getLong(7));
             assertEquals(events.size() - 1, rs.getLong(8));
+        }
+    }
+
+    /**
+     * Pages: seq (required) ends a page every pageRows rows; a sparse optional column (pas: only
+     * the set-up's PAS_CHANGE rows) keeps one page per row group, its values far fewer than
+     * pageRows; no optional column's page holds 2 pageRows values or more.
+     */
+    private static void assertPageRows(Path p, int pageRows) throws IOException {
+        try (ParquetFileReader r = ParquetFileReader.open(new LocalInputFile(p))) {
+            for (BlockMetaData b : r.getRowGroups()) {
+                for (ColumnChunkMetaData c : b.getColumns()) {
+                    String name = c.getPath().toDotString();
+                    org.apache.parquet.internal.column.columnindex.OffsetIndex pages = r.readOffsetIndex(c);
+                    if (name.equals("seq")) {
+                        assertEquals((b.getRowCount() + pageRows - 1) / pageRows, pages.getPageCount(), "seq pages");
+                    } else if (name.equals("pas")) {
+                        assertEquals(1, pages.getPageCount(), "pas pages in a row group of " + b.getRowCount());
+                    }
+                    if (c.getPath().size() == 1 && !name.equals("payload")) {
+                        long values = c.getValueCount() - c.getStatistics().getNumNulls();
+                        assertTrue(values < (long) pages.getPageCount() * 2 * pageRows, name + ": " + values + " values");
+                    }
+                }
+            }
         }
     }
 
