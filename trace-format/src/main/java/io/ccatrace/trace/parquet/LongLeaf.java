@@ -28,6 +28,8 @@ class LongLeaf extends Leaf {
     int nvals;
     private int[] ids = new int[1024];
     private DeltaEncoder deltaEncoder;
+    /** DELTA_BINARY_PACKED widths rounded to whole bytes ({@link DeltaEncoder#DeltaEncoder(boolean)}). */
+    private boolean byteDeltas;
 
     private final int maxDictionary;
 
@@ -42,6 +44,12 @@ class LongLeaf extends Leaf {
         this.int32 = d.getPrimitiveType().getPrimitiveTypeName() == PrimitiveTypeName.INT32;
         this.delta = delta;
         this.optional = d.getMaxDefinitionLevel() > 0;
+    }
+
+    /** Packs the deltas of a DELTA_BINARY_PACKED leaf in whole bytes (time). */
+    LongLeaf byteDeltas() {
+        byteDeltas = true;
+        return this;
     }
 
     /** Optional scalar leaves (not lists) keep a sparse page open across the sink's pages. */
@@ -82,7 +90,7 @@ class LongLeaf extends Leaf {
     Encoding values(PageBytes out) {
         if (!optional) nvals = rows;
         if (delta) {
-            if (deltaEncoder == null) deltaEncoder = new DeltaEncoder();
+            if (deltaEncoder == null) deltaEncoder = new DeltaEncoder(byteDeltas);
             deltaEncoder.encode(vals, nvals, out);
             return Encoding.DELTA_BINARY_PACKED;
         }

@@ -95,7 +95,7 @@ public final class ParquetSink implements RowSink {
         List<ColumnDescriptor> ds = ParquetSchema.SCHEMA.getColumns();
         leaves = new Leaf[ds.size()];
         seq = longLeaf(ds, Column.SEQ, true);
-        time = longLeaf(ds, Column.TIME, true);
+        time = longLeaf(ds, Column.TIME, true).byteDeltas();
         kind = (KindLeaf) put(ds, Column.KIND, new KindLeaf(ds.get(Column.KIND.ordinal()), pageLimit));
         input = (BoolLeaf) put(ds, Column.INPUT, new BoolLeaf(ds.get(Column.INPUT.ordinal()), pageLimit));
         cpu = longLeaf(ds, Column.CPU, false);

@@ -29,8 +29,25 @@ class DeltaEncoderTest {
 
     @Test
     void everyShapeAndLengthDecodes() throws IOException {
+        decodes(new DeltaEncoder());
+    }
+
+    /** Widths rounded up to whole bytes are valid too (time's deltas). */
+    @Test
+    void wholeByteWidthsDecode() throws IOException {
+        decodes(new DeltaEncoder(true));
+        long[] v = new long[129];
+        for (int i = 1; i < v.length; i++) v[i] = v[i - 1] + (i % 3 == 0 ? 100 : 0);
+        PageBytes bits = new PageBytes();
+        new DeltaEncoder().encode(v, v.length, bits);
+        PageBytes bytes = new PageBytes();
+        new DeltaEncoder(true).encode(v, v.length, bytes);
+        // deltas 0 and 100: 7 bits unrounded, 8 rounded, 4 miniblocks of 32 deltas
+        assertEquals(16, bytes.size() - bits.size(), "one more bit for each of 128 deltas: 16 more bytes");
+    }
+
+    private static void decodes(DeltaEncoder enc) throws IOException {
         SplittableRandom r = new SplittableRandom(8);
-        DeltaEncoder enc = new DeltaEncoder();
         for (int shape = 0; shape <= 4; shape++) {
             for (int n : new int[] {0, 1, 2, 31, 32, 33, 127, 128, 129, 160, 1000, 65_536}) {
                 long[] v = values(r, n, shape);
