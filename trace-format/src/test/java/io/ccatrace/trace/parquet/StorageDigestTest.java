@@ -102,7 +102,15 @@ class StorageDigestTest {
         assertEquals(events.get(3 * GROUP - 1).seq(), o.lastSeq());
         List<String> w = projectedWarnings(file, true);
         assertEquals(1, w.size(), w.toString());
-        assertTrue(w.get(0).startsWith(file + ": integrity chain broken: an event in seq " + first + ".."), w.get(0));
+        // the event chain names the first broken checkpoint interval: where in the row group
+        // depends on which values the flipped byte garbles, so only its bounds are checked
+        java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile(java.util.regex.Pattern.quote(file + ": integrity chain broken: an event in seq ") + "(\\d+)\\.\\.(\\d+) ")
+                .matcher(w.get(0));
+        assertTrue(m.lookingAt(), w.get(0));
+        long from = Long.parseLong(m.group(1));
+        long to = Long.parseLong(m.group(2));
+        assertTrue(first <= from && from <= to && to <= o.lastSeq(), "inside row group 2: " + w.get(0));
         assertEquals(List.of(), projectedWarnings(file, false), "--no-check-chain does not look");
     }
 
