@@ -7,6 +7,7 @@ import io.ccatrace.trace.EventBatch;
 import io.ccatrace.trace.StorageCheck;
 import io.ccatrace.trace.TraceFormat;
 import io.ccatrace.trace.TraceFiles;
+import io.ccatrace.trace.VerifyingReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -49,16 +50,20 @@ public final class StatsCommand implements Callable<Integer> {
         int n = threads == null ? Math.min(2, Runtime.getRuntime().availableProcessors()) : threads;
         if (n < 1 || n > 64) throw new UserException("--threads must be between 1 and 64");
         TraceStats stats = new TraceStats();
+        java.util.function.Consumer<String> warn = Warnings.to(spec);
         for (Path p : TracePaths.expand(traces)) {
             stats.startTrace();
-            java.util.function.Consumer<String> warn = Warnings.to(spec);
             boolean jsonl = TraceFormat.of(p) == TraceFormat.JSONL; // its row reader warns by itself
             try (BatchReader r = TraceFiles.openColumns(p, TraceStats.COLUMNS, warn, n);
                  StorageCheck check = checkChain ? TraceFiles.checkIntegrity(p, r.metadata()) : null) {
-                for (EventBatch b = r.next(); b != null; b = r.next()) stats.accept(b);
+                long rows = 0;
+                for (EventBatch b = r.next(); b != null; b = r.next()) {
+                    stats.accept(b);
+                    rows += b.size();
+                }
                 String broken = check == null ? null : check.await();
                 if (broken != null) warn.accept(p + ": " + broken);
-                if (!jsonl && !r.complete()) warn.accept(p + ": trace is incomplete (the recording did not finish)");
+                if (!jsonl && !r.complete()) warn.accept(VerifyingReader.incomplete(p.toString(), rows));
             }
         }
         PrintWriter out = spec.commandLine().getOut();

@@ -198,8 +198,7 @@ final class BatchCursor implements TraceCursor {
             warnBreak();
         }
         if (!reader.complete()) {
-            warnings.accept(file + ": trace is incomplete (the recording did not finish)"
-                    + (fromStart ? ": " + rows + " events readable" : ""));
+            warnings.accept(VerifyingReader.incomplete(file, fromStart ? rows : -1));
         }
     }
 

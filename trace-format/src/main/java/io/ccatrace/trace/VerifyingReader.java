@@ -111,9 +111,17 @@ public final class VerifyingReader implements TraceReader {
         verifier.finish();
         warnBreak();
         if (!source.complete()) {
-            warnings.accept(file + ": trace is incomplete (the recording did not finish): "
-                    + verifier.count() + " events readable");
+            warnings.accept(incomplete(file, verifier.count()));
         }
+    }
+
+    /**
+     * The warning every reader gives for a trace whose recording did not finish; readable is
+     * the number of events read from its start, or negative when the reader did not start there.
+     */
+    public static String incomplete(String file, long readable) {
+        return file + ": trace is incomplete (the recording did not finish)"
+                + (readable >= 0 ? ": " + readable + " events readable" : "");
     }
 
     private void warnBreak() {
