@@ -277,8 +277,6 @@ public final class BenchAnalyzeCommand implements Callable<Integer> {
         try (TraceCursor r = TraceFiles.openCursor(p, Analyzer.COLUMNS, Long.MIN_VALUE, threads == 2, checkChain, w -> { })) {
             while (r.next()) {
                 if (n == 0 && threads == 2) readerThread = thread("ccatrace-batch-reader");
-                // the reader thread's CPU time, read while it lives (it ends with the trace)
-                if ((n & 4095) == 0 && readerThread != null) readerNs = Math.max(readerNs, THREADS.getThreadCpuTime(readerThread.getId()));
                 if (judge) a.accept(r);
                 n++;
                 if (heap && total >= 4 && n % (total / 4) == 0) {
@@ -294,14 +292,18 @@ public final class BenchAnalyzeCommand implements Callable<Integer> {
             if (judge) a.finish();
             ns += cpu() - t0;
             wall += System.nanoTime() - w0;
+            // the reader thread's CPU time: it waits for close() after the last batch
+            if (readerThread != null) readerNs = THREADS.getThreadCpuTime(readerThread.getId());
         }
         return new RulesPass(a, n, ns, readerNs, wall,
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), heaps.toString());
     }
 
     private static Thread thread(String name) {
-        for (Thread t : Thread.getAllStackTraces().keySet()) {
-            if (t.getName().equals(name)) return t;
+        Thread[] all = new Thread[Thread.activeCount() + 8];
+        int k = Thread.enumerate(all);
+        for (int i = 0; i < k; i++) {
+            if (all[i].getName().equals(name)) return all[i];
         }
         return null;
     }

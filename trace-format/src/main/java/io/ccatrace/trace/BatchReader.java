@@ -34,6 +34,16 @@ public interface BatchReader extends Closeable {
     }
 
     /**
+     * From now on, next() cycles through up to n (at least 2) batch objects, so a batch stays
+     * unchanged until n - 1 further calls (lets another thread decode several batches ahead of
+     * a consumer still reading an earlier one). Returns how many it cycles through: 1 when it
+     * keeps one object, 2 for a reader that can only {@link #doubleBuffer()} (the default).
+     */
+    default int keep(int n) {
+        return doubleBuffer() ? 2 : 1;
+    }
+
+    /**
      * After next() returned null: whether the file ended as a finished trace does (an Arrow
      * stream with its end-of-stream marker, a Parquet file with complete=true).
      */

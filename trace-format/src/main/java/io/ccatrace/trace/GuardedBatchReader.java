@@ -45,6 +45,11 @@ final class GuardedBatchReader implements BatchReader {
     }
 
     @Override
+    public int keep(int n) {
+        return inner.keep(n);
+    }
+
+    @Override
     public boolean complete() {
         return inner.complete();
     }

@@ -2,18 +2,24 @@ package io.ccatrace.trace;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
 /**
- * Decodes batches on a reader thread of its own, one batch ahead of the caller: while the
- * caller works through batch k, the thread decodes batch k + 1 (and runs an optional
- * per-batch task on it, such as the integrity chain check), then waits until the caller asks
- * for it. Built on the {@link BatchReader#doubleBuffer} contract (a batch stays unchanged
- * until the call after the next one): the thread only calls the inner reader's next() again
- * after the caller has taken the batch before, i.e. finished with the one that call reuses.
- * So batches arrive in file order and the output does not depend on thread timing.
+ * Decodes batches on a reader thread of its own, ahead of the caller: while the caller works
+ * through batch k, the thread decodes batches k + 1 .. k + depth - 1 (and runs an optional
+ * per-batch task on each, such as the integrity chain check) and queues them. Built on the
+ * {@link BatchReader#keep} contract (a batch stays unchanged until depth - 1 further calls):
+ * the queue holds at most depth - 2 batches, so the thread only calls the inner reader's next()
+ * again once the caller has taken every batch but the depth - 1 last ones, i.e. finished with
+ * the one that call reuses. So batches arrive in file order and the output does not depend on
+ * thread timing. Several batches ahead, the caller does not wait when one batch costs the
+ * thread much more than the others (a page of every column decoded at once, a row group
+ * opened) or the thread is briefly off its core.
  *
  * <p>A failure on the reader thread (a corrupt page, an I/O error) is thrown by the caller's
  * next() as the same exception, so commands report it as they would without the thread.
@@ -27,8 +33,8 @@ final class PrefetchReader implements BatchReader {
     private final BatchReader inner;
     private final String file;
     private final Consumer<EventBatch> check;
-    /** Hands one batch (or END, or the reader thread's Throwable) to the caller. */
-    private final SynchronousQueue<Object> handoff = new SynchronousQueue<>();
+    /** Hands batches (or END, or the reader thread's Throwable) to the caller, in order. */
+    private final BlockingQueue<Object> handoff;
     private Thread thread;
     private volatile boolean closed;
     private boolean ended;
@@ -40,7 +46,20 @@ final class PrefetchReader implements BatchReader {
      *     it is handed over (null: none)
      */
     PrefetchReader(BatchReader inner, String file, Consumer<EventBatch> check) {
-        if (!inner.doubleBuffer()) throw new IllegalArgumentException("the reader cannot keep two batches");
+        this(inner, file, check, 2);
+    }
+
+    /**
+     * As {@link #PrefetchReader(BatchReader, String, Consumer)}, up to depth - 1 batches ahead
+     * of the one the caller reads (depth at least 2; fewer when the inner reader keeps fewer
+     * batch objects).
+     */
+    PrefetchReader(BatchReader inner, String file, Consumer<EventBatch> check, int depth) {
+        if (depth < 2) throw new IllegalArgumentException("read-ahead depth below 2: " + depth);
+        int kept = inner.keep(depth);
+        if (kept < 2) throw new IllegalArgumentException("the reader cannot keep two batches");
+        int queued = Math.min(depth, kept) - 2;
+        this.handoff = queued == 0 ? new SynchronousQueue<>() : new ArrayBlockingQueue<>(queued);
         this.inner = inner;
         this.file = file;
         this.check = check;
@@ -102,11 +121,14 @@ final class PrefetchReader implements BatchReader {
             while (!closed) {
                 EventBatch b = inner.next();
                 if (b != null && check != null) check(b);
-                if (!give(b == null ? END : b) || b == null) return;
+                if (!give(b == null ? END : b)) return;
+                if (b == null) break;
             }
         } catch (Throwable t) {
-            give(t);
+            if (!give(t)) return;
         }
+        // stays until close(), so its CPU time can still be read after the last batch
+        while (!closed) LockSupport.park(this);
     }
 
     private void check(EventBatch b) throws TraceFormatException {
@@ -137,7 +159,10 @@ final class PrefetchReader implements BatchReader {
     @Override
     public void close() throws IOException {
         closed = true;
-        if (thread != null) ThreadJoin.uninterruptibly(thread);
+        if (thread != null) {
+            LockSupport.unpark(thread);
+            ThreadJoin.uninterruptibly(thread);
+        }
         inner.close();
     }
 

@@ -139,6 +139,14 @@ public final class TraceFiles {
      */
     static final int PROJECTED_CURSOR_ROWS = 1 << 12;
 
+    /**
+     * Batch objects a projected Parquet cursor's reader thread cycles through: the caller reads
+     * one while up to 7 more are decoded ahead. Its pages hold 65,536 rows of every column, so
+     * every 16th batch costs the reader thread a page of every column at once (a few ms); one
+     * batch ahead, the caller waited for it (docs/performance.md, session 6). About 0.7 MB each.
+     */
+    static final int PROJECTED_READ_AHEAD = 8;
+
     /** Opens a row cursor over every column (see {@link TraceCursor}); warnings go to stderr. */
     public static TraceCursor openCursor(Path path) throws IOException {
         return openCursor(path, Long.MIN_VALUE, w -> System.err.println("ccatrace: warning: " + w));
@@ -199,7 +207,10 @@ public final class TraceFiles {
             ChainCheck check = jsonl || !decodeAll || !checkChain ? null
                     : new ChainCheck(fromSeq == Long.MIN_VALUE, FormatVersion.of(r.metadata()));
             boolean ahead = readAhead && !jsonl;
-            if (ahead) r = new PrefetchReader(r, path.toString(), check == null ? null : check::accept);
+            if (ahead) {
+                int depth = f == TraceFormat.PARQUET && !decodeAll ? PROJECTED_READ_AHEAD : 2;
+                r = new PrefetchReader(r, path.toString(), check == null ? null : check::accept, depth);
+            }
             BatchCursor c = new BatchCursor(r, path.toString(), cols, check, ahead, jsonl, warnings, fromSeq);
             if (storage) c.watch(StorageCheck.start(path));
             return c;

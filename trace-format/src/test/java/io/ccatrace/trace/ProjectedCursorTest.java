@@ -159,6 +159,11 @@ class ProjectedCursorTest {
             }
 
             @Override
+            public int keep(int n) {
+                return inner.keep(n);
+            }
+
+            @Override
             public void close() throws IOException {
                 inner.close();
             }
@@ -177,13 +182,13 @@ class ProjectedCursorTest {
     void aReaderErrorMidTraceIsThrownAsWithoutTheThread() throws IOException {
         Path p = dir.resolve("t.parquet");
         TraceRoundTripTest.write(p, CursorTest.edgy(ROWS));
-        String[] message = new String[2];
-        int[] count = new int[2];
-        for (int k = 0; k < 2; k++) {
-            boolean ahead = k == 1;
+        String[] message = new String[3];
+        int[] count = new int[3];
+        for (int k = 0; k < 3; k++) {
+            boolean ahead = k > 0;
             int slot = k;
             BatchReader r = failingOnThirdBatch(p);
-            if (ahead) r = new PrefetchReader(r, p.toString(), null);
+            if (ahead) r = new PrefetchReader(r, p.toString(), null, k == 1 ? 2 : 8);
             BatchCursor c = new BatchCursor(r, p.toString(), SOME_WITH_KEYS, null, ahead, false, w -> { }, Long.MIN_VALUE);
             TraceFormatException e = assertThrows(TraceFormatException.class, () -> {
                 while (c.next()) count[slot]++;
@@ -193,8 +198,10 @@ class ProjectedCursorTest {
         }
         assertEquals(p + ": corrupt trace: page 7 of column pa", message[1]);
         assertEquals(message[0], message[1]);
+        assertEquals(message[0], message[2], "several batches ahead");
         assertEquals(2 * 65536, count[1], "the two batches before the error were read");
         assertEquals(count[0], count[1]);
+        assertEquals(count[0], count[2]);
         assertNoReaderThread();
     }
 

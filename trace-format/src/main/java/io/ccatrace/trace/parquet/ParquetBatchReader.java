@@ -70,7 +70,7 @@ public final class ParquetBatchReader implements BatchReader {
         this.batchRows = batchRows;
         reader = ParquetFooter.open(path);
         batch = EventBatch.of(wanted);
-        batches = new EventBatch[] {batch, null};
+        batches = new EventBatch[] {batch};
         List<Type> fields = new ArrayList<>();
         List<Column> cols = new ArrayList<>();
         for (Column c : Column.values()) {
@@ -109,7 +109,8 @@ public final class ParquetBatchReader implements BatchReader {
             if (!nextRowGroup()) return null;
         }
         int n = (int) Math.min(batchRows, rowsLeft);
-        if (batches[1] != null) batch = batch == batches[0] ? batches[1] : batches[0];
+        batch = batches[turn];
+        turn = (turn + 1) % batches.length;
         batch.reset(n);
         for (int i = 0; i < columns.length; i++) decoders[i].fill(batch, n);
         names(batch);
@@ -199,13 +200,27 @@ public final class ParquetBatchReader implements BatchReader {
 
     @Override
     public boolean doubleBuffer() {
-        if (batches[1] == null) {
-            batches[1] = EventBatch.of(batch.columns());
-        } else if (pool != null && batches.length == 2) {
-            // one batch held by the caller's other thread, one returned, one decoded ahead
-            batches = new EventBatch[] {batches[0], batches[1], EventBatch.of(batch.columns())};
+        return keep(2) >= 2;
+    }
+
+    /**
+     * Cycles through n batch objects (n + 1 with a column pool: one more is being decoded
+     * ahead). New objects are put first in the cycle, then the ones in use from the least
+     * recently filled on, so the batch returned last is refilled last, also when called
+     * between two next() calls.
+     */
+    @Override
+    public int keep(int n) {
+        int want = pool == null ? n : n + 1;
+        if (want > batches.length) {
+            EventBatch[] ring = new EventBatch[want];
+            int fresh = want - batches.length;
+            for (int i = 0; i < fresh; i++) ring[i] = EventBatch.of(batch.columns());
+            for (int i = 0; i < batches.length; i++) ring[fresh + i] = batches[(turn + i) % batches.length];
+            batches = ring;
+            turn = 0;
         }
-        return true;
+        return pool == null ? batches.length : batches.length - 1;
     }
 
     @Override
