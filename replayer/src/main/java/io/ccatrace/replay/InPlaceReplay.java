@@ -10,6 +10,7 @@ import io.ccatrace.replay.input.InputFeeder;
 import io.ccatrace.trace.EventView;
 import io.ccatrace.trace.TraceCursor;
 import io.ccatrace.trace.TraceEvent;
+import io.ccatrace.trace.chain.ContentHash;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +39,8 @@ final class InPlaceReplay {
     private final ReplayOptions options;
     private final DivergenceSummary summary = new DivergenceSummary();
     private final RowCopy scratch = new RowCopy();
+    /** Hashes replayed rows with the key of the recorded rows' hashes ({@link Replayer#openCursor}). */
+    private final ContentHash hash = new ContentHash();
     /** seq, time and cause_seq of the recorded effects matched so far in the window. */
     private long[] order = new long[3 * 64];
     private long rows;
@@ -121,7 +124,7 @@ final class InPlaceReplay {
                 TraceRow replayedInput = capture.input();
                 if (replayedInput == null) {
                     input = c.toEvent();           // no replayed input row: nothing to rebuild it from
-                } else if (!WindowComparator.sameInput(c, replayedInput)) {
+                } else if (!sameHash(replayedInput) && !WindowComparator.sameInput(c, replayedInput)) {
                     inputDiffers = true;
                     input = c.toEvent();
                 }
@@ -137,7 +140,7 @@ final class InPlaceReplay {
         while (j.atNext && !c.isInput()) {
             rows++;
             if (judge) {
-                if (recorded == null && matched < replayed.size() && WindowComparator.sameEffect(c, replayed.get(matched))) {
+                if (recorded == null && matched < replayed.size() && sameEffect(replayed.get(matched))) {
                     keepOrder(matched++);
                 } else {
                     if (recorded == null) recorded = prefix(replayed, matched);
@@ -155,6 +158,23 @@ final class InPlaceReplay {
         if (input == null && hasInput) input = recordedAs(capture.input(), inSeq, inTime, inCause);
         j.divergence = WindowComparator.compare(input, recorded, capture.input(), replayed);
         return j;
+    }
+
+    /** Whether the replayed effect is the recorded one at the cursor, by hash first (the usual case). */
+    private boolean sameEffect(TraceRow replayed) {
+        return sameHash(replayed) || WindowComparator.sameEffect(c, replayed);
+    }
+
+    /**
+     * Whether the recorded row at the cursor has the replayed row's content by their keyed
+     * hashes (docs/replay.md, "Comparing by keyed hash"): equal hashes mean equal in every
+     * column the exact comparison reads (kind and the effect's subject among them: a recorded
+     * effect never has an input kind, so the subject never involves seq or cause_seq). False
+     * also when there is no hash (the rows are then compared exactly).
+     */
+    private boolean sameHash(TraceRow replayed) {
+        long[] h = c.attached();
+        return h != null && hash.matches(replayed, h, c.row());
     }
 
     /** Reads the rest of the window at the cursor (without replaying it) and the next window's first row. */

@@ -12,6 +12,7 @@ import io.ccatrace.trace.TraceCursor;
 import io.ccatrace.trace.TraceFiles;
 import io.ccatrace.trace.TraceMetadata;
 import io.ccatrace.trace.TraceReader;
+import io.ccatrace.trace.chain.BatchContentHash;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.EnumSet;
@@ -75,11 +76,13 @@ public final class Replayer {
 
     /**
      * A cursor over every column of a trace for {@link #run(TraceCursor, ReplayWarnings, Consumer)}:
-     * Arrow and Parquet batches are decoded, and their integrity chain checked, on a reader
-     * thread of the cursor's own while the replay runs on the caller's.
+     * Arrow and Parquet batches are decoded, their integrity chain checked and every row's
+     * keyed content hash computed ({@link BatchContentHash}, which the replay compares first)
+     * on a reader thread of the cursor's own while the replay runs on the caller's.
      */
     public static TraceCursor openCursor(Path trace, Consumer<String> warnings) throws IOException {
-        return TraceFiles.openCursor(trace, EnumSet.allOf(Column.class), Long.MIN_VALUE, true, warnings);
+        return TraceFiles.openCursor(trace, EnumSet.allOf(Column.class), Long.MIN_VALUE, true, true, warnings,
+                new BatchContentHash());
     }
 
     /** Replays the windows of a trace with this metadata (e.g. from a row cursor). */

@@ -4,13 +4,15 @@ import io.ccatrace.trace.EventKind;
 import io.ccatrace.trace.TraceCursor;
 import io.ccatrace.trace.TraceEvent;
 import io.ccatrace.trace.TraceMetadata;
+import io.ccatrace.trace.chain.ContentHash;
 import java.util.Iterator;
 import java.util.List;
 
 /**
  * Rows held in memory as a {@link TraceCursor}: one reused row object refilled by next(),
  * as the trace readers' cursors do, so a caller that keeps it past next() sees the next
- * row. Counts the rows read.
+ * row. Counts the rows read. {@link #hashed} also gives each row's keyed content hash, as
+ * a cursor opened by {@link Replayer#openCursor} does, from rows of one's choosing.
  */
 final class ListCursor implements TraceCursor {
     private final TraceMetadata meta;
@@ -18,10 +20,34 @@ final class ListCursor implements TraceCursor {
     private final RowCopy row = new RowCopy();
     /** Rows read so far (read by other threads in tests of the read-ahead). */
     volatile int read;
+    private long[] hashes;
 
     ListCursor(TraceMetadata meta, List<TraceEvent> rows) {
         this.meta = meta;
         this.it = rows.iterator();
+    }
+
+    /** A cursor over rows whose attached hashes are those of hashedAs (same length; rows that cannot be hashed: 0, 0). */
+    static ListCursor hashed(TraceMetadata meta, List<TraceEvent> rows, List<TraceEvent> hashedAs) {
+        ListCursor c = new ListCursor(meta, rows);
+        ContentHash h = new ContentHash();
+        c.hashes = new long[2 * hashedAs.size()];
+        for (int i = 0; i < hashedAs.size(); i++) {
+            if (!h.hash(hashedAs.get(i))) continue;
+            c.hashes[2 * i] = h.first();
+            c.hashes[2 * i + 1] = h.second();
+        }
+        return c;
+    }
+
+    @Override
+    public long[] attached() {
+        return hashes;
+    }
+
+    @Override
+    public int row() {
+        return read - 1;
     }
 
     @Override

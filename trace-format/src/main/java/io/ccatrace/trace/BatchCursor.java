@@ -57,6 +57,8 @@ final class BatchCursor implements TraceCursor {
     /** Keeps the warm-up reads from being optimized away. */
     private long warmSink;
     private EventBatch b;
+    /** The current batch's {@link EventBatch#attached()} values, read once per batch. */
+    private long[] attached;
     private int r;
     private int n;
     private boolean ended;
@@ -229,6 +231,7 @@ final class BatchCursor implements TraceCursor {
     private void load(EventBatch e) {
         b = e;
         n = e.size();
+        attached = e.attached();
         seq = e.longs(Column.SEQ);
         time = has(Column.TIME) ? e.longs(Column.TIME) : null;
         cpu = has(Column.CPU) ? e.longs(Column.CPU) : null;
@@ -321,8 +324,14 @@ final class BatchCursor implements TraceCursor {
         return b;
     }
 
-    int row() {
+    @Override
+    public int row() {
         return r;
+    }
+
+    @Override
+    public long[] attached() {
+        return attached;
     }
 
     /** The array of a column for the accessors: fails loudly for a column outside the projection. */

@@ -45,6 +45,8 @@ public final class EventBatch {
     private final int[][] starts = new int[N][];
     private final int[][] startBuf = new int[N][];
     private int size;
+    /** Per-row values a task attached to this batch (e.g. keyed row hashes), or null. */
+    private long[] attached;
 
     EventBatch(Set<Column> columns) {
         this.columns = columns.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(columns));
@@ -182,6 +184,20 @@ public final class EventBatch {
     private <T> T check(T a, Column c) {
         if (a == null) throw new IllegalArgumentException("column " + c.columnName() + " is not in the projection");
         return a;
+    }
+
+    /**
+     * The per-row values a batch task attached (e.g. {@link io.ccatrace.trace.chain.BatchContentHash}'s
+     * row hashes), or null. Kept across refills: the task that attaches them refreshes them
+     * for every batch (their meaning per row is the task's).
+     */
+    public long[] attached() {
+        return attached;
+    }
+
+    /** Attaches per-row values (null: none), for {@link #attached()}. */
+    public void attach(long[] values) {
+        attached = values;
     }
 
     // ---- filling, for readers ----

@@ -26,4 +26,19 @@ public interface TraceCursor extends EventView, Closeable {
 
     /** Moves to the next row; false at the end of the trace (the cursor then has no row). */
     boolean next() throws IOException;
+
+    /**
+     * The per-row values a batch task attached to the current row's batch (a cursor opened
+     * by {@link TraceFiles#openCursor(java.nio.file.Path, java.util.Set, long, boolean, boolean,
+     * java.util.function.Consumer, java.util.function.Consumer)} with one), indexed from
+     * {@link #row()} as the task defines; null when there are none.
+     */
+    default long[] attached() {
+        return null;
+    }
+
+    /** The current row's index in its batch (for {@link #attached()}), or -1 without batches. */
+    default int row() {
+        return -1;
+    }
 }

@@ -188,6 +188,19 @@ public final class TraceFiles {
      */
     public static TraceCursor openCursor(Path path, Set<Column> columns, long fromSeq, boolean readAhead,
                                          boolean checkChain, Consumer<String> warnings) throws IOException {
+        return openCursor(path, columns, fromSeq, readAhead, checkChain, warnings, null);
+    }
+
+    /**
+     * As {@link #openCursor(Path, Set, long, boolean, boolean, Consumer)}, with a task run on
+     * every batch on the reader thread (after the chain check, before the cursor gets the
+     * batch), e.g. one that {@link EventBatch#attach attaches} per-row values the cursor then
+     * gives ({@link TraceCursor#attached()}). Only with read-ahead on an Arrow or Parquet
+     * file; otherwise (and with a null task) no task runs.
+     */
+    public static TraceCursor openCursor(Path path, Set<Column> columns, long fromSeq, boolean readAhead,
+                                         boolean checkChain, Consumer<String> warnings,
+                                         Consumer<EventBatch> batchTask) throws IOException {
         java.util.EnumSet<Column> cols = java.util.EnumSet.of(Column.SEQ, Column.KIND);
         cols.addAll(columns);
         TraceFormat f = TraceFormat.of(path);
@@ -209,7 +222,7 @@ public final class TraceFiles {
             boolean ahead = readAhead && !jsonl;
             if (ahead) {
                 int depth = f == TraceFormat.PARQUET && !decodeAll ? PROJECTED_READ_AHEAD : 2;
-                r = new PrefetchReader(r, path.toString(), check == null ? null : check::accept, depth);
+                r = new PrefetchReader(r, path.toString(), readerTask(check, batchTask), depth);
             }
             BatchCursor c = new BatchCursor(r, path.toString(), cols, check, ahead, jsonl, warnings, fromSeq);
             if (storage) c.watch(StorageCheck.start(path));
@@ -218,6 +231,16 @@ public final class TraceFiles {
             r.close();
             throw e;
         }
+    }
+
+    /** The reader thread's per-batch work: the chain check, then the caller's task (either may be null). */
+    private static Consumer<EventBatch> readerTask(ChainCheck check, Consumer<EventBatch> task) {
+        if (check == null) return task;
+        if (task == null) return check::accept;
+        return b -> {
+            check.accept(b);
+            task.accept(b);
+        };
     }
 
     /**

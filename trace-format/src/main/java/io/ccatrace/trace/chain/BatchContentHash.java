@@ -1,0 +1,122 @@
+package io.ccatrace.trace.chain;
+
+import static io.ccatrace.trace.chain.ContentKey.A;
+import static io.ccatrace.trace.chain.ContentKey.B;
+import static io.ccatrace.trace.chain.ContentKey.nh;
+
+import io.ccatrace.trace.Column;
+import io.ccatrace.trace.EventBatch;
+import io.ccatrace.trace.TraceEvent;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * {@link ContentHash} of every row of a batch, column by column (one array at a time, as
+ * the reader wrote them), attached to the batch ({@link EventBatch#attached()}: row r's two
+ * values at 2r and 2r + 1; 0, 0 for a row it cannot hash). A batch lacking one of the
+ * hashed columns gets null. Meant to run on the reader thread of a cursor
+ * ({@code TraceFiles.openCursor} with a batch task). Not thread-safe.
+ */
+public final class BatchContentHash implements Consumer<EventBatch> {
+    private static final VarHandle LE_LONG =
+            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final Column[] SCALARS = {Column.CPU, Column.FID, Column.INDEX, Column.REALM, Column.REC,
+        Column.IPA, Column.PA, Column.LEVEL, Column.ESR, Column.FAR, Column.HPFAR, Column.VALUE, Column.SIZE};
+    private static final Column[] NAMES = {Column.CMD, Column.STATUS, Column.FROM, Column.TO, Column.FROM_RIPAS,
+        Column.TO_RIPAS, Column.PAS, Column.RIPAS, Column.EXIT_REASON, Column.ACCESS, Column.HALF, Column.OUTCOME};
+    /** The hashed columns: all but seq, time, cause_seq, input and chain. */
+    private static final Set<Column> HASHED = EnumSet.complementOf(
+            EnumSet.of(Column.SEQ, Column.TIME, Column.CAUSE_SEQ, Column.INPUT, Column.CHAIN));
+
+    private final NameHashes names = new NameHashes();
+    private boolean[] unhashed = new boolean[0];
+    private long[] h;
+
+    @Override
+    public void accept(EventBatch batch) {
+        if (!batch.columns().containsAll(HASHED)) {
+            batch.attach(null);
+            return;
+        }
+        int n = batch.size();
+        h = batch.attached();
+        if (h == null || h.length < 2 * n) h = new long[2 * Math.max(n, 16)];
+        if (unhashed.length < n) unhashed = new boolean[n];
+        java.util.Arrays.fill(unhashed, 0, n, false);
+        int[] kind = batch.ids(Column.KIND);
+        for (int r = 0; r < n; r++) {
+            h[2 * r] = nh(kind[r], A, ContentKey.KIND);
+            h[2 * r + 1] = nh(kind[r], B, ContentKey.KIND);
+        }
+        for (int i = 0; i < SCALARS.length; i++) {
+            scalars(batch.longs(SCALARS[i]), ContentKey.SCALARS + i, n);
+        }
+        for (int i = 0; i < NAMES.length; i++) names(batch.ids(NAMES[i]), batch.names(NAMES[i]), ContentKey.NAMES + i, n);
+        list(batch, Column.ARGS, ContentKey.ARGS, n);
+        list(batch, Column.OUT, ContentKey.OUT, n);
+        payload(batch, n);
+        for (int r = 0; r < n; r++) {
+            if (unhashed[r]) h[2 * r] = h[2 * r + 1] = 0;
+        }
+        batch.attach(h);
+    }
+
+    private void add(int r, int slot, long v) {
+        h[2 * r] += nh(v, A, slot);
+        h[2 * r + 1] += nh(v, B, slot);
+    }
+
+    private void scalars(long[] v, int slot, int n) {
+        for (int r = 0; r < n; r++) {
+            if (v[r] != TraceEvent.NULL) add(r, slot, v[r]);
+        }
+    }
+
+    private void names(int[] ids, String[] dict, int slot, int n) {
+        for (int r = 0; r < n; r++) {
+            if (ids[r] >= 0) add(r, slot, names.of(dict[ids[r]]));
+        }
+    }
+
+    private void list(EventBatch batch, Column c, int slot, int n) {
+        int[] off = batch.offsets(c);
+        boolean[] none = batch.nulls(c);
+        long[] v = batch.listValues(c);
+        for (int r = 0; r < n; r++) {
+            if (none[r]) continue;
+            int len = off[r + 1] - off[r];
+            if (len > ContentKey.MAX_LIST) {
+                unhashed[r] = true;
+                continue;
+            }
+            add(r, slot, len);
+            for (int i = 0; i < len; i++) add(r, slot + 1 + i, v[off[r] + i]);
+        }
+    }
+
+    private void payload(EventBatch batch, int n) {
+        int[] off = batch.offsets(Column.PAYLOAD);
+        int[] at = batch.starts(Column.PAYLOAD);
+        boolean[] none = batch.nulls(Column.PAYLOAD);
+        byte[] v = batch.bytes(Column.PAYLOAD);
+        int slot = ContentKey.PAYLOAD;
+        for (int r = 0; r < n; r++) {
+            if (none[r]) continue;
+            int len = off[r + 1] - off[r];
+            if (len > ContentKey.MAX_PAYLOAD) {
+                unhashed[r] = true;
+                continue;
+            }
+            add(r, slot, len);
+            int from = at[r];
+            int full = from + (len & ~7);
+            int w = slot + 1;
+            for (int i = from; i < full; i += 8) add(r, w++, (long) LE_LONG.get(v, i));
+            if (full < from + len) add(r, w, ContentHash.tail(v, full, from + len));
+        }
+    }
+}
