@@ -65,6 +65,9 @@ final class BatchCursor implements TraceCursor {
     private long[] seq, time, cpu, causeSeq, fid, index, realm, rec, ipa, pa, level, esr, far, hpfar, value, size;
     private int[] kind, cmd, status, from, to, fromRipas, toRipas, pas, ripas, exitReason, access, half, outcome;
     private String[] cmdN, statusN, fromN, toN, fromRipasN, toRipasN, pasN, ripasN, exitReasonN, accessN, halfN, outcomeN;
+    /** Ids and dictionary of each projected NAME column, by column ordinal (for {@link #nameId}). */
+    private final int[][] nameIds = new int[Column.values().length][];
+    private final String[][] nameDicts = new String[Column.values().length][];
     private int[] argsOff, outOff, payloadOff, payloadAt;
     private boolean[] argsNull, outNull, payloadNull;
     private long[] argsVal, outVal;
@@ -283,8 +286,15 @@ final class BatchCursor implements TraceCursor {
         payloadAt = has(Column.PAYLOAD) ? e.starts(Column.PAYLOAD) : null;
         payloadNull = has(Column.PAYLOAD) ? e.nulls(Column.PAYLOAD) : null;
         payloadVal = has(Column.PAYLOAD) ? e.bytes(Column.PAYLOAD) : null;
+        for (Column c : NAME_COLUMNS) {
+            nameIds[c.ordinal()] = has(c) ? e.ids(c) : null;
+            nameDicts[c.ordinal()] = has(c) ? e.names(c) : null;
+        }
         if (warm && n <= WARM_MAX_ROWS) warm();
     }
+
+    private static final Column[] NAME_COLUMNS = java.util.Arrays.stream(Column.values())
+            .filter(c -> c.type() == Column.Type.NAME).toArray(Column[]::new);
 
     /**
      * Reads one value per cache line of every projected per-row array, column after column,
@@ -352,6 +362,8 @@ final class BatchCursor implements TraceCursor {
         return v == TraceEvent.NULL ? TraceEvent.NULL_INT : (int) v;
     }
 
+    @Override public int nameId(Column c) { return need(nameIds[c.ordinal()], c)[r]; }
+    @Override public String[] nameDictionary(Column c) { return nameDicts[c.ordinal()]; }
     @Override public long seq() { return seq[r]; }
     @Override public long time() { return need(time, Column.TIME)[r]; }
     @Override public EventKind kind() { return KINDS[kind[r]]; }

@@ -9,6 +9,9 @@ package io.ccatrace.trace;
  * comparing with {@code equals} is cheap.
  */
 public interface EventView {
+    /** {@link #nameId} of a view that has no dictionary: read the name with its String accessor. */
+    int NO_NAME_ID = -2;
+
     long seq();
     /** Simulated time in nanoseconds since machine start. */
     long time();
@@ -67,6 +70,25 @@ public interface EventView {
     default int payloadLength() {
         byte[] p = payload();
         return p == null ? -1 : p.length;
+    }
+
+    /**
+     * The row's value of NAME column c as an index into {@link #nameDictionary}(c), -1 when
+     * the name is null, or {@link #NO_NAME_ID} when this view keeps no dictionary (the
+     * default): then read the name with its String accessor. Lets a consumer map names to
+     * values by id without touching the String objects.
+     */
+    default int nameId(Column c) {
+        return NO_NAME_ID;
+    }
+
+    /**
+     * The names the ids of {@link #nameId}(c) index (interned; do not modify), or null when
+     * this view keeps no dictionary. An id keeps its name for the whole reader; the array
+     * object may be replaced by a longer one as names are added.
+     */
+    default String[] nameDictionary(Column c) {
+        return null;
     }
 
     /** An immutable copy of this row (the row itself when it already is one). */

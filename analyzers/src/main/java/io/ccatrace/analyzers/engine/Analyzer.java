@@ -2,6 +2,7 @@ package io.ccatrace.analyzers.engine;
 
 import io.ccatrace.analyzers.finding.FindingSink;
 import io.ccatrace.analyzers.finding.Rule;
+import io.ccatrace.analyzers.rmi.RmiCommand;
 import io.ccatrace.trace.Column;
 import io.ccatrace.trace.EventKind;
 import io.ccatrace.trace.EventView;
@@ -18,7 +19,8 @@ import java.util.Set;
 /**
  * Feeds a trace, event by event, to a set of rules and the shadow state. Per event: the
  * rules registered for its kind check it against the state before the event, then the
- * shadow applies it. Dispatch is an array indexed by kind ordinal: no allocation per event.
+ * shadow applies it. Dispatch is an array indexed by kind ordinal (by command for RMI calls,
+ * so a REC_ENTER row reaches only the rules that judge REC_ENTER): no allocation per event.
  */
 public final class Analyzer {
     /**
@@ -33,6 +35,8 @@ public final class Analyzer {
     private final FindingSink sink;
     private final List<Rule> rules;
     private final Rule[][] byKind = new Rule[EventKind.values().length][];
+    /** The rules an RMI_CALL row of each command reaches (by {@link Rule#judgesCall}). */
+    private final Rule[][] byCall = new Rule[RmiCommand.values().length][];
     private long events;
     private long lastSeq = -1;
 
@@ -46,12 +50,19 @@ public final class Analyzer {
             }
             byKind[k.ordinal()] = rs.toArray(new Rule[0]);
         }
+        for (RmiCommand c : RmiCommand.values()) {
+            List<Rule> rs = new ArrayList<>();
+            for (Rule r : byKind[EventKind.RMI_CALL.ordinal()]) {
+                if (r.judgesCall(c)) rs.add(r);
+            }
+            byCall[c.ordinal()] = rs.toArray(new Rule[0]);
+        }
     }
 
     public void accept(EventView e) {
         EventKind k = e.kind();
         shadow.decode(e, k);
-        Rule[] rs = byKind[k.ordinal()];
+        Rule[] rs = k == EventKind.RMI_CALL ? byCall[shadow.row.rmi.ordinal()] : byKind[k.ordinal()];
         for (Rule r : rs) r.check(e, shadow, sink);
         shadow.apply(e);
         events++;

@@ -8,6 +8,7 @@ import io.ccatrace.analyzers.rmi.RmiCommand;
 import io.ccatrace.analyzers.rmi.RsiCommand;
 import io.ccatrace.analyzers.rtt.Ripas;
 import io.ccatrace.analyzers.rtt.RttState;
+import io.ccatrace.trace.Column;
 import io.ccatrace.trace.EventKind;
 import io.ccatrace.trace.EventView;
 import io.ccatrace.trace.TraceEvent;
@@ -51,6 +52,9 @@ public final class DecodedRow {
     private final NameCache<Pas> pas = new NameCache<>(Pas::parse);
     private final NameCache<ExitReason> exitReason = new NameCache<>(ExitReason::parse);
     private final NameCache<RecTransition> recState = new NameCache<>(RecTransition::parse);
+    private final NameCache<Boolean> rmiSuccess = new NameCache<>("RMI_SUCCESS"::equals);
+    private final NameCache<Boolean> rsiSuccess = new NameCache<>("RSI_SUCCESS"::equals);
+    private final NameCache<Boolean> seaInjected = new NameCache<>("SEA_INJECTED"::equals);
 
     /** The row's argument and output registers, fetched at most once per row (see {@link #args}). */
     private long[] args;
@@ -83,38 +87,38 @@ public final class DecodedRow {
         switch (k) {
             case RMI_CALL:
                 // by name, else by function id: RmiCommand.of(cmd, fid)
-                rmi = rmiByName.of(e.cmd());
+                rmi = rmiByName.of(e, Column.CMD);
                 if (rmi == RmiCommand.UNKNOWN) rmi = RmiCommand.of(null, e.fid());
-                success = "RMI_SUCCESS".equals(e.status());
+                success = rmiSuccess.of(e, Column.STATUS);
                 break;
             case RSI_CALL:
                 // by name, else by function id: RsiCommand.of(cmd, fid)
-                rsi = rsiByName.of(e.cmd());
+                rsi = rsiByName.of(e, Column.CMD);
                 if (rsi == RsiCommand.OTHER) rsi = RsiCommand.ofFid(e.fid());
-                success = "RSI_SUCCESS".equals(e.status());
+                success = rsiSuccess.of(e, Column.STATUS);
                 break;
             case RTT_ENTRY:
-                rttTo = rttState.of(e.to());
-                toRipas = ripas.of(e.toRipas());
+                rttTo = rttState.of(e, Column.TO);
+                toRipas = ripas.of(e, Column.TO_RIPAS);
                 level = e.level() == TraceEvent.NULL_INT ? 3 : e.level();
                 break;
             case GRANULE_STATE:
-                granuleTo = granuleState.of(e.to());
+                granuleTo = granuleState.of(e, Column.TO);
                 break;
             case PAS_CHANGE:
-                pasTo = pas.of(e.to());
+                pasTo = pas.of(e, Column.TO);
                 break;
             case REC_EXIT:
-                exit = exitReason.of(e.exitReason());
+                exit = exitReason.of(e, Column.EXIT_REASON);
                 break;
             case STAGE2_FAULT:
-                sea = "SEA_INJECTED".equals(e.outcome());
+                sea = seaInjected.of(e, Column.OUTCOME);
                 break;
             case GUEST_STEP:
-                guestCall = callStep.of(e.cmd());
+                guestCall = callStep.of(e, Column.CMD);
                 break;
             case REC_STATE:
-                recTo = recState.of(e.to());
+                recTo = recState.of(e, Column.TO);
                 break;
             default:
                 break;

@@ -12,9 +12,12 @@ import java.util.Arrays;
 public final class LongMap<V> {
     private static final long FREE = Long.MIN_VALUE;
 
-    private long[] keys;
-    private long[] a;
-    private long[] b;
+    /**
+     * Key, a and b of slot i at [3i], [3i + 1], [3i + 2]: a probe and the values it finds
+     * share a cache line (three parallel arrays cost up to three misses per lookup in a
+     * table larger than the cache, such as the granule table of a long trace).
+     */
+    private long[] kab;
     private Object[] objs;
     private int size;
     private int mask;
@@ -29,10 +32,8 @@ public final class LongMap<V> {
     }
 
     private void alloc(int cap) {
-        keys = new long[cap];
-        Arrays.fill(keys, FREE);
-        a = new long[cap];
-        b = new long[cap];
+        kab = new long[3 * cap];
+        for (int i = 0; i < kab.length; i += 3) kab[i] = FREE;
         objs = new Object[cap];
         mask = cap - 1;
     }
@@ -46,7 +47,7 @@ public final class LongMap<V> {
     public int find(long key) {
         int i = hash(key) & mask;
         while (true) {
-            long k = keys[i];
+            long k = kab[3 * i];
             if (k == key) return i;
             if (k == FREE) return -1;
             i = (i + 1) & mask;
@@ -62,47 +63,45 @@ public final class LongMap<V> {
         if (key == FREE) throw new IllegalArgumentException("reserved key");
         int i = hash(key) & mask;
         while (true) {
-            long k = keys[i];
+            long k = kab[3 * i];
             if (k == key) return i;
             if (k == FREE) break;
             i = (i + 1) & mask;
         }
-        if ((size + 1) * 4 > keys.length * 3) {
+        if ((size + 1) * 4 > capacity() * 3) {
             grow();
             return slot(key);
         }
-        keys[i] = key;
-        a[i] = 0;
-        b[i] = 0;
+        kab[3 * i] = key;
+        kab[3 * i + 1] = 0;
+        kab[3 * i + 2] = 0;
         objs[i] = null;
         size++;
         return i;
     }
 
     private void grow() {
-        long[] ok = keys;
-        long[] oa = a;
-        long[] ob = b;
+        long[] old = kab;
         Object[] oo = objs;
-        alloc(ok.length * 2);
+        alloc(2 * objs.length);
         size = 0;
-        for (int j = 0; j < ok.length; j++) {
-            if (ok[j] != FREE) {
-                int s = slot(ok[j]);
-                a[s] = oa[j];
-                b[s] = ob[j];
+        for (int j = 0; j < oo.length; j++) {
+            if (old[3 * j] != FREE) {
+                int s = slot(old[3 * j]);
+                kab[3 * s + 1] = old[3 * j + 1];
+                kab[3 * s + 2] = old[3 * j + 2];
                 objs[s] = oo[j];
             }
         }
     }
 
-    public long keyAt(int slot) { return keys[slot]; }
-    public long a(int slot) { return a[slot]; }
-    public long b(int slot) { return b[slot]; }
+    public long keyAt(int slot) { return kab[3 * slot]; }
+    public long a(int slot) { return kab[3 * slot + 1]; }
+    public long b(int slot) { return kab[3 * slot + 2]; }
     @SuppressWarnings("unchecked")
     public V obj(int slot) { return (V) objs[slot]; }
-    public void setA(int slot, long v) { a[slot] = v; }
-    public void setB(int slot, long v) { b[slot] = v; }
+    public void setA(int slot, long v) { kab[3 * slot + 1] = v; }
+    public void setB(int slot, long v) { kab[3 * slot + 2] = v; }
     public void setObj(int slot, V v) { objs[slot] = v; }
 
     /** The object stored for key, or null. */
@@ -121,7 +120,7 @@ public final class LongMap<V> {
 
     /** Removes every entry, keeping the capacity. */
     public void clear() {
-        Arrays.fill(keys, FREE);
+        for (int i = 0; i < kab.length; i += 3) kab[i] = FREE;
         Arrays.fill(objs, null);
         size = 0;
     }
@@ -136,38 +135,38 @@ public final class LongMap<V> {
         int j = i;
         while (true) {
             j = (j + 1) & mask;
-            long k = keys[j];
+            long k = kab[3 * j];
             if (k == FREE) break;
             int home = hash(k) & mask;
             boolean movable = hole <= j ? (home <= hole || home > j) : (home <= hole && home > j);
             if (movable) {
-                keys[hole] = k;
-                a[hole] = a[j];
-                b[hole] = b[j];
+                kab[3 * hole] = k;
+                kab[3 * hole + 1] = kab[3 * j + 1];
+                kab[3 * hole + 2] = kab[3 * j + 2];
                 objs[hole] = objs[j];
                 hole = j;
             }
         }
-        keys[hole] = FREE;
+        kab[3 * hole] = FREE;
         objs[hole] = null;
         return true;
     }
 
     /** Number of slots, for iteration with {@link #used(int)}. */
     public int capacity() {
-        return keys.length;
+        return objs.length;
     }
 
     public boolean used(int slot) {
-        return keys[slot] != FREE;
+        return kab[3 * slot] != FREE;
     }
 
     /** The keys present, sorted ascending (for deterministic output). */
     public long[] sortedKeys() {
         long[] out = new long[size];
         int n = 0;
-        for (long k : keys) {
-            if (k != FREE) out[n++] = k;
+        for (int i = 0; i < kab.length; i += 3) {
+            if (kab[i] != FREE) out[n++] = kab[i];
         }
         Arrays.sort(out);
         return out;

@@ -1,6 +1,7 @@
 package io.ccatrace.analyzers.finding;
 
 import io.ccatrace.analyzers.engine.Shadow;
+import io.ccatrace.analyzers.rmi.RmiCommand;
 import io.ccatrace.trace.EventKind;
 import io.ccatrace.trace.EventView;
 import java.util.Set;
@@ -23,6 +24,15 @@ public interface Rule {
     Set<EventKind> kinds();
 
     void check(EventView e, Shadow s, FindingSink out);
+
+    /**
+     * For RMI_CALL rows (when {@link #kinds} has RMI_CALL): whether the rule judges calls of
+     * command c. The engine does not call {@link #check} for the other commands, so this
+     * must say true for every command whose rows the rule looks at. Default: every command.
+     */
+    default boolean judgesCall(RmiCommand c) {
+        return true;
+    }
 
     /** Called once after the last event. */
     default void finish(Shadow s, FindingSink out) {

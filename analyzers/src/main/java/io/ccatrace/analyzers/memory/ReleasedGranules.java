@@ -32,7 +32,7 @@ public final class ReleasedGranules {
 
     /** Contents of the granule at pa are no longer known from the trace. */
     public void forget(long pa) {
-        released.remove(pa >>> 12);
+        if (released.size() != 0) released.remove(pa >>> 12);
     }
 
     /** The input that released the granule holding pa (UNDELEGATE), or -1 if not tracked. */

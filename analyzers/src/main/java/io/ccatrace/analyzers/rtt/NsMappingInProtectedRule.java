@@ -19,6 +19,11 @@ public final class NsMappingInProtectedRule extends BaseRule {
     }
 
     @Override
+    public boolean judgesCall(RmiCommand c) {
+        return c == RmiCommand.RMI_RTT_MAP_UNPROTECTED;
+    }
+
+    @Override
     public void check(EventView e, Shadow s, FindingSink out) {
         if (e.kind() == EventKind.RTT_ENTRY) {
             RttState to = s.row.rttTo;

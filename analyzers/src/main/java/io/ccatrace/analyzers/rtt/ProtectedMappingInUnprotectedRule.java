@@ -19,6 +19,11 @@ public final class ProtectedMappingInUnprotectedRule extends BaseRule {
     }
 
     @Override
+    public boolean judgesCall(RmiCommand c) {
+        return c == RmiCommand.RMI_DATA_CREATE || c == RmiCommand.RMI_DATA_CREATE_UNKNOWN;
+    }
+
+    @Override
     public void check(EventView e, Shadow s, FindingSink out) {
         if (e.kind() == EventKind.RTT_ENTRY) {
             RttState to = s.row.rttTo;
