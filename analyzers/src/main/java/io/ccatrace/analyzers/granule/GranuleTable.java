@@ -14,42 +14,61 @@ public final class GranuleTable {
     private final LongMap<Void> map = new LongMap<>(1024);
     private final long[] countByState = new long[GranuleState.values().length];
     private long realmPas;
+    /**
+     * The granule number last looked up and its slot (-1: not tracked). A row's granule is
+     * asked about by the shadow and by several rules (state, PAS, owner, then the update):
+     * one probe serves them all. Forgotten whenever an entry is added or removed, since
+     * both move slots.
+     */
+    private long lastKey = Long.MIN_VALUE;
+    private int lastSlot;
 
     private static long key(long pa) {
         return pa >>> 12;
     }
 
+    /** Slot of the granule holding pa, or -1 when it is not tracked. */
+    private int find(long pa) {
+        long k = key(pa);
+        if (k != lastKey) {
+            lastSlot = map.find(k);
+            lastKey = k;
+        }
+        return lastSlot;
+    }
+
     public GranuleState state(long pa) {
-        int s = map.find(key(pa));
+        int s = find(pa);
         return s < 0 ? GranuleState.UNDELEGATED : GranuleState.of((int) (map.a(s) & 15));
     }
 
     public Pas pas(long pa) {
-        int s = map.find(key(pa));
+        int s = find(pa);
         return s < 0 ? Pas.NS : Pas.of((int) ((map.a(s) >>> 4) & 15));
     }
 
     /** What the granule was last used as (RD, REC, ...), UNKNOWN if never. */
     public GranuleState lastUse(long pa) {
-        int s = map.find(key(pa));
+        int s = find(pa);
         return s < 0 ? GranuleState.UNKNOWN : GranuleState.of((int) ((map.a(s) >>> 8) & 15));
     }
 
     /** Owner RD of the granule, or Long.MIN_VALUE. */
     public long owner(long pa) {
-        int s = map.find(key(pa));
+        int s = find(pa);
         return s < 0 ? Long.MIN_VALUE : map.b(s);
     }
 
     /** Seq of the granule's last state change, -1 if never. */
     public long since(long pa) {
-        int s = map.find(key(pa));
+        int s = find(pa);
         return s < 0 ? -1 : (map.a(s) >>> 16) - 1;
     }
 
     private int slot(long pa) {
-        int s = map.find(key(pa));
+        int s = find(pa);
         if (s >= 0) return s;
+        lastKey = Long.MIN_VALUE;
         s = map.slot(key(pa));
         map.setA(s, GranuleState.UNDELEGATED.ordinal() | ((long) Pas.NS.ordinal() << 4)
                 | ((long) GranuleState.UNKNOWN.ordinal() << 8));
@@ -86,6 +105,7 @@ public final class GranuleTable {
         boolean plain = (a & 0xFF) == (GranuleState.UNDELEGATED.ordinal() | (Pas.NS.ordinal() << 4));
         if (plain && use != GranuleState.RD && use != GranuleState.REC) {
             countByState[GranuleState.UNDELEGATED.ordinal()]--;
+            lastKey = Long.MIN_VALUE;
             map.remove(key(pa));
         }
     }
