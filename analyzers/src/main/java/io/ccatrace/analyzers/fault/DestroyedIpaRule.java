@@ -32,7 +32,7 @@ public final class DestroyedIpaRule extends BaseRule {
 
     @Override
     public void check(EventView e, Shadow s, FindingSink out) {
-        switch (e.kind()) {
+        switch (s.row.kind) {
             case RTT_ENTRY:
                 checkMapping(e, s, out);
                 return;

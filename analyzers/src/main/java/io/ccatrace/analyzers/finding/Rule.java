@@ -10,6 +10,7 @@ import java.util.Set;
  * One security rule. The engine calls {@link #check} for every event of the kinds the rule
  * asks for, before the shadow state applies that event, so the rule sees the state the
  * event changes. Rules keep their own small state when they need to look across events.
+ * When {@link #check} runs, {@code s.row} holds the row's kind and decoded names.
  */
 public interface Rule {
     /** Stable id used by --rule and in reports. */

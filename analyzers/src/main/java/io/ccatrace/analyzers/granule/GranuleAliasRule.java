@@ -65,11 +65,11 @@ public final class GranuleAliasRule extends BaseRule {
 
     @Override
     public void check(EventView e, Shadow s, FindingSink out) {
-        if (e.kind() == EventKind.RMI_CALL) {
+        if (s.row.kind == EventKind.RMI_CALL) {
             if (!freedMapped.isEmpty()) judgeFreed(s, out);
             return;
         }
-        if (e.kind() == EventKind.GRANULE_STATE) {
+        if (s.row.kind == EventKind.GRANULE_STATE) {
             freed(e, s);
             return;
         }

@@ -20,7 +20,7 @@ public final class GranulePasRule extends BaseRule {
 
     @Override
     public void check(EventView e, Shadow s, FindingSink out) {
-        if (e.kind() == EventKind.GRANULE_STATE) {
+        if (s.row.kind == EventKind.GRANULE_STATE) {
             GranuleState to = s.row.granuleTo;
             Pas pas = s.granules.pas(e.pa());
             if (to.inUse() && pas != Pas.REALM) {

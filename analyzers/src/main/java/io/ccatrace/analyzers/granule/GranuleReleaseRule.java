@@ -24,13 +24,13 @@ public final class GranuleReleaseRule extends BaseRule {
 
     @Override
     public void check(EventView e, Shadow s, FindingSink out) {
-        if (e.kind() == EventKind.NS_READ) {
+        if (s.row.kind == EventKind.NS_READ) {
             ScrubCheck.check(ID, e, s, out);
             return;
         }
         long pa = e.pa();
         GranuleState state = s.granules.state(pa);
-        if (e.kind() == EventKind.PAS_CHANGE) {
+        if (s.row.kind == EventKind.PAS_CHANGE) {
             if (s.row.pasTo != Pas.NS || s.granules.pas(pa) == Pas.NS) return;
             long owner = s.granules.owner(pa);
             if (state.inUse()) {

@@ -14,27 +14,18 @@ public final class GranuleTable {
     private final LongMap<Void> map = new LongMap<>(1024);
     private final long[] countByState = new long[GranuleState.values().length];
     private long realmPas;
-    /**
-     * The granule number last looked up and its slot (-1: not tracked). A row's granule is
-     * asked about by the shadow and by several rules (state, PAS, owner, then the update):
-     * one probe serves them all. Forgotten whenever an entry is added or removed, since
-     * both move slots.
-     */
-    private long lastKey = Long.MIN_VALUE;
-    private int lastSlot;
 
     private static long key(long pa) {
         return pa >>> 12;
     }
 
-    /** Slot of the granule holding pa, or -1 when it is not tracked. */
+    /**
+     * Slot of the granule holding pa, or -1 when it is not tracked. A row's granule is asked
+     * about by the shadow and by several rules (state, PAS, owner, then the update), and the
+     * same few granules (RecRun pages, RECs) by many rows: recent lookups are remembered.
+     */
     private int find(long pa) {
-        long k = key(pa);
-        if (k != lastKey) {
-            lastSlot = map.find(k);
-            lastKey = k;
-        }
-        return lastSlot;
+        return map.findRecent(key(pa));
     }
 
     public GranuleState state(long pa) {
@@ -68,7 +59,6 @@ public final class GranuleTable {
     private int slot(long pa) {
         int s = find(pa);
         if (s >= 0) return s;
-        lastKey = Long.MIN_VALUE;
         s = map.slot(key(pa));
         map.setA(s, GranuleState.UNDELEGATED.ordinal() | ((long) Pas.NS.ordinal() << 4)
                 | ((long) GranuleState.UNKNOWN.ordinal() << 8));
@@ -105,7 +95,6 @@ public final class GranuleTable {
         boolean plain = (a & 0xFF) == (GranuleState.UNDELEGATED.ordinal() | (Pas.NS.ordinal() << 4));
         if (plain && use != GranuleState.RD && use != GranuleState.REC) {
             countByState[GranuleState.UNDELEGATED.ordinal()]--;
-            lastKey = Long.MIN_VALUE;
             map.remove(key(pa));
         }
     }

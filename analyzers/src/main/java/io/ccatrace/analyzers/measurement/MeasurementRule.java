@@ -30,9 +30,9 @@ public final class MeasurementRule extends BaseRule {
 
     @Override
     public void check(EventView e, Shadow s, FindingSink out) {
-        if (e.kind() == EventKind.MEASUREMENT) {
+        if (s.row.kind == EventKind.MEASUREMENT) {
             checkRow(e, s, out);
-        } else if (e.kind() == EventKind.RSI_CALL) {
+        } else if (s.row.kind == EventKind.RSI_CALL) {
             checkRead(e, s, out);
         } else {
             checkNothingMissing(s, out);

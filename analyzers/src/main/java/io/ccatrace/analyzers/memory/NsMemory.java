@@ -12,16 +12,9 @@ public final class NsMemory {
     public static final int PAGE = 4096;
     private static final byte[] ZERO = new byte[PAGE];
     private final LongMap<byte[]> pages = new LongMap<>(256);
-    /**
-     * The page last looked up (its page number, Long.MIN_VALUE for none): REC_ENTER reads its
-     * RecRun flags twice, for the verdict and for the shadow. Forgotten on every change.
-     */
-    private long lastKey = Long.MIN_VALUE;
-    private byte[] lastPage;
 
     public void write(long pa, byte[] bytes) {
         if (bytes == null) return;
-        lastKey = Long.MIN_VALUE;
         int done = 0;
         while (done < bytes.length) {
             long at = pa + done;
@@ -40,12 +33,10 @@ public final class NsMemory {
 
     /** The page holding pa (read-only view; zeros if never written). */
     public byte[] page(long pa) {
-        long key = pa >>> 12;
-        if (key == lastKey) return lastPage;
-        byte[] p = pages.get(key);
-        lastPage = p == null ? ZERO : p;
-        lastKey = key;
-        return lastPage;
+        // the RecRun pages are read on every REC_ENTER, twice (verdict and shadow)
+        int s = pages.findRecent(pa >>> 12);
+        byte[] p = s < 0 ? null : pages.obj(s);
+        return p == null ? ZERO : p;
     }
 
     /** Little-endian unsigned value of width bytes at pa. */
@@ -65,7 +56,6 @@ public final class NsMemory {
     }
 
     public void drop(long pa) {
-        lastKey = Long.MIN_VALUE;
         pages.remove(pa >>> 12);
     }
 

@@ -37,13 +37,13 @@ public final class ReleasedGranules {
 
     /** The input that released the granule holding pa (UNDELEGATE), or -1 if not tracked. */
     public long releasedBy(long pa) {
-        int s = released.find(pa >>> 12);
+        int s = released.findRecent(pa >>> 12);
         return s < 0 ? -1 : released.a(s);
     }
 
     /** The PAS_CHANGE row of that release, or -1. */
     public long releaseSeq(long pa) {
-        int s = released.find(pa >>> 12);
+        int s = released.findRecent(pa >>> 12);
         return s < 0 ? -1 : released.b(s);
     }
 

@@ -26,7 +26,7 @@ public final class LifecycleRule extends BaseRule {
 
     @Override
     public void check(EventView e, Shadow s, FindingSink out) {
-        switch (e.kind()) {
+        switch (s.row.kind) {
             case RMI_CALL:
                 checkCall(e, s, out);
                 return;

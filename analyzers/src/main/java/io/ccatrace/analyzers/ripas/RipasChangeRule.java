@@ -29,7 +29,7 @@ public final class RipasChangeRule extends BaseRule {
 
     @Override
     public void check(EventView e, Shadow s, FindingSink out) {
-        if (e.kind() == EventKind.RSI_CALL) {
+        if (s.row.kind == EventKind.RSI_CALL) {
             checkCompletion(e, s, out);
             return;
         }

@@ -22,7 +22,7 @@ public final class MustFailRule extends BaseRule {
 
     @Override
     public void check(EventView e, Shadow s, FindingSink out) {
-        if (e.kind() == EventKind.RSI_CALL) {
+        if (s.row.kind == EventKind.RSI_CALL) {
             checkRsi(e, s, out);
             return;
         }

@@ -25,7 +25,7 @@ public final class ProtectedMappingInUnprotectedRule extends BaseRule {
 
     @Override
     public void check(EventView e, Shadow s, FindingSink out) {
-        if (e.kind() == EventKind.RTT_ENTRY) {
+        if (s.row.kind == EventKind.RTT_ENTRY) {
             RttState to = s.row.rttTo;
             RealmShadow r = s.realm(e.realm());
             if (r == null || !to.isProtected() || r.rtt.isProtected(e.ipa())) return;
