@@ -252,11 +252,19 @@ public final class BenchAnalyzeCommand implements Callable<Integer> {
         if (threads == 2) rate("  reader thread CPU (decoding, ahead):", r.events(), r.readerNs());
         out.println(String.format(Locale.ROOT, "%-44s %8.2f M events/s  (%d events, %.3f s wall, %d thread(s); load %.1f)",
                 "  wall:", r.events() / (r.wallNs() / 1e3), r.events(), r.wallNs() / 1e9, threads, r.load()));
+        if (threads == 2) {
+            // wall = open + wait for the first batch + the analyzer's CPU after open + waits for
+            // later batches + the rest: time the analyzer thread was runnable but off its core
+            // (other processes, GC pauses, JIT threads), or in GC pauses
+            long rest = r.wallNs() - r.openNs() - r.firstNs() - (r.cpuNs() - r.openCpuNs()) - r.waitNs();
+            out.println(String.format(Locale.ROOT, "  wall = open %.1f ms + first batch %.1f ms + analyzer CPU %.1f ms + waits for later batches %.1f ms + off-core %.1f ms",
+                    r.openNs() / 1e6, r.firstNs() / 1e6, (r.cpuNs() - r.openCpuNs()) / 1e6, r.waitNs() / 1e6, rest / 1e6));
+        }
     }
 
     /** One pass of the rules part: CPU of the analyzer and reader threads, wall time. */
-    private record RulesPass(Analyzer analyzer, long events, long cpuNs, long readerNs, long wallNs, double load,
-                             String heaps) {
+    private record RulesPass(Analyzer analyzer, long events, long cpuNs, long readerNs, long wallNs, long openNs,
+                             long openCpuNs, long firstNs, long waitNs, double load, String heaps) {
     }
 
     private RulesPass rulesPass(Path p, long total, boolean heap) throws IOException {
@@ -274,8 +282,23 @@ public final class BenchAnalyzeCommand implements Callable<Integer> {
         long w0 = System.nanoTime();
         Thread readerThread = null;
         long n = 0;
+        long openNs;
+        long openCpu;
+        long firstNs = 0;
+        long waitNs = 0;
         try (TraceCursor r = TraceFiles.openCursor(p, Analyzer.COLUMNS, Long.MIN_VALUE, threads == 2, checkChain, w -> { })) {
-            while (r.next()) {
+            openNs = System.nanoTime() - w0;
+            openCpu = cpu() - t0;
+            while (true) {
+                // the projected cursor's batches start every 4,096 rows: time the calls that may
+                // wait for the reader thread (the first one also starts it)
+                boolean edge = (n & 4095) == 0;
+                long e0 = edge ? System.nanoTime() : 0;
+                if (!r.next()) break;
+                if (edge) {
+                    long d = System.nanoTime() - e0;
+                    if (n == 0) firstNs = d; else waitNs += d;
+                }
                 if (n == 0 && threads == 2) readerThread = thread("ccatrace-batch-reader");
                 if (judge) a.accept(r);
                 n++;
@@ -295,7 +318,7 @@ public final class BenchAnalyzeCommand implements Callable<Integer> {
             // the reader thread's CPU time: it waits for close() after the last batch
             if (readerThread != null) readerNs = THREADS.getThreadCpuTime(readerThread.getId());
         }
-        return new RulesPass(a, n, ns, readerNs, wall,
+        return new RulesPass(a, n, ns, readerNs, wall, openNs, openCpu, firstNs, waitNs,
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), heaps.toString());
     }
 
