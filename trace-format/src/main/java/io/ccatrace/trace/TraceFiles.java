@@ -141,11 +141,13 @@ public final class TraceFiles {
 
     /**
      * Batch objects a projected Parquet cursor's reader thread cycles through: the caller reads
-     * one while up to 7 more are decoded ahead. Its pages hold 65,536 rows of every column, so
-     * every 16th batch costs the reader thread a page of every column at once (a few ms); one
-     * batch ahead, the caller waited for it (docs/performance.md, session 6). About 0.7 MB each.
+     * one while up to 15 more are decoded ahead. Our writer's pages hold 65,536 rows of every
+     * column, so every 16th batch costs the reader thread a page of every column at once (a few
+     * ms); one batch ahead, the caller waited for it. With 16, a pipeline of the measured
+     * per-batch costs stays within a few % of the slower thread also when the analyzer is as
+     * fast as the reader (docs/performance.md, session 6). About 0.7 MB each.
      */
-    static final int PROJECTED_READ_AHEAD = 8;
+    static final int PROJECTED_READ_AHEAD = 16;
 
     /** Opens a row cursor over every column (see {@link TraceCursor}); warnings go to stderr. */
     public static TraceCursor openCursor(Path path) throws IOException {
