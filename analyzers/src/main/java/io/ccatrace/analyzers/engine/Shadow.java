@@ -287,7 +287,8 @@ public final class Shadow {
         }
         RttState to = row.rttTo;
         Ripas ripas = row.toRipas;
-        realm.rtt.apply(ipa, level, to, ripas, e.pa() == NULL ? 0 : e.pa(), e.seq());
+        // before is the walk to (ipa, level) of this tree as it still is: apply need not walk again
+        realm.rtt.apply(ipa, level, to, ripas, e.pa() == NULL ? 0 : e.pa(), e.seq(), before);
         if (to == RttState.ASSIGNED && e.pa() != NULL) {
             forEachGranule(e.pa(), level, ipa & -RttTree.size(level), realm.rd, true);
         }

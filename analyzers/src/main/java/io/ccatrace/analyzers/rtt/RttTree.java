@@ -124,7 +124,16 @@ public final class RttTree {
     /** Applies an RTT_ENTRY row: the entry at (ipa, level) becomes (to, ripas, pa). */
     public void apply(long ipa, int level, RttState to, Ripas ripas, long pa, long seq) {
         walkTo(ipa, level, scratch);
-        long cur = scratch.level == level ? scratch.packed : pack(RttState.ABSENT, Ripas.NONE, 0);
+        apply(ipa, level, to, ripas, pa, seq, scratch);
+    }
+
+    /**
+     * {@link #apply(long, int, RttState, Ripas, long, long)} for a caller that has just walked
+     * this tree to (ipa, level) with {@link #walkTo} and not changed it since: the walk, a
+     * probe per level into a table as large as the realm's mappings, is not repeated.
+     */
+    public void apply(long ipa, int level, RttState to, Ripas ripas, long pa, long seq, RttLeaf walked) {
+        long cur = walked.level == level ? walked.packed : pack(RttState.ABSENT, Ripas.NONE, 0);
         long np;
         if (to == RttState.TABLE && state(cur) == RttState.TABLE) {
             np = cur;
