@@ -40,6 +40,8 @@ abstract class Leaf {
     int nulls;
     /** Rows of the page being ended (set before {@link #levels}). */
     int rows;
+    /** ZSTD level of this leaf's data pages ({@link ZstdLevels}). */
+    int zstdLevel = Zstd.LEVEL;
 
     /**
      * @param levelRows the most rows of one page: the level arrays of a scalar leaf never grow
@@ -114,9 +116,9 @@ abstract class Leaf {
     /** The dictionary page of the row group (compressed by the caller), or null when none. */
     abstract DictionaryPage dictionary(Zstd z) throws IOException;
 
-    /** A dictionary page of count PLAIN values already encoded in p, ZSTD-compressed. */
+    /** A dictionary page of count PLAIN values already encoded in p, ZSTD-compressed ({@link ZstdLevels#DICTIONARY_LEVEL}). */
     static DictionaryPage dictionaryPage(Zstd z, PageBytes p, int count) {
-        return new DictionaryPage(BytesInput.from(z.compress(p.array(), p.size())), p.size(), count,
+        return new DictionaryPage(BytesInput.from(z.compress(p.array(), p.size(), ZstdLevels.DICTIONARY_LEVEL)), p.size(), count,
                 Encoding.PLAIN_DICTIONARY);
     }
 
@@ -134,7 +136,7 @@ abstract class Leaf {
         int n = levels(out, rows);
         Encoding enc = values(out);
         Statistics<?> stats = statistics(nulls);
-        pages.add(new Page(z.compress(out.array(), out.size()), out.size(), n, rows, enc, stats));
+        pages.add(new Page(z.compress(out.array(), out.size(), zstdLevel), out.size(), n, rows, enc, stats));
         chunkValues += n;
         clearPage();
     }

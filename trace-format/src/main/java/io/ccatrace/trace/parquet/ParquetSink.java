@@ -134,6 +134,7 @@ public final class ParquetSink implements RowSink {
     /** Leaf i is column i: every column has exactly one leaf (lists: their element). */
     private Leaf put(List<ColumnDescriptor> ds, Column c, Leaf l) {
         leaves[c.ordinal()] = l;
+        l.zstdLevel = ZstdLevels.of(c);
         return l;
     }
 

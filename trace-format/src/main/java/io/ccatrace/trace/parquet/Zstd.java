@@ -4,36 +4,44 @@ import com.github.luben.zstd.ZstdCompressCtx;
 import java.util.Arrays;
 
 /**
- * One reused ZSTD compression context for every page of a file: level {@link #LEVEL} with a
- * minimum match of {@link #MIN_MATCH} bytes instead of the level's 5. Pages of levels and
- * dictionary ids repeat in short stretches: on a recorded multi-realm trace the pages are 1.7%
- * smaller (2.4% on the synthetic bench trace) for the same compression time (measured in
- * session 4: docs/performance.md). Level 5 instead of 3 (session 5): a recorded multi-realm
- * trace 4.09 -> 3.98 bytes/event (the issue's 4) for ~10% more writer CPU time (ZSTD about
- * twice as long). Any ZSTD decoder reads the frames.
+ * The ZSTD compression contexts of one file, reused for every page: one per level in use, each
+ * with a minimum match of {@link #MIN_MATCH} bytes instead of the level's 5 (pages of levels and
+ * dictionary ids repeat in short stretches: 1.7% smaller pages on a recorded multi-realm trace for
+ * the same compression time, session 4). The level is chosen per column ({@link ZstdLevels}):
+ * {@link #LEVEL} by default. Any ZSTD decoder reads the frames whatever the level.
  */
 final class Zstd implements AutoCloseable {
+    /** The level of a column's data pages unless {@link ZstdLevels} says otherwise. */
     static final int LEVEL = 5;
     static final int MIN_MATCH = 4;
 
-    private final ZstdCompressCtx ctx = new ZstdCompressCtx();
+    /** Contexts by level (index = level), created when a level is first used. */
+    private final ZstdCompressCtx[] contexts = new ZstdCompressCtx[ZstdLevels.MAX + 1];
     private byte[] dst = new byte[1 << 16];
 
-    Zstd() {
-        ctx.setLevel(LEVEL);
-        ctx.setMinMatch(MIN_MATCH);
-    }
-
-    /** The ZSTD frame of src[0..n), as a new array of its exact size. */
-    byte[] compress(byte[] src, int n) {
+    /** The ZSTD frame of src[0..n) at the given level, as a new array of its exact size. */
+    byte[] compress(byte[] src, int n, int level) {
         int bound = (int) com.github.luben.zstd.Zstd.compressBound(n);
         if (dst.length < bound) dst = new byte[bound];
-        int size = ctx.compressByteArray(dst, 0, dst.length, src, 0, n);
+        int size = context(level).compressByteArray(dst, 0, dst.length, src, 0, n);
         return Arrays.copyOf(dst, size);
+    }
+
+    private ZstdCompressCtx context(int level) {
+        ZstdCompressCtx c = contexts[level];
+        if (c == null) {
+            c = new ZstdCompressCtx();
+            c.setLevel(level);
+            c.setMinMatch(MIN_MATCH);
+            contexts[level] = c;
+        }
+        return c;
     }
 
     @Override
     public void close() {
-        ctx.close();
+        for (ZstdCompressCtx c : contexts) {
+            if (c != null) c.close();
+        }
     }
 }

@@ -1,0 +1,39 @@
+package io.ccatrace.trace.parquet;
+
+import io.ccatrace.trace.Column;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * The ZSTD level of each column's pages (docs/performance.md, session 7: every page of a
+ * recorded multi-realm trace and of the synthetic bench trace compressed at levels 1-6, per
+ * column). Level {@link Zstd#LEVEL} costs about twice level 3's time; for the columns in
+ * {@link #FAST} it saves under 0.006 bytes/event each (kind's pages are even smaller at level
+ * 3), so they get level 3. The columns in {@link #HIGH} (payload and a few small ones) and every
+ * dictionary page get level 6, which shrinks them for little time: pages of the recorded trace
+ * 3.953 -> 3.958 bytes/event, ZSTD time on the bench trace 145 -> 87 ns/event.
+ */
+final class ZstdLevels {
+    static final int FAST_LEVEL = 3;
+    static final int HIGH_LEVEL = 6;
+    /** Dictionary pages: one per column chunk, small except payload's and the register lists'. */
+    static final int DICTIONARY_LEVEL = HIGH_LEVEL;
+    /** The highest level used (sizes {@link Zstd}'s table of contexts). */
+    static final int MAX = HIGH_LEVEL;
+
+    static final Set<Column> FAST = EnumSet.of(Column.SEQ, Column.TIME, Column.KIND, Column.ARGS, Column.OUT,
+            Column.IPA, Column.FAR, Column.VALUE, Column.SIZE, Column.FROM, Column.PAS, Column.RIPAS,
+            Column.ACCESS, Column.HALF, Column.OUTCOME, Column.CHAIN);
+    static final Set<Column> HIGH = EnumSet.of(Column.PAYLOAD, Column.STATUS, Column.TO, Column.FROM_RIPAS,
+            Column.TO_RIPAS, Column.LEVEL);
+
+    private ZstdLevels() {
+    }
+
+    /** The level of column c's data pages. */
+    static int of(Column c) {
+        if (FAST.contains(c)) return FAST_LEVEL;
+        if (HIGH.contains(c)) return HIGH_LEVEL;
+        return Zstd.LEVEL;
+    }
+}
