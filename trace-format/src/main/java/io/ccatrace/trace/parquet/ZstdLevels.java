@@ -18,8 +18,6 @@ final class ZstdLevels {
     static final int HIGH_LEVEL = 6;
     /** Dictionary pages: one per column chunk, small except payload's and the register lists'. */
     static final int DICTIONARY_LEVEL = HIGH_LEVEL;
-    /** The highest level used (sizes {@link Zstd}'s table of contexts). */
-    static final int MAX = HIGH_LEVEL;
 
     static final Set<Column> FAST = EnumSet.of(Column.SEQ, Column.TIME, Column.KIND, Column.ARGS, Column.OUT,
             Column.IPA, Column.FAR, Column.VALUE, Column.SIZE, Column.FROM, Column.PAS, Column.RIPAS,
