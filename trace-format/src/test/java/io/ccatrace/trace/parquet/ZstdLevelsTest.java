@@ -20,10 +20,12 @@ class ZstdLevelsTest {
         assertTrue(both.isEmpty(), "columns in both sets: " + both);
         for (Column c : Column.values()) {
             int l = ZstdLevels.of(c);
-            assertTrue(l == ZstdLevels.FAST_LEVEL || l == Zstd.LEVEL || l == ZstdLevels.HIGH_LEVEL, c + ": " + l);
+            assertTrue(l == ZstdLevels.FAST_LEVEL || l == Zstd.LEVEL || l == ZstdLevels.HIGH_LEVEL
+                    || c == Column.PAYLOAD && l == ZstdLevels.PAYLOAD_LEVEL, c + ": " + l);
         }
         assertEquals(ZstdLevels.FAST_LEVEL, ZstdLevels.of(Column.TIME));
-        assertEquals(ZstdLevels.HIGH_LEVEL, ZstdLevels.of(Column.PAYLOAD));
+        assertEquals(ZstdLevels.PAYLOAD_LEVEL, ZstdLevels.of(Column.PAYLOAD));
+        assertEquals(ZstdLevels.HIGH_LEVEL, ZstdLevels.of(Column.STATUS));
         assertEquals(Zstd.LEVEL, ZstdLevels.of(Column.PA));
     }
 
@@ -58,8 +60,10 @@ class ZstdLevelsTest {
             for (byte[] f : new byte[][] {fast, mid, high}) {
                 assertArrayEquals(src, com.github.luben.zstd.Zstd.decompress(f, src.length));
             }
-            int[] levels = {ZstdLevels.FAST_LEVEL, Zstd.LEVEL, ZstdLevels.HIGH_LEVEL};
-            byte[][] frames = {fast, mid, high};
+            byte[] payload = z.compress(src, src.length, ZstdLevels.PAYLOAD_LEVEL);
+            assertArrayEquals(src, com.github.luben.zstd.Zstd.decompress(payload, src.length));
+            int[] levels = {ZstdLevels.FAST_LEVEL, Zstd.LEVEL, ZstdLevels.HIGH_LEVEL, ZstdLevels.PAYLOAD_LEVEL};
+            byte[][] frames = {fast, mid, high, payload};
             for (int i = 0; i < levels.length; i++) {
                 try (com.github.luben.zstd.ZstdCompressCtx ref = new com.github.luben.zstd.ZstdCompressCtx()) {
                     ref.setLevel(levels[i]);
