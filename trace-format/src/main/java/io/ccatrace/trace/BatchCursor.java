@@ -62,12 +62,16 @@ final class BatchCursor implements TraceCursor {
     private int r;
     private int n;
     private boolean ended;
-    private long[] seq, time, cpu, causeSeq, fid, index, realm, rec, ipa, pa, level, esr, far, hpfar, value, size;
-    private int[] kind, cmd, status, from, to, fromRipas, toRipas, pas, ripas, exitReason, access, half, outcome;
-    private String[] cmdN, statusN, fromN, toN, fromRipasN, toRipasN, pasN, ripasN, exitReasonN, accessN, halfN, outcomeN;
-    /** Ids and dictionary of each projected NAME column, by column ordinal (for {@link #nameId}). */
-    private final int[][] nameIds = new int[Column.values().length][];
-    private final String[][] nameDicts = new String[Column.values().length][];
+    private long[] seq;
+    private int[] kind;
+    /** The current batch's LONG/INT and NAME columns (null until the first batch, and for a column not projected). */
+    private LongRows time, cpu, causeSeq, fid, index, realm, rec, ipa, pa, level, esr, far, hpfar, value, size;
+    private NameRows cmd, status, from, to, fromRipas, toRipas, pas, ripas, exitReason, access, half, outcome;
+    /** Every projected LONG/INT and NAME column's rows, by column ordinal (reused for every batch). */
+    private final LongRows[] longRows = new LongRows[Column.values().length];
+    private final NameRows[] nameRows = new NameRows[Column.values().length];
+    /** {@link #nameRows} once the first batch is loaded (for {@link #nameId}). */
+    private final NameRows[] names = new NameRows[Column.values().length];
     private int[] argsOff, outOff, payloadOff, payloadAt;
     private boolean[] argsNull, outNull, payloadNull;
     private long[] argsVal, outVal;
@@ -98,6 +102,11 @@ final class BatchCursor implements TraceCursor {
         this.fromSeq = fromSeq;
         this.fromStart = fromSeq == Long.MIN_VALUE;
         this.warm = reader instanceof PrefetchReader;
+        for (Column c : this.columns) {
+            if (c == Column.SEQ) continue;
+            if (c.type() == Column.Type.LONG || c.type() == Column.Type.INT) longRows[c.ordinal()] = new LongRows();
+            if (c.type() == Column.Type.NAME) nameRows[c.ordinal()] = new NameRows();
+        }
         this.checker = check != null && !checkOnReader && reader.doubleBuffer() ? Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "ccatrace-chain-check");
             t.setDaemon(true);
@@ -236,46 +245,34 @@ final class BatchCursor implements TraceCursor {
         n = e.size();
         attached = e.attached();
         seq = e.longs(Column.SEQ);
-        time = has(Column.TIME) ? e.longs(Column.TIME) : null;
-        cpu = has(Column.CPU) ? e.longs(Column.CPU) : null;
-        causeSeq = has(Column.CAUSE_SEQ) ? e.longs(Column.CAUSE_SEQ) : null;
-        fid = has(Column.FID) ? e.longs(Column.FID) : null;
-        index = has(Column.INDEX) ? e.longs(Column.INDEX) : null;
-        realm = has(Column.REALM) ? e.longs(Column.REALM) : null;
-        rec = has(Column.REC) ? e.longs(Column.REC) : null;
-        ipa = has(Column.IPA) ? e.longs(Column.IPA) : null;
-        pa = has(Column.PA) ? e.longs(Column.PA) : null;
-        level = has(Column.LEVEL) ? e.longs(Column.LEVEL) : null;
-        esr = has(Column.ESR) ? e.longs(Column.ESR) : null;
-        far = has(Column.FAR) ? e.longs(Column.FAR) : null;
-        hpfar = has(Column.HPFAR) ? e.longs(Column.HPFAR) : null;
-        value = has(Column.VALUE) ? e.longs(Column.VALUE) : null;
-        size = has(Column.SIZE) ? e.longs(Column.SIZE) : null;
         kind = e.ids(Column.KIND);
-        cmd = has(Column.CMD) ? e.ids(Column.CMD) : null;
-        status = has(Column.STATUS) ? e.ids(Column.STATUS) : null;
-        from = has(Column.FROM) ? e.ids(Column.FROM) : null;
-        to = has(Column.TO) ? e.ids(Column.TO) : null;
-        fromRipas = has(Column.FROM_RIPAS) ? e.ids(Column.FROM_RIPAS) : null;
-        toRipas = has(Column.TO_RIPAS) ? e.ids(Column.TO_RIPAS) : null;
-        pas = has(Column.PAS) ? e.ids(Column.PAS) : null;
-        ripas = has(Column.RIPAS) ? e.ids(Column.RIPAS) : null;
-        exitReason = has(Column.EXIT_REASON) ? e.ids(Column.EXIT_REASON) : null;
-        access = has(Column.ACCESS) ? e.ids(Column.ACCESS) : null;
-        half = has(Column.HALF) ? e.ids(Column.HALF) : null;
-        outcome = has(Column.OUTCOME) ? e.ids(Column.OUTCOME) : null;
-        cmdN = has(Column.CMD) ? e.names(Column.CMD) : null;
-        statusN = has(Column.STATUS) ? e.names(Column.STATUS) : null;
-        fromN = has(Column.FROM) ? e.names(Column.FROM) : null;
-        toN = has(Column.TO) ? e.names(Column.TO) : null;
-        fromRipasN = has(Column.FROM_RIPAS) ? e.names(Column.FROM_RIPAS) : null;
-        toRipasN = has(Column.TO_RIPAS) ? e.names(Column.TO_RIPAS) : null;
-        pasN = has(Column.PAS) ? e.names(Column.PAS) : null;
-        ripasN = has(Column.RIPAS) ? e.names(Column.RIPAS) : null;
-        exitReasonN = has(Column.EXIT_REASON) ? e.names(Column.EXIT_REASON) : null;
-        accessN = has(Column.ACCESS) ? e.names(Column.ACCESS) : null;
-        halfN = has(Column.HALF) ? e.names(Column.HALF) : null;
-        outcomeN = has(Column.OUTCOME) ? e.names(Column.OUTCOME) : null;
+        time = longs(e, Column.TIME);
+        cpu = longs(e, Column.CPU);
+        causeSeq = longs(e, Column.CAUSE_SEQ);
+        fid = longs(e, Column.FID);
+        index = longs(e, Column.INDEX);
+        realm = longs(e, Column.REALM);
+        rec = longs(e, Column.REC);
+        ipa = longs(e, Column.IPA);
+        pa = longs(e, Column.PA);
+        level = longs(e, Column.LEVEL);
+        esr = longs(e, Column.ESR);
+        far = longs(e, Column.FAR);
+        hpfar = longs(e, Column.HPFAR);
+        value = longs(e, Column.VALUE);
+        size = longs(e, Column.SIZE);
+        cmd = names(e, Column.CMD);
+        status = names(e, Column.STATUS);
+        from = names(e, Column.FROM);
+        to = names(e, Column.TO);
+        fromRipas = names(e, Column.FROM_RIPAS);
+        toRipas = names(e, Column.TO_RIPAS);
+        pas = names(e, Column.PAS);
+        ripas = names(e, Column.RIPAS);
+        exitReason = names(e, Column.EXIT_REASON);
+        access = names(e, Column.ACCESS);
+        half = names(e, Column.HALF);
+        outcome = names(e, Column.OUTCOME);
         argsOff = has(Column.ARGS) ? e.offsets(Column.ARGS) : null;
         argsNull = has(Column.ARGS) ? e.nulls(Column.ARGS) : null;
         argsVal = has(Column.ARGS) ? e.listValues(Column.ARGS) : null;
@@ -286,15 +283,22 @@ final class BatchCursor implements TraceCursor {
         payloadAt = has(Column.PAYLOAD) ? e.starts(Column.PAYLOAD) : null;
         payloadNull = has(Column.PAYLOAD) ? e.nulls(Column.PAYLOAD) : null;
         payloadVal = has(Column.PAYLOAD) ? e.bytes(Column.PAYLOAD) : null;
-        for (Column c : NAME_COLUMNS) {
-            nameIds[c.ordinal()] = has(c) ? e.ids(c) : null;
-            nameDicts[c.ordinal()] = has(c) ? e.names(c) : null;
-        }
         if (warm && n <= WARM_MAX_ROWS) warm();
     }
 
-    private static final Column[] NAME_COLUMNS = java.util.Arrays.stream(Column.values())
-            .filter(c -> c.type() == Column.Type.NAME).toArray(Column[]::new);
+    /** Column c's rows in batch e, or null when c is not projected. */
+    private LongRows longs(EventBatch e, Column c) {
+        LongRows x = longRows[c.ordinal()];
+        return x == null ? null : x.load(e, c);
+    }
+
+    /** Column c's rows in batch e, or null when c is not projected. */
+    private NameRows names(EventBatch e, Column c) {
+        NameRows x = nameRows[c.ordinal()];
+        if (x == null) return null;
+        names[c.ordinal()] = x;
+        return x.load(e, c);
+    }
 
     /**
      * Reads one value per cache line of every projected per-row array, column after column,
@@ -305,13 +309,15 @@ final class BatchCursor implements TraceCursor {
      */
     private void warm() {
         long sum = 0;
-        long[][] longCols = {seq, causeSeq, fid, index, realm, rec, ipa, pa, level, esr, hpfar, value, size, time, cpu, far};
-        for (long[] a : longCols) {
-            if (a == null) continue;
-            for (int i = 0; i < n; i += 8) sum += a[i];
+        for (int i = 0; i < n; i += 8) sum += seq[i];
+        for (int i = 0; i < n; i += 16) sum += kind[i];
+        for (LongRows c : longRows) {
+            if (c != null) sum += c.warm(n);
         }
-        int[][] intCols = {kind, cmd, status, from, to, fromRipas, toRipas, pas, ripas, exitReason, access, half, outcome,
-            argsOff, outOff, payloadOff};
+        for (NameRows c : nameRows) {
+            if (c != null) sum += c.warm(n);
+        }
+        int[][] intCols = {argsOff, outOff, payloadOff};
         for (int[] a : intCols) {
             if (a == null) continue;
             for (int i = 0; i < n; i += 16) sum += a[i];
@@ -353,46 +359,52 @@ final class BatchCursor implements TraceCursor {
         return a;
     }
 
-    private String name(int[] ids, String[] dict, Column c) {
-        int id = need(ids, c)[r];
-        return id < 0 ? null : dict[id];
+    private long get(LongRows rows, Column c) {
+        return need(rows, c).get(r);
+    }
+
+    private String name(NameRows rows, Column c) {
+        return need(rows, c).name(r);
     }
 
     private static int narrow(long v) {
         return v == TraceEvent.NULL ? TraceEvent.NULL_INT : (int) v;
     }
 
-    @Override public int nameId(Column c) { return need(nameIds[c.ordinal()], c)[r]; }
-    @Override public String[] nameDictionary(Column c) { return nameDicts[c.ordinal()]; }
+    @Override public int nameId(Column c) { return need(names[c.ordinal()], c).id(r); }
+    @Override public String[] nameDictionary(Column c) {
+        NameRows x = names[c.ordinal()];
+        return x == null ? null : x.dictionary();
+    }
     @Override public long seq() { return seq[r]; }
-    @Override public long time() { return need(time, Column.TIME)[r]; }
+    @Override public long time() { return get(time, Column.TIME); }
     @Override public EventKind kind() { return KINDS[kind[r]]; }
-    @Override public int cpu() { return narrow(need(cpu, Column.CPU)[r]); }
-    @Override public long causeSeq() { return need(causeSeq, Column.CAUSE_SEQ)[r]; }
-    @Override public String cmd() { return name(cmd, cmdN, Column.CMD); }
-    @Override public long fid() { return need(fid, Column.FID)[r]; }
-    @Override public String status() { return name(status, statusN, Column.STATUS); }
-    @Override public int index() { return narrow(need(index, Column.INDEX)[r]); }
-    @Override public long realm() { return need(realm, Column.REALM)[r]; }
-    @Override public long rec() { return need(rec, Column.REC)[r]; }
-    @Override public long ipa() { return need(ipa, Column.IPA)[r]; }
-    @Override public long pa() { return need(pa, Column.PA)[r]; }
-    @Override public int level() { return narrow(need(level, Column.LEVEL)[r]); }
-    @Override public String from() { return name(from, fromN, Column.FROM); }
-    @Override public String to() { return name(to, toN, Column.TO); }
-    @Override public String fromRipas() { return name(fromRipas, fromRipasN, Column.FROM_RIPAS); }
-    @Override public String toRipas() { return name(toRipas, toRipasN, Column.TO_RIPAS); }
-    @Override public String pas() { return name(pas, pasN, Column.PAS); }
-    @Override public String ripas() { return name(ripas, ripasN, Column.RIPAS); }
-    @Override public String exitReason() { return name(exitReason, exitReasonN, Column.EXIT_REASON); }
-    @Override public long esr() { return need(esr, Column.ESR)[r]; }
-    @Override public long far() { return need(far, Column.FAR)[r]; }
-    @Override public long hpfar() { return need(hpfar, Column.HPFAR)[r]; }
-    @Override public String access() { return name(access, accessN, Column.ACCESS); }
-    @Override public String half() { return name(half, halfN, Column.HALF); }
-    @Override public String outcome() { return name(outcome, outcomeN, Column.OUTCOME); }
-    @Override public long value() { return need(value, Column.VALUE)[r]; }
-    @Override public int size() { return narrow(need(size, Column.SIZE)[r]); }
+    @Override public int cpu() { return narrow(get(cpu, Column.CPU)); }
+    @Override public long causeSeq() { return get(causeSeq, Column.CAUSE_SEQ); }
+    @Override public String cmd() { return name(cmd, Column.CMD); }
+    @Override public long fid() { return get(fid, Column.FID); }
+    @Override public String status() { return name(status, Column.STATUS); }
+    @Override public int index() { return narrow(get(index, Column.INDEX)); }
+    @Override public long realm() { return get(realm, Column.REALM); }
+    @Override public long rec() { return get(rec, Column.REC); }
+    @Override public long ipa() { return get(ipa, Column.IPA); }
+    @Override public long pa() { return get(pa, Column.PA); }
+    @Override public int level() { return narrow(get(level, Column.LEVEL)); }
+    @Override public String from() { return name(from, Column.FROM); }
+    @Override public String to() { return name(to, Column.TO); }
+    @Override public String fromRipas() { return name(fromRipas, Column.FROM_RIPAS); }
+    @Override public String toRipas() { return name(toRipas, Column.TO_RIPAS); }
+    @Override public String pas() { return name(pas, Column.PAS); }
+    @Override public String ripas() { return name(ripas, Column.RIPAS); }
+    @Override public String exitReason() { return name(exitReason, Column.EXIT_REASON); }
+    @Override public long esr() { return get(esr, Column.ESR); }
+    @Override public long far() { return get(far, Column.FAR); }
+    @Override public long hpfar() { return get(hpfar, Column.HPFAR); }
+    @Override public String access() { return name(access, Column.ACCESS); }
+    @Override public String half() { return name(half, Column.HALF); }
+    @Override public String outcome() { return name(outcome, Column.OUTCOME); }
+    @Override public long value() { return get(value, Column.VALUE); }
+    @Override public int size() { return narrow(get(size, Column.SIZE)); }
 
     /** Reused array (valid until next()); null when the row has no args. */
     @Override

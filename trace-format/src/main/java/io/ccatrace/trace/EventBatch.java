@@ -24,6 +24,13 @@ import java.util.Set;
  *       reader may instead point rows into a shared array (a Parquet dictionary: nothing is
  *       copied until a consumer asks for a row's bytes).</li>
  * </ul>
+ *
+ * <p>A reader may fill an optional LONG, INT or NAME column <em>sparsely</em> instead
+ * ({@link #isSparse}): a bitmap of the rows that have a value ({@link #present}), the number of
+ * values before each 64-row word ({@link #ranks}) and the present rows' values in row order
+ * ({@link #sparseLongs}, {@link #sparseIds}), without a null-filled cell per row. {@link #longs}
+ * and {@link #ids} still give the row-indexed arrays: the first call of a batch expands them
+ * from the sparse form (on the calling thread).
  */
 public final class EventBatch {
     private static final int N = Column.values().length;
@@ -44,6 +51,13 @@ public final class EventBatch {
     /** Row starts into a shared array, or null when rows are copied in order (starts = offsets). */
     private final int[][] starts = new int[N][];
     private final int[][] startBuf = new int[N][];
+    /** Whether a column is filled sparsely in this batch, and whether its dense array was expanded from that. */
+    private final boolean[] sparse = new boolean[N];
+    private final boolean[] expanded = new boolean[N];
+    private final long[][] present = new long[N][];
+    private final int[][] ranks = new int[N][];
+    private final long[][] sparseLongs = new long[N][];
+    private final int[][] sparseIds = new int[N][];
     private int size;
     /** Per-row values a task attached to this batch (e.g. keyed row hashes), or null. */
     private long[] attached;
@@ -78,12 +92,54 @@ public final class EventBatch {
 
     /** Values of a LONG or INT column ({@link TraceEvent#NULL} = null). */
     public long[] longs(Column c) {
-        return check(longs[c.ordinal()], c);
+        int i = c.ordinal();
+        if (sparse[i] && !expanded[i]) expand(i, longs[i], null);
+        return check(longs[i], c);
     }
 
     /** Dictionary ids of a NAME column (-1 = null) or kind ordinals of KIND. */
     public int[] ids(Column c) {
-        return check(ids[c.ordinal()], c);
+        int i = c.ordinal();
+        if (sparse[i] && !expanded[i]) expand(i, null, ids[i]);
+        return check(ids[i], c);
+    }
+
+    /** Fills the row-indexed array of sparse column i (long or int values) from its sparse form. */
+    private void expand(int i, long[] dl, int[] di) {
+        long[] bits = present[i];
+        int k = 0;
+        for (int r = 0; r < size; r++) {
+            boolean has = (bits[r >>> 6] >>> r & 1) != 0;
+            if (dl != null) dl[r] = has ? sparseLongs[i][k] : TraceEvent.NULL;
+            else di[r] = has ? sparseIds[i][k] : -1;
+            if (has) k++;
+        }
+        expanded[i] = true;
+    }
+
+    /** Whether column c of this batch is filled sparsely (see the class comment). */
+    public boolean isSparse(Column c) {
+        return sparse[c.ordinal()];
+    }
+
+    /** A sparse column's presence bitmap: bit r (of word r / 64) is set when row r has a value. */
+    public long[] present(Column c) {
+        return check(sparse[c.ordinal()] ? present[c.ordinal()] : null, c);
+    }
+
+    /** A sparse column's value count before each 64-row word: ranks[w] values lie in rows [0, 64 w). */
+    public int[] ranks(Column c) {
+        return check(sparse[c.ordinal()] ? ranks[c.ordinal()] : null, c);
+    }
+
+    /** A sparse LONG/INT column's values of the present rows, in row order. */
+    public long[] sparseLongs(Column c) {
+        return check(sparse[c.ordinal()] ? sparseLongs[c.ordinal()] : null, c);
+    }
+
+    /** A sparse NAME column's ids of the present rows, in row order. */
+    public int[] sparseIds(Column c) {
+        return check(sparse[c.ordinal()] ? sparseIds[c.ordinal()] : null, c);
     }
 
     /** The dictionary of a NAME column (interned strings; covers every id of this batch). */
@@ -153,10 +209,10 @@ public final class EventBatch {
             switch (c.type()) {
                 case LONG:
                 case INT:
-                    if (c != Column.SEQ) c.setLong(b, longs[c.ordinal()][r]);
+                    if (c != Column.SEQ) c.setLong(b, longs(c)[r]);
                     break;
                 case NAME:
-                    int id = ids[c.ordinal()][r];
+                    int id = ids(c)[r];
                     c.setName(b, id < 0 ? null : names[c.ordinal()][id]);
                     break;
                 case LONGS:
@@ -207,6 +263,8 @@ public final class EventBatch {
         size = n;
         for (Column c : projected) {
             int i = c.ordinal();
+            sparse[i] = false;
+            expanded[i] = false;
             switch (c.type()) {
                 case LONG:
                 case INT:
@@ -235,6 +293,43 @@ public final class EventBatch {
     /** Array to fill for a LONG/INT column (after reset). */
     public long[] fillLongs(Column c) {
         return longs[c.ordinal()];
+    }
+
+    /**
+     * Fills optional column c sparsely in this batch (after reset): returns its presence bitmap,
+     * cleared for size() rows; the values go to {@link #fillSparseLongs} or {@link #fillSparseIds},
+     * the ranks to {@link #fillRanks}.
+     */
+    public long[] fillPresent(Column c) {
+        int i = c.ordinal();
+        int words = (size + 63) >>> 6;
+        if (present[i] == null || present[i].length < words + 1) {
+            present[i] = new long[words + 1];
+            ranks[i] = new int[words + 1];
+        } else {
+            Arrays.fill(present[i], 0, words + 1, 0L);
+        }
+        sparse[i] = true;
+        return present[i];
+    }
+
+    /** Rank array of a sparse column ((size() + 63) / 64 + 1 entries to fill, after {@link #fillPresent}). */
+    public int[] fillRanks(Column c) {
+        return ranks[c.ordinal()];
+    }
+
+    /** Value array of a sparse LONG/INT column, room for size() values. */
+    public long[] fillSparseLongs(Column c) {
+        int i = c.ordinal();
+        if (sparseLongs[i] == null || sparseLongs[i].length < size) sparseLongs[i] = new long[size];
+        return sparseLongs[i];
+    }
+
+    /** Id array of a sparse NAME column, room for size() ids. */
+    public int[] fillSparseIds(Column c) {
+        int i = c.ordinal();
+        if (sparseIds[i] == null || sparseIds[i].length < size) sparseIds[i] = new int[size];
+        return sparseIds[i];
     }
 
     /** Array to fill for a NAME/KIND column (after reset). */

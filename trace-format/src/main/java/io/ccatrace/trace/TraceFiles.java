@@ -106,11 +106,12 @@ public final class TraceFiles {
 
     private static BatchReader openColumnsOn(Path path, Set<Column> columns, Consumer<String> warnings, int threads)
             throws IOException {
-        return openColumns(path, columns, warnings, threads, ParquetBatchReader.BATCH_ROWS);
+        return openColumns(path, columns, warnings, threads, ParquetBatchReader.BATCH_ROWS, false);
     }
 
+    /** With sparse, a Parquet reader hands the optional scalar columns over sparsely ({@link EventBatch#isSparse}). */
     private static BatchReader openColumns(Path path, Set<Column> columns, Consumer<String> warnings, int threads,
-                                           int parquetBatchRows) throws IOException {
+                                           int parquetBatchRows, boolean sparse) throws IOException {
         TraceFormat f = TraceFormat.of(path);
         if (!Files.isRegularFile(path)) {
             throw new NoSuchFileException(path + ": no such trace file");
@@ -120,7 +121,8 @@ public final class TraceFiles {
                 case ARROW_STREAM:
                     return new GuardedBatchReader(new ArrowBatchReader(path, columns), path.toString());
                 case PARQUET:
-                    return new GuardedBatchReader(new ParquetBatchReader(path, columns, threads, parquetBatchRows), path.toString());
+                    ParquetBatchReader pr = new ParquetBatchReader(path, columns, threads, parquetBatchRows);
+                    return new GuardedBatchReader(sparse ? pr.sparse() : pr, path.toString());
                 default:
                     return new GuardedBatchReader(new RowBatchReader(open(path, warnings), columns), path.toString());
             }
@@ -208,7 +210,7 @@ public final class TraceFiles {
         TraceFormat f = TraceFormat.of(path);
         boolean jsonl = f == TraceFormat.JSONL;
         boolean decodeAll = cols.size() == Column.values().length;
-        BatchReader r = openColumns(path, cols, warnings, 1, decodeAll ? ParquetBatchReader.BATCH_ROWS : PROJECTED_CURSOR_ROWS);
+        BatchReader r = openColumns(path, cols, warnings, 1, decodeAll ? ParquetBatchReader.BATCH_ROWS : PROJECTED_CURSOR_ROWS, !decodeAll);
         boolean storage = false;
         if (checkChain && !decodeAll && !jsonl) {
             storage = f == TraceFormat.PARQUET && StorageDigest.present(r.metadata());

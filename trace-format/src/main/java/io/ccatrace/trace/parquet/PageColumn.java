@@ -31,6 +31,8 @@ final class PageColumn {
     private final PageValues values;
     /** Optional scalar column (definition level 0 or 1, no repetition): levels kept as a bitmap. */
     private final boolean bitmap;
+    /** Whether an optional LONG/INT/NAME column is handed over sparsely ({@link EventBatch#isSparse}). */
+    private boolean sparse;
     private PageReader pages;
     private long[] present = new long[1];
     private int[] defs = new int[0];
@@ -45,6 +47,15 @@ final class PageColumn {
         this.maxRep = desc.getMaxRepetitionLevel();
         this.bitmap = maxRep == 0 && maxDef == 1;
         this.values = new PageValues(desc, column, names);
+    }
+
+    /**
+     * Fills this column sparsely from now on if it is an optional scalar LONG, INT or NAME
+     * column (a bitmap of present rows and their values, no null-filled cells); else no change.
+     */
+    void sparse(boolean on) {
+        Column.Type t = column.type();
+        sparse = on && bitmap && (t == Column.Type.LONG || t == Column.Type.INT || t == Column.Type.NAME);
     }
 
     /** Starts a new row group's column chunk. */
@@ -157,6 +168,10 @@ final class PageColumn {
 
     /** Copies the next n rows of this column into the batch. */
     void fill(EventBatch b, int n) throws IOException {
+        if (sparse) {
+            sparseRows(b, n, column.type() == Column.Type.NAME);
+            return;
+        }
         switch (column.type()) {
             case LONG:
             case INT:
@@ -175,6 +190,28 @@ final class PageColumn {
             default:
                 bytes(b, n);
         }
+    }
+
+    /**
+     * n rows of an optional scalar column, sparsely: the presence bits of the rows, their
+     * values (ids for a NAME column) one after the other, the ranks per 64 rows.
+     */
+    private void sparseRows(EventBatch b, int n, boolean names) throws IOException {
+        long[] bits = b.fillPresent(column);
+        Object out = names ? b.fillSparseIds(column) : b.fillSparseLongs(column);
+        int r = 0;
+        int k = 0;
+        while (r < n) {
+            needLevels();
+            int take = Math.min(n - r, levels - li);
+            int c = PresentBits.copy(present, li, take, bits, r);
+            System.arraycopy(names ? values.ids : values.longs, vi, out, k, c);
+            vi += c;
+            k += c;
+            li += take;
+            r += take;
+        }
+        PresentBits.ranks(bits, (n + 63) >>> 6, b.fillRanks(column));
     }
 
     private void longs(long[] out, int n) throws IOException {

@@ -97,6 +97,18 @@ public final class ParquetBatchReader implements BatchReader {
         }
     }
 
+    /**
+     * Hands the optional LONG, INT and NAME columns over sparsely from the next batch on
+     * ({@link EventBatch#isSparse}): a presence bitmap and the present rows' values instead of
+     * row-indexed arrays with null cells. Values do not change ({@link EventBatch#longs} and
+     * {@link EventBatch#ids} expand them on demand); a consumer reading rows through the sparse
+     * form saves the reader the null fills and itself the cache lines of the null cells.
+     */
+    public ParquetBatchReader sparse() {
+        for (PageColumn d : decoders) d.sparse(true);
+        return this;
+    }
+
     @Override
     public TraceMetadata metadata() {
         return ParquetFooter.metadata(reader);

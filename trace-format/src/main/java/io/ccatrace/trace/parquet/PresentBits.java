@@ -69,6 +69,34 @@ final class PresentBits {
         return si;
     }
 
+    /**
+     * ORs bits [from, from + len) of src into dst from bit at on (dst clear there). Returns the
+     * number of set bits copied.
+     */
+    static int copy(long[] src, int from, int len, long[] dst, int at) {
+        int c = 0;
+        for (int i = 0; i < len; i += 64) {
+            int k = Math.min(64, len - i);
+            long w = window(src, from + i, k);
+            int to = at + i;
+            int s = to & 63;
+            dst[to >>> 6] |= w << s;
+            if (s != 0 && s + k > 64) dst[(to >>> 6) + 1] |= w >>> (64 - s);
+            c += Long.bitCount(w);
+        }
+        return c;
+    }
+
+    /** ranks[w] = set bits in words [0, w) of bits, for w up to words (inclusive). */
+    static void ranks(long[] bits, int words, int[] ranks) {
+        int c = 0;
+        for (int w = 0; w < words; w++) {
+            ranks[w] = c;
+            c += Long.bitCount(bits[w]);
+        }
+        ranks[words] = c;
+    }
+
     /** Whether row i is present. */
     static boolean get(long[] bits, int i) {
         return (bits[i >>> 6] >>> (i & 63) & 1) != 0;

@@ -55,6 +55,59 @@ class BatchRowsTest {
         }
     }
 
+    /**
+     * A sparse reader's optional LONG/INT/NAME columns, decoded from their bitmap, ranks and
+     * values here, give the dense reader's values row by row; its other columns are dense, and
+     * its batches expanded on demand give the same rows.
+     */
+    @Test
+    void sparseColumnsHoldTheDenseValues() throws IOException {
+        List<TraceEvent> events = ParquetPagesTest.rows(30_011);
+        Path p = dir.resolve("s.parquet");
+        ParquetPagesTest.write(p, events, 2000, 10_000, 4000);
+        Set<Column> all = EnumSet.allOf(Column.class);
+        for (int rows : new int[] {1, 63, 64, 65, 777, 4096}) {
+            for (int threads : new int[] {1, 2}) {
+                List<TraceEvent> got = new ArrayList<>();
+                int sparseCols = 0;
+                try (ParquetBatchReader dense = new ParquetBatchReader(p, all, 1, rows);
+                     ParquetBatchReader sparse = new ParquetBatchReader(p, all, threads, rows).sparse()) {
+                    for (EventBatch d = dense.next(), s = sparse.next(); d != null; d = dense.next(), s = sparse.next()) {
+                        assertEquals(d.size(), s.size());
+                        for (Column c : all) {
+                            boolean optionalScalar = c.nullable() && (c.type() == Column.Type.LONG
+                                    || c.type() == Column.Type.INT || c.type() == Column.Type.NAME);
+                            assertEquals(optionalScalar, s.isSparse(c), c.columnName());
+                            if (!optionalScalar) continue;
+                            sparseCols++;
+                            for (int r = 0; r < d.size(); r++) {
+                                long want = c.type() == Column.Type.NAME ? d.ids(c)[r] : d.longs(c)[r];
+                                long absent = c.type() == Column.Type.NAME ? -1 : TraceEvent.NULL;
+                                assertEquals(want, fromSparse(s, c, r, absent), c.columnName() + " row " + r + ", " + rows + " rows per batch");
+                            }
+                            int words = (s.size() + 63) >>> 6;
+                            int count = 0;
+                            for (int r = 0; r < s.size(); r++) if ((s.present(c)[r >>> 6] >>> r & 1) != 0) count++;
+                            assertEquals(count, s.ranks(c)[words], c.columnName() + ": ranks end at the value count");
+                        }
+                        got.addAll(ParallelColumnsTest.rows(s));
+                    }
+                    assertEquals(null, sparse.next());
+                }
+                assertTrue(sparseCols > 0);
+                assertEquals(events, got, rows + " rows per batch, " + threads + " thread(s), sparse, expanded");
+            }
+        }
+    }
+
+    /** Row r of sparse column c, read from its bitmap, ranks and values (absent when clear). */
+    private static long fromSparse(EventBatch b, Column c, int r, long absent) {
+        long w = b.present(c)[r >>> 6];
+        if ((w >>> r & 1) == 0) return absent;
+        int at = b.ranks(c)[r >>> 6] + Long.bitCount(w & ((1L << (r & 63)) - 1));
+        return c.type() == Column.Type.NAME ? b.sparseIds(c)[at] : b.sparseLongs(c)[at];
+    }
+
     @Test
     void aBatchSizeBelowOneIsRefused() {
         Path p = dir.resolve("none.parquet");
