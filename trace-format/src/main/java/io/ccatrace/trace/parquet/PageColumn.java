@@ -36,7 +36,8 @@ final class PageColumn {
     private PageReader pages;
     private long[] present = new long[1];
     private int[] defs = new int[0];
-    private int[] reps = new int[0];
+    /** Repetition levels of a list column as bits: set when the level continues the row's list (level 1). */
+    private long[] cont = new long[1];
     private int levels;
     private int li;
     private int vi;
@@ -77,7 +78,9 @@ final class PageColumn {
             if (present.length < (n >>> 6) + 2) present = new long[(n >>> 6) + 2];
         } else if (defs.length < n) {
             defs = new int[n];
-            if (maxRep > 0) reps = new int[n];
+        }
+        if (maxRep > 0 && cont.length < (n >>> 6) + 2) {
+            cont = new long[(n >>> 6) + 2];
         }
         byte[] buf;
         int pos;
@@ -89,7 +92,7 @@ final class PageColumn {
             buf = array(bb);
             pos = bb.hasArray() ? bb.arrayOffset() + bb.position() : 0;
             end = pos + bb.remaining();
-            if (maxRep > 0) pos = levelsV1(p.getRlEncoding(), buf, pos, end, maxRep, reps, n);
+            if (maxRep > 0) pos = repsV1(p.getRlEncoding(), buf, pos, end, n);
             if (maxDef > 0) {
                 if (p.getDlEncoding() != Encoding.RLE) throw new ParquetDecodingException("levels encoded as " + p.getDlEncoding() + " are not supported");
                 int len = levelsLength(buf, pos, end);
@@ -100,7 +103,10 @@ final class PageColumn {
             enc = p.getValueEncoding();
         } else {
             DataPageV2 p = (DataPageV2) page;
-            if (maxRep > 0) levelsV2(p.getRepetitionLevels().toByteArray(), maxRep, reps, n);
+            if (maxRep > 0) {
+                byte[] rl = p.getRepetitionLevels().toByteArray();
+                reps(rl, 0, rl.length, n);
+            }
             if (maxDef > 0) {
                 byte[] d = p.getDefinitionLevels().toByteArray();
                 levels(d, 0, d.length, n);
@@ -148,16 +154,18 @@ final class PageColumn {
         return len;
     }
 
-    private static int levelsV1(Encoding enc, byte[] buf, int pos, int end, int max, int[] out, int n) {
+    private int repsV1(Encoding enc, byte[] buf, int pos, int end, int n) {
         if (enc != Encoding.RLE) throw new ParquetDecodingException("levels encoded as " + enc + " are not supported");
         int len = levelsLength(buf, pos, end);
         pos += 4;
-        RleHybrid.decode(buf, pos, pos + len, BytesUtils.getWidthFromMaxInt(max), out, n);
+        reps(buf, pos, pos + len, n);
         return pos + len;
     }
 
-    private static void levelsV2(byte[] buf, int max, int[] out, int n) {
-        RleHybrid.decode(buf, 0, buf.length, BytesUtils.getWidthFromMaxInt(max), out, n);
+    /** Repetition levels of n rows from buf[pos..end) (our lists: at most 1, one bit each) into {@link #cont}. */
+    private void reps(byte[] buf, int pos, int end, int n) {
+        if (maxRep != 1) throw new ParquetDecodingException(column.columnName() + ": repetition levels up to " + maxRep);
+        RleHybrid.decodeBits(buf, pos, end, cont, n, true);
     }
 
     private void needLevels() throws IOException {
@@ -360,12 +368,12 @@ final class PageColumn {
                 if (r == n - 1) break;
                 throw new ParquetDecodingException(column.columnName() + " ends before its row group");
             }
-            int[] rp = reps;
+            long[] rp = cont;
             int[] df = defs;
             int i = li;
             int count = end;
             for (; i < levels; i++) {
-                if (rp[i] == 0) {
+                if ((rp[i >>> 6] >>> i & 1) == 0) {
                     if (r == n - 1) {
                         done = true;
                         break;

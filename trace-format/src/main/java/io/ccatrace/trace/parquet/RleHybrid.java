@@ -75,6 +75,26 @@ final class RleHybrid {
 
     /** Unpacks the first m values of bit-packed groups at buf[pos..] (the caller checked the groups lie in the data). */
     private static void unpack(byte[] buf, int pos, int bitWidth, int[] out, int at, int m) {
+        if (bitWidth <= 8) {
+            // a group of 8 values is bitWidth bytes: one 8-byte load per group
+            int w = bitWidth;
+            int mk = (1 << w) - 1;
+            int g = 0;
+            for (; g + 8 <= m && pos + 8 <= buf.length; g += 8, pos += w) {
+                long v = (long) LONG_LE.get(buf, pos);
+                int o = at + g;
+                out[o] = (int) v & mk;
+                out[o + 1] = (int) (v >>> w) & mk;
+                out[o + 2] = (int) (v >>> 2 * w) & mk;
+                out[o + 3] = (int) (v >>> 3 * w) & mk;
+                out[o + 4] = (int) (v >>> 4 * w) & mk;
+                out[o + 5] = (int) (v >>> 5 * w) & mk;
+                out[o + 6] = (int) (v >>> 6 * w) & mk;
+                out[o + 7] = (int) (v >>> 7 * w) & mk;
+            }
+            at += g;
+            m -= g;
+        }
         long mask = (1L << bitWidth) - 1;
         // one unaligned 8-byte load per value while 8 bytes remain in the array: bit offset
         // (at most 7) + width (at most 32) fits in 64 bits
@@ -100,6 +120,14 @@ final class RleHybrid {
      * here. Returns the position after the last byte used.
      */
     static int decodeBits(byte[] buf, int pos, int end, long[] bits, int count) {
+        return decodeBits(buf, pos, end, bits, count, false);
+    }
+
+    /**
+     * As {@link #decodeBits(byte[], int, int, long[], int)}; with nonZero, a run of any level
+     * value but 0 sets its bits (for repetition levels: continues a list), else only 1 does.
+     */
+    static int decodeBits(byte[] buf, int pos, int end, long[] bits, int count, boolean nonZero) {
         java.util.Arrays.fill(bits, 0, (count + 63) >>> 6, 0L);
         int n = 0;
         while (n < count) {
@@ -110,7 +138,7 @@ final class RleHybrid {
                 if (pos + 1 > end) throw new ParquetDecodingException("RLE run value past the data");
                 int v = buf[pos++] & 0xFF;
                 int stop = (int) Math.min(count, (long) n + (h >>> 1));
-                if (v == 1) setRange(bits, n, stop);
+                if (v == 1 || nonZero && v != 0) setRange(bits, n, stop);
                 n = stop;
             } else {
                 int groups = h >>> 1;
