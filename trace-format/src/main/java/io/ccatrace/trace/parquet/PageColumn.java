@@ -372,19 +372,23 @@ final class PageColumn {
             int[] df = defs;
             int i = li;
             int count = end;
+            if (r < 0 && i < levels && (rp[i >>> 6] >>> i & 1) != 0) {
+                throw new ParquetDecodingException(column.columnName() + " starts inside a list");
+            }
+            // without branches on the levels (rows alternate null and non-null lists): every
+            // level writes its row's null flag (only a row's first level changes it) and end
+            int last = n - 1;
             for (; i < levels; i++) {
-                if ((rp[i >>> 6] >>> i & 1) == 0) {
-                    if (r == n - 1) {
-                        done = true;
-                        break;
-                    }
-                    if (r >= 0) off[r + 1] = count;
-                    r++;
-                    nulls[r] = df[i] == 0;
-                } else if (r < 0) {
-                    throw new ParquetDecodingException(column.columnName() + " starts inside a list");
+                int st = (int) (~rp[i >>> 6] >>> i) & 1;
+                if (r + st > last) {
+                    done = true;
+                    break;
                 }
-                if (df[i] == md) count++;
+                r += st;
+                int d = df[i];
+                nulls[r] = st != 0 ? d == 0 : nulls[r];
+                count += d == md ? 1 : 0;
+                off[r + 1] = count;
             }
             int take = count - end;
             if (count > out.length) out = b.fillListValues(column, count);
