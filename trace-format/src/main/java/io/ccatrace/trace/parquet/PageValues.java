@@ -173,22 +173,26 @@ final class PageValues {
             throw new ParquetDecodingException("dictionary page data missing");
         }
         int width = buf[pos] & 0xFF;
-        if (scratch.length < n) scratch = new int[n];
-        int[] k = scratch;
-        RleHybrid.decode(buf, pos + 1, end, width, k, n);
         if (dictLongs != null) {
+            if (scratch.length < n) scratch = new int[n];
+            int[] k = scratch;
+            RleHybrid.decode(buf, pos + 1, end, width, k, n);
             long[] d = dictLongs;
             for (int i = 0; i < n; i++) longs[i] = d[k[i]];
-        } else if (dictIds != null) {
+            return;
+        }
+        // names and bytes: the ids are decoded into ids itself (one page-sized array, not two)
+        if (ids.length < n) ids = new int[n];
+        int[] k = ids;
+        RleHybrid.decode(buf, pos + 1, end, width, k, n);
+        if (dictIds != null) {
             int[] d = dictIds;
-            for (int i = 0; i < n; i++) ids[i] = d[k[i]];
+            for (int i = 0; i < n; i++) k[i] = d[k[i]];
         } else {
             int size = dictLen.length;
             int bad = 0;
             for (int i = 0; i < n; i++) bad |= size - 1 - k[i];
             if (bad < 0) throw new ParquetDecodingException("dictionary id past the dictionary of " + size);
-            if (ids.length < n) ids = new int[n];
-            System.arraycopy(k, 0, ids, 0, n);
             fromDictionary = true;
         }
     }
