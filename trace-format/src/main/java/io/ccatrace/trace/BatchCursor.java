@@ -435,6 +435,42 @@ final class BatchCursor implements TraceCursor {
     }
 
     @Override
+    public int argCount() {
+        return need(argsNull, Column.ARGS)[r] ? -1 : argsOff[r + 1] - argsOff[r];
+    }
+
+    /** Register i of the row's args, read in place (no copy). */
+    @Override
+    public long arg(int i) {
+        int at = argsOff[r] + i;
+        if (i < 0 || argsNull[r] || at >= argsOff[r + 1]) throw new IndexOutOfBoundsException("argument register " + i);
+        return argsVal[at];
+    }
+
+    @Override
+    public int outCount() {
+        return need(outNull, Column.OUT)[r] ? -1 : outOff[r + 1] - outOff[r];
+    }
+
+    /** Register i of the row's output registers, read in place (no copy). */
+    @Override
+    public long out(int i) {
+        int at = outOff[r] + i;
+        if (i < 0 || outNull[r] || at >= outOff[r + 1]) throw new IndexOutOfBoundsException("output register " + i);
+        return outVal[at];
+    }
+
+    /** Copies straight from the batch's payload bytes (no reused array in between). */
+    @Override
+    public void copyPayload(int from, byte[] dst, int dstOff, int len) {
+        int have = need(payloadNull, Column.PAYLOAD)[r] ? -1 : payloadOff[r + 1] - payloadOff[r];
+        if (from < 0 || len < 0 || from + len > have) {
+            throw new IndexOutOfBoundsException("payload bytes " + from + ".." + (from + len) + " of " + have);
+        }
+        System.arraycopy(payloadVal, payloadAt[r] + from, dst, dstOff, len);
+    }
+
+    @Override
     public int payloadLength() {
         return need(payloadNull, Column.PAYLOAD)[r] ? -1 : payloadOff[r + 1] - payloadOff[r];
     }

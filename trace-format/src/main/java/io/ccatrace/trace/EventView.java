@@ -73,6 +73,40 @@ public interface EventView {
     }
 
     /**
+     * Number of argument registers ({@link #args()}'s length), or -1 when the row has none.
+     * With {@link #arg(int)}, reads registers without the array a cursor copies them into.
+     */
+    default int argCount() {
+        long[] a = args();
+        return a == null ? -1 : a.length;
+    }
+
+    /** Argument register i of {@link #args()} (i from 0, below {@link #argCount()}). */
+    default long arg(int i) {
+        return args()[i];
+    }
+
+    /** Number of output registers ({@link #out()}'s length), or -1 when the row has none. */
+    default int outCount() {
+        long[] o = out();
+        return o == null ? -1 : o.length;
+    }
+
+    /** Output register i of {@link #out()} (i from 0, below {@link #outCount()}). */
+    default long out(int i) {
+        return out()[i];
+    }
+
+    /**
+     * Copies len bytes of {@link #payload()} from offset from into dst at dstOff (the row
+     * must have a payload of at least from + len bytes): a cursor copies straight from its
+     * batch, with no intermediate array.
+     */
+    default void copyPayload(int from, byte[] dst, int dstOff, int len) {
+        System.arraycopy(payload(), from, dst, dstOff, len);
+    }
+
+    /**
      * The row's value of NAME column c as an index into {@link #nameDictionary}(c), -1 when
      * the name is null, or {@link #NO_NAME_ID} when this view keeps no dictionary (the
      * default): then read the name with its String accessor. Lets a consumer map names to

@@ -62,7 +62,7 @@ public final class Analyzer {
     public void accept(EventView e) {
         EventKind k = e.kind();
         shadow.decode(e, k);
-        Rule[] rs = k == EventKind.RMI_CALL ? byCall[shadow.row.rmi.ordinal()] : byKind[k.ordinal()];
+        Rule[] rs = k == EventKind.RMI_CALL ? byCall[shadow.row.rmi().ordinal()] : byKind[k.ordinal()];
         for (Rule r : rs) r.check(e, shadow, sink);
         shadow.apply(e);
         events++;

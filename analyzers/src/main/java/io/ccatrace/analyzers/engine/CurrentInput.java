@@ -1,6 +1,7 @@
 package io.ccatrace.analyzers.engine;
 
 import io.ccatrace.analyzers.rmi.RmiCommand;
+import io.ccatrace.trace.Column;
 import io.ccatrace.trace.EventKind;
 import io.ccatrace.trace.EventView;
 
@@ -10,27 +11,43 @@ import io.ccatrace.trace.EventView;
  * itself: a cursor row changes under it.
  */
 public final class CurrentInput {
+    private static final EventKind[] KINDS = EventKind.values();
+    private static final RmiCommand[] COMMANDS = RmiCommand.values();
+    // Set on every input row (two thirds of a trace), so kept as primitives: a reference
+    // store pays the collector's write barrier, which cost more than the rest of set()
     private long seq = -1;
-    private EventKind kind;
-    private String cmd;
-    private RmiCommand rmi = RmiCommand.UNKNOWN;
+    private int kind = -1;
+    private int rmi = RmiCommand.UNKNOWN.ordinal();
     private boolean success;
+    /** The command name as a dictionary id ({@link EventView#nameId}), or NO_NAME_ID: then {@link #cmdName}. */
+    private int cmdId = EventView.NO_NAME_ID;
+    private String[] cmdDictionary;
+    private String cmdName;
     private long[] args = new long[8];
     private int argCount;
 
-    /** Remembers the input row e, whose argument registers are a (null if none). */
-    void set(EventView e, long[] a, RmiCommand command, boolean succeeded) {
+    /** Remembers the input row e; its argument registers are copied straight from the row. */
+    void set(EventView e, EventKind k, RmiCommand command, boolean succeeded) {
         seq = e.seq();
-        kind = e.kind();
-        cmd = e.cmd();
-        rmi = command;
+        kind = k.ordinal();
+        rmi = command.ordinal();
         success = succeeded;
-        if (a == null) {
+        int id = e.nameId(Column.CMD);
+        cmdId = id;
+        if (id >= 0) {
+            String[] d = e.nameDictionary(Column.CMD);
+            if (d != cmdDictionary) cmdDictionary = d;
+        } else if (id == EventView.NO_NAME_ID) {
+            String c = e.cmd();
+            if (c != cmdName) cmdName = c;
+        }
+        int n = e.argCount();
+        if (n < 0) {
             argCount = 0;
         } else {
-            if (a.length > args.length) args = new long[a.length];
-            System.arraycopy(a, 0, args, 0, a.length);
-            argCount = a.length;
+            if (n > args.length) args = new long[n];
+            for (int i = 0; i < n; i++) args[i] = e.arg(i);
+            argCount = n;
         }
     }
 
@@ -41,17 +58,18 @@ public final class CurrentInput {
 
     /** Kind of the input row, null before the first input. */
     public EventKind kind() {
-        return kind;
+        return kind < 0 ? null : KINDS[kind];
     }
 
     /** Command name (or guest step op) of the input row, or null. */
     public String cmd() {
-        return cmd;
+        if (cmdId == EventView.NO_NAME_ID) return cmdName;
+        return cmdId < 0 ? null : cmdDictionary[cmdId];
     }
 
     /** The RMI command when the input is an RMI_CALL, else UNKNOWN. */
     public RmiCommand rmi() {
-        return rmi;
+        return COMMANDS[rmi];
     }
 
     /** Whether the input is an RMI_CALL that returned RMI_SUCCESS. */

@@ -19,29 +19,53 @@ import io.ccatrace.trace.TraceEvent;
  * the others keep the value of an earlier row, so read only what the kind carries.
  */
 public final class DecodedRow {
-    public EventKind kind;
-    /** RMI_CALL: the command (by name, else function id). */
-    public RmiCommand rmi = RmiCommand.UNKNOWN;
-    /** RSI_CALL: the command (by name, else function id). */
-    public RsiCommand rsi = RsiCommand.OTHER;
+    private static final EventKind[] KINDS = EventKind.values();
+    private static final RmiCommand[] RMI = RmiCommand.values();
+    private static final RsiCommand[] RSI = RsiCommand.values();
+    private static final RttState[] RTT = RttState.values();
+    private static final Ripas[] RIPAS = Ripas.values();
+    private static final GranuleState[] GRANULE = GranuleState.values();
+    private static final Pas[] PAS = Pas.values();
+    private static final ExitReason[] EXIT = ExitReason.values();
+    private static final RecTransition[] REC = RecTransition.values();
+
+    // Written on every row, so held as ordinals: a reference store into this long-lived
+    // object pays the garbage collector's write barrier (a fence under G1) every time.
+    private int kind;
+    private int rmi = RmiCommand.UNKNOWN.ordinal();
+    private int rsi = RsiCommand.OTHER.ordinal();
+    private int rttTo = RttState.ABSENT.ordinal();
+    private int toRipas = Ripas.NONE.ordinal();
+    private int granuleTo = GranuleState.UNKNOWN.ordinal();
+    private int pasTo = Pas.UNKNOWN.ordinal();
+    private int exit = ExitReason.OTHER.ordinal();
+    private int recTo = RecTransition.OTHER.ordinal();
     /** RMI_CALL / RSI_CALL: status RMI_SUCCESS / RSI_SUCCESS. */
     public boolean success;
-    /** RTT_ENTRY: the entry's new state, its new RIPAS, and its level (3 when the row has none). */
-    public RttState rttTo = RttState.ABSENT;
-    public Ripas toRipas = Ripas.NONE;
+    /** RTT_ENTRY: the entry's level (3 when the row has none). */
     public int level = 3;
-    /** GRANULE_STATE: the granule's new state. */
-    public GranuleState granuleTo = GranuleState.UNKNOWN;
-    /** PAS_CHANGE: the new PAS. */
-    public Pas pasTo = Pas.UNKNOWN;
-    /** REC_EXIT: the exit reason. */
-    public ExitReason exit = ExitReason.OTHER;
     /** STAGE2_FAULT: whether the outcome is SEA_INJECTED. */
     public boolean sea;
     /** GUEST_STEP: whether the step is an SMC ("call"). */
     public boolean guestCall;
+
+    public EventKind kind() { return KINDS[kind]; }
+    /** RMI_CALL: the command (by name, else function id). */
+    public RmiCommand rmi() { return RMI[rmi]; }
+    /** RSI_CALL: the command (by name, else function id). */
+    public RsiCommand rsi() { return RSI[rsi]; }
+    /** RTT_ENTRY: the entry's new state. */
+    public RttState rttTo() { return RTT[rttTo]; }
+    /** RTT_ENTRY: the entry's new RIPAS. */
+    public Ripas toRipas() { return RIPAS[toRipas]; }
+    /** GRANULE_STATE: the granule's new state. */
+    public GranuleState granuleTo() { return GRANULE[granuleTo]; }
+    /** PAS_CHANGE: the new PAS. */
+    public Pas pasTo() { return PAS[pasTo]; }
+    /** REC_EXIT: the exit reason. */
+    public ExitReason exit() { return EXIT[exit]; }
     /** REC_STATE: the transition. */
-    public RecTransition recTo = RecTransition.OTHER;
+    public RecTransition recTo() { return REC[recTo]; }
 
     private final NameCache<RmiCommand> rmiByName = new NameCache<>(n -> RmiCommand.of(n, TraceEvent.NULL));
     private final NameCache<RsiCommand> rsiByName = new NameCache<>(n -> RsiCommand.of(n, TraceEvent.NULL));
@@ -62,6 +86,22 @@ public final class DecodedRow {
     private boolean argsRead;
     private boolean outRead;
 
+    /** The row being decoded (valid while rules check it and the shadow applies it). */
+    private EventView view;
+
+    /**
+     * Argument register x(n) of the row (n from 1), or {@link TraceEvent#NULL} when the row
+     * has fewer (as {@link Shadow#reg}): read in place, no array copied.
+     */
+    public long arg(int n) {
+        return n >= 1 && n <= view.argCount() ? view.arg(n - 1) : TraceEvent.NULL;
+    }
+
+    /** Output register x(n) of the row (n from 1), or {@link TraceEvent#NULL}: read in place. */
+    public long outReg(int n) {
+        return n >= 1 && n <= view.outCount() ? view.out(n - 1) : TraceEvent.NULL;
+    }
+
     /** The row's argument registers ({@link EventView#args()}), read once per row; do not modify. */
     public long[] args(EventView e) {
         if (!argsRead) {
@@ -81,35 +121,38 @@ public final class DecodedRow {
     }
 
     void decode(EventView e, EventKind k) {
-        kind = k;
+        kind = k.ordinal();
+        if (view != e) view = e;
         argsRead = false;
         outRead = false;
         switch (k) {
             case RMI_CALL:
                 // by name, else by function id: RmiCommand.of(cmd, fid)
-                rmi = rmiByName.of(e, Column.CMD);
-                if (rmi == RmiCommand.UNKNOWN) rmi = RmiCommand.of(null, e.fid());
+                RmiCommand c = rmiByName.of(e, Column.CMD);
+                if (c == RmiCommand.UNKNOWN) c = RmiCommand.of(null, e.fid());
+                rmi = c.ordinal();
                 success = rmiSuccess.of(e, Column.STATUS);
                 break;
             case RSI_CALL:
                 // by name, else by function id: RsiCommand.of(cmd, fid)
-                rsi = rsiByName.of(e, Column.CMD);
-                if (rsi == RsiCommand.OTHER) rsi = RsiCommand.ofFid(e.fid());
+                RsiCommand r = rsiByName.of(e, Column.CMD);
+                if (r == RsiCommand.OTHER) r = RsiCommand.ofFid(e.fid());
+                rsi = r.ordinal();
                 success = rsiSuccess.of(e, Column.STATUS);
                 break;
             case RTT_ENTRY:
-                rttTo = rttState.of(e, Column.TO);
-                toRipas = ripas.of(e, Column.TO_RIPAS);
+                rttTo = rttState.of(e, Column.TO).ordinal();
+                toRipas = ripas.of(e, Column.TO_RIPAS).ordinal();
                 level = e.level() == TraceEvent.NULL_INT ? 3 : e.level();
                 break;
             case GRANULE_STATE:
-                granuleTo = granuleState.of(e, Column.TO);
+                granuleTo = granuleState.of(e, Column.TO).ordinal();
                 break;
             case PAS_CHANGE:
-                pasTo = pas.of(e, Column.TO);
+                pasTo = pas.of(e, Column.TO).ordinal();
                 break;
             case REC_EXIT:
-                exit = exitReason.of(e, Column.EXIT_REASON);
+                exit = exitReason.of(e, Column.EXIT_REASON).ordinal();
                 break;
             case STAGE2_FAULT:
                 sea = seaInjected.of(e, Column.OUTCOME);
@@ -118,7 +161,7 @@ public final class DecodedRow {
                 guestCall = callStep.of(e, Column.CMD);
                 break;
             case REC_STATE:
-                recTo = recState.of(e, Column.TO);
+                recTo = recState.of(e, Column.TO).ordinal();
                 break;
             default:
                 break;

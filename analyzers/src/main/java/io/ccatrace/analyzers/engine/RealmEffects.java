@@ -28,43 +28,43 @@ final class RealmEffects {
     }
 
     void onSuccessfulCall(EventView e) {
-        long[] a = s.row.args(e);
+        DecodedRow a = s.row;
         RmiCommand cmd = s.input.rmi();
         switch (cmd) {
             case RMI_REALM_CREATE:
-                realmCreated(Shadow.reg(a, 1), Shadow.reg(a, 2), e.seq());
+                realmCreated(a.arg(1), a.arg(2), e.seq());
                 break;
             case RMI_REC_CREATE:
-                recCreated(Shadow.reg(a, 1), Shadow.reg(a, 2), Shadow.reg(a, 3), e.seq());
+                recCreated(a.arg(1), a.arg(2), a.arg(3), e.seq());
                 break;
             case RMI_DATA_CREATE: {
-                RealmShadow r = s.realm(Shadow.reg(a, 1));
+                RealmShadow r = s.realm(a.arg(1));
                 if (r != null && r.state == RealmState.NEW) {
-                    r.measurements.data(Shadow.reg(a, 3), Shadow.reg(a, 5),
-                            s.ns.page(Shadow.reg(a, 4)), e.seq());
+                    r.measurements.data(a.arg(3), a.arg(5),
+                            s.ns.page(a.arg(4)), e.seq());
                     s.measuredRealm = r.rd;
                 }
                 break;
             }
             case RMI_RTT_INIT_RIPAS:
-                initRipasMeasured(s.realm(Shadow.reg(a, 1)), Shadow.reg(a, 2),
-                        Shadow.reg(s.row.out(e), 1), e.seq());
+                initRipasMeasured(s.realm(a.arg(1)), a.arg(2),
+                        s.row.outReg(1), e.seq());
                 break;
             case RMI_RTT_SET_RIPAS: {
-                RecShadow rec = s.rec(Shadow.reg(a, 2));
-                long out = Shadow.reg(s.row.out(e), 1);
+                RecShadow rec = s.rec(a.arg(2));
+                long out = s.row.outReg(1);
                 if (rec != null && out != NULL) rec.ripas.advance(out);
                 break;
             }
             case RMI_PSCI_COMPLETE: {
-                RecShadow rec = s.rec(Shadow.reg(a, 1));
+                RecShadow rec = s.rec(a.arg(1));
                 if (rec != null) rec.psciPending = false;
                 break;
             }
             case RMI_REC_ENTER: {
-                RecShadow rec = s.rec(Shadow.reg(a, 1));
+                RecShadow rec = s.rec(a.arg(1));
                 if (rec == null) break;
-                long run = Shadow.reg(a, 2);
+                long run = a.arg(2);
                 rec.entryFlags = run == NULL ? 0 : s.ns.read(run, 8);
                 rec.completedRipas.copyFrom(rec.ripas);
                 rec.ripas.clear();
@@ -123,7 +123,7 @@ final class RealmEffects {
         }
         RealmShadow r = s.realm(e.realm() != NULL ? e.realm() : rec == null ? NULL : rec.realm);
         if (r == null || !s.row.success) return;
-        if (s.row.rsi == RsiCommand.RSI_MEASUREMENT_EXTEND) {
+        if (s.row.rsi() == RsiCommand.RSI_MEASUREMENT_EXTEND) {
             long[] a = s.row.args(e);
             long index = Shadow.reg(a, 1);
             long size = Shadow.reg(a, 2);
@@ -147,11 +147,10 @@ final class RealmEffects {
     void onRecExit(EventView e) {
         RecShadow rec = s.rec(e.rec());
         if (rec == null) return;
-        rec.lastExitReason = e.exitReason() == null ? "" : e.exitReason();
         rec.lastExitSeq = e.seq();
         rec.lastExitUnprotectedAbort = false;
         RealmShadow r = s.realm(rec.realm);
-        switch (s.row.exit) {
+        switch (s.row.exit()) {
             case SYNC: {
                 long ec = e.esr() == NULL ? 0 : (e.esr() >>> 26) & 0x3F;
                 long ipa = e.hpfar() == NULL ? 0 : (e.hpfar() & 0xFFFFFFFFFF0L) << 8;
@@ -170,7 +169,7 @@ final class RealmEffects {
             case PSCI: {
                 rec.lastProgressSeq = e.seq();
                 rec.stuckSeq = -1;
-                RsiCommand c = RsiCommand.ofFid(Shadow.reg(s.row.out(e), 1));
+                RsiCommand c = RsiCommand.ofFid(s.row.outReg(1));
                 if (c == RsiCommand.PSCI_CPU_ON || c == RsiCommand.PSCI_AFFINITY_INFO) rec.psciPending = true;
                 if (c == RsiCommand.PSCI_CPU_OFF) rec.runnable = false;
                 break;
@@ -187,7 +186,7 @@ final class RealmEffects {
 
     void onGranuleState(EventView e) {
         GranuleState from = s.granules.state(e.pa());
-        GranuleState to = s.row.granuleTo;
+        GranuleState to = s.row.granuleTo();
         long owner = e.realm();
         if (owner == NULL && to.inUse() && to != GranuleState.RD) owner = s.input.arg(1);
         if (to == GranuleState.RD) owner = e.pa();
@@ -241,7 +240,7 @@ final class RealmEffects {
     void onRecState(EventView e) {
         RecShadow rec = s.rec(e.rec());
         if (rec == null) return;
-        switch (s.row.recTo) {
+        switch (s.row.recTo()) {
             case RUNNING: rec.running = true; break;
             case READY: rec.running = false; break;
             case RUNNABLE: rec.running = false; rec.runnable = true; break;

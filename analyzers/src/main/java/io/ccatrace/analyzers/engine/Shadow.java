@@ -168,7 +168,7 @@ public final class Shadow {
      */
     public Verdict rmiVerdict(EventView e) {
         if (!verdictReady) {
-            verdict = expectations.judge(row.rmi, row.args(e));
+            verdict = expectations.judge(row.rmi(), row);
             verdictReady = true;
         }
         return verdict;
@@ -176,24 +176,24 @@ public final class Shadow {
 
     /** Applies one event (already decoded). Rules have seen it against the state before. */
     void apply(EventView e) {
-        EventKind k = row.kind;
+        EventKind k = row.kind();
         if (k.isInput()) endInput();
         switch (k) {
             case RMI_CALL:
-                input.set(e, row.args(e), row.rmi, row.success);
+                input.set(e, k, row.rmi(), row.success);
                 // the RMM writes RecRun.exit: NS bytes no NS_WRITE row carries
-                if (row.rmi == RmiCommand.RMI_REC_ENTER) released.forget(reg(row.args(e), 2));
+                if (row.rmi() == RmiCommand.RMI_REC_ENTER) released.forget(row.arg(2));
                 if (row.success) realmEffects.onSuccessfulCall(e);
                 break;
             case NS_WRITE:
-                input.set(e, row.args(e), RmiCommand.UNKNOWN, false);
-                if (e.pa() != NULL && granules.pas(e.pa()) == Pas.NS) ns.write(e.pa(), e.payload());
+                input.set(e, k, RmiCommand.UNKNOWN, false);
+                if (e.pa() != NULL && granules.pas(e.pa()) == Pas.NS) ns.write(e.pa(), e);
                 break;
             case NS_READ:
-                input.set(e, row.args(e), RmiCommand.UNKNOWN, false);
+                input.set(e, k, RmiCommand.UNKNOWN, false);
                 break;
             case GUEST_STEP:
-                input.set(e, row.args(e), RmiCommand.UNKNOWN, false);
+                input.set(e, k, RmiCommand.UNKNOWN, false);
                 onGuestStep(e);
                 break;
             case RSI_CALL:
@@ -263,7 +263,7 @@ public final class Shadow {
     }
 
     private void onPasChange(EventView e) {
-        Pas to = row.pasTo;
+        Pas to = row.pasTo();
         Pas from = granules.pas(e.pa());
         granules.setPas(e.pa(), to);
         if (to != Pas.NS) {
@@ -285,8 +285,8 @@ public final class Shadow {
         if (before.level() == level && before.state() == RttState.ASSIGNED_NS) {
             released.unmapNs(before.pa(), RttTree.size(level));
         }
-        RttState to = row.rttTo;
-        Ripas ripas = row.toRipas;
+        RttState to = row.rttTo();
+        Ripas ripas = row.toRipas();
         // before is the walk to (ipa, level) of this tree as it still is: apply need not walk again
         realm.rtt.apply(ipa, level, to, ripas, e.pa() == NULL ? 0 : e.pa(), e.seq(), before);
         if (to == RttState.ASSIGNED && e.pa() != NULL) {

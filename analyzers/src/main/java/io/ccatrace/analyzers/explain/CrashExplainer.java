@@ -62,7 +62,7 @@ public final class CrashExplainer extends BaseRule {
     }
 
     private void onCall(EventView e, Shadow s) {
-        RmiCommand c = s.row.rmi;
+        RmiCommand c = s.row.rmi();
         long x1 = Shadow.reg(e.args(), 1);
         RecShadow rec = s.rec(x1);
         long rd = rec != null ? rec.realm : x1;

@@ -32,7 +32,7 @@ public final class DestroyedIpaRule extends BaseRule {
 
     @Override
     public void check(EventView e, Shadow s, FindingSink out) {
-        switch (s.row.kind) {
+        switch (s.row.kind()) {
             case RTT_ENTRY:
                 checkMapping(e, s, out);
                 return;
@@ -41,7 +41,7 @@ public final class DestroyedIpaRule extends BaseRule {
                 checkProgress(e, s, out, e.ipa() & ~0xFFFL);
                 return;
             case REC_EXIT:
-                if (s.row.exit.progress()) checkProgress(e, s, out, -1);
+                if (s.row.exit().progress()) checkProgress(e, s, out, -1);
                 return;
             default:
                 checkProgress(e, s, out, -1);
@@ -50,7 +50,7 @@ public final class DestroyedIpaRule extends BaseRule {
 
     private void checkMapping(EventView e, Shadow s, FindingSink out) {
         RealmShadow r = s.realm(e.realm());
-        if (r == null || s.row.rttTo != RttState.ASSIGNED || s.row.toRipas != Ripas.RAM) return;
+        if (r == null || s.row.rttTo() != RttState.ASSIGNED || s.row.toRipas() != Ripas.RAM) return;
         int level = s.row.level;
         RttLeaf l = s.walkTo(r, e.ipa(), level);
         if (l.level() != level || l.ripas() != Ripas.DESTROYED) return;

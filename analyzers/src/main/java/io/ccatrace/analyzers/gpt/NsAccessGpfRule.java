@@ -30,7 +30,7 @@ public final class NsAccessGpfRule extends BaseRule {
 
     @Override
     public void check(EventView e, Shadow s, FindingSink out) {
-        if (s.row.kind == EventKind.GPF) {
+        if (s.row.kind() == EventKind.GPF) {
             long page = e.pa() & ~0xFFFL;
             for (int i = 0; i < pending; i++) {
                 if (pendingPa[i] == page) {
@@ -42,13 +42,13 @@ public final class NsAccessGpfRule extends BaseRule {
             return;
         }
         settle(s, out);
-        if (s.row.kind != EventKind.NS_WRITE && s.row.kind != EventKind.NS_READ) return;
+        if (s.row.kind() != EventKind.NS_WRITE && s.row.kind() != EventKind.NS_READ) return;
         long pa = e.pa();
         if (pa == Shadow.NULL) return;
-        long len = e.size() == TraceEvent.NULL_INT ? (e.payload() == null ? 1 : e.payload().length) : e.size();
+        long len = e.size() == TraceEvent.NULL_INT ? (e.payloadLength() < 0 ? 1 : e.payloadLength()) : e.size();
         long end = pa + Math.max(1, len);
         accessSeq = e.seq();
-        accessKind = s.row.kind == EventKind.NS_WRITE ? "write" : "read";
+        accessKind = s.row.kind() == EventKind.NS_WRITE ? "write" : "read";
         for (long page = pa & ~0xFFFL; Long.compareUnsigned(page, end) < 0 && pending < MAX_PENDING; page += 4096) {
             Pas pas = s.granules.pas(page);
             if (pas != Pas.NS) {

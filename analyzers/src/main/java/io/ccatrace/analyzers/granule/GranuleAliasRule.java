@@ -35,7 +35,7 @@ public final class GranuleAliasRule extends BaseRule {
      * either order (4.13: the entry becomes UNASSIGNED in the same call).
      */
     private void freed(EventView e, Shadow s) {
-        if (s.granules.state(e.pa()) != GranuleState.DATA || s.row.granuleTo == GranuleState.DATA) return;
+        if (s.granules.state(e.pa()) != GranuleState.DATA || s.row.granuleTo() == GranuleState.DATA) return;
         if (s.mappings.realm(e.pa()) != Shadow.NULL) freedMapped.add(new long[] {e.pa(), e.seq(), e.causeSeq()});
     }
 
@@ -65,15 +65,15 @@ public final class GranuleAliasRule extends BaseRule {
 
     @Override
     public void check(EventView e, Shadow s, FindingSink out) {
-        if (s.row.kind == EventKind.RMI_CALL) {
+        if (s.row.kind() == EventKind.RMI_CALL) {
             if (!freedMapped.isEmpty()) judgeFreed(s, out);
             return;
         }
-        if (s.row.kind == EventKind.GRANULE_STATE) {
+        if (s.row.kind() == EventKind.GRANULE_STATE) {
             freed(e, s);
             return;
         }
-        if (s.row.rttTo != RttState.ASSIGNED || e.pa() == Shadow.NULL) return;
+        if (s.row.rttTo() != RttState.ASSIGNED || e.pa() == Shadow.NULL) return;
         RealmShadow r = s.realm(e.realm());
         if (r == null) return;
         int level = s.row.level;

@@ -20,8 +20,8 @@ public final class GranulePasRule extends BaseRule {
 
     @Override
     public void check(EventView e, Shadow s, FindingSink out) {
-        if (s.row.kind == EventKind.GRANULE_STATE) {
-            GranuleState to = s.row.granuleTo;
+        if (s.row.kind() == EventKind.GRANULE_STATE) {
+            GranuleState to = s.row.granuleTo();
             Pas pas = s.granules.pas(e.pa());
             if (to.inUse() && pas != Pas.REALM) {
                 out.violation(ID, e.realm(), "granule " + hex(e.pa()) + " became " + to
@@ -31,7 +31,7 @@ public final class GranulePasRule extends BaseRule {
             }
             return;
         }
-        if (s.row.rttTo != RttState.ASSIGNED || e.pa() == Shadow.NULL) return;
+        if (s.row.rttTo() != RttState.ASSIGNED || e.pa() == Shadow.NULL) return;
         RealmShadow r = s.realm(e.realm());
         if (r == null || !r.rtt.isProtected(e.ipa())) return;
         Pas pas = s.granules.pas(e.pa());

@@ -24,14 +24,14 @@ public final class GranuleReleaseRule extends BaseRule {
 
     @Override
     public void check(EventView e, Shadow s, FindingSink out) {
-        if (s.row.kind == EventKind.NS_READ) {
+        if (s.row.kind() == EventKind.NS_READ) {
             ScrubCheck.check(ID, e, s, out);
             return;
         }
         long pa = e.pa();
         GranuleState state = s.granules.state(pa);
-        if (s.row.kind == EventKind.PAS_CHANGE) {
-            if (s.row.pasTo != Pas.NS || s.granules.pas(pa) == Pas.NS) return;
+        if (s.row.kind() == EventKind.PAS_CHANGE) {
+            if (s.row.pasTo() != Pas.NS || s.granules.pas(pa) == Pas.NS) return;
             long owner = s.granules.owner(pa);
             if (state.inUse()) {
                 out.violation(ID, owner, "granule " + hex(pa) + " moved to PAS NS while it is still "
@@ -45,7 +45,7 @@ public final class GranuleReleaseRule extends BaseRule {
             }
             return;
         }
-        GranuleState to = s.row.granuleTo;
+        GranuleState to = s.row.granuleTo();
         if (to == GranuleState.UNDELEGATED && state != GranuleState.DELEGATED
                 && state != GranuleState.UNDELEGATED) {
             out.violation(ID, s.granules.owner(pa), "granule " + hex(pa) + " went " + state

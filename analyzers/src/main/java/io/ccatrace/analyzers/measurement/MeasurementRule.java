@@ -30,9 +30,9 @@ public final class MeasurementRule extends BaseRule {
 
     @Override
     public void check(EventView e, Shadow s, FindingSink out) {
-        if (s.row.kind == EventKind.MEASUREMENT) {
+        if (s.row.kind() == EventKind.MEASUREMENT) {
             checkRow(e, s, out);
-        } else if (s.row.kind == EventKind.RSI_CALL) {
+        } else if (s.row.kind() == EventKind.RSI_CALL) {
             checkRead(e, s, out);
         } else {
             checkNothingMissing(s, out);
@@ -76,14 +76,14 @@ public final class MeasurementRule extends BaseRule {
     }
 
     private void checkRead(EventView e, Shadow s, FindingSink out) {
-        if (s.row.rsi != RsiCommand.RSI_MEASUREMENT_READ || !s.row.success) return;
+        if (s.row.rsi() != RsiCommand.RSI_MEASUREMENT_READ || !s.row.success) return;
         RecShadow rec = s.rec(e.rec());
         RealmShadow r = s.realm(rec == null ? e.realm() : rec.realm);
-        long index = Shadow.reg(s.row.args(e), 1);
+        long index = s.row.arg(1);
         if (r == null || index < 0 || index > 4) return;
         byte[] read = new byte[64];
         for (int i = 0; i < 8; i++) {
-            long v = Shadow.reg(s.row.out(e), i + 1);
+            long v = s.row.outReg(i + 1);
             for (int b = 0; b < 8 && v != Shadow.NULL; b++) read[8 * i + b] = (byte) (v >>> (8 * b));
         }
         RealmMeasurements m = r.measurements;

@@ -1,6 +1,7 @@
 package io.ccatrace.analyzers.memory;
 
 import io.ccatrace.analyzers.engine.LongMap;
+import io.ccatrace.trace.EventView;
 
 /**
  * The bytes the host wrote to Non-secure memory (NS_WRITE payloads), per 4 KiB page, so the
@@ -13,22 +14,28 @@ public final class NsMemory {
     private static final byte[] ZERO = new byte[PAGE];
     private final LongMap<byte[]> pages = new LongMap<>(256);
 
-    public void write(long pa, byte[] bytes) {
-        if (bytes == null) return;
+    /** Writes the row's payload at pa, copied straight from the row (nothing when it has none). */
+    public void write(long pa, EventView e) {
+        int length = e.payloadLength();
         int done = 0;
-        while (done < bytes.length) {
+        while (done < length) {
             long at = pa + done;
             int off = (int) (at & (PAGE - 1));
-            int n = Math.min(PAGE - off, bytes.length - done);
-            int s = pages.slot(at >>> 12);
-            byte[] page = pages.obj(s);
-            if (page == null) {
-                page = new byte[PAGE];
-                pages.setObj(s, page);
-            }
-            System.arraycopy(bytes, done, page, off, n);
+            int n = Math.min(PAGE - off, length - done);
+            e.copyPayload(done, pageFor(at), off, n);
             done += n;
         }
+    }
+
+    /** The page holding pa, created (zeroed) when never written. */
+    private byte[] pageFor(long pa) {
+        int s = pages.slot(pa >>> 12);
+        byte[] page = pages.obj(s);
+        if (page == null) {
+            page = new byte[PAGE];
+            pages.setObj(s, page);
+        }
+        return page;
     }
 
     /** The page holding pa (read-only view; zeros if never written). */

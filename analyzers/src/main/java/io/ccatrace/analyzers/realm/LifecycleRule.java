@@ -26,7 +26,7 @@ public final class LifecycleRule extends BaseRule {
 
     @Override
     public void check(EventView e, Shadow s, FindingSink out) {
-        switch (s.row.kind) {
+        switch (s.row.kind()) {
             case RMI_CALL:
                 checkCall(e, s, out);
                 return;
@@ -39,14 +39,14 @@ public final class LifecycleRule extends BaseRule {
     }
 
     private void checkCall(EventView e, Shadow s, FindingSink out) {
-        RmiCommand c = s.row.rmi;
+        RmiCommand c = s.row.rmi();
         Verdict v = s.rmiVerdict(e);
         if (v == null || !v.lifecycle()) return;
-        long realm = Shadow.reg(s.row.args(e), 1);
+        long realm = s.row.arg(1);
         RecShadow rec = s.rec(realm);
         if (rec != null) realm = rec.realm;
         reportCall(out, e, realm, c + " reported RMI_SUCCESS but " + v.reason(),
-                "host lifecycle misuse: " + c + ": " + v.reason(), s.granules.since(Shadow.reg(s.row.args(e), 1)));
+                "host lifecycle misuse: " + c + ": " + v.reason(), s.granules.since(s.row.arg(1)));
     }
 
     private static boolean allowed(RealmState from, RealmState to) {

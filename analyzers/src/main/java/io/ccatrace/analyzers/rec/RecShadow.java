@@ -16,8 +16,7 @@ public final class RecShadow {
     /** The request completed by the last REC_ENTER, for checking what the realm is told. */
     public final RipasRequest completedRipas = new RipasRequest();
     public long createdSeq;
-    /** Last exit: reason name, seq, and whether it was a data abort at an Unprotected IPA. */
-    public String lastExitReason;
+    /** Last exit: seq, and whether it was a data abort at an Unprotected IPA. */
     public long lastExitSeq = -1;
     public boolean lastExitUnprotectedAbort;
     /** A fault the REC cannot get past: the IPA and the seq of the fault, or -1. */

@@ -29,16 +29,16 @@ public final class RipasChangeRule extends BaseRule {
 
     @Override
     public void check(EventView e, Shadow s, FindingSink out) {
-        if (s.row.kind == EventKind.RSI_CALL) {
+        if (s.row.kind() == EventKind.RSI_CALL) {
             checkCompletion(e, s, out);
             return;
         }
-        RttState to = s.row.rttTo;
+        RttState to = s.row.rttTo();
         RealmShadow r = s.realm(e.realm());
         if (r == null || !to.isProtected()) return;
         int level = s.row.level;
         Ripas old = oldRipas(s, r, e, level);
-        Ripas neu = s.row.toRipas;
+        Ripas neu = s.row.toRipas();
         if (old == Ripas.NONE || neu == Ripas.NONE || old == neu) return;
         if (old == Ripas.DESTROYED && to == RttState.ASSIGNED && neu == Ripas.RAM) return;
         RipasVerdict v = RipasPermission.judge(s, r, e.ipa(), level, old, neu);
@@ -57,19 +57,19 @@ public final class RipasChangeRule extends BaseRule {
 
     /** The realm is told [base, x1) now has the value it asked for (8.4); check it does. */
     private void checkCompletion(EventView e, Shadow s, FindingSink out) {
-        if (s.row.rsi != RsiCommand.RSI_IPA_STATE_SET || !s.row.success) return;
+        if (s.row.rsi() != RsiCommand.RSI_IPA_STATE_SET || !s.row.success) return;
         RecShadow rec = s.rec(e.rec());
         RealmShadow r = rec == null ? null : s.realm(rec.realm);
         if (r == null || !rec.completedRipas.active()) return;
         RipasRequest req = rec.completedRipas;
-        long next = Shadow.reg(s.row.out(e), 1);
+        long next = s.row.outReg(1);
         if (next == Shadow.NULL) return;
         if (Long.compareUnsigned(next, req.top()) > 0 || Long.compareUnsigned(next, req.base()) < 0) {
             out.violation(ID, r.rd, "realm told its RIPAS request [" + hex(req.base()) + ", " + hex(req.top())
                     + ") progressed to " + hex(next) + ", outside the request", e.seq(), req.seq());
             return;
         }
-        if (Shadow.reg(s.row.out(e), 2) != 0) return;
+        if (s.row.outReg(2) != 0) return;
         long at = req.base();
         for (int guard = 0; Long.compareUnsigned(at, next) < 0 && guard < (1 << 20); guard++) {
             RttLeaf l = s.walk(r, at);

@@ -32,7 +32,7 @@ public final class RipasRequest {
         base = o.base;
         top = o.top;
         addr = o.addr;
-        value = o.value;
+        if (value != o.value) value = o.value; // on every REC_ENTER: no write barrier when unchanged
         changeDestroyed = o.changeDestroyed;
         seq = o.seq;
     }

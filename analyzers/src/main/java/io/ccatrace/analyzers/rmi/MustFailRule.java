@@ -22,11 +22,11 @@ public final class MustFailRule extends BaseRule {
 
     @Override
     public void check(EventView e, Shadow s, FindingSink out) {
-        if (s.row.kind == EventKind.RSI_CALL) {
+        if (s.row.kind() == EventKind.RSI_CALL) {
             checkRsi(e, s, out);
             return;
         }
-        RmiCommand c = s.row.rmi;
+        RmiCommand c = s.row.rmi();
         Verdict v = s.rmiVerdict(e);
         if (v == null || v.lifecycle()) return;
         long realm = realmOf(c, e, s);
@@ -36,7 +36,7 @@ public final class MustFailRule extends BaseRule {
 
     /** The realm a call concerns: x1 for realm-scoped commands, the REC's realm for REC ones. */
     static long realmOf(RmiCommand c, EventView e, Shadow s) {
-        long x1 = Shadow.reg(s.row.args(e), 1);
+        long x1 = s.row.arg(1);
         switch (c) {
             case RMI_GRANULE_DELEGATE:
             case RMI_GRANULE_UNDELEGATE:
@@ -53,7 +53,7 @@ public final class MustFailRule extends BaseRule {
     }
 
     private void checkRsi(EventView e, Shadow s, FindingSink out) {
-        RsiCommand c = s.row.rsi;
+        RsiCommand c = s.row.rsi();
         RecShadow rec = s.rec(e.rec());
         long realm = rec != null ? rec.realm : e.realm();
         String why = RsiExpectations.judge(c, s.row.args(e), s.realm(realm));

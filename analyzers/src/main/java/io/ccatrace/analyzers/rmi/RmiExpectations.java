@@ -1,5 +1,6 @@
 package io.ccatrace.analyzers.rmi;
 
+import io.ccatrace.analyzers.engine.DecodedRow;
 import io.ccatrace.analyzers.engine.Shadow;
 import io.ccatrace.analyzers.granule.GranuleState;
 import io.ccatrace.analyzers.granule.Pas;
@@ -27,36 +28,33 @@ public final class RmiExpectations {
         this.entry = new RecEntryExpectations(s, this);
     }
 
-    public Verdict judge(RmiCommand c, long[] a) {
+    /** The verdict for the current row's call c, its registers read from the row in place. */
+    public Verdict judge(RmiCommand c, DecodedRow row) {
         switch (c) {
-            case RMI_GRANULE_DELEGATE: return delegate(reg(a, 1));
-            case RMI_GRANULE_UNDELEGATE: return undelegate(reg(a, 1));
-            case RMI_REALM_CREATE: return realmCreate(reg(a, 1), reg(a, 2));
-            case RMI_REALM_ACTIVATE: return realmActivate(reg(a, 1));
-            case RMI_REALM_DESTROY: return realmDestroy(reg(a, 1));
-            case RMI_REC_CREATE: return recCreate(reg(a, 1), reg(a, 2), reg(a, 3));
-            case RMI_REC_DESTROY: return recDestroy(reg(a, 1));
-            case RMI_REC_ENTER: return entry.judge(reg(a, 1), reg(a, 2));
-            case RMI_DATA_CREATE: return dataCreate(reg(a, 1), reg(a, 2), reg(a, 3), reg(a, 4), true);
-            case RMI_DATA_CREATE_UNKNOWN: return dataCreate(reg(a, 1), reg(a, 2), reg(a, 3), NULL, false);
-            case RMI_DATA_DESTROY: return dataDestroy(reg(a, 1), reg(a, 2));
-            case RMI_RTT_CREATE: return rttCreate(reg(a, 1), reg(a, 2), reg(a, 3), reg(a, 4));
-            case RMI_RTT_DESTROY: return rttDestroy(reg(a, 1), reg(a, 2), reg(a, 3));
-            case RMI_RTT_MAP_UNPROTECTED: return rttMapUnprotected(reg(a, 1), reg(a, 2), reg(a, 3));
-            case RMI_RTT_UNMAP_UNPROTECTED: return rttUnmapUnprotected(reg(a, 1), reg(a, 2), reg(a, 3));
-            case RMI_RTT_INIT_RIPAS: return initRipas(reg(a, 1), reg(a, 2), reg(a, 3));
-            case RMI_RTT_SET_RIPAS: return setRipas(reg(a, 1), reg(a, 2), reg(a, 3), reg(a, 4));
-            case RMI_PSCI_COMPLETE: return psciComplete(reg(a, 1), reg(a, 2));
+            case RMI_GRANULE_DELEGATE: return delegate(row.arg(1));
+            case RMI_GRANULE_UNDELEGATE: return undelegate(row.arg(1));
+            case RMI_REALM_CREATE: return realmCreate(row.arg(1), row.arg(2));
+            case RMI_REALM_ACTIVATE: return realmActivate(row.arg(1));
+            case RMI_REALM_DESTROY: return realmDestroy(row.arg(1));
+            case RMI_REC_CREATE: return recCreate(row.arg(1), row.arg(2), row.arg(3));
+            case RMI_REC_DESTROY: return recDestroy(row.arg(1));
+            case RMI_REC_ENTER: return entry.judge(row.arg(1), row.arg(2));
+            case RMI_DATA_CREATE: return dataCreate(row.arg(1), row.arg(2), row.arg(3), row.arg(4), true);
+            case RMI_DATA_CREATE_UNKNOWN: return dataCreate(row.arg(1), row.arg(2), row.arg(3), NULL, false);
+            case RMI_DATA_DESTROY: return dataDestroy(row.arg(1), row.arg(2));
+            case RMI_RTT_CREATE: return rttCreate(row.arg(1), row.arg(2), row.arg(3), row.arg(4));
+            case RMI_RTT_DESTROY: return rttDestroy(row.arg(1), row.arg(2), row.arg(3));
+            case RMI_RTT_MAP_UNPROTECTED: return rttMapUnprotected(row.arg(1), row.arg(2), row.arg(3));
+            case RMI_RTT_UNMAP_UNPROTECTED: return rttUnmapUnprotected(row.arg(1), row.arg(2), row.arg(3));
+            case RMI_RTT_INIT_RIPAS: return initRipas(row.arg(1), row.arg(2), row.arg(3));
+            case RMI_RTT_SET_RIPAS: return setRipas(row.arg(1), row.arg(2), row.arg(3), row.arg(4));
+            case RMI_PSCI_COMPLETE: return psciComplete(row.arg(1), row.arg(2));
             case RMI_REC_AUX_COUNT:
             case RMI_RTT_READ_ENTRY:
             case RMI_RTT_FOLD:
-                return rd(reg(a, 1));
+                return rd(row.arg(1));
             default: return null;
         }
-    }
-
-    private static long reg(long[] a, int n) {
-        return Shadow.reg(a, n);
     }
 
     static String hex(long v) {

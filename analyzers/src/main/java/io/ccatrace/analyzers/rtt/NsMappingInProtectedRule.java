@@ -25,8 +25,8 @@ public final class NsMappingInProtectedRule extends BaseRule {
 
     @Override
     public void check(EventView e, Shadow s, FindingSink out) {
-        if (s.row.kind == EventKind.RTT_ENTRY) {
-            RttState to = s.row.rttTo;
+        if (s.row.kind() == EventKind.RTT_ENTRY) {
+            RttState to = s.row.rttTo();
             RealmShadow r = s.realm(e.realm());
             if (r == null || !to.isUnprotected() || !r.rtt.isProtected(e.ipa())) return;
             out.violation(ID, r.rd, "RTT entry at protected IPA " + hex(e.ipa()) + " (level "
@@ -35,9 +35,9 @@ public final class NsMappingInProtectedRule extends BaseRule {
                     + " accept RTT_MAP_UNPROTECTED for IPAs >= 2^(s2sz-1)", e.seq(), e.causeSeq());
             return;
         }
-        if (s.row.rmi != RmiCommand.RMI_RTT_MAP_UNPROTECTED) return;
-        RealmShadow r = s.realm(Shadow.reg(s.row.args(e), 1));
-        long ipa = Shadow.reg(s.row.args(e), 2);
+        if (s.row.rmi() != RmiCommand.RMI_RTT_MAP_UNPROTECTED) return;
+        RealmShadow r = s.realm(s.row.arg(1));
+        long ipa = s.row.arg(2);
         if (r == null || ipa == Shadow.NULL || !r.rtt.isProtected(ipa)) return;
         reportCall(out, e, r.rd, "RMI_RTT_MAP_UNPROTECTED of protected IPA " + hex(ipa)
                 + " reported success; spec 4.17 ipa_bound requires RMI_ERROR_INPUT",

@@ -25,8 +25,8 @@ public final class ProtectedMappingInUnprotectedRule extends BaseRule {
 
     @Override
     public void check(EventView e, Shadow s, FindingSink out) {
-        if (s.row.kind == EventKind.RTT_ENTRY) {
-            RttState to = s.row.rttTo;
+        if (s.row.kind() == EventKind.RTT_ENTRY) {
+            RttState to = s.row.rttTo();
             RealmShadow r = s.realm(e.realm());
             if (r == null || !to.isProtected() || r.rtt.isProtected(e.ipa())) return;
             out.violation(ID, r.rd, "RTT entry at unprotected IPA " + hex(e.ipa()) + " (level "
@@ -35,10 +35,10 @@ public final class ProtectedMappingInUnprotectedRule extends BaseRule {
                     + ": realm-private memory reachable through the shared half", e.seq(), e.causeSeq());
             return;
         }
-        RmiCommand c = s.row.rmi;
+        RmiCommand c = s.row.rmi();
         if (c != RmiCommand.RMI_DATA_CREATE && c != RmiCommand.RMI_DATA_CREATE_UNKNOWN) return;
-        RealmShadow r = s.realm(Shadow.reg(s.row.args(e), 1));
-        long ipa = Shadow.reg(s.row.args(e), 3);
+        RealmShadow r = s.realm(s.row.arg(1));
+        long ipa = s.row.arg(3);
         if (r == null || ipa == Shadow.NULL || r.rtt.isProtected(ipa)) return;
         reportCall(out, e, r.rd, c + " at unprotected IPA " + hex(ipa)
                 + " reported success; spec 4.11 ipa_bound requires RMI_ERROR_INPUT",
