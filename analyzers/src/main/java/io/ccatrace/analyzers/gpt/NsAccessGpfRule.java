@@ -20,7 +20,8 @@ public final class NsAccessGpfRule extends BaseRule {
     private final Pas[] pendingPas = new Pas[MAX_PENDING];
     private int pending;
     private long accessSeq = -1;
-    private String accessKind;
+    /** Whether the pending accesses are a write (else a read): a flag, not a String stored per access. */
+    private boolean accessWrite;
 
     public NsAccessGpfRule() {
         super(ID, "Non-secure access to non-NS memory without a granule protection fault",
@@ -48,7 +49,7 @@ public final class NsAccessGpfRule extends BaseRule {
         long len = e.size() == TraceEvent.NULL_INT ? (e.payloadLength() < 0 ? 1 : e.payloadLength()) : e.size();
         long end = pa + Math.max(1, len);
         accessSeq = e.seq();
-        accessKind = s.row.kind() == EventKind.NS_WRITE ? "write" : "read";
+        accessWrite = s.row.kind() == EventKind.NS_WRITE;
         for (long page = pa & ~0xFFFL; Long.compareUnsigned(page, end) < 0 && pending < MAX_PENDING; page += 4096) {
             Pas pas = s.granules.pas(page);
             if (pas != Pas.NS) {
@@ -67,7 +68,7 @@ public final class NsAccessGpfRule extends BaseRule {
         for (int i = 0; i < pending; i++) {
             long pa = pendingPa[i];
             long owner = s.granules.owner(pa);
-            out.violation(ID, owner, "host " + accessKind + " of granule " + hex(pa) + " (PAS " + pendingPas[i]
+            out.violation(ID, owner, "host " + (accessWrite ? "write" : "read") + " of granule " + hex(pa) + " (PAS " + pendingPas[i]
                     + ", state " + s.granules.state(pa) + (owner != Shadow.NULL ? " of realm " + hex(owner) : "")
                     + ") completed with no granule protection fault", accessSeq);
         }

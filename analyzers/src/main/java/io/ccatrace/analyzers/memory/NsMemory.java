@@ -29,6 +29,9 @@ public final class NsMemory {
 
     /** The page holding pa, created (zeroed) when never written. */
     private byte[] pageFor(long pa) {
+        // NS writes go to the same few pages (RecRun.enter): a recent hit skips the probe
+        int r = pages.findRecent(pa >>> 12);
+        if (r >= 0 && pages.obj(r) != null) return pages.obj(r);
         int s = pages.slot(pa >>> 12);
         byte[] page = pages.obj(s);
         if (page == null) {
