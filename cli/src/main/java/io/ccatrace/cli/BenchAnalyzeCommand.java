@@ -8,6 +8,7 @@ import io.ccatrace.analyzers.finding.Severity;
 import io.ccatrace.analyzers.stats.TraceStats;
 import io.ccatrace.trace.BatchReader;
 import io.ccatrace.trace.EventBatch;
+import io.ccatrace.trace.EventKind;
 import io.ccatrace.trace.TraceCursor;
 import io.ccatrace.trace.TraceEvent;
 import io.ccatrace.trace.TraceFiles;
@@ -42,7 +43,7 @@ import picocli.CommandLine.Spec;
         description = "Benchmark the analyzers: rules and stats over a Parquet trace.")
 public final class BenchAnalyzeCommand implements Callable<Integer> {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
-    private static final List<String> PARTS = List.of("read", "cursor-read", "rules", "rules-split", "stats", "engine", "per-rule");
+    private static final List<String> PARTS = List.of("read", "cursor-read", "rules", "rules-split", "per-kind", "stats", "engine", "per-rule");
 
     @Spec
     CommandSpec spec;
@@ -57,7 +58,7 @@ public final class BenchAnalyzeCommand implements Callable<Integer> {
     Path trace;
 
     @Option(names = "--part", split = ",", paramLabel = "PART",
-            description = "what to time: read, cursor-read, rules, rules-split, stats, engine, per-rule (default: all but rules-split and per-rule)")
+            description = "what to time: read, cursor-read, rules, rules-split, per-kind, stats, engine, per-rule (default: all but rules-split, per-kind and per-rule)")
     List<String> parts;
 
     @Option(names = "--runs", defaultValue = "3",
@@ -116,6 +117,7 @@ public final class BenchAnalyzeCommand implements Callable<Integer> {
             if (todo.contains("cursor-read")) cursorRead(p);
             if (todo.contains("rules")) rules(p);
             if (todo.contains("rules-split")) rulesSplit(p);
+            if (todo.contains("per-kind")) perKind(p);
             if (todo.contains("stats")) stats(p);
             if (todo.contains("engine") || todo.contains("per-rule")) {
                 List<TraceEvent> held = hold(p);
@@ -244,6 +246,61 @@ public final class BenchAnalyzeCommand implements Callable<Integer> {
             long m = cpu[rulePasses / 2];
             out.println(String.format(Locale.ROOT, "  %-30s %7.1f ns/event  (%.2f M events/s)", names[v], m / (double) n, n / (m / 1e3)));
         }
+    }
+
+    /**
+     * What each kind's rows cost the shadow, by ablation: passes of the shadow alone over the
+     * cursor (as analyze reads it), all rows, then with one kind's rows skipped (the cursor
+     * still steps them), for each kind the trace has; rounds alternate the variants so the load
+     * hits them alike; after --rule-warmup + 1 untimed rounds, the median of --rule-passes by
+     * analyzer-thread CPU. Only the shadow: with rules, skipping state rows makes them report
+     * findings, whose messages would then dominate.
+     */
+    private void perKind(Path p) throws IOException {
+        if (rulePasses < 1 || ruleWarmup < 0) throw new UserException("--rule-passes must be positive, --rule-warmup not negative");
+        EventKind[] kinds = EventKind.values();
+        long[] rows = new long[kinds.length];
+        long n = shadowPass(p, null, rows)[1];
+        long[][] cpu = new long[kinds.length + 1][rulePasses];
+        for (int round = 0; round <= ruleWarmup + rulePasses; round++) {
+            for (int v = 0; v <= kinds.length; v++) {
+                if (v > 0 && rows[v - 1] == 0) continue;
+                long ns = shadowPass(p, v == 0 ? null : kinds[v - 1], null)[0];
+                if (round > ruleWarmup) cpu[v][round - ruleWarmup - 1] = ns;
+            }
+        }
+        long all = median(cpu[0]);
+        out.println(String.format(Locale.ROOT, "shadow only, one kind's rows skipped at a time (analyzer thread, JIT-warm, median of %d; all rows %.1f ns/event):",
+                rulePasses, all / (double) n));
+        for (int k = 0; k < kinds.length; k++) {
+            if (rows[k] == 0) continue;
+            long saved = all - median(cpu[k + 1]);
+            out.println(String.format(Locale.ROOT, "  %-14s %5.1f%% of rows  saves %6.1f ns/event  (%7.1f ns per %s row)",
+                    kinds[k], 100.0 * rows[k] / n, saved / (double) n, saved / (double) rows[k], kinds[k]));
+        }
+    }
+
+    private static long median(long[] a) {
+        long[] s = a.clone();
+        java.util.Arrays.sort(s);
+        return s[s.length / 2];
+    }
+
+    /** One pass of the shadow alone, skipping the rows of one kind (none: null): {analyzer CPU ns, rows}; counts rows per kind into perKind when given. */
+    private long[] shadowPass(Path p, EventKind skip, long[] perKind) throws IOException {
+        Analyzer a = new Analyzer(List.of(), new FindingSink());
+        long n = 0;
+        long t0 = cpu();
+        try (TraceCursor r = TraceFiles.openCursor(p, Analyzer.COLUMNS, Long.MIN_VALUE, threads == 2, checkChain, w -> { })) {
+            while (r.next()) {
+                EventKind k = r.kind();
+                if (perKind != null) perKind[k.ordinal()]++;
+                if (k != skip) a.accept(r);
+                n++;
+            }
+            a.finish();
+        }
+        return new long[] {cpu() - t0, n};
     }
 
     private void report(String which, RulesPass r) {
