@@ -251,8 +251,8 @@ public final class BenchAnalyzeCommand implements Callable<Integer> {
     /**
      * What each kind's rows cost the shadow, by ablation: passes of the shadow alone over the
      * cursor (as analyze reads it), all rows, then with one kind's rows skipped (the cursor
-     * still steps them), for each kind the trace has; rounds alternate the variants so the load
-     * hits them alike; after --rule-warmup + 1 untimed rounds, the median of --rule-passes by
+     * still steps them), for each kind the trace has; rounds alternate the variants, each round
+     * starting at the next one, so the load and the round's first pass hit them alike; after --rule-warmup + 1 untimed rounds, the median of --rule-passes by
      * analyzer-thread CPU. Only the shadow: with rules, skipping state rows makes them report
      * findings, whose messages would then dominate.
      */
@@ -263,7 +263,9 @@ public final class BenchAnalyzeCommand implements Callable<Integer> {
         long n = shadowPass(p, null, rows)[1];
         long[][] cpu = new long[kinds.length + 1][rulePasses];
         for (int round = 0; round <= ruleWarmup + rulePasses; round++) {
-            for (int v = 0; v <= kinds.length; v++) {
+            for (int i = 0; i <= kinds.length; i++) {
+                // each round starts at another variant: the first pass of a round ran slower here
+                int v = (i + round) % (kinds.length + 1);
                 if (v > 0 && rows[v - 1] == 0) continue;
                 long ns = shadowPass(p, v == 0 ? null : kinds[v - 1], null)[0];
                 if (round > ruleWarmup) cpu[v][round - ruleWarmup - 1] = ns;
