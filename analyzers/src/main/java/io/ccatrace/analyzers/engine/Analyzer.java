@@ -72,6 +72,7 @@ public final class Analyzer {
     /** Runs the rules' end-of-trace checks. Call once, after the last event. */
     public void finish() {
         for (Rule r : rules) r.finish(shadow, sink);
+        shadow.row.forget();
     }
 
     /** Runs a cursor to its end (rows are checked in place: no object per row), then finishes. */

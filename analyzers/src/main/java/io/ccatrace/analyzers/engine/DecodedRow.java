@@ -120,6 +120,15 @@ public final class DecodedRow {
         return out;
     }
 
+    /** Lets go of the last row's view and registers: a finished analyzer must not keep its cursor (and its batches) reachable. */
+    void forget() {
+        view = null;
+        args = null;
+        out = null;
+        argsRead = false;
+        outRead = false;
+    }
+
     void decode(EventView e, EventKind k) {
         kind = k.ordinal();
         if (view != e) view = e;
