@@ -129,6 +129,11 @@ public final class DecodedRow {
         outRead = false;
     }
 
+    /** Whether a row's view or registers are still held (false after {@link #forget}). */
+    boolean holdsRow() {
+        return view != null || args != null || out != null;
+    }
+
     void decode(EventView e, EventKind k) {
         kind = k.ordinal();
         if (view != e) view = e;
