@@ -9,9 +9,10 @@ import java.util.Set;
  * recorded multi-realm trace and of the synthetic bench trace compressed at levels 1-6, per
  * column). Level {@link Zstd#LEVEL} costs about twice level 3's time; for the columns in
  * {@link #FAST} it saves under 0.006 bytes/event each (kind's pages are even smaller at level
- * 3), so they get level 3. The columns in {@link #HIGH} (payload and a few small ones) and every
- * dictionary page get level 6, which shrinks them for little time: pages of the recorded trace
- * 3.953 -> 3.958 bytes/event, ZSTD time on the bench trace 145 -> 87 ns/event.
+ * 3), so they get level 3. The columns in {@link #HIGH} (a few small ones) and every dictionary
+ * page get level 6, which shrinks them for little time, and payload gets {@link #PAYLOAD_LEVEL}:
+ * pages of the recorded trace 3.953 -> 3.958 bytes/event at the first choice (payload at 6), ZSTD
+ * time on the bench trace 145 -> 87 ns/event.
  */
 final class ZstdLevels {
     static final int FAST_LEVEL = 3;
@@ -29,7 +30,7 @@ final class ZstdLevels {
     static final Set<Column> FAST = EnumSet.of(Column.SEQ, Column.TIME, Column.KIND, Column.ARGS, Column.OUT,
             Column.IPA, Column.FAR, Column.VALUE, Column.SIZE, Column.FROM, Column.PAS, Column.RIPAS,
             Column.ACCESS, Column.HALF, Column.OUTCOME, Column.CHAIN);
-    static final Set<Column> HIGH = EnumSet.of(Column.PAYLOAD, Column.STATUS, Column.TO, Column.FROM_RIPAS,
+    static final Set<Column> HIGH = EnumSet.of(Column.STATUS, Column.TO, Column.FROM_RIPAS,
             Column.TO_RIPAS, Column.LEVEL);
 
     private ZstdLevels() {
