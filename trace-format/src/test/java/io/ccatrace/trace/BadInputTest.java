@@ -113,6 +113,24 @@ class BadInputTest {
         assertTrue(failure(j).contains("needs a reader of format 3"), failure(j));
     }
 
+    /** Parquet's footer is written last (format spec: "PAR1" at both ends): a cut-off file has none. */
+    @Test
+    void truncatedParquetSaysSoAndNamesNoObject() throws IOException {
+        Path whole = dir.resolve("whole.parquet");
+        new ParquetSink(whole, TraceMetadata.empty()).finish(TraceMetadata.empty());
+        byte[] bytes = Files.readAllBytes(whole);
+        for (int cut : new int[] {bytes.length - 1, bytes.length / 2, 12}) {
+            Path p = dir.resolve("cut" + cut + ".parquet");
+            Files.write(p, java.util.Arrays.copyOf(bytes, cut));
+            String m = failure(p);
+            assertTrue(m.contains("truncated Parquet file: no footer"), m);
+            assertFalse(m.matches(".*@[0-9a-f]{5,}.*"), "an object identity leaked into: " + m);
+        }
+        Path tiny = dir.resolve("tiny.parquet");
+        Files.write(tiny, java.util.Arrays.copyOf(bytes, 7));
+        assertTrue(failure(tiny).contains("not a Parquet file (7 bytes"), failure(tiny));
+    }
+
     @Test
     void unknownExtension() {
         Path p = dir.resolve("trace.csv");

@@ -4,8 +4,11 @@ import io.ccatrace.trace.FormatVersion;
 import io.ccatrace.trace.TraceFormatException;
 import io.ccatrace.trace.TraceMetadata;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
 import org.apache.parquet.ParquetReadOptions;
 import org.apache.parquet.conf.PlainParquetConfiguration;
@@ -20,6 +23,7 @@ import org.apache.parquet.io.LocalInputFile;
  * reader allocate for data that is not there).
  */
 final class ParquetFooter {
+    private static final byte[] MAGIC = {'P', 'A', 'R', '1'};
     private ParquetFooter() {
     }
 
@@ -27,6 +31,7 @@ final class ParquetFooter {
         String file = path.toString();
         long size = Files.size(path);
         if (size == 0) throw new TraceFormatException(file + ": empty file");
+        checkMagic(path, file, size);
         ParquetFileReader reader;
         try {
             PlainParquetConfiguration conf = new PlainParquetConfiguration();
@@ -41,6 +46,26 @@ final class ParquetFooter {
         } catch (IOException | RuntimeException e) {
             reader.close();
             throw e;
+        }
+    }
+
+    /**
+     * A Parquet file starts and ends with "PAR1" (the footer, with the schema and every
+     * chunk's offset, is written last). Checked here so a foreign or cut-off file gets a
+     * message that says which, rather than parquet-java's.
+     */
+    static void checkMagic(Path path, String file, long size) throws IOException {
+        if (size < 12) throw new TraceFormatException(file + ": not a Parquet file (" + size + " bytes; even an empty one has 12)");
+        byte[] head = new byte[4];
+        byte[] tail = new byte[4];
+        try (FileChannel ch = FileChannel.open(path)) {
+            ch.read(ByteBuffer.wrap(head), 0);
+            ch.read(ByteBuffer.wrap(tail), size - 4);
+        }
+        if (!Arrays.equals(head, MAGIC)) throw new TraceFormatException(file + ": not a Parquet file (no PAR1 magic at byte 0)");
+        if (!Arrays.equals(tail, MAGIC)) {
+            throw new TraceFormatException(file + ": truncated Parquet file: no footer (no PAR1 magic in its last 4 bytes;"
+                    + " a Parquet recording cut short before it closed cannot be read, an .arrows recording can)");
         }
     }
 
@@ -68,7 +93,8 @@ final class ParquetFooter {
     }
 
     static String oneLine(Throwable e) {
-        String m = e.getMessage();
+        // parquet-java names the file by its object identity (LocalInputFile@1b2c3d): not useful, not stable
+        String m = e.getMessage() == null ? null : e.getMessage().replaceAll("\\S*InputFile@[0-9a-f]+ ?", "");
         return (e.getClass().getSimpleName() + (m == null ? "" : ": " + m)).replace('\n', ' ');
     }
 }
