@@ -2,14 +2,11 @@ package io.ccatrace.analyzers.engine;
 
 import io.ccatrace.analyzers.finding.FindingSink;
 import io.ccatrace.analyzers.finding.Rule;
-import io.ccatrace.analyzers.rmi.RmiCommand;
 import io.ccatrace.trace.Column;
-import io.ccatrace.trace.EventKind;
 import io.ccatrace.trace.EventView;
 import io.ccatrace.trace.TraceCursor;
 import io.ccatrace.trace.TraceReader;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Iterator;
@@ -19,8 +16,10 @@ import java.util.Set;
 /**
  * Feeds a trace, event by event, to a set of rules and the shadow state. Per event: the
  * rules registered for its kind check it against the state before the event, then the
- * shadow applies it. Dispatch is an array indexed by kind ordinal (by command for RMI calls,
- * so a REC_ENTER row reaches only the rules that judge REC_ENTER): no allocation per event.
+ * shadow applies it. The frequent kinds go through fused per-kind handlers ({@link RowHandlers}:
+ * each enabled rule's check for the kind called directly); the others through the per-rule
+ * loop ({@link RuleLoop}: an array of rules per kind, per command for RMI calls). No
+ * allocation per event.
  */
 public final class Analyzer {
     /**
@@ -34,37 +33,36 @@ public final class Analyzer {
     private final Shadow shadow = new Shadow();
     private final FindingSink sink;
     private final List<Rule> rules;
-    private final Rule[][] byKind = new Rule[EventKind.values().length][];
-    /** The rules an RMI_CALL row of each command reaches (by {@link Rule#judgesCall}). */
-    private final Rule[][] byCall = new Rule[RmiCommand.values().length][];
+    /** Every rule by kind: the per-rule path, and the rows of the kinds without a fused handler. */
+    private final RuleLoop loop;
+    /** The fused handlers of the frequent kinds, or null on the per-rule path. */
+    private final RowHandlers handlers;
     private long events;
     private long lastSeq = -1;
 
     public Analyzer(List<Rule> rules, FindingSink sink) {
+        this(rules, sink, true);
+    }
+
+    private Analyzer(List<Rule> rules, FindingSink sink, boolean fused) {
         this.rules = List.copyOf(rules);
         this.sink = sink;
-        for (EventKind k : EventKind.values()) {
-            List<Rule> rs = new ArrayList<>();
-            for (Rule r : rules) {
-                if (r.kinds().contains(k)) rs.add(r);
-            }
-            byKind[k.ordinal()] = rs.toArray(new Rule[0]);
-        }
-        for (RmiCommand c : RmiCommand.values()) {
-            List<Rule> rs = new ArrayList<>();
-            for (Rule r : byKind[EventKind.RMI_CALL.ordinal()]) {
-                if (r.judgesCall(c)) rs.add(r);
-            }
-            byCall[c.ordinal()] = rs.toArray(new Rule[0]);
-        }
+        this.loop = new RuleLoop(shadow, sink, this.rules);
+        this.handlers = fused && KnownRules.oneEach(this.rules)
+                ? new RowHandlers(shadow, sink, new KnownRules(this.rules, shadow, sink), loop) : null;
+    }
+
+    /**
+     * An analyzer that takes every row through the per-rule path (each rule's check() in turn):
+     * the same findings as {@link #Analyzer(List, FindingSink)}, for tests and `bench analyze`.
+     */
+    public static Analyzer perRule(List<Rule> rules, FindingSink sink) {
+        return new Analyzer(rules, sink, false);
     }
 
     public void accept(EventView e) {
-        EventKind k = e.kind();
-        shadow.decode(e, k);
-        Rule[] rs = k == EventKind.RMI_CALL ? byCall[shadow.row.rmi().ordinal()] : byKind[k.ordinal()];
-        for (Rule r : rs) r.check(e, shadow, sink);
-        shadow.apply(e);
+        if (handlers != null) handlers.accept(e);
+        else loop.accept(e, e.kind());
         events++;
         lastSeq = e.seq();
     }

@@ -135,50 +135,60 @@ public final class DecodedRow {
     }
 
     void decode(EventView e, EventKind k) {
+        begin(e, k);
+        switch (k) {
+            case RMI_CALL: decodeRmiCall(e); break;
+            case RSI_CALL: decodeRsiCall(e); break;
+            case RTT_ENTRY: decodeRttEntry(e); break;
+            case GRANULE_STATE: granuleTo = granuleState.of(e, Column.TO).ordinal(); break;
+            case PAS_CHANGE: pasTo = pas.of(e, Column.TO).ordinal(); break;
+            case REC_EXIT: decodeRecExit(e); break;
+            case STAGE2_FAULT: sea = seaInjected.of(e, Column.OUTCOME); break;
+            case GUEST_STEP: decodeGuestStep(e); break;
+            case REC_STATE: decodeRecState(e); break;
+            default: break;
+        }
+    }
+
+    /** Starts row e of kind k: what every kind sets. The per-kind decode methods follow it. */
+    void begin(EventView e, EventKind k) {
         kind = k.ordinal();
         if (view != e) view = e;
         argsRead = false;
         outRead = false;
-        switch (k) {
-            case RMI_CALL:
-                // by name, else by function id: RmiCommand.of(cmd, fid)
-                RmiCommand c = rmiByName.of(e, Column.CMD);
-                if (c == RmiCommand.UNKNOWN) c = RmiCommand.of(null, e.fid());
-                rmi = c.ordinal();
-                success = rmiSuccess.of(e, Column.STATUS);
-                break;
-            case RSI_CALL:
-                // by name, else by function id: RsiCommand.of(cmd, fid)
-                RsiCommand r = rsiByName.of(e, Column.CMD);
-                if (r == RsiCommand.OTHER) r = RsiCommand.ofFid(e.fid());
-                rsi = r.ordinal();
-                success = rsiSuccess.of(e, Column.STATUS);
-                break;
-            case RTT_ENTRY:
-                rttTo = rttState.of(e, Column.TO).ordinal();
-                toRipas = ripas.of(e, Column.TO_RIPAS).ordinal();
-                level = e.level() == TraceEvent.NULL_INT ? 3 : e.level();
-                break;
-            case GRANULE_STATE:
-                granuleTo = granuleState.of(e, Column.TO).ordinal();
-                break;
-            case PAS_CHANGE:
-                pasTo = pas.of(e, Column.TO).ordinal();
-                break;
-            case REC_EXIT:
-                exit = exitReason.of(e, Column.EXIT_REASON).ordinal();
-                break;
-            case STAGE2_FAULT:
-                sea = seaInjected.of(e, Column.OUTCOME);
-                break;
-            case GUEST_STEP:
-                guestCall = callStep.of(e, Column.CMD);
-                break;
-            case REC_STATE:
-                recTo = recState.of(e, Column.TO).ordinal();
-                break;
-            default:
-                break;
-        }
+    }
+
+    void decodeRmiCall(EventView e) {
+        // by name, else by function id: RmiCommand.of(cmd, fid)
+        RmiCommand c = rmiByName.of(e, Column.CMD);
+        if (c == RmiCommand.UNKNOWN) c = RmiCommand.of(null, e.fid());
+        rmi = c.ordinal();
+        success = rmiSuccess.of(e, Column.STATUS);
+    }
+
+    private void decodeRsiCall(EventView e) {
+        // by name, else by function id: RsiCommand.of(cmd, fid)
+        RsiCommand r = rsiByName.of(e, Column.CMD);
+        if (r == RsiCommand.OTHER) r = RsiCommand.ofFid(e.fid());
+        rsi = r.ordinal();
+        success = rsiSuccess.of(e, Column.STATUS);
+    }
+
+    private void decodeRttEntry(EventView e) {
+        rttTo = rttState.of(e, Column.TO).ordinal();
+        toRipas = ripas.of(e, Column.TO_RIPAS).ordinal();
+        level = e.level() == TraceEvent.NULL_INT ? 3 : e.level();
+    }
+
+    void decodeRecExit(EventView e) {
+        exit = exitReason.of(e, Column.EXIT_REASON).ordinal();
+    }
+
+    void decodeGuestStep(EventView e) {
+        guestCall = callStep.of(e, Column.CMD);
+    }
+
+    void decodeRecState(EventView e) {
+        recTo = recState.of(e, Column.TO).ordinal();
     }
 }

@@ -162,6 +162,12 @@ public final class Shadow {
         verdictReady = false;
     }
 
+    /** Starts row e of kind k without decoding its names (the per-kind handlers decode what they need). */
+    void begin(EventView e, EventKind k) {
+        row.begin(e, k);
+        verdictReady = false;
+    }
+
     /**
      * For the current RMI_CALL row: whether the specification requires it to fail, and why
      * (null when nothing forces a failure). Computed once per row, for every rule that asks.
@@ -176,56 +182,55 @@ public final class Shadow {
 
     /** Applies one event (already decoded). Rules have seen it against the state before. */
     void apply(EventView e) {
-        EventKind k = row.kind();
-        if (k.isInput()) endInput();
-        switch (k) {
-            case RMI_CALL:
-                input.set(e, k, row.rmi(), row.success);
-                // the RMM writes RecRun.exit: NS bytes no NS_WRITE row carries
-                if (row.rmi() == RmiCommand.RMI_REC_ENTER) released.forget(row.arg(2));
-                if (row.success) realmEffects.onSuccessfulCall(e);
-                break;
-            case NS_WRITE:
-                input.set(e, k, RmiCommand.UNKNOWN, false);
-                if (e.pa() != NULL && granules.pas(e.pa()) == Pas.NS) ns.write(e.pa(), e);
-                break;
-            case NS_READ:
-                input.set(e, k, RmiCommand.UNKNOWN, false);
-                break;
-            case GUEST_STEP:
-                input.set(e, k, RmiCommand.UNKNOWN, false);
-                onGuestStep(e);
-                break;
-            case RSI_CALL:
-                realmEffects.onRsiCall(e);
-                break;
-            case REC_EXIT:
-                realmEffects.onRecExit(e);
-                break;
-            case STAGE2_FAULT:
-                onFault(e);
-                break;
-            case PAS_CHANGE:
-                onPasChange(e);
-                break;
-            case GRANULE_STATE:
-                realmEffects.onGranuleState(e);
-                break;
-            case RTT_ENTRY:
-                onRttEntry(e);
-                break;
-            case MEASUREMENT:
-                realmEffects.onMeasurement(e);
-                break;
-            case REALM_STATE:
-                realmEffects.onRealmState(e);
-                break;
-            case REC_STATE:
-                realmEffects.onRecState(e);
-                break;
-            default:
-                break;
+        switch (row.kind()) {
+            case RMI_CALL: applyRmiCall(e); break;
+            case NS_WRITE: applyNsWrite(e); break;
+            case NS_READ: applyNsRead(e); break;
+            case GUEST_STEP: applyGuestStep(e); break;
+            case RSI_CALL: realmEffects.onRsiCall(e); break;
+            case REC_EXIT: realmEffects.onRecExit(e); break;
+            case STAGE2_FAULT: onFault(e); break;
+            case PAS_CHANGE: onPasChange(e); break;
+            case GRANULE_STATE: realmEffects.onGranuleState(e); break;
+            case RTT_ENTRY: onRttEntry(e); break;
+            case MEASUREMENT: realmEffects.onMeasurement(e); break;
+            case REALM_STATE: realmEffects.onRealmState(e); break;
+            case REC_STATE: realmEffects.onRecState(e); break;
+            default: break;
         }
+    }
+
+    void applyRmiCall(EventView e) {
+        endInput();
+        input.set(e, EventKind.RMI_CALL, row.rmi(), row.success);
+        // the RMM writes RecRun.exit: NS bytes no NS_WRITE row carries
+        if (row.rmi() == RmiCommand.RMI_REC_ENTER) released.forget(row.arg(2));
+        if (row.success) realmEffects.onSuccessfulCall(e);
+    }
+
+    void applyNsWrite(EventView e) {
+        endInput();
+        input.set(e, EventKind.NS_WRITE, RmiCommand.UNKNOWN, false);
+        if (e.pa() != NULL && granules.pas(e.pa()) == Pas.NS) ns.write(e.pa(), e);
+    }
+
+    void applyNsRead(EventView e) {
+        endInput();
+        input.set(e, EventKind.NS_READ, RmiCommand.UNKNOWN, false);
+    }
+
+    void applyGuestStep(EventView e) {
+        endInput();
+        input.set(e, EventKind.GUEST_STEP, RmiCommand.UNKNOWN, false);
+        onGuestStep(e);
+    }
+
+    void applyRecExit(EventView e) {
+        realmEffects.onRecExit(e);
+    }
+
+    void applyRecState(EventView e) {
+        realmEffects.onRecState(e);
     }
 
     /** Realm whose RIM the current input must still extend, or NULL. */
@@ -234,6 +239,7 @@ public final class Shadow {
     }
 
     private void endInput() {
+        if (measuredRealm == NULL) return;
         RealmShadow r = realm(measuredRealm);
         if (r != null) r.measurements.clearExpected();
         measuredRealm = NULL;

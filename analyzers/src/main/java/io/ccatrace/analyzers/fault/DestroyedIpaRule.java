@@ -41,11 +41,16 @@ public final class DestroyedIpaRule extends BaseRule {
                 checkProgress(e, s, out, e.ipa() & ~0xFFFL);
                 return;
             case REC_EXIT:
-                if (s.row.exit().progress()) checkProgress(e, s, out, -1);
+                onRecExit(e, s, out);
                 return;
             default:
                 checkProgress(e, s, out, -1);
         }
+    }
+
+    /** A REC_EXIT row: an exit that shows progress must not follow a fault on a DESTROYED IPA still DESTROYED. */
+    public void onRecExit(EventView e, Shadow s, FindingSink out) {
+        if (s.row.exit().progress()) checkProgress(e, s, out, -1);
     }
 
     private void checkMapping(EventView e, Shadow s, FindingSink out) {

@@ -31,25 +31,38 @@ public final class NsAccessGpfRule extends BaseRule {
 
     @Override
     public void check(EventView e, Shadow s, FindingSink out) {
-        if (s.row.kind() == EventKind.GPF) {
-            long page = e.pa() & ~0xFFFL;
-            for (int i = 0; i < pending; i++) {
-                if (pendingPa[i] == page) {
-                    pendingPa[i] = pendingPa[--pending];
-                    pendingPas[i] = pendingPas[pending];
-                    break;
-                }
-            }
+        EventKind k = s.row.kind();
+        if (k == EventKind.GPF) {
+            onGpf(e);
             return;
         }
         settle(s, out);
-        if (s.row.kind() != EventKind.NS_WRITE && s.row.kind() != EventKind.NS_READ) return;
+        if (k == EventKind.NS_WRITE || k == EventKind.NS_READ) onAccess(e, s, k == EventKind.NS_WRITE);
+    }
+
+    /** A GPF row: the pending access to its page did fault. */
+    public void onGpf(EventView e) {
+        long page = e.pa() & ~0xFFFL;
+        for (int i = 0; i < pending; i++) {
+            if (pendingPa[i] == page) {
+                pendingPa[i] = pendingPa[--pending];
+                pendingPas[i] = pendingPas[pending];
+                break;
+            }
+        }
+    }
+
+    /**
+     * An NS_READ or NS_WRITE row (after {@link #settle}, which every input row runs first):
+     * the pages it touches whose PAS is not NS must fault before the next input.
+     */
+    public void onAccess(EventView e, Shadow s, boolean write) {
         long pa = e.pa();
         if (pa == Shadow.NULL) return;
         long len = e.size() == TraceEvent.NULL_INT ? (e.payloadLength() < 0 ? 1 : e.payloadLength()) : e.size();
         long end = pa + Math.max(1, len);
         accessSeq = e.seq();
-        accessWrite = s.row.kind() == EventKind.NS_WRITE;
+        accessWrite = write;
         for (long page = pa & ~0xFFFL; Long.compareUnsigned(page, end) < 0 && pending < MAX_PENDING; page += 4096) {
             Pas pas = s.granules.pas(page);
             if (pas != Pas.NS) {
@@ -64,7 +77,9 @@ public final class NsAccessGpfRule extends BaseRule {
         settle(s, out);
     }
 
-    private void settle(Shadow s, FindingSink out) {
+    /** Reports the accesses still pending (every input row first settles the previous one's). */
+    public void settle(Shadow s, FindingSink out) {
+        if (pending == 0) return;
         for (int i = 0; i < pending; i++) {
             long pa = pendingPa[i];
             long owner = s.granules.owner(pa);

@@ -63,10 +63,15 @@ public final class GranuleAliasRule extends BaseRule {
                 && (c == RmiCommand.RMI_DATA_CREATE || c == RmiCommand.RMI_DATA_CREATE_UNKNOWN);
     }
 
+    /** An RMI_CALL row: the DATA granules the previous call freed while mapped are judged now. */
+    public void onCall(Shadow s, FindingSink out) {
+        if (!freedMapped.isEmpty()) judgeFreed(s, out);
+    }
+
     @Override
     public void check(EventView e, Shadow s, FindingSink out) {
         if (s.row.kind() == EventKind.RMI_CALL) {
-            if (!freedMapped.isEmpty()) judgeFreed(s, out);
+            onCall(s, out);
             return;
         }
         if (s.row.kind() == EventKind.GRANULE_STATE) {

@@ -67,7 +67,8 @@ public final class MeasurementRule extends BaseRule {
         }
     }
 
-    private void checkNothingMissing(Shadow s, FindingSink out) {
+    /** Any input row (RMI_CALL, NS_WRITE, NS_READ, GUEST_STEP): the previous input's RIM extensions all came. */
+    public void checkNothingMissing(Shadow s, FindingSink out) {
         RealmShadow r = s.realm(s.measuredRealm());
         if (r == null || !r.measurements.hasExpected()) return;
         RealmMeasurements m = r.measurements;

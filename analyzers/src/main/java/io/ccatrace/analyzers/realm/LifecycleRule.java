@@ -38,7 +38,8 @@ public final class LifecycleRule extends BaseRule {
         }
     }
 
-    private void checkCall(EventView e, Shadow s, FindingSink out) {
+    /** An RMI_CALL row: a call naming a destroyed or running object (the verdict's lifecycle part). */
+    public void checkCall(EventView e, Shadow s, FindingSink out) {
         RmiCommand c = s.row.rmi();
         Verdict v = s.rmiVerdict(e);
         if (v == null || !v.lifecycle()) return;
@@ -70,7 +71,8 @@ public final class LifecycleRule extends BaseRule {
         }
     }
 
-    private void checkExecution(EventView e, Shadow s, FindingSink out) {
+    /** An RSI_CALL or REC_EXIT row: the REC executing must be live. */
+    public void checkExecution(EventView e, Shadow s, FindingSink out) {
         long recPa = e.rec();
         if (recPa == Shadow.NULL || s.rec(recPa) != null) return;
         if (s.granules.state(recPa) != GranuleState.REC) {

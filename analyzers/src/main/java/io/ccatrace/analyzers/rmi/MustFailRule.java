@@ -26,6 +26,11 @@ public final class MustFailRule extends BaseRule {
             checkRsi(e, s, out);
             return;
         }
+        onCall(e, s, out);
+    }
+
+    /** An RMI_CALL row: judged by the row's verdict ({@link Shadow#rmiVerdict}). */
+    public void onCall(EventView e, Shadow s, FindingSink out) {
         RmiCommand c = s.row.rmi();
         Verdict v = s.rmiVerdict(e);
         if (v == null || v.lifecycle()) return;
