@@ -56,6 +56,8 @@ class FusedEnginePathTest {
 
     /** Fused and per-rule agree on p for all rules, each rule alone and all rules plus the explainer; returns the findings of all rules. */
     static int assertSame(Path p) throws IOException {
+        assertTrue(new Analyzer(RuleCatalog.all(), new FindingSink()).fused(), "the default analyzer takes the fused handlers");
+        assertTrue(!Analyzer.perRule(RuleCatalog.all(), new FindingSink()).fused());
         Result fused = run(p, RuleCatalog.all(), null, Analyzer::new);
         assertEquals(run(p, RuleCatalog.all(), null, Analyzer::perRule), fused, p + " all rules");
         for (String id : RuleCatalog.ids()) {
@@ -102,6 +104,7 @@ class FusedEnginePathTest {
         List<Rule> twice = new ArrayList<>(RuleCatalog.all());
         twice.addAll(RuleCatalog.all());
         Result once = run(p, RuleCatalog.all(), null, Analyzer::new);
+        assertTrue(!new Analyzer(twice, new FindingSink()).fused());
         Result doubled = run(p, twice, null, Analyzer::new);
         assertTrue(!once.findings().isEmpty(), "host-fuzz has findings");
         assertEquals(2 * once.findings().size(), doubled.findings().size());

@@ -89,6 +89,11 @@ public final class Analyzer {
         finish();
     }
 
+    /** Whether the frequent kinds take the fused handlers (false on the per-rule path, or when two rules share a class). */
+    public boolean fused() {
+        return handlers != null;
+    }
+
     public Shadow shadow() {
         return shadow;
     }
