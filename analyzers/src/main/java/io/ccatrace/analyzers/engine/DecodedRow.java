@@ -140,10 +140,10 @@ public final class DecodedRow {
             case RMI_CALL: decodeRmiCall(e); break;
             case RSI_CALL: decodeRsiCall(e); break;
             case RTT_ENTRY: decodeRttEntry(e); break;
-            case GRANULE_STATE: granuleTo = granuleState.of(e, Column.TO).ordinal(); break;
-            case PAS_CHANGE: pasTo = pas.of(e, Column.TO).ordinal(); break;
+            case GRANULE_STATE: decodeGranuleState(e); break;
+            case PAS_CHANGE: decodePasChange(e); break;
             case REC_EXIT: decodeRecExit(e); break;
-            case STAGE2_FAULT: sea = seaInjected.of(e, Column.OUTCOME); break;
+            case STAGE2_FAULT: decodeFault(e); break;
             case GUEST_STEP: decodeGuestStep(e); break;
             case REC_STATE: decodeRecState(e); break;
             default: break;
@@ -174,7 +174,19 @@ public final class DecodedRow {
         success = rsiSuccess.of(e, Column.STATUS);
     }
 
-    private void decodeRttEntry(EventView e) {
+    void decodeGranuleState(EventView e) {
+        granuleTo = granuleState.of(e, Column.TO).ordinal();
+    }
+
+    void decodePasChange(EventView e) {
+        pasTo = pas.of(e, Column.TO).ordinal();
+    }
+
+    void decodeFault(EventView e) {
+        sea = seaInjected.of(e, Column.OUTCOME);
+    }
+
+    void decodeRttEntry(EventView e) {
         rttTo = rttState.of(e, Column.TO).ordinal();
         toRipas = ripas.of(e, Column.TO_RIPAS).ordinal();
         level = e.level() == TraceEvent.NULL_INT ? 3 : e.level();

@@ -1,13 +1,16 @@
 package io.ccatrace.analyzers.engine;
 
 import io.ccatrace.analyzers.fault.DestroyedIpaRule;
+import io.ccatrace.analyzers.fault.EmptyAccessRule;
 import io.ccatrace.analyzers.finding.FindingSink;
 import io.ccatrace.analyzers.finding.Rule;
 import io.ccatrace.analyzers.gpt.NsAccessGpfRule;
 import io.ccatrace.analyzers.granule.GranuleAliasRule;
+import io.ccatrace.analyzers.granule.GranulePasRule;
 import io.ccatrace.analyzers.granule.GranuleReleaseRule;
 import io.ccatrace.analyzers.measurement.MeasurementRule;
 import io.ccatrace.analyzers.realm.LifecycleRule;
+import io.ccatrace.analyzers.ripas.RipasChangeRule;
 import io.ccatrace.analyzers.rmi.MustFailRule;
 import io.ccatrace.analyzers.rtt.NsMappingInProtectedRule;
 import io.ccatrace.analyzers.rtt.ProtectedMappingInUnprotectedRule;
@@ -15,7 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The enabled rules that judge the frequent kinds' rows, by class, so that a fused handler
+ * The enabled rules that judge the fused kinds' rows, by class, so that a fused handler
  * ({@link RowHandlers}) calls each one's narrow method directly (one call site per rule, which
  * the compiler can inline) after a null test, instead of every rule's check() through one
  * megamorphic call site. A field is null when its rule is not enabled (`--rule`). Rules of
@@ -24,8 +27,11 @@ import java.util.List;
 final class KnownRules {
     final NsMappingInProtectedRule nsInProtected;
     final ProtectedMappingInUnprotectedRule protectedInUnprotected;
+    final GranulePasRule pas;
     final GranuleReleaseRule release;
     final GranuleAliasRule alias;
+    final RipasChangeRule ripas;
+    final EmptyAccessRule empty;
     final DestroyedIpaRule destroyed;
     final MeasurementRule measurement;
     final MustFailRule mustFail;
@@ -37,8 +43,11 @@ final class KnownRules {
     KnownRules(List<Rule> rules, Shadow shadow, FindingSink sink) {
         nsInProtected = first(rules, NsMappingInProtectedRule.class);
         protectedInUnprotected = first(rules, ProtectedMappingInUnprotectedRule.class);
+        pas = first(rules, GranulePasRule.class);
         release = first(rules, GranuleReleaseRule.class);
         alias = first(rules, GranuleAliasRule.class);
+        ripas = first(rules, RipasChangeRule.class);
+        empty = first(rules, EmptyAccessRule.class);
         destroyed = first(rules, DestroyedIpaRule.class);
         measurement = first(rules, MeasurementRule.class);
         mustFail = first(rules, MustFailRule.class);
@@ -64,7 +73,8 @@ final class KnownRules {
 
     private static boolean knownClass(Rule r) {
         return r instanceof NsMappingInProtectedRule || r instanceof ProtectedMappingInUnprotectedRule
-                || r instanceof GranuleReleaseRule || r instanceof GranuleAliasRule || r instanceof DestroyedIpaRule
+                || r instanceof GranulePasRule || r instanceof GranuleReleaseRule || r instanceof GranuleAliasRule
+                || r instanceof RipasChangeRule || r instanceof EmptyAccessRule || r instanceof DestroyedIpaRule
                 || r instanceof MeasurementRule || r instanceof MustFailRule || r instanceof NsAccessGpfRule
                 || r instanceof LifecycleRule;
     }

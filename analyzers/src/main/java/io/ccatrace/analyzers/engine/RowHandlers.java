@@ -7,49 +7,47 @@ import io.ccatrace.trace.EventKind;
 import io.ccatrace.trace.EventView;
 
 /**
- * The fused handlers of the frequent kinds (NS_READ, REC_STATE, RMI_CALL, GUEST_STEP,
- * NS_WRITE, REC_EXIT: nine rows in ten): one method per kind decodes what the kind carries,
- * calls the narrow check of each enabled rule that judges the kind (the same checks, in the
- * catalog's order, that {@link RuleLoop} reaches through Rule.check), then the shadow's
- * update for the kind. The other kinds go through the rule loop.
+ * The fused per-kind handlers: one method per kind decodes what the kind carries, calls the
+ * check of each enabled rule that judges the kind directly (the same checks, in the catalog's
+ * order, that {@link RuleLoop} reaches through Rule.check), then the shadow's update for the
+ * kind. NS_READ, REC_STATE, RMI_CALL, GUEST_STEP, NS_WRITE, REC_EXIT, STAGE2_FAULT, RTT_ENTRY,
+ * GRANULE_STATE and PAS_CHANGE rows (all but one in a hundred) take them; the other kinds go
+ * through the rule loop.
  */
 final class RowHandlers {
     private final Shadow s;
     private final FindingSink out;
     private final KnownRules k;
     private final RuleLoop all;
-    private final Rule[] otherNsRead;
-    private final Rule[] otherNsWrite;
-    private final Rule[] otherGuestStep;
-    private final Rule[] otherRecState;
-    private final Rule[] otherRecExit;
+    /** Per kind ordinal: the enabled rules of no known class (explain's, the report's). */
+    private final Rule[][] others = new Rule[EventKind.values().length][];
 
     RowHandlers(Shadow s, FindingSink out, KnownRules k, RuleLoop all) {
         this.s = s;
         this.out = out;
         this.k = k;
         this.all = all;
-        otherNsRead = k.others.rules(EventKind.NS_READ, null);
-        otherNsWrite = k.others.rules(EventKind.NS_WRITE, null);
-        otherGuestStep = k.others.rules(EventKind.GUEST_STEP, null);
-        otherRecState = k.others.rules(EventKind.REC_STATE, null);
-        otherRecExit = k.others.rules(EventKind.REC_EXIT, null);
+        for (EventKind kind : EventKind.values()) others[kind.ordinal()] = k.others.rules(kind, null);
     }
 
+    /** Dispatches by kind, the most frequent first (reference compares: no switch table). */
     void accept(EventView e) {
         EventKind kind = e.kind();
-        switch (kind) {
-            case NS_READ: nsRead(e); break;
-            case REC_STATE: recState(e); break;
-            case RMI_CALL: rmiCall(e); break;
-            case GUEST_STEP: guestStep(e); break;
-            case NS_WRITE: nsWrite(e); break;
-            case REC_EXIT: recExit(e); break;
-            default: all.accept(e, kind); break;
-        }
+        if (kind == EventKind.NS_READ) nsRead(e);
+        else if (kind == EventKind.REC_STATE) recState(e);
+        else if (kind == EventKind.RMI_CALL) rmiCall(e);
+        else if (kind == EventKind.GUEST_STEP) guestStep(e);
+        else if (kind == EventKind.NS_WRITE) nsWrite(e);
+        else if (kind == EventKind.REC_EXIT) recExit(e);
+        else if (kind == EventKind.STAGE2_FAULT) fault(e);
+        else if (kind == EventKind.RTT_ENTRY) rttEntry(e);
+        else if (kind == EventKind.GRANULE_STATE) granuleState(e);
+        else if (kind == EventKind.PAS_CHANGE) pasChange(e);
+        else all.accept(e, kind);
     }
 
-    private void others(Rule[] rs, EventView e) {
+    private void others(EventKind kind, EventView e) {
+        Rule[] rs = others[kind.ordinal()];
         for (Rule r : rs) r.check(e, s, out);
     }
 
@@ -61,7 +59,7 @@ final class RowHandlers {
             k.gpf.settle(s, out);
             k.gpf.onAccess(e, s, false);
         }
-        if (otherNsRead.length != 0) others(otherNsRead, e);
+        others(EventKind.NS_READ, e);
         s.applyNsRead(e);
     }
 
@@ -72,7 +70,7 @@ final class RowHandlers {
             k.gpf.settle(s, out);
             k.gpf.onAccess(e, s, true);
         }
-        if (otherNsWrite.length != 0) others(otherNsWrite, e);
+        others(EventKind.NS_WRITE, e);
         s.applyNsWrite(e);
     }
 
@@ -81,7 +79,7 @@ final class RowHandlers {
         s.row.decodeGuestStep(e);
         if (k.measurement != null) k.measurement.checkNothingMissing(s, out);
         if (k.gpf != null) k.gpf.settle(s, out);
-        if (otherGuestStep.length != 0) others(otherGuestStep, e);
+        others(EventKind.GUEST_STEP, e);
         s.applyGuestStep(e);
     }
 
@@ -100,14 +98,14 @@ final class RowHandlers {
         if (k.gpf != null) k.gpf.settle(s, out);
         if (k.lifecycle != null) k.lifecycle.checkCall(e, s, out);
         Rule[] rs = k.others.rules(EventKind.RMI_CALL, c);
-        if (rs.length != 0) others(rs, e);
+        for (Rule r : rs) r.check(e, s, out);
         s.applyRmiCall(e);
     }
 
     private void recState(EventView e) {
         s.begin(e, EventKind.REC_STATE);
         s.row.decodeRecState(e);
-        if (otherRecState.length != 0) others(otherRecState, e);
+        others(EventKind.REC_STATE, e);
         s.applyRecState(e);
     }
 
@@ -116,7 +114,47 @@ final class RowHandlers {
         s.row.decodeRecExit(e);
         if (k.destroyed != null) k.destroyed.onRecExit(e, s, out);
         if (k.lifecycle != null) k.lifecycle.checkExecution(e, s, out);
-        if (otherRecExit.length != 0) others(otherRecExit, e);
+        others(EventKind.REC_EXIT, e);
         s.applyRecExit(e);
+    }
+
+    private void fault(EventView e) {
+        s.begin(e, EventKind.STAGE2_FAULT);
+        s.row.decodeFault(e);
+        if (k.empty != null) k.empty.check(e, s, out);
+        if (k.destroyed != null) k.destroyed.check(e, s, out);
+        others(EventKind.STAGE2_FAULT, e);
+        s.onFault(e);
+    }
+
+    private void rttEntry(EventView e) {
+        s.begin(e, EventKind.RTT_ENTRY);
+        s.row.decodeRttEntry(e);
+        if (k.nsInProtected != null) k.nsInProtected.check(e, s, out);
+        if (k.protectedInUnprotected != null) k.protectedInUnprotected.check(e, s, out);
+        if (k.pas != null) k.pas.check(e, s, out);
+        if (k.alias != null) k.alias.check(e, s, out);
+        if (k.ripas != null) k.ripas.check(e, s, out);
+        if (k.destroyed != null) k.destroyed.check(e, s, out);
+        others(EventKind.RTT_ENTRY, e);
+        s.onRttEntry(e);
+    }
+
+    private void granuleState(EventView e) {
+        s.begin(e, EventKind.GRANULE_STATE);
+        s.row.decodeGranuleState(e);
+        if (k.pas != null) k.pas.check(e, s, out);
+        if (k.release != null) k.release.check(e, s, out);
+        if (k.alias != null) k.alias.check(e, s, out);
+        others(EventKind.GRANULE_STATE, e);
+        s.applyGranuleState(e);
+    }
+
+    private void pasChange(EventView e) {
+        s.begin(e, EventKind.PAS_CHANGE);
+        s.row.decodePasChange(e);
+        if (k.release != null) k.release.check(e, s, out);
+        others(EventKind.PAS_CHANGE, e);
+        s.onPasChange(e);
     }
 }

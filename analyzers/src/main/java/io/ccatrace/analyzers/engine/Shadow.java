@@ -233,6 +233,10 @@ public final class Shadow {
         realmEffects.onRecState(e);
     }
 
+    void applyGranuleState(EventView e) {
+        realmEffects.onGranuleState(e);
+    }
+
     /** Realm whose RIM the current input must still extend, or NULL. */
     public long measuredRealm() {
         return measuredRealm;
@@ -252,7 +256,7 @@ public final class Shadow {
         if (r != null) r.queueIpaStateSet(row.args(e));
     }
 
-    private void onFault(EventView e) {
+    void onFault(EventView e) {
         RecShadow r = rec(e.rec());
         RealmShadow realm = realm(e.realm() != NULL ? e.realm() : r == null ? NULL : r.realm);
         if (r == null || realm == null) return;
@@ -268,7 +272,7 @@ public final class Shadow {
         }
     }
 
-    private void onPasChange(EventView e) {
+    void onPasChange(EventView e) {
         Pas to = row.pasTo();
         Pas from = granules.pas(e.pa());
         granules.setPas(e.pa(), to);
@@ -280,7 +284,7 @@ public final class Shadow {
         }
     }
 
-    private void onRttEntry(EventView e) {
+    void onRttEntry(EventView e) {
         RealmShadow realm = realmOrDefault(e.realm(), e.seq());
         int level = row.level;
         long ipa = e.ipa();
