@@ -46,8 +46,8 @@ final class RuleLoop {
         shadow.apply(e);
     }
 
-    /** The rules of kind k (for RMI_CALL, of command c), in the order given. */
+    /** The rules of kind k (for RMI_CALL, those that judge command c; every one when c is null), in the order given. */
     Rule[] rules(EventKind k, RmiCommand c) {
-        return k == EventKind.RMI_CALL ? byCall[c.ordinal()] : byKind[k.ordinal()];
+        return k == EventKind.RMI_CALL && c != null ? byCall[c.ordinal()] : byKind[k.ordinal()];
     }
 }
