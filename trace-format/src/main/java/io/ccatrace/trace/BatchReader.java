@@ -44,6 +44,19 @@ public interface BatchReader extends Closeable {
     }
 
     /**
+     * Does one piece of the work the next calls of next() will need anyway (for Parquet:
+     * reading the next row group's column chunks, decompressing a column's next page), if any
+     * is left, and says whether it did. Called by a read-ahead thread while it waits for its
+     * caller to take a batch, so that work is not all done at once when a batch needs it.
+     * Values, their order and errors do not change: a failure met here is thrown by the
+     * next() that needs the work, as it would have been without this call. The default does
+     * nothing.
+     */
+    default boolean lookAhead() {
+        return false;
+    }
+
+    /**
      * After next() returned null: whether the file ended as a finished trace does (an Arrow
      * stream with its end-of-stream marker, a Parquet file with complete=true).
      */

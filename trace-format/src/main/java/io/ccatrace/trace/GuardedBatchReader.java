@@ -49,6 +49,12 @@ final class GuardedBatchReader implements BatchReader {
         return inner.keep(n);
     }
 
+    /** Forwarded: failures are kept by the inner reader for its next() (see {@link BatchReader#lookAhead}). */
+    @Override
+    public boolean lookAhead() {
+        return inner.lookAhead();
+    }
+
     @Override
     public boolean complete() {
         return inner.complete();

@@ -139,10 +139,19 @@ final class PrefetchReader implements BatchReader {
         }
     }
 
-    /** Waits until the caller takes o; false when the cursor was closed meanwhile. */
+    /**
+     * Waits until the caller takes o; false when the cursor was closed meanwhile. While the
+     * queue is full, the inner reader does the work of later batches piece by piece
+     * ({@link BatchReader#lookAhead}), so no single batch costs this thread a row group's
+     * worth at once: the caller would wait for it once the queued batches ran out.
+     */
     private boolean give(Object o) {
         try {
+            boolean ahead = o instanceof EventBatch;
             while (!closed) {
+                if (handoff.offer(o)) return true;
+                if (ahead && inner.lookAhead()) continue;
+                ahead = false;
                 if (handoff.offer(o, POLL_MS, TimeUnit.MILLISECONDS)) return true;
             }
         } catch (InterruptedException e) {

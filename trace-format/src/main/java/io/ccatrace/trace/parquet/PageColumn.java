@@ -28,16 +28,46 @@ final class PageColumn {
     private final Column column;
     private final int maxDef;
     private final int maxRep;
-    private final PageValues values;
+    /** The current page's values; {@link #spareValues} holds the page decoded ahead, if any. */
+    private PageValues values;
+    private PageValues spareValues;
     /** Optional scalar column (definition level 0 or 1, no repetition): levels kept as a bitmap. */
     private final boolean bitmap;
     /** Whether an optional LONG/INT/NAME column is handed over sparsely ({@link EventBatch#isSparse}). */
     private boolean sparse;
     private PageReader pages;
+    /** Whether pages may be decoded ahead of their rows ({@link #lookAhead}). */
+    private boolean eager;
+    /** Whether the next page is decoded already, in the spare arrays (with {@link #aheadLevels} levels). */
+    private boolean aheadReady;
+    private int aheadLevels;
+    /** Whether {@link #lookAhead} found the chunk has no more pages. */
+    private boolean pagesEnd;
+    /** What reading or decoding the next page ahead threw, for {@link #nextPage} to throw. */
+    private Throwable pageError;
+    /** The next row group's chunk whose dictionary and first page were prepared ahead ({@link #lookAheadChunk}), or null. */
+    private PageReader nextChunk;
+    /** What installing the next chunk's dictionary ahead threw, for {@link #start} to throw. */
+    private Throwable chunkError;
     private long[] present = new long[1];
     private int[] defs = new int[0];
     /** Repetition levels of a list column as bits: set when the level continues the row's list (level 1). */
     private long[] cont = new long[1];
+    /**
+     * A list column's definition levels as bits, 64 levels a word: {@link #elems} where the
+     * level is an element, {@link #nullLists} where it is a null list; {@link #elemRanks} the
+     * elements before each word (one more word than the levels fill, for the end).
+     */
+    private long[] elems = new long[1];
+    private long[] nullLists = new long[1];
+    private int[] elemRanks = new int[1];
+    /** The spare page's level arrays (swapped with the current ones, {@link #swap}). */
+    private long[] sparePresent = new long[1];
+    private int[] spareDefs = new int[0];
+    private long[] spareCont = new long[1];
+    private long[] spareElems = new long[1];
+    private long[] spareNullLists = new long[1];
+    private int[] spareElemRanks = new int[1];
     private int levels;
     private int li;
     private int vi;
@@ -48,6 +78,7 @@ final class PageColumn {
         this.maxRep = desc.getMaxRepetitionLevel();
         this.bitmap = maxRep == 0 && maxDef == 1;
         this.values = new PageValues(desc, column, names);
+        this.spareValues = new PageValues(desc, column, names);
     }
 
     /**
@@ -59,19 +90,145 @@ final class PageColumn {
         sparse = on && bitmap && (t == Column.Type.LONG || t == Column.Type.INT || t == Column.Type.NAME);
     }
 
-    /** Starts a new row group's column chunk. */
-    void start(PageReader reader) throws IOException {
+    /**
+     * Starts a new row group's column chunk (eager: its pages may be {@link #lookAhead decoded
+     * ahead}); a chunk prepared by {@link #lookAheadChunk} keeps its dictionary and first page.
+     */
+    void start(PageReader reader, boolean eager) throws IOException {
+        boolean prepared = reader == nextChunk;
+        nextChunk = null;
         pages = reader;
+        this.eager = eager;
         levels = 0;
         li = 0;
         vi = 0;
+        pagesEnd = false;
+        if (prepared) {
+            if (chunkError != null) {
+                Throwable t = chunkError;
+                chunkError = null;
+                throw ParquetBatchReader.rethrow(t);
+            }
+            return;
+        }
+        aheadReady = false;
+        pageError = null;
+        chunkError = null;
         values.dictionary(reader.readDictionaryPage());
+        spareValues.sameDictionary(values);
+    }
+
+    /**
+     * Decodes the chunk's next page now, into the spare arrays, if pages may be read ahead and
+     * it is not decoded yet; true when it did. A failure is kept for {@link #nextPage}, where
+     * it would have happened.
+     */
+    boolean lookAhead() {
+        if (!eager || pages == null || aheadReady || pagesEnd || pageError != null || nextChunk != null) return false;
+        try {
+            DataPage page = pages.readPage();
+            if (page == null) {
+                pagesEnd = true;
+            } else {
+                decodeAhead(page);
+            }
+        } catch (IOException | RuntimeException | OutOfMemoryError | StackOverflowError e) {
+            pageError = e;
+        }
+        return true;
+    }
+
+    /**
+     * Once the current chunk has no page left to decode ahead: installs the next row group's
+     * chunk's dictionary and decodes its first page, in the spare arrays; true when it did.
+     * {@link #start} with the same reader then keeps them. Failures are kept for
+     * {@link #start} (dictionary) and {@link #nextPage} (page), where they would have happened.
+     */
+    boolean lookAheadChunk(PageReader next) {
+        if (!eager || pages == null || !pagesEnd || aheadReady || pageError != null || nextChunk != null) return false;
+        nextChunk = next;
+        try {
+            spareValues.dictionary(next.readDictionaryPage());
+        } catch (IOException | RuntimeException | OutOfMemoryError | StackOverflowError e) {
+            chunkError = e;
+            return true;
+        }
+        try {
+            DataPage page = next.readPage();
+            // an empty chunk: its start() finds no page, as without look-ahead
+            if (page != null) decodeAhead(page);
+        } catch (IOException | RuntimeException | OutOfMemoryError | StackOverflowError e) {
+            pageError = e;
+        }
+        return true;
+    }
+
+    private void decodeAhead(DataPage page) throws IOException {
+        swap();
+        try {
+            aheadLevels = decode(page);
+        } finally {
+            swap();
+        }
+        aheadReady = true;
+    }
+
+    /** Exchanges the current page's arrays and values with the spare ones. */
+    private void swap() {
+        long[] p = present;
+        present = sparePresent;
+        sparePresent = p;
+        int[] d = defs;
+        defs = spareDefs;
+        spareDefs = d;
+        long[] c = cont;
+        cont = spareCont;
+        spareCont = c;
+        PageValues v = values;
+        values = spareValues;
+        spareValues = v;
+        if (maxRep > 0) {
+            long[] e = elems;
+            elems = spareElems;
+            spareElems = e;
+            long[] z = nullLists;
+            nullLists = spareNullLists;
+            spareNullLists = z;
+            int[] k = elemRanks;
+            elemRanks = spareElemRanks;
+            spareElemRanks = k;
+        }
     }
 
     /** Makes the next page current; false when the chunk has no more. */
     private boolean nextPage() throws IOException {
-        DataPage page = pages.readPage();
-        if (page == null) return false;
+        if (pageError != null) {
+            Throwable t = pageError;
+            pageError = null;
+            throw ParquetBatchReader.rethrow(t);
+        }
+        // a page of the next row group's chunk, prepared ahead, is not this chunk's
+        if (nextChunk != null) return false;
+        int n;
+        if (aheadReady) {
+            swap();
+            aheadReady = false;
+            n = aheadLevels;
+            // the page just made current may be a new chunk's: later pages decode with its dictionary
+            spareValues.sameDictionary(values);
+        } else {
+            DataPage page = pagesEnd ? null : pages.readPage();
+            if (page == null) return false;
+            n = decode(page);
+        }
+        levels = n;
+        li = 0;
+        vi = 0;
+        return true;
+    }
+
+    /** Decodes a page's levels and values into the current arrays; returns its level count. */
+    private int decode(DataPage page) throws IOException {
         int n = page.getValueCount();
         if (n < 0 || n > MAX_PAGE_VALUES) throw new ParquetDecodingException("page of " + n + " values");
         if (bitmap) {
@@ -123,15 +280,55 @@ final class PageColumn {
             count = n;
         } else if (bitmap) {
             count = PresentBits.count(present, n);
+        } else if (maxRep > 0) {
+            count = listBits(n);
         } else {
             count = 0;
-            for (int i = 0; i < n; i++) if (defs[i] == maxDef) count++;
+            int md = maxDef;
+            for (int i = 0; i < n; i++) count += defs[i] == md ? 1 : 0;
         }
         values.decode(enc, buf, pos, end, count);
-        levels = n;
-        li = 0;
-        vi = 0;
-        return true;
+        return n;
+    }
+
+    /**
+     * A list page's n definition levels as bits ({@link #elems}, {@link #nullLists}) and
+     * element ranks per word ({@link #elemRanks}); returns the page's element count.
+     */
+    private int listBits(int n) {
+        int words = (n + 63) >>> 6;
+        if (elems.length < words + 1) {
+            elems = new long[words + 1];
+            nullLists = new long[words + 1];
+            elemRanks = new int[words + 1];
+        }
+        int[] d = defs;
+        int md = maxDef;
+        int total = 0;
+        for (int w = 0; w < words; w++) {
+            int base = w << 6;
+            int lim = Math.min(64, n - base);
+            long e = 0;
+            long z = 0;
+            for (int k = 0; k < lim; k++) {
+                int x = d[base + k];
+                e |= (long) (x == md ? 1 : 0) << k;
+                z |= (long) (x == 0 ? 1 : 0) << k;
+            }
+            elems[w] = e;
+            nullLists[w] = z;
+            elemRanks[w] = total;
+            total += Long.bitCount(e);
+        }
+        elems[words] = 0;
+        nullLists[words] = 0;
+        elemRanks[words] = total;
+        return total;
+    }
+
+    /** Elements of the current list page before level x (0 &lt;= x &lt;= levels). */
+    private int elemsBefore(int x) {
+        return elemRanks[x >>> 6] + Long.bitCount(elems[x >>> 6] & ((1L << x) - 1));
     }
 
     private static byte[] array(ByteBuffer bb) {
@@ -361,41 +558,54 @@ final class PageColumn {
         int end = 0;
         int r = -1;
         off[0] = 0;
-        int md = maxDef;
+        int last = n - 1;
         boolean done = false;
         while (!done) {
             if (li == levels && !nextPage()) {
-                if (r == n - 1) break;
+                if (r == last) break;
                 throw new ParquetDecodingException(column.columnName() + " ends before its row group");
             }
             long[] rp = cont;
-            int[] df = defs;
-            int i = li;
-            int count = end;
-            if (r < 0 && i < levels && (rp[i >>> 6] >>> i & 1) != 0) {
+            long[] el = elems;
+            long[] nl = nullLists;
+            int[] rank = elemRanks;
+            if (r < 0 && (rp[li >>> 6] >>> li & 1) != 0) {
                 throw new ParquetDecodingException(column.columnName() + " starts inside a list");
             }
-            // without branches on the levels (rows alternate null and non-null lists): every
-            // level writes its row's null flag (only a row's first level changes it) and end
-            int last = n - 1;
-            for (; i < levels; i++) {
-                int st = (int) (~rp[i >>> 6] >>> i) & 1;
-                if (r + st > last) {
-                    done = true;
-                    break;
+            // one step per row, not per level: a row starts where the repetition bit is clear;
+            // its null flag is the null-list bit there, and the row before it ends with the
+            // elements before that level (ranks + a popcount)
+            int from = elemsBefore(li);
+            int stop = levels;
+            int w = li >>> 6;
+            int lastWord = (levels - 1) >>> 6;
+            long starts = ~rp[w] & (-1L << li);
+            rows:
+            while (true) {
+                if (w == lastWord && (levels & 63) != 0) starts &= (1L << levels) - 1;
+                while (starts != 0) {
+                    int q = (w << 6) | Long.numberOfTrailingZeros(starts);
+                    if (r == last) {
+                        stop = q;
+                        done = true;
+                        break rows;
+                    }
+                    if (r >= 0) off[r + 1] = end + rank[w] + Long.bitCount(el[w] & ((1L << q) - 1)) - from;
+                    r++;
+                    nulls[r] = (nl[w] >>> q & 1) != 0;
+                    starts &= starts - 1;
                 }
-                r += st;
-                int d = df[i];
-                nulls[r] = st != 0 ? d == 0 : nulls[r];
-                count += d == md ? 1 : 0;
-                off[r + 1] = count;
+                if (++w > lastWord) break;
+                starts = ~rp[w];
             }
-            int take = count - end;
+            int take = elemsBefore(stop) - from;
+            int count = end + take;
+            off[r + 1] = count;
             if (count > out.length) out = b.fillListValues(column, count);
             System.arraycopy(values.longs, vi, out, end, take);
             vi += take;
             end = count;
-            li = i;
+            li = stop;
         }
         off[n] = end;
     }

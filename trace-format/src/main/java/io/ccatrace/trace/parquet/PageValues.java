@@ -58,6 +58,15 @@ final class PageValues {
         this.names = names;
     }
 
+    /** Uses o's dictionary (its arrays are not changed once installed, so both may read them). */
+    void sameDictionary(PageValues o) {
+        dictLongs = o.dictLongs;
+        dictIds = o.dictIds;
+        dictData = o.dictData;
+        dictStart = o.dictStart;
+        dictLen = o.dictLen;
+    }
+
     /** Installs the column chunk's dictionary (or none). */
     void dictionary(DictionaryPage page) throws IOException {
         dictLongs = null;

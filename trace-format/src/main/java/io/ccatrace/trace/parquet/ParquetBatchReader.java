@@ -12,10 +12,12 @@ import java.util.List;
 import java.util.Set;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.page.PageReadStore;
+import org.apache.parquet.column.page.PageReader;
 import org.apache.parquet.column.statistics.Statistics;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
 import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.ParquetDecodingException;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.Type;
@@ -48,8 +50,20 @@ public final class ParquetBatchReader implements BatchReader {
     private final List<ColumnDescriptor> descs;
     private final PageColumn[] decoders;
     private final NameTable[] tables;
+    /** Whether a column's next page may be read ahead of its use ({@link #eagerPages}). */
+    private final boolean eagerPages;
     private long rowsLeft;
     private int group = -1;
+    /** The next row group, read by {@link #lookAhead} before the current one ended (null: not yet). */
+    private PageReadStore nextGroup;
+    /** The next row group's chunk readers, as its columns were prepared ahead (null: none asked yet). */
+    private PageReader[] nextReaders;
+    /** Whether the next row group's chunks cannot be prepared ahead (its reader failed to give them). */
+    private boolean noChunksAhead;
+    /** Whether {@link #lookAhead} found no row group after the current one. */
+    private boolean groupsEnd;
+    /** What reading the next row group ahead threw, for the next() that needs that group. */
+    private Throwable groupError;
 
     public ParquetBatchReader(Path path, Set<Column> wanted) throws IOException {
         this(path, wanted, 1);
@@ -69,6 +83,7 @@ public final class ParquetBatchReader implements BatchReader {
         if (batchRows < 1) throw new IllegalArgumentException("batch rows must be positive, not " + batchRows);
         this.batchRows = batchRows;
         reader = ParquetFooter.open(path);
+        eagerPages = eagerPages(reader.getRowGroups());
         batch = EventBatch.of(wanted);
         batches = new EventBatch[] {batch};
         List<Type> fields = new ArrayList<>();
@@ -173,22 +188,100 @@ public final class ParquetBatchReader implements BatchReader {
     }
 
     private boolean nextRowGroup() throws IOException {
-        PageReadStore rg = reader.readNextRowGroup();
+        PageReadStore rg;
+        if (groupError != null) {
+            Throwable t = groupError;
+            groupError = null;
+            throw rethrow(t);
+        } else if (nextGroup != null) {
+            rg = nextGroup;
+            nextGroup = null;
+        } else {
+            nextReaders = null;
+            rg = groupsEnd ? null : reader.readNextRowGroup();
+        }
         if (rg == null) return false;
         group++;
         long rows = rg.getRowCount();
         if (rows > ParquetSink.ROW_GROUP_ROWS * 4L) {
             throw new ParquetDecodingException("row group of " + rows + " rows is larger than any ccatrace writes");
         }
-        for (int i = 0; i < columns.length; i++) decoders[i].start(rg.getPageReader(descs.get(i)));
+        PageReader[] ahead = nextReaders;
+        nextReaders = null;
+        noChunksAhead = false;
+        for (int i = 0; i < columns.length; i++) {
+            decoders[i].start(ahead != null ? ahead[i] : rg.getPageReader(descs.get(i)), eagerPages);
+        }
         rowsLeft = rows;
         return true;
+    }
+
+    /**
+     * Whether pages may be read before the previous page is decoded: when every chunk is ZSTD
+     * (this package's codec decompresses a page at once into an array of its own) or
+     * uncompressed; another codec's decompressor may stream lazily from state it reuses.
+     */
+    private static boolean eagerPages(List<BlockMetaData> groups) {
+        for (BlockMetaData b : groups) {
+            for (ColumnChunkMetaData c : b.getColumns()) {
+                CompressionCodecName codec = c.getCodec();
+                if (codec != CompressionCodecName.ZSTD && codec != CompressionCodecName.UNCOMPRESSED) return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * One piece of later work, on the calling thread (one reader, no column pool): a column's
+     * next page of the current row group decoded (each column one page ahead at most), else
+     * the next row group's column chunks read, else a column's dictionary and first page of
+     * that row group. Our writer's pages of sparse columns hold up to a whole row group of
+     * rows, so without this the first batch of a row group decoded all of them at once.
+     * What it throws is kept for the next() that needs that work.
+     */
+    @Override
+    public boolean lookAhead() {
+        if (pool != null || group < 0) return false;
+        for (PageColumn d : decoders) {
+            if (d.lookAhead()) return true;
+        }
+        if (groupsEnd || groupError != null || noChunksAhead) return false;
+        if (nextGroup == null) {
+            try {
+                nextGroup = reader.readNextRowGroup();
+                groupsEnd = nextGroup == null;
+            } catch (IOException | RuntimeException | OutOfMemoryError | StackOverflowError e) {
+                groupError = e;
+            }
+            return true;
+        }
+        if (nextReaders == null) {
+            PageReader[] r = new PageReader[columns.length];
+            try {
+                for (int i = 0; i < r.length; i++) r[i] = nextGroup.getPageReader(descs.get(i));
+            } catch (RuntimeException e) {
+                // asked again when the row group starts, which then fails as without look-ahead
+                noChunksAhead = true;
+                return false;
+            }
+            nextReaders = r;
+        }
+        for (int i = 0; i < columns.length; i++) {
+            if (decoders[i].lookAheadChunk(nextReaders[i])) return true;
+        }
+        return false;
+    }
+
+    static IOException rethrow(Throwable t) {
+        if (t instanceof IOException) return (IOException) t;
+        if (t instanceof RuntimeException) throw (RuntimeException) t;
+        throw (Error) t;
     }
 
     /** Skips whole row groups whose seq statistics end before fromSeq (unread row groups only). */
     @Override
     public void seek(long fromSeq) throws IOException {
-        if (rowsLeft > 0 || ahead != null) return;
+        if (rowsLeft > 0 || ahead != null || nextGroup != null || groupsEnd || groupError != null) return;
         List<BlockMetaData> groups = reader.getRowGroups();
         while (group + 1 < groups.size()) {
             Long max = maxSeq(groups.get(group + 1));
