@@ -33,6 +33,8 @@ final class PageColumn {
     private PageValues spareValues;
     /** Optional scalar column (definition level 0 or 1, no repetition): levels kept as a bitmap. */
     private final boolean bitmap;
+    /** A list column with two-bit definition levels: decoded straight into {@link #elems} and {@link #nullLists}. */
+    private final boolean twoBitLists;
     /** Whether an optional LONG/INT/NAME column is handed over sparsely ({@link EventBatch#isSparse}). */
     private boolean sparse;
     private PageReader pages;
@@ -77,6 +79,7 @@ final class PageColumn {
         this.maxDef = desc.getMaxDefinitionLevel();
         this.maxRep = desc.getMaxRepetitionLevel();
         this.bitmap = maxRep == 0 && maxDef == 1;
+        this.twoBitLists = maxRep > 0 && BytesUtils.getWidthFromMaxInt(maxDef) == 2;
         this.values = new PageValues(desc, column, names);
         this.spareValues = new PageValues(desc, column, names);
     }
@@ -239,6 +242,11 @@ final class PageColumn {
         if (maxRep > 0 && cont.length < (n >>> 6) + 2) {
             cont = new long[(n >>> 6) + 2];
         }
+        if (maxRep > 0 && elems.length < (n >>> 6) + 2) {
+            elems = new long[(n >>> 6) + 2];
+            nullLists = new long[(n >>> 6) + 2];
+            elemRanks = new int[(n >>> 6) + 2];
+        }
         byte[] buf;
         int pos;
         int end;
@@ -280,6 +288,8 @@ final class PageColumn {
             count = n;
         } else if (bitmap) {
             count = PresentBits.count(present, n);
+        } else if (twoBitLists) {
+            count = elemRanks(n);
         } else if (maxRep > 0) {
             count = listBits(n);
         } else {
@@ -326,6 +336,22 @@ final class PageColumn {
         return total;
     }
 
+    /** The element ranks per word of a list page of n levels whose bitmaps are decoded; returns its element count. */
+    private int elemRanks(int n) {
+        int words = (n + 63) >>> 6;
+        long[] e = elems;
+        int[] k = elemRanks;
+        int total = 0;
+        for (int w = 0; w < words; w++) {
+            k[w] = total;
+            total += Long.bitCount(e[w]);
+        }
+        e[words] = 0;
+        nullLists[words] = 0;
+        k[words] = total;
+        return total;
+    }
+
     /** Elements of the current list page before level x (0 &lt;= x &lt;= levels). */
     private int elemsBefore(int x) {
         return elemRanks[x >>> 6] + Long.bitCount(elems[x >>> 6] & ((1L << x) - 1));
@@ -338,9 +364,13 @@ final class PageColumn {
         return b;
     }
 
-    /** Definition levels of n rows from buf[pos..end): the bitmap or the level array. */
+    /**
+     * Definition levels of n rows from buf[pos..end): the bitmap, a list's element and
+     * null-list bitmaps (two-bit levels: {@link #twoBitLists}), or the level array.
+     */
     private void levels(byte[] buf, int pos, int end, int n) {
         if (bitmap) RleHybrid.decodeBits(buf, pos, end, present, n);
+        else if (twoBitLists) RleHybrid.decodeTwoBitLevels(buf, pos, end, n, maxDef, elems, 0, nullLists);
         else RleHybrid.decode(buf, pos, end, BytesUtils.getWidthFromMaxInt(maxDef), defs, n);
     }
 

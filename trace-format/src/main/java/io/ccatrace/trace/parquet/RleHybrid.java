@@ -167,6 +167,82 @@ final class RleHybrid {
         return pos;
     }
 
+    private static final long EVEN = 0x5555555555555555L;
+
+    /**
+     * Decodes count two-bit levels from buf[pos..end) into two bitmaps (both cleared here,
+     * each holding count bits): bit i of isA set when level i is a, of isB when it is b
+     * (for a list's definition levels: an element, a null list). Returns the position after
+     * the last byte used.
+     */
+    static int decodeTwoBitLevels(byte[] buf, int pos, int end, int count, int a, long[] isA, int b, long[] isB) {
+        int words = (count + 63) >>> 6;
+        java.util.Arrays.fill(isA, 0, words, 0L);
+        java.util.Arrays.fill(isB, 0, words, 0L);
+        int n = 0;
+        while (n < count) {
+            long header = header(buf, pos, end, n, count);
+            pos = (int) (header >>> 32);
+            int h = (int) header;
+            if ((h & 1) == 0) {
+                if (pos + 1 > end) throw new ParquetDecodingException("RLE run value past the data");
+                int v = buf[pos++] & 0xFF;
+                int stop = (int) Math.min(count, (long) n + (h >>> 1));
+                if (v == a) setRange(isA, n, stop);
+                if (v == b) setRange(isB, n, stop);
+                n = stop;
+            } else {
+                int groups = h >>> 1;
+                long bytes = groups * 2L;
+                if (bytes > end - pos) throw new ParquetDecodingException("bit-packed run past the data");
+                int stop = (int) Math.min(count, (long) n + groups * 8L);
+                int p = pos;
+                // 32 levels (8 bytes) per step while they lie in the array, then byte by byte (4 levels)
+                for (; stop - n >= 32 && p + 8 <= buf.length; p += 8, n += 32) {
+                    long x = (long) LONG_LE.get(buf, p);
+                    put(isA, n, evenBits(match(x, a)), 32);
+                    put(isB, n, evenBits(match(x, b)), 32);
+                }
+                for (; n < stop; p++) {
+                    int k = Math.min(4, stop - n);
+                    long x = buf[p] & 0xFFL;
+                    long keep = (1L << k) - 1;
+                    put(isA, n, evenBits(match(x, a)) & keep, k);
+                    put(isB, n, evenBits(match(x, b)) & keep, k);
+                    n += k;
+                }
+                pos += (int) bytes;
+            }
+        }
+        return pos;
+    }
+
+    /** The even bit of each two-bit field of x set where the field equals v (0..3), the odd bits clear. */
+    private static long match(long x, int v) {
+        long lo = x & EVEN;
+        long hi = (x >>> 1) & EVEN;
+        long l = (v & 1) != 0 ? lo : ~lo & EVEN;
+        long m = (v & 2) != 0 ? hi : ~hi & EVEN;
+        return l & m;
+    }
+
+    /** Packs the even bits of x (bits 0, 2, 4, ...) into its low 32 bits. */
+    private static long evenBits(long x) {
+        x &= EVEN;
+        x = (x | x >>> 1) & 0x3333333333333333L;
+        x = (x | x >>> 2) & 0x0F0F0F0F0F0F0F0FL;
+        x = (x | x >>> 4) & 0x00FF00FF00FF00FFL;
+        x = (x | x >>> 8) & 0x0000FFFF0000FFFFL;
+        return (x | x >>> 16) & 0x00000000FFFFFFFFL;
+    }
+
+    /** ORs the k low bits of v (no others set) into bits at bit n. */
+    private static void put(long[] bits, int n, long v, int k) {
+        int s = n & 63;
+        bits[n >>> 6] |= v << s;
+        if (s + k > 64) bits[(n >>> 6) + 1] |= v >>> (64 - s);
+    }
+
     /** Sets bits [from, to). */
     static void setRange(long[] bits, int from, int to) {
         if (from >= to) return;
