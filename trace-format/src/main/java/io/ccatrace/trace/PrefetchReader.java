@@ -35,6 +35,12 @@ final class PrefetchReader implements BatchReader {
     private final Consumer<EventBatch> check;
     /** Hands batches (or END, or the reader thread's Throwable) to the caller, in order. */
     private final BlockingQueue<Object> handoff;
+    /**
+     * Whether the thread does later work while the queue is full ({@link BatchReader#lookAhead}):
+     * only with batches queued, which the caller reads meanwhile; one batch ahead, the caller
+     * could come for the batch in the middle of that work and wait for it.
+     */
+    private final boolean lookAhead;
     private Thread thread;
     private volatile boolean closed;
     private boolean ended;
@@ -60,6 +66,7 @@ final class PrefetchReader implements BatchReader {
         if (kept < 2) throw new IllegalArgumentException("the reader cannot keep two batches");
         int queued = Math.min(depth, kept) - 2;
         this.handoff = queued == 0 ? new SynchronousQueue<>() : new ArrayBlockingQueue<>(queued);
+        this.lookAhead = queued > 0;
         this.inner = inner;
         this.file = file;
         this.check = check;
@@ -141,13 +148,13 @@ final class PrefetchReader implements BatchReader {
 
     /**
      * Waits until the caller takes o; false when the cursor was closed meanwhile. While the
-     * queue is full, the inner reader does the work of later batches piece by piece
+     * queue is full (batches queued: {@link #lookAhead}), the inner reader does the work of later batches piece by piece
      * ({@link BatchReader#lookAhead}), so no single batch costs this thread a row group's
      * worth at once: the caller would wait for it once the queued batches ran out.
      */
     private boolean give(Object o) {
         try {
-            boolean ahead = o instanceof EventBatch;
+            boolean ahead = lookAhead && o instanceof EventBatch;
             while (!closed) {
                 if (handoff.offer(o)) return true;
                 if (ahead && inner.lookAhead()) continue;
