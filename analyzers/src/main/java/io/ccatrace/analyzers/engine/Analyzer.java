@@ -38,7 +38,6 @@ public final class Analyzer {
     /** The fused handlers of the frequent kinds, or null on the per-rule path. */
     private final RowHandlers handlers;
     private long events;
-    private long lastSeq = -1;
 
     public Analyzer(List<Rule> rules, FindingSink sink) {
         this(rules, sink, true);
@@ -64,7 +63,6 @@ public final class Analyzer {
         if (handlers != null) handlers.accept(e);
         else loop.accept(e, e.kind());
         events++;
-        lastSeq = e.seq();
     }
 
     /** Runs the rules' end-of-trace checks. Call once, after the last event. */
@@ -104,9 +102,5 @@ public final class Analyzer {
 
     public long events() {
         return events;
-    }
-
-    public long lastSeq() {
-        return lastSeq;
     }
 }

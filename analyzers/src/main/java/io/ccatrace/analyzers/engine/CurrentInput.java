@@ -26,9 +26,9 @@ public final class CurrentInput {
     private long[] args = new long[8];
     private int argCount;
 
-    /** Remembers the input row e; its argument registers are copied straight from the row. */
-    void set(EventView e, EventKind k, RmiCommand command, boolean succeeded) {
-        seq = e.seq();
+    /** Remembers the input row e (its seq read by the caller); its argument registers are copied straight from the row. */
+    void set(EventView e, long rowSeq, EventKind k, RmiCommand command, boolean succeeded) {
+        seq = rowSeq;
         kind = k.ordinal();
         rmi = command.ordinal();
         success = succeeded;

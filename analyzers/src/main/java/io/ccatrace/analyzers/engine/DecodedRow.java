@@ -89,12 +89,42 @@ public final class DecodedRow {
     /** The row being decoded (valid while rules check it and the shadow applies it). */
     private EventView view;
 
+    private static final int UNREAD = -2;
+    /** The row's argument count ({@link EventView#argCount}), UNREAD until an argument is asked for. */
+    private int argCount = UNREAD;
+    /** x1..x4 of the row, valid up to argCount once read: the shadow and several rules ask for the same few. */
+    private long x1;
+    private long x2;
+    private long x3;
+    private long x4;
+
     /**
      * Argument register x(n) of the row (n from 1), or {@link TraceEvent#NULL} when the row
-     * has fewer (as {@link Shadow#reg}): read in place, no array copied.
+     * has fewer (as {@link Shadow#reg}): read in place, no array copied; x1..x4 are read from
+     * the row once, on the first call, and kept for the rest of the row.
      */
     public long arg(int n) {
-        return n >= 1 && n <= view.argCount() ? view.arg(n - 1) : TraceEvent.NULL;
+        int c = argCount;
+        if (c == UNREAD) c = readArgs();
+        if (n < 1 || n > c) return TraceEvent.NULL;
+        switch (n) {
+            case 1: return x1;
+            case 2: return x2;
+            case 3: return x3;
+            case 4: return x4;
+            default: return view.arg(n - 1);
+        }
+    }
+
+    private int readArgs() {
+        EventView v = view;
+        int c = v.argCount();
+        if (c >= 1) x1 = v.arg(0);
+        if (c >= 2) x2 = v.arg(1);
+        if (c >= 3) x3 = v.arg(2);
+        if (c >= 4) x4 = v.arg(3);
+        argCount = c;
+        return c;
     }
 
     /** Output register x(n) of the row (n from 1), or {@link TraceEvent#NULL}: read in place. */
@@ -123,6 +153,7 @@ public final class DecodedRow {
     /** Lets go of the last row's view and registers: a finished analyzer must not keep its cursor (and its batches) reachable. */
     void forget() {
         view = null;
+        argCount = UNREAD;
         args = null;
         out = null;
         argsRead = false;
@@ -154,6 +185,7 @@ public final class DecodedRow {
     void begin(EventView e, EventKind k) {
         kind = k.ordinal();
         if (view != e) view = e;
+        argCount = UNREAD;
         argsRead = false;
         outRead = false;
     }

@@ -144,8 +144,7 @@ final class RealmEffects {
         return out;
     }
 
-    void onRecExit(EventView e) {
-        RecShadow rec = s.rec(e.rec());
+    void onRecExit(EventView e, RecShadow rec) {
         if (rec == null) return;
         rec.lastExitSeq = e.seq();
         rec.lastExitUnprotectedAbort = false;

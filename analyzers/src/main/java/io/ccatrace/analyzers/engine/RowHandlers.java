@@ -2,6 +2,7 @@ package io.ccatrace.analyzers.engine;
 
 import io.ccatrace.analyzers.finding.FindingSink;
 import io.ccatrace.analyzers.finding.Rule;
+import io.ccatrace.analyzers.rec.RecShadow;
 import io.ccatrace.analyzers.rmi.RmiCommand;
 import io.ccatrace.trace.EventKind;
 import io.ccatrace.trace.EventView;
@@ -53,25 +54,29 @@ final class RowHandlers {
 
     private void nsRead(EventView e) {
         s.begin(e, EventKind.NS_READ);
-        if (k.release != null) k.release.onNsRead(e, s, out);
+        long pa = e.pa();
+        long seq = e.seq();
+        if (k.release != null) k.release.onNsRead(e, pa, s, out);
         if (k.measurement != null) k.measurement.checkNothingMissing(s, out);
         if (k.gpf != null) {
             k.gpf.settle(s, out);
-            k.gpf.onAccess(e, s, false);
+            k.gpf.onAccess(e, s, false, pa, seq);
         }
         others(EventKind.NS_READ, e);
-        s.applyNsRead(e);
+        s.applyNsRead(e, seq);
     }
 
     private void nsWrite(EventView e) {
         s.begin(e, EventKind.NS_WRITE);
+        long pa = e.pa();
+        long seq = e.seq();
         if (k.measurement != null) k.measurement.checkNothingMissing(s, out);
         if (k.gpf != null) {
             k.gpf.settle(s, out);
-            k.gpf.onAccess(e, s, true);
+            k.gpf.onAccess(e, s, true, pa, seq);
         }
         others(EventKind.NS_WRITE, e);
-        s.applyNsWrite(e);
+        s.applyNsWrite(e, pa, seq);
     }
 
     private void guestStep(EventView e) {
@@ -112,10 +117,12 @@ final class RowHandlers {
     private void recExit(EventView e) {
         s.begin(e, EventKind.REC_EXIT);
         s.row.decodeRecExit(e);
-        if (k.destroyed != null) k.destroyed.onRecExit(e, s, out);
-        if (k.lifecycle != null) k.lifecycle.checkExecution(e, s, out);
+        long recPa = e.rec();
+        RecShadow rec = s.rec(recPa);
+        if (k.destroyed != null) k.destroyed.onRecExit(e, rec, s, out);
+        if (k.lifecycle != null) k.lifecycle.checkExecution(e, recPa, rec, s, out);
         others(EventKind.REC_EXIT, e);
-        s.applyRecExit(e);
+        s.applyRecExit(e, rec);
     }
 
     private void fault(EventView e) {

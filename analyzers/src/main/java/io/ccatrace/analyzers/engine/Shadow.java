@@ -184,11 +184,11 @@ public final class Shadow {
     void apply(EventView e) {
         switch (row.kind()) {
             case RMI_CALL: applyRmiCall(e); break;
-            case NS_WRITE: applyNsWrite(e); break;
-            case NS_READ: applyNsRead(e); break;
+            case NS_WRITE: applyNsWrite(e, e.pa(), e.seq()); break;
+            case NS_READ: applyNsRead(e, e.seq()); break;
             case GUEST_STEP: applyGuestStep(e); break;
             case RSI_CALL: realmEffects.onRsiCall(e); break;
-            case REC_EXIT: realmEffects.onRecExit(e); break;
+            case REC_EXIT: realmEffects.onRecExit(e, rec(e.rec())); break;
             case STAGE2_FAULT: onFault(e); break;
             case PAS_CHANGE: onPasChange(e); break;
             case GRANULE_STATE: realmEffects.onGranuleState(e); break;
@@ -202,31 +202,33 @@ public final class Shadow {
 
     void applyRmiCall(EventView e) {
         endInput();
-        input.set(e, EventKind.RMI_CALL, row.rmi(), row.success);
+        input.set(e, e.seq(), EventKind.RMI_CALL, row.rmi(), row.success);
         // the RMM writes RecRun.exit: NS bytes no NS_WRITE row carries
         if (row.rmi() == RmiCommand.RMI_REC_ENTER) released.forget(row.arg(2));
         if (row.success) realmEffects.onSuccessfulCall(e);
     }
 
-    void applyNsWrite(EventView e) {
+    /** An NS_WRITE row at pa, seq (the row's, read once by the caller). */
+    void applyNsWrite(EventView e, long pa, long seq) {
         endInput();
-        input.set(e, EventKind.NS_WRITE, RmiCommand.UNKNOWN, false);
-        if (e.pa() != NULL && granules.pas(e.pa()) == Pas.NS) ns.write(e.pa(), e);
+        input.set(e, seq, EventKind.NS_WRITE, RmiCommand.UNKNOWN, false);
+        if (pa != NULL && granules.pas(pa) == Pas.NS) ns.write(pa, e);
     }
 
-    void applyNsRead(EventView e) {
+    void applyNsRead(EventView e, long seq) {
         endInput();
-        input.set(e, EventKind.NS_READ, RmiCommand.UNKNOWN, false);
+        input.set(e, seq, EventKind.NS_READ, RmiCommand.UNKNOWN, false);
     }
 
     void applyGuestStep(EventView e) {
         endInput();
-        input.set(e, EventKind.GUEST_STEP, RmiCommand.UNKNOWN, false);
+        input.set(e, e.seq(), EventKind.GUEST_STEP, RmiCommand.UNKNOWN, false);
         onGuestStep(e);
     }
 
-    void applyRecExit(EventView e) {
-        realmEffects.onRecExit(e);
+    /** A REC_EXIT row of REC rec (its shadow, null if none: looked up by the caller). */
+    void applyRecExit(EventView e, RecShadow rec) {
+        realmEffects.onRecExit(e, rec);
     }
 
     void applyRecState(EventView e) {

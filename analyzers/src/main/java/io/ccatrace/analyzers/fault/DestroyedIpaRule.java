@@ -38,19 +38,19 @@ public final class DestroyedIpaRule extends BaseRule {
                 return;
             case STAGE2_FAULT:
                 checkFault(e, s, out);
-                checkProgress(e, s, out, e.ipa() & ~0xFFFL);
+                checkProgress(e, s.rec(e.rec()), s, out, e.ipa() & ~0xFFFL);
                 return;
             case REC_EXIT:
-                onRecExit(e, s, out);
+                onRecExit(e, s.rec(e.rec()), s, out);
                 return;
             default:
-                checkProgress(e, s, out, -1);
+                checkProgress(e, s.rec(e.rec()), s, out, -1);
         }
     }
 
-    /** A REC_EXIT row: an exit that shows progress must not follow a fault on a DESTROYED IPA still DESTROYED. */
-    public void onRecExit(EventView e, Shadow s, FindingSink out) {
-        if (s.row.exit().progress()) checkProgress(e, s, out, -1);
+    /** A REC_EXIT row of REC rec (its shadow, null if none): an exit that shows progress must not follow a fault on a DESTROYED IPA still DESTROYED. */
+    public void onRecExit(EventView e, RecShadow rec, Shadow s, FindingSink out) {
+        if (s.row.exit().progress()) checkProgress(e, rec, s, out, -1);
     }
 
     private void checkMapping(EventView e, Shadow s, FindingSink out) {
@@ -77,8 +77,8 @@ public final class DestroyedIpaRule extends BaseRule {
         }
     }
 
-    private void checkProgress(EventView e, Shadow s, FindingSink out, long faultPage) {
-        RecShadow rec = s.rec(e.rec());
+    /** rec: the shadow of the row's REC (null if none). */
+    private void checkProgress(EventView e, RecShadow rec, Shadow s, FindingSink out, long faultPage) {
         if (rec == null || !rec.stuck() || faultPage == rec.stuckIpa) return;
         int slot = reported.find(rec.rec);
         if (slot >= 0 && reported.a(slot) == rec.stuckSeq) return;

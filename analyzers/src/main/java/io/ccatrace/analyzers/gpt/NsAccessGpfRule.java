@@ -37,7 +37,7 @@ public final class NsAccessGpfRule extends BaseRule {
             return;
         }
         settle(s, out);
-        if (k == EventKind.NS_WRITE || k == EventKind.NS_READ) onAccess(e, s, k == EventKind.NS_WRITE);
+        if (k == EventKind.NS_WRITE || k == EventKind.NS_READ) onAccess(e, s, k == EventKind.NS_WRITE, e.pa(), e.seq());
     }
 
     /** A GPF row: the pending access to its page did fault. */
@@ -54,14 +54,14 @@ public final class NsAccessGpfRule extends BaseRule {
 
     /**
      * An NS_READ or NS_WRITE row (after {@link #settle}, which every input row runs first):
-     * the pages it touches whose PAS is not NS must fault before the next input.
+     * the pages it touches whose PAS is not NS must fault before the next input. pa and seq
+     * are the row's (read once by the caller).
      */
-    public void onAccess(EventView e, Shadow s, boolean write) {
-        long pa = e.pa();
+    public void onAccess(EventView e, Shadow s, boolean write, long pa, long seq) {
         if (pa == Shadow.NULL) return;
         long len = e.size() == TraceEvent.NULL_INT ? (e.payloadLength() < 0 ? 1 : e.payloadLength()) : e.size();
         long end = pa + Math.max(1, len);
-        accessSeq = e.seq();
+        accessSeq = seq;
         accessWrite = write;
         for (long page = pa & ~0xFFFL; Long.compareUnsigned(page, end) < 0 && pending < MAX_PENDING; page += 4096) {
             Pas pas = s.granules.pas(page);

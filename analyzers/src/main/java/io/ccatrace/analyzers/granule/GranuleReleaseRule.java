@@ -22,15 +22,15 @@ public final class GranuleReleaseRule extends BaseRule {
                 EventKind.PAS_CHANGE, EventKind.GRANULE_STATE, EventKind.NS_READ);
     }
 
-    /** An NS_READ row: the bytes read from a granule back from the Realm PAS ({@link ScrubCheck}). */
-    public void onNsRead(EventView e, Shadow s, FindingSink out) {
-        ScrubCheck.check(ID, e, s, out);
+    /** An NS_READ row at pa: the bytes read from a granule back from the Realm PAS ({@link ScrubCheck}). */
+    public void onNsRead(EventView e, long pa, Shadow s, FindingSink out) {
+        ScrubCheck.check(ID, e, pa, s, out);
     }
 
     @Override
     public void check(EventView e, Shadow s, FindingSink out) {
         if (s.row.kind() == EventKind.NS_READ) {
-            onNsRead(e, s, out);
+            onNsRead(e, e.pa(), s, out);
             return;
         }
         long pa = e.pa();

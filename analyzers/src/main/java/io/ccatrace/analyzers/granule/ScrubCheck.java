@@ -15,10 +15,9 @@ final class ScrubCheck {
     private ScrubCheck() {
     }
 
-    static void check(String rule, EventView e, Shadow s, FindingSink out) {
-        if (s.released.tracked() == 0) return;
-        long pa = e.pa();
-        if (pa == Shadow.NULL) return;
+    /** The NS_READ row e at pa (the row's, read once by the caller). */
+    static void check(String rule, EventView e, long pa, Shadow s, FindingSink out) {
+        if (pa == Shadow.NULL || s.released.tracked() == 0) return;
         // when no page the bytes read cover came back from the Realm PAS, the bytes need not
         // be fetched at all; the payload's own length decides which pages, not the row's size
         // (an edited trace may claim a shorter size than the bytes it carries)

@@ -74,7 +74,12 @@ public final class LifecycleRule extends BaseRule {
     /** An RSI_CALL or REC_EXIT row: the REC executing must be live. */
     public void checkExecution(EventView e, Shadow s, FindingSink out) {
         long recPa = e.rec();
-        if (recPa == Shadow.NULL || s.rec(recPa) != null) return;
+        checkExecution(e, recPa, s.rec(recPa), s, out);
+    }
+
+    /** {@link #checkExecution(EventView, Shadow, FindingSink)} with the row's REC and its shadow (null if none) looked up by the caller. */
+    public void checkExecution(EventView e, long recPa, RecShadow rec, Shadow s, FindingSink out) {
+        if (recPa == Shadow.NULL || rec != null) return;
         if (s.granules.state(recPa) != GranuleState.REC) {
             out.violation(ID, e.realm(), "REC " + hex(recPa) + " executed (" + e.kind() + ") but it is "
                     + s.granules.state(recPa) + ", not a live REC", e.seq(), e.causeSeq());
