@@ -149,6 +149,51 @@ final class AnalyzeRulesBench {
         }
     }
 
+    /**
+     * What each rule costs over the shadow, over the cursor as analyze reads it: passes of the
+     * shadow alone, of each rule alone, of all rules (the fused handlers) and of all rules on
+     * the per-rule path ({@link Analyzer#perRule}), the variants alternated within each round
+     * and each round starting at the next one (as {@link #perKind}); after --rule-warmup + 1
+     * untimed rounds, the median of --rule-passes by analyzer-thread CPU.
+     */
+    void perRule(Path p) throws IOException {
+        if (rulePasses < 1 || ruleWarmup < 0) throw new UserException("--rule-passes must be positive, --rule-warmup not negative");
+        List<String> ids = new ArrayList<>();
+        for (Rule r : RuleCatalog.all()) ids.add(r.id());
+        int variants = ids.size() + 3;
+        long[][] cpu = new long[variants][rulePasses];
+        long n = 0;
+        for (int round = 0; round <= ruleWarmup + rulePasses; round++) {
+            for (int i = 0; i < variants; i++) {
+                int v = (i + round) % variants;
+                Analyzer a;
+                if (v == 0) a = new Analyzer(List.of(), new FindingSink());
+                else if (v <= ids.size()) a = new Analyzer(RuleCatalog.selectExactly(List.of(ids.get(v - 1))), new FindingSink());
+                else if (v == ids.size() + 1) a = new Analyzer(RuleCatalog.all(), new FindingSink());
+                else a = Analyzer.perRule(RuleCatalog.all(), new FindingSink());
+                long[] r = pass(p, a, null, null);
+                n = r[1];
+                if (round > ruleWarmup) cpu[v][round - ruleWarmup - 1] = r[0];
+            }
+        }
+        long shadow = median(cpu[0]);
+        out.println(String.format(Locale.ROOT, "per rule over the cursor (analyzer thread, JIT-warm, median of %d; %d events):", rulePasses, n));
+        out.println(String.format(Locale.ROOT, "  %-32s %7.1f ns/event", "shadow only (no rule)", shadow / (double) n));
+        for (int i = 0; i < ids.size(); i++) {
+            long m = median(cpu[i + 1]);
+            out.println(String.format(Locale.ROOT, "  %-32s %7.1f ns/event (%s over the shadow)", ids.get(i), m / (double) n,
+                    signed((m - shadow) / (double) n)));
+        }
+        long all = median(cpu[ids.size() + 1]);
+        long loop = median(cpu[ids.size() + 2]);
+        out.println(String.format(Locale.ROOT, "  %-32s %7.1f ns/event (%.2f M events/s)", "all rules (fused handlers)", all / (double) n, n / (all / 1e3)));
+        out.println(String.format(Locale.ROOT, "  %-32s %7.1f ns/event (%.2f M events/s)", "all rules (per-rule path)", loop / (double) n, n / (loop / 1e3)));
+    }
+
+    private static String signed(double v) {
+        return v < 0 ? String.format(Locale.ROOT, "-%.1f", -v) : String.format(Locale.ROOT, "+%.1f", v);
+    }
+
     private static long median(long[] a) {
         long[] s = a.clone();
         java.util.Arrays.sort(s);
@@ -157,7 +202,11 @@ final class AnalyzeRulesBench {
 
     /** One pass of the shadow alone, skipping the rows of one kind (none: null): {analyzer CPU ns, rows}; counts rows per kind into perKind when given. */
     private long[] shadowPass(Path p, EventKind skip, long[] perKind) throws IOException {
-        Analyzer a = new Analyzer(List.of(), new FindingSink());
+        return pass(p, new Analyzer(List.of(), new FindingSink()), skip, perKind);
+    }
+
+    /** One pass of analyzer a over the cursor, skipping the rows of one kind (none: null): {analyzer CPU ns, rows}. */
+    private long[] pass(Path p, Analyzer a, EventKind skip, long[] perKind) throws IOException {
         long n = 0;
         long t0 = cpu();
         try (TraceCursor r = TraceFiles.openCursor(p, Analyzer.COLUMNS, Long.MIN_VALUE, threads == 2, checkChain, w -> { })) {

@@ -31,8 +31,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * ccatrace bench analyze: all rules over a Parquet trace, stats over it (columnar reader),
- * the reader alone, the engine alone on events held in memory (all rules, and each rule on
- * its own so the figures say which rule costs what), and the heap after GC at each quarter
+ * the reader alone, the engine alone on events held in memory (all rules), each rule's cost
+ * over the shadow on the cursor (per-rule), and the heap after GC at each quarter
  * of the rules pass (flat memory). Rates use the CPU time of the benchmark thread (and of
  * the reader thread, which analyze uses too), since the machine is shared; the rules pass
  * also gives its wall time.
@@ -118,10 +118,10 @@ public final class BenchAnalyzeCommand implements Callable<Integer> {
             if (todo.contains("rules-split")) rb.rulesSplit(p);
             if (todo.contains("per-kind")) rb.perKind(p);
             if (todo.contains("stats")) stats(p);
-            if (todo.contains("engine") || todo.contains("per-rule")) {
+            if (todo.contains("per-rule")) rb.perRule(p);
+            if (todo.contains("engine")) {
                 List<TraceEvent> held = hold(p);
-                if (todo.contains("engine")) engine(held);
-                if (todo.contains("per-rule")) perRule(held);
+                engine(held);
             }
         } finally {
             if (dir != null) {
@@ -244,19 +244,5 @@ public final class BenchAnalyzeCommand implements Callable<Integer> {
 
     private void engine(List<TraceEvent> held) {
         rate("all rules, engine only (events in memory):", held.size(), timeEngine(held, null));
-    }
-
-    /** The shadow alone, then the shadow plus each rule: a rule's cost is the difference. */
-    private void perRule(List<TraceEvent> held) {
-        long base = timeEngine(held, List.of());
-        double n = held.size();
-        out.println(String.format(Locale.ROOT, "per rule, events in memory (%d events, last of %d runs):", held.size(), runs));
-        out.println(String.format(Locale.ROOT, "  %-26s %7.1f ns/event", "shadow only (no rule)", base / n));
-        for (Rule r : RuleCatalog.all()) {
-            long ns = timeEngine(held, List.of(r.id()));
-            out.println(String.format(Locale.ROOT, "  %-26s %7.1f ns/event (%+.1f over the shadow)", r.id(), ns / n, (ns - base) / n));
-        }
-        long all = timeEngine(held, null);
-        out.println(String.format(Locale.ROOT, "  %-26s %7.1f ns/event (%.2f M events/s)", "all rules", all / n, n / (all / 1e3)));
     }
 }
