@@ -2,6 +2,9 @@ package io.ccatrace.analyzers.memory;
 
 import io.ccatrace.analyzers.engine.LongMap;
 import io.ccatrace.trace.EventView;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 
 /**
  * The bytes the host wrote to Non-secure memory (NS_WRITE payloads), per 4 KiB page, so the
@@ -12,6 +15,7 @@ import io.ccatrace.trace.EventView;
 public final class NsMemory {
     public static final int PAGE = 4096;
     private static final byte[] ZERO = new byte[PAGE];
+    private static final VarHandle LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private final LongMap<byte[]> pages = new LongMap<>(256);
 
     /** Writes the row's payload at pa, copied straight from the row (nothing when it has none). */
@@ -49,10 +53,12 @@ public final class NsMemory {
         return p == null ? ZERO : p;
     }
 
-    /** Little-endian unsigned value of width bytes at pa. */
+    /** Little-endian unsigned value of width bytes at pa (bytes past the end of pa's page read as zero). */
     public long read(long pa, int width) {
         byte[] p = page(pa);
         int off = (int) (pa & (PAGE - 1));
+        // RecRun.enter.flags on every REC_ENTER (twice): one load when the bytes lie in the page
+        if (width == 8 && off <= PAGE - 8) return (long) LONG_LE.get(p, off);
         long v = 0;
         for (int i = width - 1; i >= 0; i--) {
             v = (v << 8) | (off + i < PAGE ? p[off + i] & 0xFF : 0);
