@@ -2,6 +2,7 @@ package io.ccatrace.analyzers.engine;
 
 import io.ccatrace.analyzers.finding.FindingSink;
 import io.ccatrace.analyzers.finding.Rule;
+import io.ccatrace.analyzers.realm.RealmShadow;
 import io.ccatrace.analyzers.rec.RecShadow;
 import io.ccatrace.analyzers.rmi.RmiCommand;
 import io.ccatrace.trace.EventKind;
@@ -102,8 +103,9 @@ final class RowHandlers {
         if (k.mustFail != null) k.mustFail.onCall(e, s, out);
         if (k.gpf != null) k.gpf.settle(s, out);
         if (k.lifecycle != null) k.lifecycle.checkCall(e, s, out);
-        Rule[] rs = k.others.rules(EventKind.RMI_CALL, c);
-        for (Rule r : rs) r.check(e, s, out);
+        if (others[EventKind.RMI_CALL.ordinal()].length != 0) {
+            for (Rule r : k.others.rules(EventKind.RMI_CALL, c)) r.check(e, s, out);
+        }
         s.applyRmiCall(e);
     }
 
@@ -128,10 +130,13 @@ final class RowHandlers {
     private void fault(EventView e) {
         s.begin(e, EventKind.STAGE2_FAULT);
         s.row.decodeFault(e);
-        if (k.empty != null) k.empty.check(e, s, out);
-        if (k.destroyed != null) k.destroyed.check(e, s, out);
+        RecShadow rec = s.rec(e.rec());
+        RealmShadow realm = s.faultRealm(e, rec);
+        long ipa = e.ipa();
+        if (k.empty != null) k.empty.onFault(e, realm, ipa, s, out);
+        if (k.destroyed != null) k.destroyed.onFault(e, rec, realm, ipa, s, out);
         others(EventKind.STAGE2_FAULT, e);
-        s.onFault(e);
+        s.onFault(e, rec, realm, ipa);
     }
 
     private void rttEntry(EventView e) {

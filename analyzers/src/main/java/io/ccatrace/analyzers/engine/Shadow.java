@@ -258,18 +258,28 @@ public final class Shadow {
         if (r != null) r.queueIpaStateSet(row.args(e));
     }
 
+    /** The realm of a STAGE2_FAULT row: its realm column, else the realm of its REC (rec, or null), or null. */
+    public RealmShadow faultRealm(EventView e, RecShadow rec) {
+        long rd = e.realm();
+        return realm(rd != NULL ? rd : rec == null ? NULL : rec.realm);
+    }
+
     void onFault(EventView e) {
         RecShadow r = rec(e.rec());
-        RealmShadow realm = realm(e.realm() != NULL ? e.realm() : r == null ? NULL : r.realm);
+        onFault(e, r, faultRealm(e, r), e.ipa());
+    }
+
+    /** A STAGE2_FAULT row at ipa of REC r in realm (both looked up by the caller, null if none). */
+    void onFault(EventView e, RecShadow r, RealmShadow realm, long ipa) {
         if (r == null || realm == null) return;
-        if (r.stuck() && r.stuckIpa != (e.ipa() & ~0xFFFL)) {
+        if (r.stuck() && r.stuckIpa != (ipa & ~0xFFFL)) {
             r.lastProgressSeq = e.seq();
             r.stuckSeq = -1;
         }
-        if (!realm.rtt.isProtected(e.ipa())) return;
-        RttLeaf l = walk(realm, e.ipa());
+        if (!realm.rtt.isProtected(ipa)) return;
+        RttLeaf l = walk(realm, ipa);
         if (l.ripas() == Ripas.DESTROYED && !row.sea) {
-            r.stuckIpa = e.ipa() & ~0xFFFL;
+            r.stuckIpa = ipa & ~0xFFFL;
             r.stuckSeq = e.seq();
         }
     }

@@ -36,10 +36,11 @@ public final class DestroyedIpaRule extends BaseRule {
             case RTT_ENTRY:
                 checkMapping(e, s, out);
                 return;
-            case STAGE2_FAULT:
-                checkFault(e, s, out);
-                checkProgress(e, s.rec(e.rec()), s, out, e.ipa() & ~0xFFFL);
+            case STAGE2_FAULT: {
+                RecShadow rec = s.rec(e.rec());
+                onFault(e, rec, s.faultRealm(e, rec), e.ipa(), s, out);
                 return;
+            }
             case REC_EXIT:
                 onRecExit(e, s.rec(e.rec()), s, out);
                 return;
@@ -66,11 +67,15 @@ public final class DestroyedIpaRule extends BaseRule {
         else out.warning(ID, r.rd, msg, e.seq(), l.seq());
     }
 
-    private void checkFault(EventView e, Shadow s, FindingSink out) {
-        RecShadow rec = s.rec(e.rec());
-        RealmShadow r = s.realm(e.realm() != Shadow.NULL ? e.realm() : rec == null ? Shadow.NULL : rec.realm);
-        if (r == null || !r.rtt.isProtected(e.ipa())) return;
-        RttLeaf l = s.walk(r, e.ipa());
+    /** A STAGE2_FAULT row at ipa of REC rec (its shadow, or null) in realm r ({@link Shadow#faultRealm}). */
+    public void onFault(EventView e, RecShadow rec, RealmShadow r, long ipa, Shadow s, FindingSink out) {
+        checkFault(e, r, ipa, s, out);
+        checkProgress(e, rec, s, out, ipa & ~0xFFFL);
+    }
+
+    private void checkFault(EventView e, RealmShadow r, long ipa, Shadow s, FindingSink out) {
+        if (r == null || !r.rtt.isProtected(ipa)) return;
+        RttLeaf l = s.walk(r, ipa);
         if (l.ripas() == Ripas.DESTROYED && s.row.sea) {
             out.violation(ID, r.rd, e.access() + " of DESTROYED IPA " + hex(e.ipa()) + " answered by an SEA the"
                     + " realm can handle and continue; a DESTROYED access must exit to the host (8.2)", e.seq(), l.seq());

@@ -4,7 +4,6 @@ import io.ccatrace.analyzers.engine.Shadow;
 import io.ccatrace.analyzers.finding.BaseRule;
 import io.ccatrace.analyzers.finding.FindingSink;
 import io.ccatrace.analyzers.realm.RealmShadow;
-import io.ccatrace.analyzers.rec.RecShadow;
 import io.ccatrace.analyzers.rtt.Ripas;
 import io.ccatrace.analyzers.rtt.RttLeaf;
 import io.ccatrace.analyzers.rtt.RttState;
@@ -27,10 +26,13 @@ public final class EmptyAccessRule extends BaseRule {
 
     @Override
     public void check(EventView e, Shadow s, FindingSink out) {
-        RecShadow rec = s.rec(e.rec());
-        RealmShadow r = s.realm(e.realm() != Shadow.NULL ? e.realm() : rec == null ? Shadow.NULL : rec.realm);
-        if (r == null || !r.rtt.isProtected(e.ipa())) return;
-        RttLeaf l = s.walk(r, e.ipa());
+        onFault(e, s.faultRealm(e, s.rec(e.rec())), e.ipa(), s, out);
+    }
+
+    /** A STAGE2_FAULT row at ipa in realm r (the row's realm, else its REC's: {@link Shadow#faultRealm}). */
+    public void onFault(EventView e, RealmShadow r, long ipa, Shadow s, FindingSink out) {
+        if (r == null || !r.rtt.isProtected(ipa)) return;
+        RttLeaf l = s.walk(r, ipa);
         boolean sea = s.row.sea;
         if (l.ripas() == Ripas.EMPTY && !sea) {
             out.violation(ID, r.rd, where(e, l) + " answered by " + e.outcome()

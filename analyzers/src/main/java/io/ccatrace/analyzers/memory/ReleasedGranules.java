@@ -32,7 +32,9 @@ public final class ReleasedGranules {
 
     /** Contents of the granule at pa are no longer known from the trace. */
     public void forget(long pa) {
-        if (released.size() != 0) released.remove(pa >>> 12);
+        // asked on every REC_ENTER about its RecRun page, which is hardly ever released: the
+        // small table of recent lookups answers that without probing the map
+        if (released.size() != 0 && released.findRecent(pa >>> 12) >= 0) released.remove(pa >>> 12);
     }
 
     /** The input that released the granule holding pa (UNDELEGATE), or -1 if not tracked. */
