@@ -12,6 +12,7 @@ import io.ccatrace.analyzers.finding.Rule;
 import io.ccatrace.trace.TraceCursor;
 import io.ccatrace.trace.TraceFiles;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -96,6 +97,55 @@ class FusedEnginePathTest {
             findings += assertSame(t);
         }
         assertTrue(findings > 0, "the recordings must have findings to compare");
+    }
+
+    /**
+     * The recordings of EditedTraceRulesTest edited to break each rule once (so that every
+     * rule reports, through the fused handlers' narrow checks), plus the NS_READ side of
+     * ns-gpf: host reads from the RD with no GPF.
+     */
+    @Test
+    void sameFindingsOnTracesEditedToBreakEachRule() throws Exception {
+        List<String> boot = dump("boot", "--scenario", "boot", "--vcpus", "1", "--seed", "1", "--inject", "enter-after-off,peek-freed");
+        List<String> crash = dump("crash", "--scenario", "crash-destroyed-ram", "--seed", "1");
+        EditedTraceRulesTest.boot = boot;   // the edits that name the boot realm's RD read it
+        List<List<String>> edited = new ArrayList<>();
+        for (EditedTraceRulesTest.Edit e : EditedTraceRulesTest.EDITS) {
+            List<String> lines = new ArrayList<>(e.crashTrace() ? crash : boot);
+            int at = EditedTraceRulesTest.nth(lines, e.after(), e.row(), e.nth());
+            lines.set(at, e.change().apply(lines.get(at)));
+            edited.add(lines);
+        }
+        List<String> reads = new ArrayList<>(boot);
+        long rd = EditedTraceRulesTest.rd();
+        for (int n = 0; n < 3; n++) {
+            int at = EditedTraceRulesTest.nth(reads, EditedTraceRulesTest.ACTIVATED, EditedTraceRulesTest.has("\"kind\":\"NS_READ\""), n);
+            String l = reads.get(at);
+            reads.set(at, EditedTraceRulesTest.setHex(l, "pa", EditedTraceRulesTest.hex(l, "pa") & 0xFFF | rd));
+        }
+        edited.add(reads);
+        Map<String, Long> byRule = new TreeMap<>();
+        for (int i = 0; i < edited.size(); i++) {
+            Path events = tmp.resolve("edit" + i + "-events.jsonl");
+            Files.write(events, edited.get(i));
+            Path t = tmp.resolve("edit" + i + ".jsonl");
+            String[] r = ReplayCliTest.run("import", events.toString(), "-o", t.toString());
+            assertEquals("0", r[0], r[2]);
+            assertSame(t);
+            run(t, RuleCatalog.all(), null, Analyzer::new).counts().forEach((rule, n) -> byRule.merge(rule, n.get(0), Long::sum));
+        }
+        for (String id : RuleCatalog.ids()) assertTrue(byRule.getOrDefault(id, 0L) > 0, id + " reported no violation: " + byRule);
+    }
+
+    private List<String> dump(String name, String... scenario) {
+        Path t = tmp.resolve(name + ".parquet");
+        List<String> args = new ArrayList<>(List.of("record", "-o", t.toString()));
+        args.addAll(List.of(scenario));
+        String[] r = ReplayCliTest.run(args.toArray(new String[0]));
+        assertEquals("0", r[0], r[2]);
+        String[] d = ReplayCliTest.run("dump", t.toString());
+        assertEquals("0", d[0], d[2]);
+        return d[1].lines().toList();
     }
 
     @Test
