@@ -106,8 +106,9 @@ class FusedEnginePathTest {
      */
     @Test
     void sameFindingsOnTracesEditedToBreakEachRule() throws Exception {
-        List<String> boot = dump("boot", "--scenario", "boot", "--vcpus", "1", "--seed", "1", "--inject", "enter-after-off,peek-freed");
-        List<String> crash = dump("crash", "--scenario", "crash-destroyed-ram", "--seed", "1");
+        EditedTraceRulesTest.dir = tmp;   // its recording helper writes there
+        List<String> boot = EditedTraceRulesTest.dump("boot", "--scenario", "boot", "--vcpus", "1", "--seed", "1", "--inject", "enter-after-off,peek-freed");
+        List<String> crash = EditedTraceRulesTest.dump("crash", "--scenario", "crash-destroyed-ram", "--seed", "1");
         EditedTraceRulesTest.boot = boot;   // the edits that name the boot realm's RD read it
         List<List<String>> edited = new ArrayList<>();
         for (EditedTraceRulesTest.Edit e : EditedTraceRulesTest.EDITS) {
@@ -135,17 +136,6 @@ class FusedEnginePathTest {
             run(t, RuleCatalog.all(), null, Analyzer::new).counts().forEach((rule, n) -> byRule.merge(rule, n.get(0), Long::sum));
         }
         for (String id : RuleCatalog.ids()) assertTrue(byRule.getOrDefault(id, 0L) > 0, id + " reported no violation: " + byRule);
-    }
-
-    private List<String> dump(String name, String... scenario) {
-        Path t = tmp.resolve(name + ".parquet");
-        List<String> args = new ArrayList<>(List.of("record", "-o", t.toString()));
-        args.addAll(List.of(scenario));
-        String[] r = ReplayCliTest.run(args.toArray(new String[0]));
-        assertEquals("0", r[0], r[2]);
-        String[] d = ReplayCliTest.run("dump", t.toString());
-        assertEquals("0", d[0], d[2]);
-        return d[1].lines().toList();
     }
 
     @Test
