@@ -440,7 +440,8 @@ final class PageColumn {
             needLevels();
             int take = Math.min(n - r, levels - li);
             int c = PresentBits.copy(present, li, take, bits, r);
-            System.arraycopy(names ? values.ids : values.longs, vi, out, k, c);
+            int base = values.ready(vi, vi + c);
+            System.arraycopy(names ? values.ids : values.longs, vi - base, out, k, c);
             vi += c;
             k += c;
             li += take;
@@ -454,19 +455,21 @@ final class PageColumn {
         while (r < n) {
             needLevels();
             int take = Math.min(n - r, levels - li);
+            // at most take values (a value per row), from value vi on
+            int base = values.ready(vi, vi + take);
             long[] v = values.longs;
             if (maxDef == 0) {
-                System.arraycopy(v, vi, out, r, take);
+                System.arraycopy(v, vi - base, out, r, take);
                 vi += take;
             } else if (bitmap) {
-                vi = PresentBits.expand(present, li, take, v, vi, out, r, TraceEvent.NULL);
+                vi = base + PresentBits.expand(present, li, take, v, vi - base, out, r, TraceEvent.NULL);
             } else {
                 int[] d = defs;
-                int x = vi;
+                int x = vi - base;
                 for (int i = 0; i < take; i++) {
                     out[r + i] = d[li + i] == maxDef ? v[x++] : TraceEvent.NULL;
                 }
-                vi = x;
+                vi = base + x;
             }
             li += take;
             r += take;
@@ -478,19 +481,21 @@ final class PageColumn {
         while (r < n) {
             needLevels();
             int take = Math.min(n - r, levels - li);
+            // at most take values (a value per row), from value vi on
+            int base = values.ready(vi, vi + take);
             int[] v = values.ids;
             if (maxDef == 0) {
-                System.arraycopy(v, vi, out, r, take);
+                System.arraycopy(v, vi - base, out, r, take);
                 vi += take;
             } else if (bitmap) {
-                vi = PresentBits.expand(present, li, take, v, vi, out, r, -1);
+                vi = base + PresentBits.expand(present, li, take, v, vi - base, out, r, -1);
             } else {
                 int[] d = defs;
-                int x = vi;
+                int x = vi - base;
                 for (int i = 0; i < take; i++) {
                     out[r + i] = d[li + i] == maxDef ? v[x++] : -1;
                 }
-                vi = x;
+                vi = base + x;
             }
             li += take;
             r += take;
@@ -632,7 +637,8 @@ final class PageColumn {
             int count = end + take;
             off[r + 1] = count;
             if (count > out.length) out = b.fillListValues(column, count);
-            System.arraycopy(values.longs, vi, out, end, take);
+            int base = values.ready(vi, vi + take);
+            System.arraycopy(values.longs, vi - base, out, end, take);
             vi += take;
             end = count;
             li = stop;

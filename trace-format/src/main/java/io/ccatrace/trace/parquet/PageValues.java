@@ -43,8 +43,24 @@ final class PageValues {
     /** Whether the page's bytes values are dictionary ids (in {@link #ids}). */
     boolean fromDictionary;
 
+    /**
+     * Values decoded ahead of their use when a page's ids are decoded a stretch at a time
+     * ({@link #ready}): at least this many, so a column's many small batches share a refill.
+     */
+    static final int STRETCH = 4096;
+
     long[] longs = new long[0];
     int[] ids = new int[0];
+    /**
+     * The page's value index held at longs[0] / ids[0]: 0 unless the page's dictionary ids are
+     * decoded a stretch at a time ({@link #ready}), which keeps only the stretch in the arrays.
+     */
+    int base;
+    /** Whether this page's ids are decoded a stretch at a time ({@link #runs}). */
+    private boolean stretches;
+    private final HybridRuns runs = new HybridRuns();
+    /** A page decoded a stretch at a time: the page's values decoded so far. */
+    private int decoded;
     boolean[] bools = new boolean[0];
     byte[] data;
     int[] starts = new int[0];
@@ -141,11 +157,15 @@ final class PageValues {
 
     /** Decodes n values of the given encoding from buf[pos..end). */
     void decode(Encoding enc, byte[] buf, int pos, int end, int n) throws IOException {
-        grow(n);
         fromDictionary = false;
+        stretches = false;
+        base = 0;
         if (enc == Encoding.PLAIN_DICTIONARY || enc == Encoding.RLE_DICTIONARY) {
             dictionaryIds(buf, pos, end, n);
-        } else if (enc == Encoding.PLAIN) {
+            return;
+        }
+        grow(n);
+        if (enc == Encoding.PLAIN) {
             plain(buf, pos, end, n);
         } else if (enc == Encoding.DELTA_BINARY_PACKED && (type == PrimitiveTypeName.INT64 || type == PrimitiveTypeName.INT32)) {
             DeltaPacked.decode(buf, pos, end, longs, n, type == PrimitiveTypeName.INT32);
@@ -182,28 +202,70 @@ final class PageValues {
             throw new ParquetDecodingException("dictionary page data missing");
         }
         int width = buf[pos] & 0xFF;
-        if (dictLongs != null) {
-            if (scratch.length < n) scratch = new int[n];
-            int[] k = scratch;
-            RleHybrid.decode(buf, pos + 1, end, width, k, n);
-            long[] d = dictLongs;
-            for (int i = 0; i < n; i++) longs[i] = d[k[i]];
+        if (dictLongs != null || dictIds != null) {
+            // numbers and names: decoded as the rows need them (ready)
+            runs.start(buf, pos + 1, end, width, n);
+            stretches = true;
+            decoded = 0;
             return;
         }
-        // names and bytes: the ids are decoded into ids itself (one page-sized array, not two)
+        grow(n);
+        // bytes: the ids are decoded into ids itself (one page-sized array, not two)
         if (ids.length < n) ids = new int[n];
         int[] k = ids;
         RleHybrid.decode(buf, pos + 1, end, width, k, n);
-        if (dictIds != null) {
-            int[] d = dictIds;
-            for (int i = 0; i < n; i++) k[i] = d[k[i]];
+        int size = dictLen.length;
+        int bad = 0;
+        for (int i = 0; i < n; i++) bad |= size - 1 - k[i];
+        if (bad < 0) throw new ParquetDecodingException("dictionary id past the dictionary of " + size);
+        fromDictionary = true;
+    }
+
+    /**
+     * Makes the page's values [from, to) available (to is capped at the page's values) and
+     * returns {@link #base}: value v is then longs[v - base] (ids[v - base] for names). from
+     * must not be below a from given before for this page (values are used in order). A page
+     * decoded at once has them all already (base 0); one decoded a stretch at a time keeps the
+     * values from from on and decodes at least {@link #STRETCH} more when it runs short.
+     */
+    int ready(int from, int to) {
+        if (!stretches || to <= decoded) return base;
+        int want = Math.min(decoded + runs.remaining(), Math.max(to, decoded + STRETCH));
+        int kept = decoded - from;
+        int room = want - from;
+        boolean numbers = dictLongs != null;
+        if (numbers) {
+            longs = shift(longs, from - base, kept, room);
         } else {
-            int size = dictLen.length;
-            int bad = 0;
-            for (int i = 0; i < n; i++) bad |= size - 1 - k[i];
-            if (bad < 0) throw new ParquetDecodingException("dictionary id past the dictionary of " + size);
-            fromDictionary = true;
+            int[] a = ids.length < room ? new int[Math.max(room, 2 * STRETCH)] : ids;
+            System.arraycopy(ids, from - base, a, 0, kept);
+            ids = a;
         }
+        base = from;
+        int m = want - decoded;
+        int at = decoded - from;
+        if (numbers) {
+            if (scratch.length < m) scratch = new int[Math.max(m, STRETCH)];
+            int[] k = scratch;
+            runs.next(k, 0, m);
+            long[] d = dictLongs;
+            long[] out = longs;
+            for (int i = 0; i < m; i++) out[at + i] = d[k[i]];
+        } else {
+            int[] k = ids;
+            runs.next(k, at, m);
+            int[] d = dictIds;
+            for (int i = at; i < at + m; i++) k[i] = d[k[i]];
+        }
+        decoded = want;
+        return base;
+    }
+
+    /** a's values [from, from + kept) moved to its start, in an array of at least room values. */
+    private static long[] shift(long[] a, int from, int kept, int room) {
+        long[] b = a.length < room ? new long[Math.max(room, 2 * STRETCH)] : a;
+        System.arraycopy(a, from, b, 0, kept);
+        return b;
     }
 
     private void plain(byte[] buf, int pos, int end, int n) {

@@ -59,7 +59,7 @@ final class RleHybrid {
      * Reads a run header (ULEB128) at pos: returns the position after it in the high 32 bits
      * and the header in the low 32.
      */
-    private static long header(byte[] buf, int pos, int end, int n, int count) {
+    static long header(byte[] buf, int pos, int end, int n, int count) {
         if (pos >= end) throw new ParquetDecodingException("RLE data ends after " + n + " of " + count + " values");
         int header = 0;
         int shift = 0;
@@ -74,7 +74,7 @@ final class RleHybrid {
     }
 
     /** Unpacks the first m values of bit-packed groups at buf[pos..] (the caller checked the groups lie in the data). */
-    private static void unpack(byte[] buf, int pos, int bitWidth, int[] out, int at, int m) {
+    static void unpack(byte[] buf, int pos, int bitWidth, int[] out, int at, int m) {
         if (bitWidth <= 8) {
             // a group of 8 values is bitWidth bytes: one 8-byte load per group
             int w = bitWidth;
