@@ -72,8 +72,11 @@ final class BatchCursor implements TraceCursor {
     private final NameRows[] nameRows = new NameRows[Column.values().length];
     /** {@link #nameRows} once the first batch is loaded (for {@link #nameId}). */
     private final NameRows[] names = new NameRows[Column.values().length];
-    private int[] argsOff, outOff, payloadOff, payloadAt;
-    private boolean[] argsNull, outNull, payloadNull;
+    /** The current batch's list and payload columns (null until the first batch, and for a column not projected). */
+    private SpanRows args, out, payload;
+    private final SpanRows argsRows = new SpanRows(false);
+    private final SpanRows outRows = new SpanRows(false);
+    private final SpanRows payloadRows = new SpanRows(true);
     private long[] argsVal, outVal;
     private byte[] payloadVal;
     private final long[][] argsReuse = new long[MAX_REUSED_LIST + 1][];
@@ -273,15 +276,11 @@ final class BatchCursor implements TraceCursor {
         access = names(e, Column.ACCESS);
         half = names(e, Column.HALF);
         outcome = names(e, Column.OUTCOME);
-        argsOff = has(Column.ARGS) ? e.offsets(Column.ARGS) : null;
-        argsNull = has(Column.ARGS) ? e.nulls(Column.ARGS) : null;
+        args = has(Column.ARGS) ? argsRows.load(e, Column.ARGS) : null;
         argsVal = has(Column.ARGS) ? e.listValues(Column.ARGS) : null;
-        outOff = has(Column.OUT) ? e.offsets(Column.OUT) : null;
-        outNull = has(Column.OUT) ? e.nulls(Column.OUT) : null;
+        out = has(Column.OUT) ? outRows.load(e, Column.OUT) : null;
         outVal = has(Column.OUT) ? e.listValues(Column.OUT) : null;
-        payloadOff = has(Column.PAYLOAD) ? e.offsets(Column.PAYLOAD) : null;
-        payloadAt = has(Column.PAYLOAD) ? e.starts(Column.PAYLOAD) : null;
-        payloadNull = has(Column.PAYLOAD) ? e.nulls(Column.PAYLOAD) : null;
+        payload = has(Column.PAYLOAD) ? payloadRows.load(e, Column.PAYLOAD) : null;
         payloadVal = has(Column.PAYLOAD) ? e.bytes(Column.PAYLOAD) : null;
         if (warm && n <= WARM_MAX_ROWS) warm();
     }
@@ -317,16 +316,15 @@ final class BatchCursor implements TraceCursor {
         for (NameRows c : nameRows) {
             if (c != null) sum += c.warm(n);
         }
-        int[][] intCols = {argsOff, outOff, payloadOff};
-        for (int[] a : intCols) {
-            if (a == null) continue;
-            for (int i = 0; i < n; i += 16) sum += a[i];
+        SpanRows[] spans = {args, out, payload};
+        for (SpanRows a : spans) {
+            if (a != null) sum += a.warm(n);
         }
         if (argsVal != null) {
-            for (int i = 0, end = argsOff[n]; i < end; i += 8) sum += argsVal[i];
+            for (int i = 0, end = args.elements(n); i < end; i += 8) sum += argsVal[i];
         }
         if (outVal != null) {
-            for (int i = 0, end = outOff[n]; i < end; i += 8) sum += outVal[i];
+            for (int i = 0, end = out.elements(n); i < end; i += 8) sum += outVal[i];
         }
         warmSink = sum;
     }
@@ -409,20 +407,21 @@ final class BatchCursor implements TraceCursor {
     /** Reused array (valid until next()); null when the row has no args. */
     @Override
     public long[] args() {
-        return list(need(argsOff, Column.ARGS), argsNull, argsVal, argsReuse);
+        return list(need(args, Column.ARGS), argsVal, argsReuse);
     }
 
     /** Reused array (valid until next()); null when the row has no output registers. */
     @Override
     public long[] out() {
-        return list(need(outOff, Column.OUT), outNull, outVal, outReuse);
+        return list(need(out, Column.OUT), outVal, outReuse);
     }
 
     /** Row r of a list column in the reused array of its length (a fresh one past MAX_REUSED_LIST). */
-    private long[] list(int[] off, boolean[] none, long[] values, long[][] reuse) {
-        if (none[r]) return null;
-        int at = off[r];
-        int len = off[r + 1] - at;
+    private long[] list(SpanRows rows, long[] values, long[][] reuse) {
+        int k = rows.span(r);
+        if (k < 0) return null;
+        int at = rows.start(k);
+        int len = rows.length(k);
         long[] a;
         if (len >= reuse.length) {
             a = new long[len];
@@ -436,51 +435,59 @@ final class BatchCursor implements TraceCursor {
 
     @Override
     public int argCount() {
-        return need(argsNull, Column.ARGS)[r] ? -1 : argsOff[r + 1] - argsOff[r];
+        int k = need(args, Column.ARGS).span(r);
+        return k < 0 ? -1 : args.length(k);
     }
 
     /** Register i of the row's args, read in place (no copy). */
     @Override
     public long arg(int i) {
-        int at = argsOff[r] + i;
-        if (i < 0 || argsNull[r] || at >= argsOff[r + 1]) throw new IndexOutOfBoundsException("argument register " + i);
-        return argsVal[at];
+        return element(need(args, Column.ARGS), argsVal, i, "argument register ");
     }
 
     @Override
     public int outCount() {
-        return need(outNull, Column.OUT)[r] ? -1 : outOff[r + 1] - outOff[r];
+        int k = need(out, Column.OUT).span(r);
+        return k < 0 ? -1 : out.length(k);
     }
 
     /** Register i of the row's output registers, read in place (no copy). */
     @Override
     public long out(int i) {
-        int at = outOff[r] + i;
-        if (i < 0 || outNull[r] || at >= outOff[r + 1]) throw new IndexOutOfBoundsException("output register " + i);
-        return outVal[at];
+        return element(need(out, Column.OUT), outVal, i, "output register ");
+    }
+
+    /** Element i of the row's list, read in place. */
+    private long element(SpanRows rows, long[] values, int i, String what) {
+        int k = rows.span(r);
+        if (i < 0 || k < 0 || i >= rows.length(k)) throw new IndexOutOfBoundsException(what + i);
+        return values[rows.start(k) + i];
     }
 
     /** Copies straight from the batch's payload bytes (no reused array in between). */
     @Override
     public void copyPayload(int from, byte[] dst, int dstOff, int len) {
-        int have = need(payloadNull, Column.PAYLOAD)[r] ? -1 : payloadOff[r + 1] - payloadOff[r];
+        int k = need(payload, Column.PAYLOAD).span(r);
+        int have = k < 0 ? -1 : payload.length(k);
         if (from < 0 || len < 0 || from + len > have) {
             throw new IndexOutOfBoundsException("payload bytes " + from + ".." + (from + len) + " of " + have);
         }
-        System.arraycopy(payloadVal, payloadAt[r] + from, dst, dstOff, len);
+        System.arraycopy(payloadVal, payload.start(k) + from, dst, dstOff, len);
     }
 
     @Override
     public int payloadLength() {
-        return need(payloadNull, Column.PAYLOAD)[r] ? -1 : payloadOff[r + 1] - payloadOff[r];
+        int k = need(payload, Column.PAYLOAD).span(r);
+        return k < 0 ? -1 : payload.length(k);
     }
 
     /** Reused array up to 64 KiB (valid until next()); null when the row has no payload. */
     @Override
     public byte[] payload() {
-        if (need(payloadNull, Column.PAYLOAD)[r]) return null;
-        int at = payloadAt[r];
-        int len = payloadOff[r + 1] - payloadOff[r];
+        int k = need(payload, Column.PAYLOAD).span(r);
+        if (k < 0) return null;
+        int at = payload.start(k);
+        int len = payload.length(k);
         byte[] a;
         if (len > MAX_REUSED_PAYLOAD) {
             a = new byte[len];

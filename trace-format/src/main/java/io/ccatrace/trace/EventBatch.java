@@ -58,6 +58,11 @@ public final class EventBatch {
     private final int[][] ranks = new int[N][];
     private final long[][] sparseLongs = new long[N][];
     private final int[][] sparseIds = new int[N][];
+    /** A sparse LONGS or BYTES column: the present rows' boundaries, and where their bytes start (null: at the boundaries). */
+    private final int[][] sparseOff = new int[N][];
+    private final int[][] sparseStarts = new int[N][];
+    /** Row starts of a sparse BYTES column's dense form, once expanded ({@link #starts}). */
+    private final int[][] denseStarts = new int[N][];
     private int size;
     /** Per-row values a task attached to this batch (e.g. keyed row hashes), or null. */
     private long[] attached;
@@ -155,12 +160,57 @@ public final class EventBatch {
 
     /** Row boundaries of a LONGS or BYTES column: size() + 1 entries, non-decreasing. */
     public int[] offsets(Column c) {
-        return check(offsets[c.ordinal()], c);
+        int i = c.ordinal();
+        if (sparse[i] && !expanded[i]) expandSpans(i);
+        return check(offsets[i], c);
     }
 
     /** Null flags of a LONGS or BYTES column. */
     public boolean[] nulls(Column c) {
-        return check(nulls[c.ordinal()], c);
+        int i = c.ordinal();
+        if (sparse[i] && !expanded[i]) expandSpans(i);
+        return check(nulls[i], c);
+    }
+
+    /**
+     * A sparse LONGS or BYTES column's boundaries of its present rows: the k-th present row's
+     * elements (bytes) are [off[k], off[k + 1]) of {@link #listValues} (of {@link #bytes}
+     * from {@link #sparseStarts}[k] on); ranks[r / 64] + bits before r of row r's word give k.
+     */
+    public int[] sparseOffsets(Column c) {
+        return check(sparse[c.ordinal()] ? sparseOff[c.ordinal()] : null, c);
+    }
+
+    /** A sparse BYTES column's start of each present row's bytes in {@link #bytes}. */
+    public int[] sparseStarts(Column c) {
+        int i = c.ordinal();
+        if (!sparse[i]) return check(null, c);
+        return sparseStarts[i] != null ? sparseStarts[i] : sparseOff[i];
+    }
+
+    /** Fills the row-indexed offsets, null flags (and starts) of sparse LONGS/BYTES column i from its sparse form. */
+    private void expandSpans(int i) {
+        long[] bits = present[i];
+        int[] so = sparseOff[i];
+        int[] ss = sparseStarts[i];
+        int[] off = offsets[i];
+        boolean[] none = nulls[i];
+        int[] st = null;
+        if (ss != null) {
+            if (denseStarts[i] == null || denseStarts[i].length < size) denseStarts[i] = new int[Math.max(size, 16)];
+            st = denseStarts[i];
+        }
+        int k = 0;
+        off[0] = so[0];
+        for (int r = 0; r < size; r++) {
+            boolean has = (bits[r >>> 6] >>> r & 1) != 0;
+            none[r] = !has;
+            if (st != null) st[r] = has ? ss[k] : 0;
+            if (has) k++;
+            off[r + 1] = so[k];
+        }
+        starts[i] = st;
+        expanded[i] = true;
     }
 
     /** The concatenated elements of a LONGS column (see {@link #offsets}). */
@@ -178,7 +228,9 @@ public final class EventBatch {
      * offsets[r + 1] - offsets[r]. The offsets array itself when the rows lie one after the other.
      */
     public int[] starts(Column c) {
-        int[] s = starts[c.ordinal()];
+        int i = c.ordinal();
+        if (sparse[i] && !expanded[i]) expandSpans(i);
+        int[] s = starts[i];
         return s != null ? s : offsets(c);
     }
 
@@ -190,14 +242,14 @@ public final class EventBatch {
     /** Row r of a LONGS column as a fresh array, or null. */
     public long[] list(Column c, int r) {
         if (nulls(c)[r]) return null;
-        int[] o = offsets[c.ordinal()];
+        int[] o = offsets(c);
         return Arrays.copyOfRange(listValues[c.ordinal()], o[r], o[r + 1]);
     }
 
     /** Row r of a BYTES column as a fresh array, or null. */
     public byte[] byteArray(Column c, int r) {
         if (nulls(c)[r]) return null;
-        int[] o = offsets[c.ordinal()];
+        int[] o = offsets(c);
         int at = starts(c)[r];
         return Arrays.copyOfRange(bytes[c.ordinal()], at, at + o[r + 1] - o[r]);
     }
@@ -285,6 +337,7 @@ public final class EventBatch {
                     if (c.type() == Column.Type.BYTES) {
                         bytes[i] = own[i];
                         starts[i] = null;
+                        sparseStarts[i] = null;
                     }
             }
         }
@@ -297,8 +350,10 @@ public final class EventBatch {
 
     /**
      * Fills optional column c sparsely in this batch (after reset): returns its presence bitmap,
-     * cleared for size() rows; the values go to {@link #fillSparseLongs} or {@link #fillSparseIds},
-     * the ranks to {@link #fillRanks}.
+     * cleared for size() rows; the values go to {@link #fillSparseLongs} or {@link #fillSparseIds}
+     * (a LONGS or BYTES column: the present rows' boundaries to {@link #fillSparseOffsets}, their
+     * elements or bytes as in the dense form, a shared array's starts to {@link #share}), the
+     * ranks to {@link #fillRanks}.
      */
     public long[] fillPresent(Column c) {
         int i = c.ordinal();
@@ -330,6 +385,13 @@ public final class EventBatch {
         int i = c.ordinal();
         if (sparseIds[i] == null || sparseIds[i].length < size) sparseIds[i] = new int[size];
         return sparseIds[i];
+    }
+
+    /** Boundaries of a sparse LONGS/BYTES column's present rows: room for size() + 1 (entry 0 must be 0). */
+    public int[] fillSparseOffsets(Column c) {
+        int i = c.ordinal();
+        if (sparseOff[i] == null || sparseOff[i].length < size + 1) sparseOff[i] = new int[size + 1];
+        return sparseOff[i];
     }
 
     /** Array to fill for a NAME/KIND column (after reset). */
@@ -375,6 +437,7 @@ public final class EventBatch {
         }
         bytes[i] = a;
         starts[i] = null;
+        sparseStarts[i] = null;
         return a;
     }
 
@@ -387,11 +450,13 @@ public final class EventBatch {
 
     /**
      * Points a BYTES column's rows into a shared array the reader does not change while the
-     * batch is in use (rows start at the given starts, from {@link #fillStarts}).
+     * batch is in use (rows start at the given starts, from {@link #fillStarts}; a sparse
+     * column's: its present rows' starts).
      */
     public void share(Column c, byte[] data, int[] rowStarts) {
-        bytes[c.ordinal()] = data;
-        starts[c.ordinal()] = rowStarts;
+        int i = c.ordinal();
+        bytes[i] = data;
+        if (sparse[i]) sparseStarts[i] = rowStarts; else starts[i] = rowStarts;
     }
 
     /** Sets the dictionary of a NAME column (must cover every id filled). */

@@ -109,7 +109,7 @@ public final class TraceFiles {
         return openColumns(path, columns, warnings, threads, ParquetBatchReader.BATCH_ROWS, false);
     }
 
-    /** With sparse, a Parquet reader hands the optional scalar columns over sparsely ({@link EventBatch#isSparse}). */
+    /** With sparse, a Parquet reader hands the optional scalar, list and payload columns over sparsely ({@link EventBatch#isSparse}). */
     private static BatchReader openColumns(Path path, Set<Column> columns, Consumer<String> warnings, int threads,
                                            int parquetBatchRows, boolean sparse) throws IOException {
         TraceFormat f = TraceFormat.of(path);
@@ -122,7 +122,7 @@ public final class TraceFiles {
                     return new GuardedBatchReader(new ArrowBatchReader(path, columns), path.toString());
                 case PARQUET:
                     ParquetBatchReader pr = new ParquetBatchReader(path, columns, threads, parquetBatchRows);
-                    return new GuardedBatchReader(sparse ? pr.sparse() : pr, path.toString());
+                    return new GuardedBatchReader(sparse ? pr.sparse().sparseSpans() : pr, path.toString());
                 default:
                     return new GuardedBatchReader(new RowBatchReader(open(path, warnings), columns), path.toString());
             }

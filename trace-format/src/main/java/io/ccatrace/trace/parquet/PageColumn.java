@@ -73,6 +73,8 @@ final class PageColumn {
     private int levels;
     private int li;
     private int vi;
+    /** A BYTES column's rows of the batch being filled. */
+    private final BytesFill bytesFill;
 
     PageColumn(ColumnDescriptor desc, Column column, NameTable names) {
         this.column = column;
@@ -82,6 +84,7 @@ final class PageColumn {
         this.twoBitLists = maxRep > 0 && BytesUtils.getWidthFromMaxInt(maxDef) == 2;
         this.values = new PageValues(desc, column, names);
         this.spareValues = new PageValues(desc, column, names);
+        this.bytesFill = new BytesFill(column);
     }
 
     /**
@@ -90,7 +93,17 @@ final class PageColumn {
      */
     void sparse(boolean on) {
         Column.Type t = column.type();
-        sparse = on && bitmap && (t == Column.Type.LONG || t == Column.Type.INT || t == Column.Type.NAME);
+        if (bitmap && (t == Column.Type.LONG || t == Column.Type.INT || t == Column.Type.NAME)) sparse = on;
+    }
+
+    /**
+     * Fills this column sparsely from now on if it is an optional scalar BYTES column or a list
+     * column with two-bit levels (a bitmap of the rows with a value and those rows' boundaries,
+     * no per-row boundaries and null flags); else no change.
+     */
+    void sparseSpans(boolean on) {
+        Column.Type t = column.type();
+        if (bitmap && t == Column.Type.BYTES || twoBitLists && t == Column.Type.LONGS) sparse = on;
     }
 
     /**
@@ -404,7 +417,9 @@ final class PageColumn {
     /** Copies the next n rows of this column into the batch. */
     void fill(EventBatch b, int n) throws IOException {
         if (sparse) {
-            sparseRows(b, n, column.type() == Column.Type.NAME);
+            if (column.type() == Column.Type.LONGS) sparseLists(b, n);
+            else if (column.type() == Column.Type.BYTES) sparseBytes(b, n);
+            else sparseRows(b, n, column.type() == Column.Type.NAME);
             return;
         }
         switch (column.type()) {
@@ -515,70 +530,50 @@ final class PageColumn {
         }
     }
 
-    /**
-     * n rows of a BYTES column. Rows of dictionary-encoded pages are pointed into the row
-     * group's dictionary (nothing copied, {@link EventBatch#share}); if the batch also has rows
-     * of a PLAIN page, every row is copied into the batch's own buffer instead.
-     */
+    /** n rows of a BYTES column (see {@link BytesFill}). */
     private void bytes(EventBatch b, int n) throws IOException {
-        int[] off = b.fillOffsets(column);
         boolean[] nulls = b.fillNulls(column);
-        int[] st = null;
-        byte[] shared = null;
-        boolean copying = false;
-        int end = 0;
-        off[0] = 0;
+        BytesFill f = bytesFill;
+        f.start(b, b.fillOffsets(column), n);
         int r = 0;
         while (r < n) {
             needLevels();
             int take = Math.min(n - r, levels - li);
-            boolean dict = values.fromDictionary;
-            if (!copying && (!dict || shared != null && shared != values.dictData)) {
-                if (shared != null) copyShared(b, off, st, shared, r);
-                copying = true;
-            }
-            if (!copying && shared == null) {
-                shared = values.dictData;
-                st = b.fillStarts(column, n);
-            }
-            int[] keys = values.ids;
+            f.page(values, r);
             for (int i = 0; i < take; i++) {
                 boolean has = maxDef == 0 || (bitmap ? PresentBits.get(present, li + i) : defs[li + i] == maxDef);
                 nulls[r + i] = !has;
-                if (has) {
-                    int from;
-                    int len;
-                    if (dict) {
-                        int key = keys[vi];
-                        from = values.dictStart[key];
-                        len = values.dictLen[key];
-                    } else {
-                        from = values.starts[vi];
-                        len = values.lens[vi];
-                    }
-                    if (copying) {
-                        byte[] dst = b.fillBytes(column, end + len);
-                        System.arraycopy(dict ? values.dictData : values.data, from, dst, end, len);
-                    } else {
-                        st[r + i] = from;
-                    }
-                    end += len;
-                    vi++;
-                } else if (!copying) {
-                    st[r + i] = 0;
-                }
-                off[r + i + 1] = end;
+                if (has) f.value(values, vi++, r + i);
+                else f.none(r + i);
             }
             li += take;
             r += take;
         }
-        if (!copying && shared != null) b.share(column, shared, st);
+        f.finish();
     }
 
-    /** Copies rows [0, rows) pointed into shared into the batch's own buffer, one after the other. */
-    private void copyShared(EventBatch b, int[] off, int[] st, byte[] shared, int rows) {
-        byte[] dst = b.fillBytes(column, off[rows]);
-        for (int i = 0; i < rows; i++) System.arraycopy(shared, st[i], dst, off[i], off[i + 1] - off[i]);
+    /**
+     * n rows of an optional BYTES column, sparsely: the presence bits, the present rows'
+     * boundaries and (rows of dictionary-encoded pages) their starts in the row group's
+     * dictionary ({@link BytesFill}).
+     */
+    private void sparseBytes(EventBatch b, int n) throws IOException {
+        long[] bits = b.fillPresent(column);
+        BytesFill f = bytesFill;
+        f.start(b, b.fillSparseOffsets(column), n);
+        int k = 0;
+        int r = 0;
+        while (r < n) {
+            needLevels();
+            int take = Math.min(n - r, levels - li);
+            int c = PresentBits.copy(present, li, take, bits, r);
+            f.page(values, k);
+            for (int j = 0; j < c; j++) f.value(values, vi++, k++);
+            li += take;
+            r += take;
+        }
+        PresentBits.ranks(bits, (n + 63) >>> 6, b.fillRanks(column));
+        f.finish();
     }
 
     /**
@@ -644,5 +639,72 @@ final class PageColumn {
             li = stop;
         }
         off[n] = end;
+    }
+
+    /**
+     * n rows of a list column with two-bit levels, sparsely: the bits of the rows with a list
+     * (empty or not), the boundaries of those rows' elements, the elements. Only the rows with
+     * a list take a step: a row starts where the repetition bit is clear, has a list unless its
+     * null-list bit is set there, and is the row numbered by the row starts before it.
+     */
+    private void sparseLists(EventBatch b, int n) throws IOException {
+        long[] bits = b.fillPresent(column);
+        int[] off = b.fillSparseOffsets(column);
+        long[] out = b.fillListValues(column, 0);
+        int end = 0;
+        int k = 0;
+        // rows started so far (the dense walk's r + 1)
+        int rows = 0;
+        off[0] = 0;
+        while (true) {
+            if (li == levels && !nextPage()) {
+                if (rows == n) break;
+                throw new ParquetDecodingException(column.columnName() + " ends before its row group");
+            }
+            long[] rp = cont;
+            long[] nl = nullLists;
+            if (rows == 0 && (rp[li >>> 6] >>> li & 1) != 0) {
+                throw new ParquetDecodingException(column.columnName() + " starts inside a list");
+            }
+            int from = elemsBefore(li);
+            int stop = levels;
+            boolean done = false;
+            int lastWord = (levels - 1) >>> 6;
+            for (int w = li >>> 6; w <= lastWord; w++) {
+                long starts = ~rp[w];
+                if (w == li >>> 6) starts &= -1L << li;
+                if (w == lastWord && (levels & 63) != 0) starts &= (1L << levels) - 1;
+                int here = Long.bitCount(starts);
+                if (rows + here > n) {
+                    // the start of row n ends the batch: drop it and the starts after it
+                    long t = starts;
+                    for (int j = rows; j < n; j++) t &= t - 1;
+                    int q = Long.numberOfTrailingZeros(t);
+                    stop = (w << 6) | q;
+                    starts &= (1L << q) - 1;
+                    here = n - rows;
+                    done = true;
+                }
+                for (long lists = starts & ~nl[w]; lists != 0; lists &= lists - 1) {
+                    int q = Long.numberOfTrailingZeros(lists);
+                    int row = rows + Long.bitCount(starts & ((1L << q) - 1));
+                    bits[row >>> 6] |= 1L << row;
+                    off[k++] = end + elemsBefore((w << 6) | q) - from;
+                }
+                rows += here;
+                if (done) break;
+            }
+            int take = elemsBefore(stop) - from;
+            int count = end + take;
+            if (count > out.length) out = b.fillListValues(column, count);
+            int base = values.ready(vi, vi + take);
+            System.arraycopy(values.longs, vi - base, out, end, take);
+            vi += take;
+            end = count;
+            li = stop;
+            if (done) break;
+        }
+        off[k] = end;
+        PresentBits.ranks(bits, (n + 63) >>> 6, b.fillRanks(column));
     }
 }

@@ -124,6 +124,19 @@ public final class ParquetBatchReader implements BatchReader {
         return this;
     }
 
+    /**
+     * Hands the list columns and the optional BYTES columns over sparsely from the next batch
+     * on ({@link EventBatch#isSparse}): a presence bitmap and the boundaries of the rows with a
+     * value instead of a boundary and a null flag per row. Values do not change
+     * ({@link EventBatch#offsets}, {@link EventBatch#nulls} and {@link EventBatch#starts}
+     * expand them on demand); a consumer reading rows through the sparse form saves the cache
+     * lines of the rows without a list or payload (most rows).
+     */
+    public ParquetBatchReader sparseSpans() {
+        for (PageColumn d : decoders) d.sparseSpans(true);
+        return this;
+    }
+
     @Override
     public TraceMetadata metadata() {
         return ParquetFooter.metadata(reader);

@@ -67,7 +67,7 @@ class ParquetPagesTest {
         write(p, events, pageRows, groupRows, maxDict, BytesLeaf.MAX_DICTIONARY_BYTES);
     }
 
-    private static void write(Path p, List<TraceEvent> events, int pageRows, int groupRows, int maxDict,
+    static void write(Path p, List<TraceEvent> events, int pageRows, int groupRows, int maxDict,
                               long maxPayloadDict) throws IOException {
         ParquetSink sink = new ParquetSink(p, TraceMetadata.empty()
                 .with(TraceMetadata.FORMAT_VERSION, "2").with(TraceMetadata.MIN_READER_VERSION, "2"),
