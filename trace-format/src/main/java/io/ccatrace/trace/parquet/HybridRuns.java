@@ -35,8 +35,11 @@ final class HybridRuns {
         this.width = bitWidth;
         this.count = count;
         done = 0;
-        left = 0;
         into = 0;
+        // zero-bit ids take no bytes: all are id 0, one run of the page's values
+        left = bitWidth == 0 ? count : 0;
+        packed = false;
+        value = 0;
     }
 
     /** Values not decoded yet. */
@@ -44,26 +47,43 @@ final class HybridRuns {
         return count - done;
     }
 
-    /** Decodes the next m values (at most {@link #remaining}) into out[at..at + m). */
-    void next(int[] out, int at, int m) {
-        if (width == 0) {
-            java.util.Arrays.fill(out, at, at + m, 0);
-            done += m;
-            return;
-        }
-        int stop = at + m;
-        while (at < stop) {
-            if (left == 0) run();
-            int k = Math.min(left, stop - at);
-            if (packed) {
-                unpackFrom(out, at, k);
-            } else {
-                java.util.Arrays.fill(out, at, at + k, value);
+    /**
+     * Decodes the next m values (at most {@link #remaining}) as entries of a dictionary: out[at
+     * + i] = dict[id i]; a repeated run's entry is looked up once, bit-packed ids go through
+     * scratch (room for m). An id past the dictionary throws ArrayIndexOutOfBoundsException.
+     */
+    void next(long[] dict, long[] out, int at, int m, int[] scratch) {
+        for (int stop = at + m, k; at < stop; at += k) {
+            k = take(stop - at);
+            if (!packed) {
+                java.util.Arrays.fill(out, at, at + k, dict[value]);
+                continue;
             }
-            at += k;
-            left -= k;
-            done += k;
+            unpackFrom(scratch, 0, k);
+            for (int i = 0; i < k; i++) out[at + i] = dict[scratch[i]];
         }
+    }
+
+    /** As {@link #next(long[], long[], int, int, int[])} for a dictionary of ints (no scratch). */
+    void next(int[] dict, int[] out, int at, int m) {
+        for (int stop = at + m, k; at < stop; at += k) {
+            k = take(stop - at);
+            if (!packed) {
+                java.util.Arrays.fill(out, at, at + k, dict[value]);
+                continue;
+            }
+            unpackFrom(out, at, k);
+            for (int i = at; i < at + k; i++) out[i] = dict[out[i]];
+        }
+    }
+
+    /** How many of the next want values the current run gives (read first if the last one is used up), counted as decoded. */
+    private int take(int want) {
+        if (left == 0) run();
+        int k = Math.min(left, want);
+        left -= k;
+        done += k;
+        return k;
     }
 
     /** Reads the next run's header (and value, for a repeated run). */

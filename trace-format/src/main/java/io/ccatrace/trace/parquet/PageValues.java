@@ -246,16 +246,9 @@ final class PageValues {
         int at = decoded - from;
         if (numbers) {
             if (scratch.length < m) scratch = new int[Math.max(m, STRETCH)];
-            int[] k = scratch;
-            runs.next(k, 0, m);
-            long[] d = dictLongs;
-            long[] out = longs;
-            for (int i = 0; i < m; i++) out[at + i] = d[k[i]];
+            runs.next(dictLongs, longs, at, m, scratch);
         } else {
-            int[] k = ids;
-            runs.next(k, at, m);
-            int[] d = dictIds;
-            for (int i = at; i < at + m; i++) k[i] = d[k[i]];
+            runs.next(dictIds, ids, at, m);
         }
         decoded = want;
         return base;
