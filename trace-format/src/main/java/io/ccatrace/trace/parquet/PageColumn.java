@@ -73,10 +73,17 @@ final class PageColumn {
     private int levels;
     private int li;
     private int vi;
+    /** Where decompressed pages' arrays go back once their page is done. */
+    private final PageBuffers buffers;
+    /** The arrays of the current page and of the page decoded ahead; {@link #decoded}: of the page decode() read last. */
+    private byte[] currentBuf;
+    private byte[] aheadBuf;
+    private byte[] decoded;
     /** A BYTES column's rows of the batch being filled. */
     private final BytesFill bytesFill;
 
-    PageColumn(ColumnDescriptor desc, Column column, NameTable names) {
+    PageColumn(ColumnDescriptor desc, Column column, NameTable names, PageBuffers buffers) {
+        this.buffers = buffers;
         this.column = column;
         this.maxDef = desc.getMaxDefinitionLevel();
         this.maxRep = desc.getMaxRepetitionLevel();
@@ -130,6 +137,10 @@ final class PageColumn {
         aheadReady = false;
         pageError = null;
         chunkError = null;
+        buffers.give(currentBuf);
+        buffers.give(aheadBuf);
+        currentBuf = null;
+        aheadBuf = null;
         values.dictionary(reader.readDictionaryPage());
         spareValues.sameDictionary(values);
     }
@@ -186,6 +197,7 @@ final class PageColumn {
         } finally {
             swap();
         }
+        aheadBuf = decoded;
         aheadReady = true;
     }
 
@@ -230,12 +242,19 @@ final class PageColumn {
             swap();
             aheadReady = false;
             n = aheadLevels;
+            // the page that was current is done: its array may hold a later page
+            buffers.give(currentBuf);
+            currentBuf = aheadBuf;
+            aheadBuf = null;
             // the page just made current may be a new chunk's: later pages decode with its dictionary
             spareValues.sameDictionary(values);
         } else {
             DataPage page = pagesEnd ? null : pages.readPage();
             if (page == null) return false;
+            buffers.give(currentBuf);
+            currentBuf = null;
             n = decode(page);
+            currentBuf = decoded;
         }
         levels = n;
         li = 0;
@@ -268,6 +287,7 @@ final class PageColumn {
             DataPageV1 p = (DataPageV1) page;
             ByteBuffer bb = p.getBytes().toByteBuffer();
             buf = array(bb);
+            decoded = buf;
             pos = bb.hasArray() ? bb.arrayOffset() + bb.position() : 0;
             end = pos + bb.remaining();
             if (maxRep > 0) pos = repsV1(p.getRlEncoding(), buf, pos, end, n);
@@ -290,6 +310,7 @@ final class PageColumn {
                 levels(d, 0, d.length, n);
             }
             buf = p.getData().toByteArray();
+            decoded = null;
             pos = 0;
             end = buf.length;
             enc = p.getDataEncoding();

@@ -82,7 +82,9 @@ public final class ParquetBatchReader implements BatchReader {
     public ParquetBatchReader(Path path, Set<Column> wanted, int threads, int batchRows) throws IOException {
         if (batchRows < 1) throw new IllegalArgumentException("batch rows must be positive, not " + batchRows);
         this.batchRows = batchRows;
-        reader = ParquetFooter.open(path);
+        org.apache.parquet.conf.PlainParquetConfiguration conf = new org.apache.parquet.conf.PlainParquetConfiguration();
+        ZstdPageCodecs codecs = new ZstdPageCodecs(conf);
+        reader = ParquetFooter.open(path, conf, codecs);
         eagerPages = eagerPages(reader.getRowGroups());
         batch = EventBatch.of(wanted);
         batches = new EventBatch[] {batch};
@@ -102,7 +104,7 @@ public final class ParquetBatchReader implements BatchReader {
         tables = new NameTable[columns.length];
         for (int i = 0; i < columns.length; i++) {
             tables[i] = new NameTable();
-            decoders[i] = new PageColumn(descs.get(i), columns[i], tables[i]);
+            decoders[i] = new PageColumn(descs.get(i), columns[i], tables[i], codecs.buffers);
         }
         if (threads > 1 && columns.length > 1) {
             pool = new ColumnPool(decoders, threads - 1);

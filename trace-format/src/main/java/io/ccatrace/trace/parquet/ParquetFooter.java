@@ -28,15 +28,20 @@ final class ParquetFooter {
     }
 
     static ParquetFileReader open(Path path) throws IOException {
+        PlainParquetConfiguration conf = new PlainParquetConfiguration();
+        return open(path, conf, new ZstdPageCodecs(conf));
+    }
+
+    /** As {@link #open(Path)}, decompressing pages with codecs made with conf. */
+    static ParquetFileReader open(Path path, PlainParquetConfiguration conf, ZstdPageCodecs codecs) throws IOException {
         String file = path.toString();
         long size = Files.size(path);
         if (size == 0) throw new TraceFormatException(file + ": empty file");
         checkMagic(path, file, size);
         ParquetFileReader reader;
         try {
-            PlainParquetConfiguration conf = new PlainParquetConfiguration();
             reader = ParquetFileReader.open(new LocalInputFile(path),
-                    ParquetReadOptions.builder(conf).withCodecFactory(new ZstdPageCodecs(conf)).build());
+                    ParquetReadOptions.builder(conf).withCodecFactory(codecs).build());
         } catch (IOException | RuntimeException e) {
             throw new TraceFormatException(file + ": not a readable Parquet file: " + oneLine(e), e);
         }

@@ -20,6 +20,8 @@ import org.apache.parquet.io.ParquetDecodingException;
  */
 final class ZstdPageCodecs implements CompressionCodecFactory {
     private final CompressionCodecFactory others;
+    /** Where ZSTD pages are decompressed into (arrays given back by the reader's columns). */
+    final PageBuffers buffers = new PageBuffers();
     /**
      * Contexts shared by every reader of the process (creating one costs more than a page):
      * at most one per thread decoding at the same time, kept for the life of the process.
@@ -29,7 +31,7 @@ final class ZstdPageCodecs implements CompressionCodecFactory {
         @Override
         public BytesInput decompress(BytesInput in, int size) throws IOException {
             ByteBuffer src = in.toByteBuffer();
-            byte[] dst = new byte[size];
+            byte[] dst = buffers.take(size);
             int n;
             ZstdDecompressCtx ctx = take();
             try {
@@ -46,7 +48,7 @@ final class ZstdPageCodecs implements CompressionCodecFactory {
                 POOL.add(ctx);
             }
             if (n != size) throw new ParquetDecodingException("ZSTD page of " + n + " bytes, " + size + " expected");
-            return BytesInput.from(dst);
+            return BytesInput.from(dst, 0, size);
         }
 
         @Override
