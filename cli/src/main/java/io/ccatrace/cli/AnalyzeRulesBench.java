@@ -171,7 +171,7 @@ final class AnalyzeRulesBench {
                 else if (v <= ids.size()) a = new Analyzer(RuleCatalog.selectExactly(List.of(ids.get(v - 1))), new FindingSink());
                 else if (v == ids.size() + 1) a = new Analyzer(RuleCatalog.all(), new FindingSink());
                 else a = Analyzer.perRule(RuleCatalog.all(), new FindingSink());
-                long[] r = pass(p, a, null, null);
+                long[] r = pass(p, a, null, null, true);
                 n = r[1];
                 if (round > ruleWarmup) cpu[v][round - ruleWarmup - 1] = r[0];
             }
@@ -202,15 +202,22 @@ final class AnalyzeRulesBench {
 
     /** One pass of the shadow alone, skipping the rows of one kind (none: null): {analyzer CPU ns, rows}; counts rows per kind into perKind when given. */
     private long[] shadowPass(Path p, EventKind skip, long[] perKind) throws IOException {
-        return pass(p, new Analyzer(List.of(), new FindingSink()), skip, perKind);
+        return pass(p, new Analyzer(List.of(), new FindingSink()), skip, perKind, false);
     }
 
-    /** One pass of analyzer a over the cursor, skipping the rows of one kind (none: null): {analyzer CPU ns, rows}. */
-    private long[] pass(Path p, Analyzer a, EventKind skip, long[] perKind) throws IOException {
+    /**
+     * One pass of analyzer a over the cursor, row by row skipping the rows of one kind (none:
+     * null), or a batch at a time as `analyze` (byBatch: nothing skipped or counted): {analyzer CPU ns, rows}.
+     */
+    private long[] pass(Path p, Analyzer a, EventKind skip, long[] perKind, boolean byBatch) throws IOException {
         long n = 0;
         long t0 = cpu();
         try (TraceCursor r = TraceFiles.openCursor(p, Analyzer.COLUMNS, Long.MIN_VALUE, threads == 2, checkChain, w -> { })) {
             while (r.next()) {
+                if (byBatch) {
+                    n += batch(a, r);
+                    continue;
+                }
                 EventKind k = r.kind();
                 if (perKind != null) perKind[k.ordinal()]++;
                 if (k != skip) a.accept(r);
@@ -265,19 +272,16 @@ final class AnalyzeRulesBench {
             openNs = System.nanoTime() - w0;
             openCpu = cpu() - t0;
             while (true) {
-                // the projected cursor's batches start every 4,096 rows: time the calls that may
-                // wait for the reader thread (the first one also starts it)
-                boolean edge = (n & 4095) == 0;
-                long e0 = edge ? System.nanoTime() : 0;
+                // the analyzer takes a batch at a time, so each next() here starts a batch and may
+                // wait for the reader thread (the first one also starts it): time them all
+                long e0 = System.nanoTime();
                 if (!r.next()) break;
-                if (edge) {
-                    long d = System.nanoTime() - e0;
-                    if (n == 0) firstNs = d; else waitNs += d;
-                }
+                long d = System.nanoTime() - e0;
+                if (n == 0) firstNs = d; else waitNs += d;
                 if (n == 0 && threads == 2) readerThread = thread("ccatrace-batch-reader");
-                if (judge) a.accept(r);
-                n++;
-                if (heap && total >= 4 && n % (total / 4) == 0) {
+                long before = n;
+                n += judge ? batch(a, r) : stepBatch(r);
+                if (heap && total >= 4 && n / (total / 4) != before / (total / 4)) {
                     ns += cpu() - t0;
                     wall += System.nanoTime() - w0;
                     System.gc();
@@ -295,6 +299,22 @@ final class AnalyzeRulesBench {
         }
         return new RulesPass(a, n, ns, readerNs, wall, openNs, openCpu, firstNs, waitNs,
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), heaps.toString());
+    }
+
+    /** Analyzer a takes the cursor's current row and the rest of its batch (as `analyze`); returns the rows taken. */
+    private static long batch(Analyzer a, TraceCursor r) {
+        long before = a.events();
+        a.acceptBatch(r);
+        return a.events() - before;
+    }
+
+    /** Steps the cursor over the rest of its batch, reading nothing; returns the rows stepped. */
+    private static long stepBatch(TraceCursor r) {
+        if (r.batchKinds() == null) return 1;
+        int from = r.row();
+        int to = r.batchSize();
+        for (int i = from + 1; i < to; i++) r.moveTo(i);
+        return to - from;
     }
 
     private static Thread thread(String name) {

@@ -78,6 +78,13 @@ class FusedEnginePathTest {
 
     @Test
     void sameFindingsOnHostFuzzRecordingsOfSeededBugs() throws IOException {
+        int findings = 0;
+        for (Path t : seededBugRecordings(tmp)) findings += assertSame(t);
+        assertTrue(findings > 0, "the recordings must have findings to compare");
+    }
+
+    /** Host-fuzz recordings of six seeded RMM bugs with injections, written into dir. */
+    static List<Path> seededBugRecordings(Path dir) {
         String[][] cases = {
             {"1.0-bug-no-scrub", "--inject", "peek-freed"},
             {"1.0-bug-destroy-keeps-mapping"},
@@ -86,17 +93,17 @@ class FusedEnginePathTest {
             {"1.0-bug-enter-system-off", "--inject", "enter-after-off,skip-psci-complete"},
             {"1.0-bug-ripas-unrequested", "--inject", "unrequested-ripas,bad-rsi-args,wrong-mpidr"},
         };
-        int findings = 0;
+        List<Path> out = new ArrayList<>();
         for (String[] c : cases) {
-            Path t = tmp.resolve(c[0] + ".parquet");
+            Path t = dir.resolve(c[0] + ".parquet");
             List<String> args = new ArrayList<>(List.of("record", "--rmm", c[0], "--scenario", "host-fuzz",
                     "--seed", "1", "-o", t.toString()));
             args.addAll(List.of(c).subList(1, c.length));
             String[] r = ReplayCliTest.run(args.toArray(new String[0]));
             assertEquals("0", r[0], r[2]);
-            findings += assertSame(t);
+            out.add(t);
         }
-        assertTrue(findings > 0, "the recordings must have findings to compare");
+        return out;
     }
 
     /**

@@ -348,6 +348,22 @@ final class BatchCursor implements TraceCursor {
         return attached;
     }
 
+    @Override
+    public int[] batchKinds() {
+        return kind;
+    }
+
+    @Override
+    public int batchSize() {
+        return n;
+    }
+
+    @Override
+    public void moveTo(int i) {
+        if (i < r || i >= n) throw new IndexOutOfBoundsException("row " + i + " outside rows " + r + ".." + (n - 1) + " of the batch");
+        r = i;
+    }
+
     /** The array of a column for the accessors: fails loudly for a column outside the projection. */
     private <T> T need(T a, Column c) {
         if (a == null) {

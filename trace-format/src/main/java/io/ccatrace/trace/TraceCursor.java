@@ -41,4 +41,27 @@ public interface TraceCursor extends EventView, Closeable {
     default int row() {
         return -1;
     }
+
+    /**
+     * The kind ordinals ({@link EventKind#ordinal()}) of the current batch's rows, indexed by
+     * {@link #row()} up to {@link #batchSize()} (the array may be longer); null without
+     * batches. Valid until {@link #next()} leaves the batch. With {@link #moveTo} a caller
+     * steps a batch's rows itself and dispatches on the kind without a call per row.
+     */
+    default int[] batchKinds() {
+        return null;
+    }
+
+    /** Rows in the current batch (0 without batches or rows). */
+    default int batchSize() {
+        return 0;
+    }
+
+    /**
+     * Puts the cursor on row i of the current batch ({@link #row()} <= i < {@link #batchSize()}):
+     * the accessors then read row i, and {@link #next()} moves on from it. Unsupported without batches.
+     */
+    default void moveTo(int i) {
+        throw new UnsupportedOperationException("the cursor has no batches");
+    }
 }

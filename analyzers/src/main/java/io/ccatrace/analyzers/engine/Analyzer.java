@@ -71,10 +71,32 @@ public final class Analyzer {
         shadow.row.forget();
     }
 
-    /** Runs a cursor to its end (rows are checked in place: no object per row), then finishes. */
+    /**
+     * Runs a cursor to its end (rows are checked in place: no object per row), a batch at a
+     * time ({@link #acceptBatch}), then finishes.
+     */
     public void run(TraceCursor cursor) throws IOException {
-        while (cursor.next()) accept(cursor);
+        while (cursor.next()) acceptBatch(cursor);
         finish();
+    }
+
+    /**
+     * Checks the cursor's current row and the rest of its batch, and leaves the cursor on the
+     * batch's last row ({@link TraceCursor#next()} then moves to the next batch): the fused
+     * handlers step the batch's rows themselves and switch on its kind codes
+     * ({@link TraceCursor#batchKinds()}). A cursor without batches, or the per-rule path, gets
+     * the current row alone, as {@link #accept}.
+     */
+    public void acceptBatch(TraceCursor cursor) {
+        int[] kinds = cursor.batchKinds();
+        if (kinds == null || handlers == null) {
+            accept(cursor);
+            return;
+        }
+        int from = cursor.row();
+        int to = cursor.batchSize();
+        handlers.rows(cursor, kinds, from, to);
+        events += to - from;
     }
 
     public void run(TraceReader reader) throws IOException {

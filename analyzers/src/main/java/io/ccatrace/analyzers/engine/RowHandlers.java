@@ -7,6 +7,7 @@ import io.ccatrace.analyzers.rec.RecShadow;
 import io.ccatrace.analyzers.rmi.RmiCommand;
 import io.ccatrace.trace.EventKind;
 import io.ccatrace.trace.EventView;
+import io.ccatrace.trace.TraceCursor;
 
 /**
  * The fused per-kind handlers: one method per kind decodes what the kind carries, calls the
@@ -32,20 +33,59 @@ final class RowHandlers {
         for (EventKind kind : EventKind.values()) others[kind.ordinal()] = k.others.rules(kind, null);
     }
 
-    /** Dispatches by kind, the most frequent first (reference compares: no switch table). */
+    // The kinds' ordinals (EventKind.X.ordinal() is no constant a switch can take); checked below.
+    private static final int RMI_CALL = 0;
+    private static final int NS_WRITE = 1;
+    private static final int NS_READ = 2;
+    private static final int GUEST_STEP = 3;
+    private static final int REC_EXIT = 5;
+    private static final int STAGE2_FAULT = 6;
+    private static final int PAS_CHANGE = 8;
+    private static final int GRANULE_STATE = 9;
+    private static final int RTT_ENTRY = 10;
+    private static final int REC_STATE = 13;
+    private static final EventKind[] KINDS = EventKind.values();
+
+    static {
+        int[] codes = {RMI_CALL, NS_WRITE, NS_READ, GUEST_STEP, REC_EXIT, STAGE2_FAULT, PAS_CHANGE, GRANULE_STATE, RTT_ENTRY, REC_STATE};
+        EventKind[] kinds = {EventKind.RMI_CALL, EventKind.NS_WRITE, EventKind.NS_READ, EventKind.GUEST_STEP, EventKind.REC_EXIT,
+            EventKind.STAGE2_FAULT, EventKind.PAS_CHANGE, EventKind.GRANULE_STATE, EventKind.RTT_ENTRY, EventKind.REC_STATE};
+        for (int i = 0; i < codes.length; i++) {
+            if (kinds[i].ordinal() != codes[i]) throw new IllegalStateException("EventKind." + kinds[i] + " moved: ordinal " + kinds[i].ordinal());
+        }
+    }
+
+    /** Dispatches row e by kind. */
     void accept(EventView e) {
-        EventKind kind = e.kind();
-        if (kind == EventKind.NS_READ) nsRead(e);
-        else if (kind == EventKind.REC_STATE) recState(e);
-        else if (kind == EventKind.RMI_CALL) rmiCall(e);
-        else if (kind == EventKind.GUEST_STEP) guestStep(e);
-        else if (kind == EventKind.NS_WRITE) nsWrite(e);
-        else if (kind == EventKind.REC_EXIT) recExit(e);
-        else if (kind == EventKind.STAGE2_FAULT) fault(e);
-        else if (kind == EventKind.RTT_ENTRY) rttEntry(e);
-        else if (kind == EventKind.GRANULE_STATE) granuleState(e);
-        else if (kind == EventKind.PAS_CHANGE) pasChange(e);
-        else all.accept(e, kind);
+        dispatch(e, e.kind().ordinal());
+    }
+
+    /**
+     * Rows from..to-1 of the cursor's current batch, whose kind ordinals are kinds: the cursor
+     * is moved to each row in turn (left on the last), and the row dispatched on its kind code.
+     */
+    void rows(TraceCursor c, int[] kinds, int from, int to) {
+        for (int i = from; i < to; i++) {
+            c.moveTo(i);
+            dispatch(c, kinds[i]);
+        }
+    }
+
+    /** Row e of kind ordinal k to its kind's handler (a table switch), the rare kinds to the rule loop. */
+    private void dispatch(EventView e, int k) {
+        switch (k) {
+            case NS_READ: nsRead(e); break;
+            case REC_STATE: recState(e); break;
+            case RMI_CALL: rmiCall(e); break;
+            case GUEST_STEP: guestStep(e); break;
+            case NS_WRITE: nsWrite(e); break;
+            case REC_EXIT: recExit(e); break;
+            case STAGE2_FAULT: fault(e); break;
+            case RTT_ENTRY: rttEntry(e); break;
+            case GRANULE_STATE: granuleState(e); break;
+            case PAS_CHANGE: pasChange(e); break;
+            default: all.accept(e, KINDS[k]); break;
+        }
     }
 
     private void others(EventKind kind, EventView e) {
