@@ -26,7 +26,7 @@ public final class GranuleWords {
     }
 
     /** dense false: every granule in the hash map (the fallback alone, for tests). */
-    GranuleWords(boolean dense) {
+    public GranuleWords(boolean dense) {
         chunks = dense ? new long[1 << (DENSE_BITS - CHUNK_BITS)][] : null;
     }
 

@@ -1,6 +1,6 @@
 package io.ccatrace.analyzers.memory;
 
-import io.ccatrace.analyzers.engine.LongMap;
+import io.ccatrace.analyzers.granule.GranuleSlots;
 import io.ccatrace.trace.EventView;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -16,7 +16,17 @@ public final class NsMemory {
     public static final int PAGE = 4096;
     private static final byte[] ZERO = new byte[PAGE];
     private static final VarHandle LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private final LongMap<byte[]> pages = new LongMap<>(256);
+    /** The pages written, by granule (dense below 1 TiB: a lookup is two array loads). */
+    private final GranuleSlots<byte[]> pages;
+
+    public NsMemory() {
+        this(new GranuleSlots<>());
+    }
+
+    /** Over the given table (tests: the hash-map-only {@link GranuleSlots}). */
+    NsMemory(GranuleSlots<byte[]> pages) {
+        this.pages = pages;
+    }
 
     /** Writes the row's payload at pa, copied straight from the row (nothing when it has none). */
     public void write(long pa, EventView e) {
@@ -33,23 +43,17 @@ public final class NsMemory {
 
     /** The page holding pa, created (zeroed) when never written. */
     private byte[] pageFor(long pa) {
-        // NS writes go to the same few pages (RecRun.enter): a recent hit skips the probe
-        int r = pages.findRecent(pa >>> 12);
-        if (r >= 0 && pages.obj(r) != null) return pages.obj(r);
-        int s = pages.slot(pa >>> 12);
-        byte[] page = pages.obj(s);
+        byte[] page = pages.get(pa);
         if (page == null) {
             page = new byte[PAGE];
-            pages.setObj(s, page);
+            pages.put(pa, page);
         }
         return page;
     }
 
     /** The page holding pa (read-only view; zeros if never written). */
     public byte[] page(long pa) {
-        // the RecRun pages are read on every REC_ENTER, twice (verdict and shadow)
-        int s = pages.findRecent(pa >>> 12);
-        byte[] p = s < 0 ? null : pages.obj(s);
+        byte[] p = pages.get(pa);
         return p == null ? ZERO : p;
     }
 
@@ -68,11 +72,11 @@ public final class NsMemory {
 
     /** Whether an NS_WRITE row put bytes in the page holding pa (since it was last delegated). */
     public boolean written(long pa) {
-        return pages.contains(pa >>> 12);
+        return pages.get(pa) != null;
     }
 
     public void drop(long pa) {
-        pages.remove(pa >>> 12);
+        pages.remove(pa);
     }
 
     public int pages() {

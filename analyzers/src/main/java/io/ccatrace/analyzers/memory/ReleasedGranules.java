@@ -1,6 +1,7 @@
 package io.ccatrace.analyzers.memory;
 
 import io.ccatrace.analyzers.engine.LongMap;
+import io.ccatrace.analyzers.granule.GranuleWords;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,10 +18,26 @@ public final class ReleasedGranules {
     private static final long PAGE = NsMemory.PAGE;
     /** page -> (a: seq of the release's input, b: PAS_CHANGE seq). */
     private final LongMap<Void> released = new LongMap<>(256);
-    /** page -> number of level-3 ASSIGNED_NS entries mapping it. */
-    private final LongMap<Void> nsMapped = new LongMap<>(64);
+    /**
+     * The pages in {@link #released}, as word a = 1 in a dense table: every NS_READ asks
+     * about the pages it reads, hardly ever released ones, and the table answers in two
+     * array loads where the map needs a probe.
+     */
+    private final GranuleWords isReleased;
+    /** page -> number of level-3 ASSIGNED_NS entries mapping it (word a; absent: 0). */
+    private final GranuleWords nsMapped;
     /** ASSIGNED_NS blocks (level 1 or 2): {pa, size}, one per live block entry. */
     private final List<long[]> nsBlocks = new ArrayList<>();
+
+    public ReleasedGranules() {
+        this(new GranuleWords(), new GranuleWords());
+    }
+
+    /** Over the given tables (tests: the hash-map-only {@link GranuleWords#GranuleWords(boolean)}). */
+    ReleasedGranules(GranuleWords isReleased, GranuleWords nsMapped) {
+        this.isReleased = isReleased;
+        this.nsMapped = nsMapped;
+    }
 
     /** The granule at pa moved Realm -> NS at seq (PAS_CHANGE), caused by input causeSeq. */
     public void release(long pa, long causeSeq, long seq) {
@@ -28,23 +45,30 @@ public final class ReleasedGranules {
         int s = released.slot(pa >>> 12);
         released.setA(s, causeSeq);
         released.setB(s, seq);
+        isReleased.set(pa, 1, 0);
     }
 
     /** Contents of the granule at pa are no longer known from the trace. */
     public void forget(long pa) {
-        // asked on every REC_ENTER about its RecRun page, which is hardly ever released: the
-        // small table of recent lookups answers that without probing the map
-        if (released.size() != 0 && released.findRecent(pa >>> 12) >= 0) released.remove(pa >>> 12);
+        // asked on every REC_ENTER about its RecRun page, which is hardly ever released
+        if (isReleased.a(pa) != 0) drop(pa >>> 12);
+    }
+
+    private void drop(long page) {
+        released.remove(page);
+        isReleased.remove(page << 12);
     }
 
     /** The input that released the granule holding pa (UNDELEGATE), or -1 if not tracked. */
     public long releasedBy(long pa) {
+        if (isReleased.a(pa) == 0) return -1;
         int s = released.findRecent(pa >>> 12);
         return s < 0 ? -1 : released.a(s);
     }
 
     /** The PAS_CHANGE row of that release, or -1. */
     public long releaseSeq(long pa) {
+        if (isReleased.a(pa) == 0) return -1;
         int s = released.findRecent(pa >>> 12);
         return s < 0 ? -1 : released.b(s);
     }
@@ -54,8 +78,7 @@ public final class ReleasedGranules {
         if (size > PAGE) {
             nsBlocks.add(new long[] {pa, size});
         } else {
-            int s = nsMapped.slot(pa >>> 12);
-            nsMapped.setA(s, nsMapped.a(s) + 1);
+            nsMapped.set(pa, nsMapped.a(pa) + 1, 0);
         }
         forgetRange(pa, size);
     }
@@ -72,17 +95,17 @@ public final class ReleasedGranules {
             }
             return;
         }
-        int s = nsMapped.find(pa >>> 12);
-        if (s < 0) return;
-        if (nsMapped.a(s) <= 1) {
-            nsMapped.remove(pa >>> 12);
+        long n = nsMapped.a(pa);
+        if (n == 0) return;
+        if (n <= 1) {
+            nsMapped.remove(pa);
         } else {
-            nsMapped.setA(s, nsMapped.a(s) - 1);
+            nsMapped.set(pa, n - 1, 0);
         }
     }
 
     private boolean isNsMapped(long pa) {
-        if (nsMapped.contains(pa >>> 12)) return true;
+        if (nsMapped.a(pa) != 0) return true;
         for (int i = 0; i < nsBlocks.size(); i++) {
             long[] b = nsBlocks.get(i);
             if (Long.compareUnsigned(pa - b[0], b[1]) < 0) return true;
@@ -104,7 +127,7 @@ public final class ReleasedGranules {
                 drop.add(released.keyAt(s));
             }
         }
-        for (long k : drop) released.remove(k);
+        for (long k : drop) drop(k);
     }
 
     public int tracked() {

@@ -15,26 +15,6 @@ class GranuleTableTest {
     private static final GranuleState[] STATES = GranuleState.values();
     private static final Pas[] PAS = Pas.values();
 
-    private static long randomPa(Random r, long[] pool) {
-        long pa = pool[r.nextInt(pool.length)];
-        return pa + (r.nextBoolean() ? 0 : r.nextInt(0x1000));   // any byte of the granule names it
-    }
-
-    private static long[] pool(Random r) {
-        long[] pool = new long[64];
-        for (int i = 0; i < pool.length; i++) {
-            switch (i % 6) {
-                case 0: pool[i] = 0x8000_0000L + ((long) r.nextInt(1 << 16) << 12); break;      // DRAM
-                case 1: pool[i] = ((long) r.nextInt(1 << 28)) << 12; break;                        // anywhere below 1 TiB
-                case 2: pool[i] = (1L << 40) - 0x1000 + ((long) r.nextInt(4) << 12); break;        // last dense granule and past it
-                case 3: pool[i] = r.nextLong() & ~0xFFFL; break;                                   // junk, mostly far
-                case 4: pool[i] = (0x100_0000L * r.nextInt(64)) - 0x1000 * r.nextInt(2); break;   // chunk borders
-                default: pool[i] = Long.MIN_VALUE; break;                                          // NULL
-            }
-        }
-        return pool;
-    }
-
     private static void assertSameAnswers(GranuleTable dense, GranuleTable hash, long pa, String at) {
         assertEquals(hash.state(pa), dense.state(pa), at);
         assertEquals(hash.pas(pa), dense.pas(pa), at);
@@ -47,11 +27,11 @@ class GranuleTableTest {
     void denseAndHashStorageAgreeOnRandomTransitions() {
         for (int seed = 1; seed <= 20; seed++) {
             Random r = new Random(seed);
-            long[] pool = pool(r);
+            long[] pool = GranulePool.pool(r);
             GranuleTable dense = new GranuleTable();
             GranuleTable hash = new GranuleTable(new GranuleWords(false));
             for (int step = 0; step < 5000; step++) {
-                long pa = randomPa(r, pool);
+                long pa = GranulePool.randomPa(r, pool);
                 String at = "seed " + seed + " step " + step + " pa 0x" + Long.toHexString(pa);
                 if (r.nextInt(3) == 0) {
                     Pas to = PAS[r.nextInt(PAS.length)];
@@ -64,7 +44,7 @@ class GranuleTableTest {
                     hash.setState(pa, to, owner, step);
                 }
                 assertSameAnswers(dense, hash, pa, at);
-                assertSameAnswers(dense, hash, randomPa(r, pool), at);
+                assertSameAnswers(dense, hash, GranulePool.randomPa(r, pool), at);
                 assertEquals(hash.tracked(), dense.tracked(), at);
                 assertEquals(hash.realmPasCount(), dense.realmPasCount(), at);
                 for (GranuleState s : STATES) assertEquals(hash.count(s), dense.count(s), at + " " + s);
