@@ -34,7 +34,8 @@ class BatchLoopTest {
     @TempDir
     Path tmp;
 
-    record Result(long events, List<Finding> findings, Map<String, List<Long>> counts) {
+    /** What the analyzer found, and the size of its shadow state at the end (granules, mappings, NS pages, released granules, realms, RECs). */
+    record Result(long events, List<Finding> findings, Map<String, List<Long>> counts, List<Integer> shadow) {
     }
 
     static Result run(Path p, List<Rule> rules, long fromSeq, boolean readAhead, boolean byBatch) throws IOException {
@@ -58,7 +59,10 @@ class BatchLoopTest {
         }
         Map<String, List<Long>> counts = new TreeMap<>();
         a.findings().counts().forEach((rule, n) -> counts.put(rule, List.of(n[0], n[1])));
-        return new Result(a.events(), a.findings().findings(), counts);
+        var s = a.shadow();
+        List<Integer> shadow = List.of(s.granules.tracked(), s.mappings.size(), s.ns.pages(), s.released.tracked(),
+                s.liveRealms(), s.liveRecs());
+        return new Result(a.events(), a.findings().findings(), counts, shadow);
     }
 
     /** Batch loop and row by row agree on p; returns the number of findings of all rules. */
