@@ -51,6 +51,34 @@ public final class CurrentInput {
         }
     }
 
+    /**
+     * Remembers the input row e (an RMI_CALL or GUEST_STEP, decoded into row: its command id
+     * and argument registers are taken from there, not read from the row again).
+     */
+    void set(DecodedRow row, EventView e, long rowSeq, EventKind k, RmiCommand command, boolean succeeded) {
+        seq = rowSeq;
+        kind = k.ordinal();
+        rmi = command.ordinal();
+        success = succeeded;
+        int id = row.cmdId();
+        cmdId = id;
+        if (id >= 0) {
+            String[] d = row.cmdDictionary();
+            if (d != cmdDictionary) cmdDictionary = d;
+        } else if (id == EventView.NO_NAME_ID) {
+            String c = e.cmd();
+            if (c != cmdName) cmdName = c;
+        }
+        int n = row.argCount();
+        if (n < 0) {
+            argCount = 0;
+        } else {
+            if (n > args.length) args = new long[n];
+            for (int i = 0; i < n; i++) args[i] = row.arg(i + 1);
+            argCount = n;
+        }
+    }
+
     /** Seq of the input row, -1 before the first input. */
     public long seq() {
         return seq;

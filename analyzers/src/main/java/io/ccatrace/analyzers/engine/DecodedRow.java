@@ -153,6 +153,7 @@ public final class DecodedRow {
     /** Lets go of the last row's view and registers: a finished analyzer must not keep its cursor (and its batches) reachable. */
     void forget() {
         view = null;
+        cmdDictionary = null;
         argCount = UNREAD;
         args = null;
         out = null;
@@ -190,9 +191,43 @@ public final class DecodedRow {
         outRead = false;
     }
 
+    /**
+     * RMI_CALL / GUEST_STEP: the command name's dictionary id ({@link EventView#nameId}) and the
+     * dictionary, read once here for the decode and the current input ({@link CurrentInput}).
+     */
+    private int cmdId = EventView.NO_NAME_ID;
+    private String[] cmdDictionary;
+
+    /** Reads the row's CMD id (and dictionary) once. */
+    private void readCmd(EventView e) {
+        int id = e.nameId(Column.CMD);
+        cmdId = id;
+        if (id >= 0) {
+            String[] d = e.nameDictionary(Column.CMD);
+            if (d != cmdDictionary) cmdDictionary = d;
+        }
+    }
+
+    /** RMI_CALL / GUEST_STEP: the CMD id as {@link EventView#nameId} gives it. */
+    int cmdId() {
+        return cmdId;
+    }
+
+    /** RMI_CALL / GUEST_STEP: the dictionary {@link #cmdId} indexes (when it is >= 0). */
+    String[] cmdDictionary() {
+        return cmdDictionary;
+    }
+
+    /** The row's argument count ({@link EventView#argCount}: -1 when it has none), read once. */
+    int argCount() {
+        int c = argCount;
+        return c == UNREAD ? readArgs() : c;
+    }
+
     void decodeRmiCall(EventView e) {
         // by name, else by function id: RmiCommand.of(cmd, fid)
-        RmiCommand c = rmiByName.of(e, Column.CMD);
+        readCmd(e);
+        RmiCommand c = rmiByName.of(e, Column.CMD, cmdId, cmdDictionary);
         if (c == RmiCommand.UNKNOWN) c = RmiCommand.of(null, e.fid());
         rmi = c.ordinal();
         success = rmiSuccess.of(e, Column.STATUS);
@@ -229,7 +264,8 @@ public final class DecodedRow {
     }
 
     void decodeGuestStep(EventView e) {
-        guestCall = callStep.of(e, Column.CMD);
+        readCmd(e);
+        guestCall = callStep.of(e, Column.CMD, cmdId, cmdDictionary);
     }
 
     void decodeRecState(EventView e) {

@@ -40,6 +40,13 @@ final class NameCache<T> {
         return of(id, e.nameDictionary(c));
     }
 
+    /** {@link #of(EventView, Column)} with the row's id and dictionary for c already read by the caller (dictionary: any when id < 0). */
+    T of(EventView e, Column c, int id, String[] dictionary) {
+        if (id == EventView.NO_NAME_ID) return of(name(e, c));
+        if (id < 0) return ofNull;
+        return of(id, dictionary);
+    }
+
     @SuppressWarnings("unchecked")
     private T of(int id, String[] dictionary) {
         if (id >= idNames.length) {

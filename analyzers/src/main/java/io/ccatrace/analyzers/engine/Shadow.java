@@ -202,7 +202,7 @@ public final class Shadow {
 
     void applyRmiCall(EventView e) {
         endInput();
-        input.set(e, e.seq(), EventKind.RMI_CALL, row.rmi(), row.success);
+        input.set(row, e, e.seq(), EventKind.RMI_CALL, row.rmi(), row.success);
         // the RMM writes RecRun.exit: NS bytes no NS_WRITE row carries
         if (row.rmi() == RmiCommand.RMI_REC_ENTER) released.forget(row.arg(2));
         if (row.success) realmEffects.onSuccessfulCall(e);
@@ -222,7 +222,7 @@ public final class Shadow {
 
     void applyGuestStep(EventView e) {
         endInput();
-        input.set(e, e.seq(), EventKind.GUEST_STEP, RmiCommand.UNKNOWN, false);
+        input.set(row, e, e.seq(), EventKind.GUEST_STEP, RmiCommand.UNKNOWN, false);
         onGuestStep(e);
     }
 
