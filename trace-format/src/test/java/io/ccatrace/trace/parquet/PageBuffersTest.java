@@ -13,11 +13,14 @@ class PageBuffersTest {
     void anArrayGivenBackServesTheNextPageOfItsSize() {
         PageBuffers p = new PageBuffers();
         byte[] a = p.take(1000);
-        assertTrue(a.length >= 1000 && Integer.bitCount(a.length) == 1, "a power of two of at least the size");
+        assertTrue(a.length >= 1000 && a.length % 4096 == 0, "at least the size, in 4 KiB");
         byte[] b = p.take(1000);
         assertNotSame(a, b, "an array not given back is not handed out twice");
         p.give(a);
-        assertSame(a, p.take(600), "given back: taken for a page of its size");
+        byte[] big = p.take(100_000);
+        p.give(big);
+        assertSame(a, p.take(600), "given back: the smallest free array that holds the page");
+        assertSame(big, p.take(5000), "the only free one left that holds it");
         assertNotSame(a, p.take(1000), "taken again: not free any more");
         p.give(a);
         p.give(a);
