@@ -1,6 +1,7 @@
 package io.ccatrace.cli;
 
 import io.ccatrace.analyzers.engine.Analyzer;
+import io.ccatrace.analyzers.engine.MalformedRowException;
 import io.ccatrace.analyzers.engine.RuleCatalog;
 import io.ccatrace.analyzers.finding.FindingReport;
 import io.ccatrace.analyzers.finding.FindingSink;
@@ -75,6 +76,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
             try (TraceCursor c = TraceFiles.openCursor(p, Analyzer.COLUMNS, Long.MIN_VALUE, threads == 2, checkChain,
                     Warnings.to(err))) {
                 a.run(c);
+            } catch (MalformedRowException e) {
+                throw new UserException(p + ": " + e.getMessage());
             }
             results.add(new FindingReport.TraceFindings(p.toString(), a.events(), a.findings()));
             violations += a.findings().total(Severity.VIOLATION);

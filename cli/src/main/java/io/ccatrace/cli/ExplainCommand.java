@@ -1,6 +1,7 @@
 package io.ccatrace.cli;
 
 import io.ccatrace.analyzers.engine.Analyzer;
+import io.ccatrace.analyzers.engine.MalformedRowException;
 import io.ccatrace.analyzers.explain.CrashExplainer;
 import io.ccatrace.analyzers.explain.Explanation;
 import io.ccatrace.analyzers.finding.FindingSink;
@@ -38,6 +39,8 @@ public final class ExplainCommand implements Callable<Integer> {
         try (TraceCursor c = TraceFiles.openCursor(trace, Long.MIN_VALUE,
                 Warnings.to(spec))) {
             a.run(c);
+        } catch (MalformedRowException e) {
+            throw new UserException(trace + ": " + e.getMessage());
         }
         PrintWriter out = spec.commandLine().getOut();
         int shown = 0;

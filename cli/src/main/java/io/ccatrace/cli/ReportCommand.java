@@ -1,5 +1,6 @@
 package io.ccatrace.cli;
 
+import io.ccatrace.analyzers.engine.MalformedRowException;
 import io.ccatrace.analyzers.report.HtmlReport;
 import io.ccatrace.trace.EventView;
 import io.ccatrace.trace.TraceCursor;
@@ -42,6 +43,8 @@ public final class ReportCommand implements Callable<Integer> {
             TraceFiles.openCursor(trace, Long.MIN_VALUE, w -> { }).close(); // fail early, with the reader's one-line error
             String html = HtmlReport.build(trace.getFileName().toString(), () -> events(opened, warnings), warnings);
             Files.writeString(output, html, StandardCharsets.UTF_8);
+        } catch (MalformedRowException e) {
+            throw new UserException(trace + ": " + e.getMessage());
         } finally {
             for (TraceCursor c : opened) c.close();
         }

@@ -76,4 +76,39 @@ class AnalyzeCommandTest {
         assertEquals(ExitCodes.BAD_INPUT, run(new StringWriter(), err2, "analyze", "--rule", "nope", junk.toString()));
         assertTrue(err2.toString().contains("unknown rule 'nope'"), err2.toString());
     }
+
+    /** A realm's RTT_ENTRY row at (ipa 0, level) becoming `to` (PA of a block when assigned). */
+    private Path rttEntry(String name, int level, String to) throws IOException {
+        Path p = dir.resolve(name);
+        try (TraceWriter w = TraceFiles.create(p, TraceMetadata.empty())) {
+            TraceEvent.Builder b = TraceEvent.builder(0, EventKind.RTT_ENTRY).realm(0x8100_0000L).ipa(0).level(level)
+                    .from("UNASSIGNED").to(to).fromRipas("RAM").toRipas(to.equals("TABLE") ? null : "RAM");
+            if (to.startsWith("ASSIGNED")) b.pa(0x4000_0000L);
+            w.write(b.build());
+        }
+        return p;
+    }
+
+    @Test
+    void rttLevelNoRmmCanReportIsBadInputNotAHang() throws IOException {
+        // reference 11.1: levels -1..3; ASSIGNED (blocks, pages) only at 1..3. Level 40 made the
+        // shadow walk a 2^63-byte block (out of memory after 20 s), level 0 a 2^39-byte one.
+        String[][] bad = {{"40", "ASSIGNED", "level 40"}, {"-5", "TABLE", "level -5"}, {"0", "ASSIGNED", "ASSIGNED at level 0"},
+            {"-1", "ASSIGNED_NS", "ASSIGNED_NS at level -1"}};
+        for (String[] c : bad) {
+            Path t = rttEntry("l" + c[0] + c[1] + ".jsonl", Integer.parseInt(c[0]), c[1]);
+            for (String[] cmd : new String[][] {{"analyze"}, {"explain"}, {"report", "-o", dir.resolve("r.html").toString()}}) {
+                StringWriter err = new StringWriter();
+                String[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(cmd), java.util.stream.Stream.of(t.toString()))
+                        .toArray(String[]::new);
+                assertEquals(ExitCodes.BAD_INPUT, run(new StringWriter(), err, args), cmd[0] + " " + c[2]);
+                String line = err.toString().strip();
+                assertEquals(1, line.lines().count(), line);
+                assertTrue(line.contains(t.toString()) && line.contains("event seq 0") && line.contains(c[2]), line);
+            }
+        }
+        // the levels a trace can carry: a TABLE at -1 (LPA2) and a 1 GiB block at level 1
+        assertEquals(ExitCodes.OK, run(new StringWriter(), new StringWriter(), "analyze", rttEntry("ok-1.jsonl", -1, "TABLE").toString()));
+        assertEquals(ExitCodes.OK, run(new StringWriter(), new StringWriter(), "analyze", rttEntry("ok1.jsonl", 1, "ASSIGNED").toString()));
+    }
 }

@@ -257,6 +257,16 @@ public final class DecodedRow {
         rttTo = rttState.of(e, Column.TO).ordinal();
         toRipas = ripas.of(e, Column.TO_RIPAS).ordinal();
         level = e.level() == TraceEvent.NULL_INT ? 3 : e.level();
+        // reference 11.1: levels -1 (LPA2 only) to 3; ASSIGNED and ASSIGNED_NS (blocks or pages)
+        // only at levels 1..3. Anything else would have the shadow walk a block larger than the
+        // address space (level 40: 2^51 granules; level 0: 2^27), so the trace is refused.
+        if (level < -1 || level > 3) {
+            throw new MalformedRowException(e.seq(), "RTT_ENTRY at level " + level + " (levels are -1..3)");
+        }
+        if (level < 1 && (rttTo == RttState.ASSIGNED.ordinal() || rttTo == RttState.ASSIGNED_NS.ordinal())) {
+            throw new MalformedRowException(e.seq(), "RTT_ENTRY " + RTT[rttTo] + " at level " + level
+                    + " (blocks and pages exist at levels 1..3 only)");
+        }
     }
 
     void decodeRecExit(EventView e) {
