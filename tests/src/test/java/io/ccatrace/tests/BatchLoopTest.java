@@ -85,15 +85,12 @@ class BatchLoopTest {
 
     @TestFactory
     Stream<DynamicTest> sameFindingsOnEverySampleTrace() throws Exception {
-        return SampleScenarioTracesTest.commands().stream().map(a -> a[a.length - 1]).map(file ->
-                DynamicTest.dynamicTest(file, () -> assertSame(SampleScenarioTracesTest.DIR.resolve(file))));
+        return FusedEnginePathTest.onEverySample(BatchLoopTest::assertSame);
     }
 
     @Test
     void sameFindingsOnHostFuzzRecordingsOfSeededBugs() throws IOException {
-        int findings = 0;
-        for (Path t : FusedEnginePathTest.seededBugRecordings(tmp)) findings += assertSame(t);
-        assertTrue(findings > 0, "the recordings must have findings to compare");
+        FusedEnginePathTest.onSeededBugs(tmp, BatchLoopTest::assertSame);
     }
 
     @Test

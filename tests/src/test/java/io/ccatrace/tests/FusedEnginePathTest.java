@@ -72,14 +72,29 @@ class FusedEnginePathTest {
 
     @TestFactory
     Stream<DynamicTest> sameFindingsOnEverySampleTrace() throws Exception {
-        return SampleScenarioTracesTest.commands().stream().map(a -> a[a.length - 1]).map(file ->
-                DynamicTest.dynamicTest(file, () -> assertSame(SampleScenarioTracesTest.DIR.resolve(file))));
+        return onEverySample(FusedEnginePathTest::assertSame);
     }
 
     @Test
     void sameFindingsOnHostFuzzRecordingsOfSeededBugs() throws IOException {
+        onSeededBugs(tmp, FusedEnginePathTest::assertSame);
+    }
+
+    /** A comparison on one trace; returns the number of findings it compared. */
+    interface TraceCheck {
+        int check(Path trace) throws IOException;
+    }
+
+    /** One dynamic test per sample trace. */
+    static Stream<DynamicTest> onEverySample(TraceCheck c) throws Exception {
+        return SampleScenarioTracesTest.commands().stream().map(a -> a[a.length - 1]).map(file ->
+                DynamicTest.dynamicTest(file, () -> c.check(SampleScenarioTracesTest.DIR.resolve(file))));
+    }
+
+    /** Runs c on the seeded-bug recordings (written into dir); they must have findings to compare. */
+    static void onSeededBugs(Path dir, TraceCheck c) throws IOException {
         int findings = 0;
-        for (Path t : seededBugRecordings(tmp)) findings += assertSame(t);
+        for (Path t : seededBugRecordings(dir)) findings += c.check(t);
         assertTrue(findings > 0, "the recordings must have findings to compare");
     }
 
