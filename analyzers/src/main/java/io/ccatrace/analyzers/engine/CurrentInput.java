@@ -28,27 +28,12 @@ public final class CurrentInput {
 
     /** Remembers the input row e (its seq read by the caller); its argument registers are copied straight from the row. */
     void set(EventView e, long rowSeq, EventKind k, RmiCommand command, boolean succeeded) {
-        seq = rowSeq;
-        kind = k.ordinal();
-        rmi = command.ordinal();
-        success = succeeded;
         int id = e.nameId(Column.CMD);
-        cmdId = id;
-        if (id >= 0) {
-            String[] d = e.nameDictionary(Column.CMD);
-            if (d != cmdDictionary) cmdDictionary = d;
-        } else if (id == EventView.NO_NAME_ID) {
-            String c = e.cmd();
-            if (c != cmdName) cmdName = c;
-        }
+        remember(e, rowSeq, k, command, succeeded, id, id >= 0 ? e.nameDictionary(Column.CMD) : null);
         int n = e.argCount();
-        if (n < 0) {
-            argCount = 0;
-        } else {
-            if (n > args.length) args = new long[n];
-            for (int i = 0; i < n; i++) args[i] = e.arg(i);
-            argCount = n;
-        }
+        long[] a = room(n);
+        for (int i = 0; i < n; i++) a[i] = e.arg(i);
+        argCount = Math.max(n, 0);
     }
 
     /**
@@ -56,27 +41,33 @@ public final class CurrentInput {
      * and argument registers are taken from there, not read from the row again).
      */
     void set(DecodedRow row, EventView e, long rowSeq, EventKind k, RmiCommand command, boolean succeeded) {
+        int id = row.cmdId();
+        remember(e, rowSeq, k, command, succeeded, id, id >= 0 ? row.cmdDictionary() : null);
+        int n = row.argCount();
+        long[] a = room(n);
+        for (int i = 0; i < n; i++) a[i] = row.arg(i + 1);
+        argCount = Math.max(n, 0);
+    }
+
+    /** What both kinds of input row share: seq, kind, command, outcome and the command's name id (dictionary d when id >= 0). */
+    private void remember(EventView e, long rowSeq, EventKind k, RmiCommand command, boolean succeeded, int id, String[] d) {
         seq = rowSeq;
         kind = k.ordinal();
         rmi = command.ordinal();
         success = succeeded;
-        int id = row.cmdId();
         cmdId = id;
         if (id >= 0) {
-            String[] d = row.cmdDictionary();
             if (d != cmdDictionary) cmdDictionary = d;
         } else if (id == EventView.NO_NAME_ID) {
             String c = e.cmd();
             if (c != cmdName) cmdName = c;
         }
-        int n = row.argCount();
-        if (n < 0) {
-            argCount = 0;
-        } else {
-            if (n > args.length) args = new long[n];
-            for (int i = 0; i < n; i++) args[i] = row.arg(i + 1);
-            argCount = n;
-        }
+    }
+
+    /** The argument array, at least n long (n < 0: no arguments). */
+    private long[] room(int n) {
+        if (n > args.length) args = new long[n];
+        return args;
     }
 
     /** Seq of the input row, -1 before the first input. */
