@@ -47,13 +47,37 @@ public final class Ccatrace implements Runnable {
     private static int handleException(Exception ex, CommandLine cl,
                                        CommandLine.ParseResult parsed) {
         PrintWriter err = cl.getErr();
-        if (ex instanceof UserException || ex instanceof java.io.UncheckedIOException
-                || ex instanceof java.io.IOException) {
+        if (ex instanceof java.io.UncheckedIOException) {
+            err.println("ccatrace: " + oneLine(ioMessage(((java.io.UncheckedIOException) ex).getCause())));
+            return ExitCodes.BAD_INPUT;
+        }
+        if (ex instanceof java.io.IOException) {
+            err.println("ccatrace: " + oneLine(ioMessage((java.io.IOException) ex)));
+            return ExitCodes.BAD_INPUT;
+        }
+        if (ex instanceof UserException) {
             err.println("ccatrace: " + oneLine(ex.getMessage()));
             return ExitCodes.BAD_INPUT;
         }
         err.println("ccatrace: internal error: " + ex);
         return ExitCodes.INTERNAL;
+    }
+
+    /**
+     * An I/O failure as "FILE: what": the JDK's file-system errors carry only the path as their
+     * message (a missing directory under -o printed as just the path), so they get the reason.
+     */
+    static String ioMessage(java.io.IOException e) {
+        if (e instanceof java.nio.file.FileSystemException) {
+            java.nio.file.FileSystemException f = (java.nio.file.FileSystemException) e;
+            if (f.getReason() == null && f.getFile() != null && f.getFile().contains(": ")) return f.getFile(); // already "FILE: what"
+            String why = f instanceof java.nio.file.NoSuchFileException ? "no such file or directory"
+                    : f instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                    : f instanceof java.nio.file.FileAlreadyExistsException ? "already exists"
+                    : f.getReason() != null ? f.getReason() : "cannot access";
+            return f.getFile() + (f.getOtherFile() != null ? " -> " + f.getOtherFile() : "") + ": " + why;
+        }
+        return e.getMessage();
     }
 
     static String oneLine(String s) {

@@ -31,10 +31,13 @@ public final class ConvertCommand implements Callable<Integer> {
         }
         io.ccatrace.trace.TraceFormat.of(out);
         try (TraceReader r = TraceFiles.open(in, Warnings.to(err))) {
-            copy(r, out);
-        } catch (java.io.IOException | RuntimeException e) {
-            Files.deleteIfExists(out);
-            throw e;
+            // only a half-written output is deleted: an input that cannot be opened leaves OUT as it was
+            try {
+                copy(r, out);
+            } catch (java.io.IOException | RuntimeException e) {
+                Files.deleteIfExists(out);
+                throw e;
+            }
         }
         return ExitCodes.OK;
     }

@@ -75,6 +75,10 @@ public final class DiffCommand implements Callable<Integer> {
         DivergenceText text = new DivergenceText(out, a.toString(), null);
         try (TraceReader ra = open(a); TraceReader rb = open(b)) {
             TraceDiff.Result r = TraceDiff.diff(ra, rb, firstOnly(text));
+            // the alignment may end early: read both to the end so that their integrity chains
+            // are checked (a damaged trace is warned about, or refused, like by every reader)
+            drain(ra);
+            drain(rb);
             out.println("compared " + r.windows() + " inputs of " + a + " (A) and " + b + " (B)");
             if (r.unaligned() != null) out.println("alignment ends: " + r.unaligned());
             counts(out, r.summary().total(), r.summary().byCommand());
@@ -191,6 +195,10 @@ public final class DiffCommand implements Callable<Integer> {
                 out.println(String.format("  %8d  %s  %s", f.getValue(), c.getKey(), f.getKey()));
             }
         }
+    }
+
+    private static void drain(TraceReader r) throws IOException {
+        while (r.hasNext()) r.next();
     }
 
     private TraceReader open(Path p) throws IOException {

@@ -38,6 +38,11 @@ public final class DumpCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         EnumSet<EventKind> wanted = kindSet(kinds);
+        if (from != null && from < 0) throw new UserException("--from: must be a seq (0 or more), got " + from);
+        if (to != null && to < 0) throw new UserException("--to: must be a seq (0 or more), got " + to);
+        if (from != null && to != null && from > to) {
+            throw new UserException("--from " + from + " is after --to " + to + " (nothing to print)");
+        }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try (TraceReader r = TraceFiles.open(trace, Warnings.to(err));

@@ -35,12 +35,16 @@ public final class ExplainCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Long only = realm == null ? null : parse(realm);
         CrashExplainer ex = new CrashExplainer();
-        Analyzer a = new Analyzer(List.of(ex), new FindingSink());
+        RealmSeen seen = new RealmSeen(only == null ? 0 : only);
+        Analyzer a = new Analyzer(only == null ? List.of(ex) : List.of(ex, seen), new FindingSink());
         try (TraceCursor c = TraceFiles.openCursor(trace, Long.MIN_VALUE,
                 Warnings.to(spec))) {
             a.run(c);
         } catch (MalformedRowException e) {
             throw new UserException(trace + ": " + e.getMessage());
+        }
+        if (only != null && !seen.seen()) {
+            throw new UserException(trace + ": --realm " + realm + ": no realm with that RD in the trace");
         }
         PrintWriter out = spec.commandLine().getOut();
         int shown = 0;

@@ -1,5 +1,6 @@
 package io.ccatrace.cli;
 
+import io.ccatrace.trace.RowConstraints;
 import io.ccatrace.trace.TraceFiles;
 import io.ccatrace.trace.TraceFormat;
 import io.ccatrace.trace.TraceMetadata;
@@ -31,14 +32,18 @@ public final class ImportCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         TraceFormat.of(output);
         long n = 0;
-        try (VerifyingReader r = TraceFiles.openJsonl(events, Warnings.to(err))) {
+        try (VerifyingReader r = TraceFiles.openJsonl(events, Warnings.to(err), new RowConstraints())) {
             TraceMetadata m = r.metadata().with(TraceMetadata.ORIGIN, "imported")
                     .with(TraceMetadata.IMPORTED_FROM, String.valueOf(events.getFileName()));
+            // a refused row (or unreadable line) leaves no half-imported trace behind
             try (TraceWriter w = TraceFiles.create(output, m)) {
                 while (r.hasNext()) {
                     w.write(r.next());
                     n++;
                 }
+            } catch (java.io.IOException | RuntimeException e) {
+                java.nio.file.Files.deleteIfExists(output);
+                throw e;
             }
         }
         out.println("imported " + n + " events into " + output);

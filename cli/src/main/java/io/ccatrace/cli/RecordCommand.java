@@ -32,14 +32,14 @@ public final class RecordCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "0", description = "random seed (default 0)")
     long seed;
 
-    @Option(names = "--realms", defaultValue = "0", description = "number of realms (default: the scenario's)")
-    int realms;
+    @Option(names = "--realms", description = "number of realms (default: the scenario's)")
+    Integer realms;
 
-    @Option(names = "--vcpus", defaultValue = "0", description = "vCPUs per realm (default: the scenario's)")
-    int vcpus;
+    @Option(names = "--vcpus", description = "vCPUs per realm (default: the scenario's)")
+    Integer vcpus;
 
-    @Option(names = "--cpus", defaultValue = "0", description = "physical CPUs (default: the scenario's)")
-    int cpus;
+    @Option(names = "--cpus", description = "physical CPUs (default: the scenario's)")
+    Integer cpus;
 
     @Option(names = "--events", defaultValue = "0", description = "grow the steady phase to about N events")
     long events;
@@ -58,9 +58,21 @@ public final class RecordCommand implements Callable<Integer> {
             description = "with --checkpoints: events between checkpoints (default ${DEFAULT-VALUE})")
     long every = CheckpointBuilder.DEFAULT_EVERY;
 
+    /** --events beyond this is a typo, not a plan: 10^10 events take hours and ~40 GB of Parquet. */
+    static final long MAX_EVENTS = 10_000_000_000L;
+
+    /** An explicitly given count must be 1..max; 0 stands for "the scenario's" only when omitted. */
+    private static int given(String option, Integer value, int max) {
+        if (value == null) return 0;
+        if (value < 1 || value > max) throw new UserException(option + ": must be 1.." + max + ", got " + value);
+        return value;
+    }
+
     @Override
     public Integer call() throws Exception {
-        ScenarioOptions o = ScenarioRecording.options(scenario, rmm, seed, realms, vcpus, cpus, events, inject);
+        ScenarioOptions o = ScenarioRecording.options(scenario, rmm, seed, given("--realms", realms, 256),
+                given("--vcpus", vcpus, 16), given("--cpus", cpus, 64), events, inject);
+        if (events > MAX_EVENTS) throw new UserException("--events: at most " + MAX_EVENTS + " (hours of recording), got " + events);
         if (every <= 0) throw new UserException("--every must be positive");
         Path parent = output.toAbsolutePath().getParent();
         if (parent != null && !java.nio.file.Files.isDirectory(parent)) {

@@ -33,23 +33,27 @@ public final class ReplayCommand implements Callable<Integer> {
     String rmm;
 
     @Option(names = "--until", paramLabel = "SEQ", description = "stop after the input whose window holds SEQ")
-    long until = -1;
+    Long until;
 
     @Option(names = "--max-divergences", paramLabel = "K", description = "stop after K divergences (default: no limit)")
-    int maxDivergences;
+    Integer maxDivergences;
 
     @Option(names = "--json", description = "one JSON object instead of text")
     boolean json;
 
     @Override
     public Integer call() throws IOException {
-        if (maxDivergences < 0) throw new UserException("--max-divergences must be >= 0");
+        if (maxDivergences != null && maxDivergences < 1) {
+            throw new UserException("--max-divergences: must be at least 1 (omit it for no limit), got " + maxDivergences);
+        }
+        if (until != null && until < 0) throw new UserException("--until: must be a seq (0 or more), got " + until);
         PrintWriter out = spec.commandLine().getOut();
         String name = trace.toString();
         ReplayResult r;
         ReplayWarnings warnings = new ReplayWarnings(Warnings.to(spec));
         try (TraceCursor reader = Replayer.openCursor(trace, warnings)) {
-            Replayer replayer = new Replayer(new ReplayOptions(rmm, until, maxDivergences));
+            Replayer replayer = new Replayer(new ReplayOptions(rmm, until == null ? -1 : until,
+                    maxDivergences == null ? 0 : maxDivergences));
             if (json) {
                 try (DivergenceJson report = new DivergenceJson(out, name, rmm)) {
                     r = replayer.run(reader, warnings, report::divergence);

@@ -48,8 +48,9 @@ public final class RunCommand implements Callable<Integer> {
         try {
             return Files.readAllBytes(p);
         } catch (IOException e) {
-            throw new UserException(p + ": cannot read script (" + e.getClass().getSimpleName()
-                    + ")");
+            String why = e instanceof java.nio.file.NoSuchFileException ? "no such file"
+                    : Files.isDirectory(p) ? "is a directory" : Ccatrace.ioMessage(e);
+            throw new UserException(p + ": cannot read script (" + why + ")");
         }
     }
 }

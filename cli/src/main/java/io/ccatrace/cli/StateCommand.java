@@ -51,6 +51,10 @@ public final class StateCommand implements Callable<Integer> {
         try {
             StateQuery.Result q = StateQuery.at(trace, at, !noCheckpoint, Warnings.to(spec));
             MachineConfig config = MachineSetup.config(q.metadata(), null);
+            if (q.state().lastSeq() < at) {
+                throw new UserException(trace + ": --at " + at + " is past the trace's last event"
+                        + (q.state().lastSeq() < 0 ? " (it has none)" : " (seq " + q.state().lastSeq() + ")"));
+            }
             StateReport r = new StateReport(q.state(), config, out);
             r.header(at);
             boolean any = false;

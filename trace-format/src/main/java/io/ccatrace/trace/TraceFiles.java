@@ -40,7 +40,7 @@ public final class TraceFiles {
     public static VerifyingReader open(Path path, Consumer<String> warnings) throws IOException {
         TraceFormat f = TraceFormat.of(path);
         if (!Files.isRegularFile(path)) {
-            throw new NoSuchFileException(path + ": no such trace file");
+            throw new NoSuchFileException(path + (Files.isDirectory(path) ? ": is a directory, not a trace file" : ": no such trace file"));
         }
         RowSource src = openSource(f, path);
         try {
@@ -57,10 +57,25 @@ public final class TraceFiles {
      * trace with its metadata line.
      */
     public static VerifyingReader openJsonl(Path path, Consumer<String> warnings) throws IOException {
+        return openJsonl(path, warnings, null);
+    }
+
+    /**
+     * As {@link #openJsonl(Path, Consumer)}, refusing (with the line number) the first row that
+     * breaks constraints (null: none checked) and a metadata line of a newer format.
+     */
+    public static VerifyingReader openJsonl(Path path, Consumer<String> warnings, RowConstraints constraints)
+            throws IOException {
         if (!Files.isRegularFile(path)) {
-            throw new NoSuchFileException(path + ": no such file");
+            throw new NoSuchFileException(path + (Files.isDirectory(path) ? ": is a directory" : ": no such file"));
         }
-        RowSource src = openSource(TraceFormat.JSONL, path);
+        RowSource src = new JsonlSource(path, constraints);
+        try {
+            checkVersion(path, TraceFormat.JSONL, src.header());
+        } catch (TraceFormatException e) {
+            src.close();
+            throw e;
+        }
         return new VerifyingReader(src, path.toString(), warnings);
     }
 
@@ -114,7 +129,7 @@ public final class TraceFiles {
                                            int parquetBatchRows, boolean sparse) throws IOException {
         TraceFormat f = TraceFormat.of(path);
         if (!Files.isRegularFile(path)) {
-            throw new NoSuchFileException(path + ": no such trace file");
+            throw new NoSuchFileException(path + (Files.isDirectory(path) ? ": is a directory, not a trace file" : ": no such trace file"));
         }
         try {
             switch (f) {

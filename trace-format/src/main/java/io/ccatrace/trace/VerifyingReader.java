@@ -10,6 +10,13 @@ import java.util.function.Consumer;
  * failure of the format library into a {@link TraceFormatException} naming the file.
  */
 public final class VerifyingReader implements TraceReader {
+    /** A qualified or simple Java exception/error class name, with a following ": ". */
+    private static final java.util.regex.Pattern JAVA_NAME =
+            java.util.regex.Pattern.compile("(?:[a-z][\\w$]*\\.)*[A-Z][\\w$]*(?:Exception|Error)(?::\\s*)?");
+
+    /** An object's default toString (class@hash): differs from run to run, so never shown. */
+    private static final java.util.regex.Pattern IDENTITY = java.util.regex.Pattern.compile("\\s*(?:Struct: )?[\\w.$]+@[0-9a-f]{4,}");
+
     private final RowSource source;
     private final String file;
     private final Consumer<String> warnings;
@@ -131,9 +138,27 @@ public final class VerifyingReader implements TraceReader {
         }
     }
 
+    /**
+     * What went wrong, for a one-line error: what kind of damage (never a Java class name, so a
+     * user sees no "Exception") and the library's message, with any class names in it dropped.
+     */
     static String describe(Throwable e) {
-        String m = e.getMessage();
-        String s = e.getClass().getSimpleName() + (m == null ? "" : ": " + m);
+        String m = e.getMessage() == null ? ""
+                : IDENTITY.matcher(JAVA_NAME.matcher(e.getMessage()).replaceAll("")).replaceAll("").strip();
+        String what = damage(e);
+        String s = m.isEmpty() ? what : what + ": " + m;
         return s.replace('\n', ' ').replace('\r', ' ');
+    }
+
+    private static String damage(Throwable e) {
+        if (e instanceof java.io.EOFException) return "unexpected end of data";
+        if (e instanceof IndexOutOfBoundsException || e instanceof NegativeArraySizeException
+                || e instanceof java.nio.BufferUnderflowException || e instanceof java.nio.BufferOverflowException) {
+            return "a length or offset out of range";
+        }
+        if (e instanceof OutOfMemoryError) return "a length too large to allocate";
+        if (e instanceof StackOverflowError) return "structure nested too deep";
+        if (e instanceof java.io.IOException) return "unreadable data";
+        return "undecodable data";
     }
 }

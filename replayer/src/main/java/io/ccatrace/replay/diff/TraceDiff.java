@@ -38,7 +38,7 @@ public final class TraceDiff {
             Window wb = rb.next();
             if (wa == null || wb == null) {
                 String end = wa == null && wb == null ? null
-                        : (wa == null ? "A" : "B") + " has more inputs from seq "
+                        : (wa == null ? "B" : "A") + " has more inputs from seq "
                         + (wa == null ? wb.seq() : wa.seq());
                 return new Result(windows, summary, end);
             }

@@ -1,5 +1,6 @@
 package io.ccatrace.replay.state;
 
+import io.ccatrace.replay.input.BadInputException;
 import io.ccatrace.trace.EventView;
 import io.ccatrace.trace.TraceEvent;
 import java.util.ArrayList;
@@ -39,10 +40,25 @@ final class RttShadow {
     }
 
     void apply(EventView e) {
+        if (e.level() < -1 || e.level() > 3) {
+            // docs/trace-format.md, column level: -1..3; no RMM reports another (reference 11.1)
+            throw new BadInputException("event seq " + e.seq() + ": RTT_ENTRY "
+                    + (e.level() == TraceEvent.NULL_INT ? "without a level" : "at level " + e.level()) + " (levels are -1..3)");
+        }
         Map<Long, Entry> m = levels[e.level() + 1];
         Entry prev = m.get(e.ipa());
         m.put(e.ipa(), new Entry(e.seq(), e.to(), e.toRipas(), e.pa(), e.from(), e.fromRipas(),
                 prev == null ? TraceEvent.NULL : prev.pa()));
+    }
+
+    /** Whether ipa is below 2^s2sz (the realm's IPA space); true when the geometry is unknown. */
+    boolean withinIpaSpace(long ipa) {
+        return protectedTop <= 0 || protectedTop == Long.MIN_VALUE || Long.compareUnsigned(ipa, ipaSpaceTop()) < 0;
+    }
+
+    /** 2^s2sz: the first IPA past the realm's IPA space (meaningful when the geometry is known). */
+    long ipaSpaceTop() {
+        return protectedTop << 1;
     }
 
     static long size(int level) {

@@ -3,6 +3,7 @@ package io.ccatrace.replay.state;
 import io.ccatrace.model.gpt.Pas;
 import io.ccatrace.model.machine.MachineConfig;
 import io.ccatrace.model.memory.DramBank;
+import io.ccatrace.replay.input.BadInputException;
 import io.ccatrace.trace.TraceEvent;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -67,6 +68,10 @@ public final class StateReport {
         if (r == null) {
             out.println("realm " + hex(rd) + ": never created");
             return;
+        }
+        if (!r.rtt.withinIpaSpace(ipa)) {
+            throw new BadInputException("--ipa " + hex(ipa) + " is beyond the IPA space of realm " + hex(rd)
+                    + " (IPAs below " + hex(r.rtt.ipaSpaceTop()) + ")");
         }
         out.println("RTT walk of IPA " + hex(ipa) + " in realm " + hex(rd) + " ("
                 + (r.rtt.isProtected(ipa) ? "protected" : "unprotected") + " half):");

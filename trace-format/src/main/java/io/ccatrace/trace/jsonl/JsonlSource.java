@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import io.ccatrace.trace.RowConstraints;
 import io.ccatrace.trace.RowSource;
 import io.ccatrace.trace.TraceEvent;
 import io.ccatrace.trace.TraceFormatException;
@@ -25,6 +26,7 @@ public final class JsonlSource implements RowSource {
 
     private final String file;
     private final JsonParser p;
+    private final RowConstraints constraints;
     private TraceMetadata header = TraceMetadata.empty();
     private TraceMetadata trailer = TraceMetadata.empty();
     private boolean hasHeader;
@@ -33,11 +35,21 @@ public final class JsonlSource implements RowSource {
     private long lastSeq = Long.MIN_VALUE;
 
     public JsonlSource(Path path) throws IOException {
-        this(path.toString(), new BufferedInputStream(Files.newInputStream(path), 1 << 16));
+        this(path, null);
+    }
+
+    /** Refuses the first row that breaks constraints (null: none), naming its line. */
+    public JsonlSource(Path path, RowConstraints constraints) throws IOException {
+        this(path.toString(), new BufferedInputStream(Files.newInputStream(path), 1 << 16), constraints);
     }
 
     public JsonlSource(String file, InputStream in) throws IOException {
+        this(file, in, null);
+    }
+
+    private JsonlSource(String file, InputStream in, RowConstraints constraints) throws IOException {
         this.file = file;
+        this.constraints = constraints;
         this.p = FACTORY.createParser(in);
         lookahead = readRow();
     }
@@ -100,6 +112,8 @@ public final class JsonlSource implements RowSource {
                 long seq = r.event().seq();
                 if (seq <= lastSeq) throw fail("seq " + seq + " does not increase (after " + lastSeq + ")");
                 lastSeq = seq;
+                String bad = constraints == null ? null : constraints.violation(r.event());
+                if (bad != null) throw fail(bad);
                 return r;
             }
         } catch (JsonProcessingException e) {
