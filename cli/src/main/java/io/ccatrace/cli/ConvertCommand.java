@@ -42,13 +42,19 @@ public final class ConvertCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** Copies every event of r to a new trace at path, keeping r's metadata. */
+    /**
+     * Copies every event of r to a new trace at path, keeping r's metadata; a recording that
+     * did not finish stays incomplete in the copy (its readers warn as the input's did).
+     */
     static long copy(TraceReader r, Path path) throws java.io.IOException {
         long n = 0;
         try (TraceWriter w = TraceFiles.create(path, r.metadata())) {
             while (r.hasNext()) {
                 w.write(r.next());
                 n++;
+            }
+            if (r instanceof io.ccatrace.trace.VerifyingReader && !((io.ccatrace.trace.VerifyingReader) r).complete()) {
+                w.abandon();
             }
         }
         return n;

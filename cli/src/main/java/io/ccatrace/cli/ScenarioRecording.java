@@ -83,7 +83,12 @@ final class ScenarioRecording {
                 .with(TraceMetadata.SIMULATOR_VERSION, Ccatrace.VERSION);
         try (Recorder recorder = new Recorder(TraceFiles.create(out, meta))) {
             run.machine().addListener(recorder);
-            return run.run(progress);
+            try {
+                return run.run(progress);
+            } catch (RuntimeException | Error e) {
+                ScriptRecording.keepIncomplete(recorder, e);
+                throw e;
+            }
         }
     }
 

@@ -40,22 +40,44 @@ final class ScriptRecording {
         }
     }
 
-    /** Runs parsed (whose text is source) and records it to output; output is deleted on failure. */
+    /**
+     * Runs parsed (whose text is source) and records it to output. A run that fails part-way
+     * (a fault of ccatrace: the script was checked whole before) keeps the events recorded so
+     * far, marked incomplete; output is deleted only when it could not be written at all.
+     */
     static Result record(Script parsed, String name, byte[] source, Path output) throws IOException {
         long[] counts = new long[2];
-        try (Recorder recorder = new Recorder(TraceFiles.create(output, metadata(parsed, name, source)))) {
+        Recorder recorder;
+        try {
+            recorder = new Recorder(TraceFiles.create(output, metadata(parsed, name, source)));
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(output);
+            throw e;
+        }
+        try (recorder) {
             Machine m = ScriptRunner.build(parsed);
             m.addListener(recorder);
             m.addListener(e -> {
                 counts[0]++;
                 if (e.kind() == ModelEvent.Kind.RMI_CALL) counts[1]++;
             });
-            ScriptRunner.run(m, parsed);
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(output);
-            throw e;
+            try {
+                ScriptRunner.run(m, parsed);
+            } catch (RuntimeException | Error e) {
+                keepIncomplete(recorder, e);
+                throw e;
+            }
         }
         return new Result(counts[0], counts[1], parsed.actions().size());
+    }
+
+    /** Ends a recording that failed part-way as an incomplete trace; a failure to do so is added to e. */
+    static void keepIncomplete(Recorder recorder, Throwable e) {
+        try {
+            recorder.abandon();
+        } catch (IOException | RuntimeException again) {
+            e.addSuppressed(again);
+        }
     }
 
     private static TraceMetadata metadata(Script s, String name, byte[] source) {

@@ -28,7 +28,7 @@ public final class VerifyCommand implements Callable<Integer> {
             out.println(trace + ": BROKEN: " + r.problem());
         } else if (!r.complete()) {
             out.println(trace + ": INCOMPLETE: the recording did not finish; " + r.events()
-                    + " events readable, chain intact over them");
+                    + " events readable, chain intact up to its last checkpoint");
         } else {
             out.println(trace + ": OK: " + r.events() + " events, complete, digest " + r.digest());
         }

@@ -34,4 +34,12 @@ public final class Recorder implements EventListener, Closeable {
     public void close() throws IOException {
         writer.close();
     }
+
+    /**
+     * For a run that failed part-way: ends the trace with the events recorded so far, marked
+     * incomplete (TraceWriter.abandon); a later close() does nothing.
+     */
+    public void abandon() throws IOException {
+        writer.abandon();
+    }
 }

@@ -30,6 +30,11 @@ class RecorderTest {
         public void close() {
             closed = true;
         }
+
+        @Override
+        public void abandon() {
+            throw new AssertionError("a recording that did not fail is closed, not abandoned");
+        }
     });
 
     private TraceEvent record(ModelEvent e) {

@@ -35,10 +35,21 @@ final class ChainedWriter implements TraceWriter {
     public void close() throws IOException {
         if (closed) return;
         closed = true;
+        sink.finish(end().with(TraceMetadata.COMPLETE, "true"));
+    }
+
+    @Override
+    public void abandon() throws IOException {
+        if (closed) return;
+        closed = true;
+        sink.abandon(end());
+    }
+
+    /** The last checkpoint written, and the end keys but the complete flag. */
+    private TraceMetadata end() throws IOException {
         if (chain.hasPending()) sink.checkpoint(chain.checkpoint());
-        sink.finish(TraceMetadata.empty()
+        return TraceMetadata.empty()
                 .with(TraceMetadata.EVENT_COUNT, Long.toString(chain.count()))
-                .with(TraceMetadata.COMPLETE, "true")
-                .with(TraceMetadata.DIGEST, chain.lastHex()));
+                .with(TraceMetadata.DIGEST, chain.lastHex());
     }
 }

@@ -18,4 +18,13 @@ public interface RowSink {
 
     /** Writes the end of the trace (event count, complete flag, digest) and closes. */
     void finish(TraceMetadata end) throws IOException;
+
+    /**
+     * Ends a trace that did not finish: end has no complete flag, and the format must leave
+     * the rows readable but the file incomplete. Formats whose completeness is that flag
+     * (Parquet footer, JSONL trailer) finish as usual.
+     */
+    default void abandon(TraceMetadata end) throws IOException {
+        finish(end);
+    }
 }

@@ -10,4 +10,11 @@ public interface TraceWriter extends Closeable {
      * the caller may reuse the object (and its arrays) for the next row.
      */
     void write(EventView row) throws IOException;
+
+    /**
+     * Ends the file without marking it complete, for a recording that failed part-way: the
+     * rows written so far stay readable and every reader says the trace is incomplete (as after
+     * a kill, docs/trace-format.md). After this, close() does nothing.
+     */
+    void abandon() throws IOException;
 }

@@ -115,7 +115,11 @@ public final class VerifyingReader implements TraceReader {
 
     private void end() {
         ended = true;
-        verifier.finish();
+        if (source.complete()) {
+            verifier.finish();
+        } else {
+            verifier.finishUnfinished();
+        }
         warnBreak();
         if (!source.complete()) {
             warnings.accept(incomplete(file, verifier.count()));

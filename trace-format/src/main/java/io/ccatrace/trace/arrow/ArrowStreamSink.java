@@ -304,9 +304,19 @@ public final class ArrowStreamSink implements RowSink {
 
     @Override
     public void finish(TraceMetadata end) throws IOException {
+        finish(true);
+    }
+
+    /** Every row as a whole batch, but no end-of-stream marker: the stream reads as unfinished. */
+    @Override
+    public void abandon(TraceMetadata end) throws IOException {
+        finish(false);
+    }
+
+    private void finish(boolean complete) throws IOException {
         try {
             flush();
-            writer.end();
+            if (complete) writer.end();
             gather.flush();
         } finally {
             writer.close();

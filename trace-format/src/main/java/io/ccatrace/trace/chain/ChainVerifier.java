@@ -64,6 +64,17 @@ public final class ChainVerifier {
         }
     }
 
+    /**
+     * As {@link #finish()} for a trace whose recording did not finish (a JSONL trace cut inside
+     * an interval): its last rows have no checkpoint yet, which is not a break; the trace is
+     * reported incomplete instead.
+     */
+    public void finishUnfinished() {
+        if (finished) return;
+        finished = true;
+        if (chain.hasPending()) chain.checkpoint();
+    }
+
     private void breakAt(long start, long seq, String why) {
         firstBreakSeq = seq;
         firstBreak = "integrity chain broken: an event in seq " + start + ".." + seq

@@ -33,6 +33,7 @@ public final class JsonlSource implements RowSource {
     private byte[] checkpoint;
     private JsonlCodec.Row lookahead;
     private long lastSeq = Long.MIN_VALUE;
+    private boolean torn;
 
     public JsonlSource(Path path) throws IOException {
         this(path, null);
@@ -40,7 +41,13 @@ public final class JsonlSource implements RowSource {
 
     /** Refuses the first row that breaks constraints (null: none), naming its line. */
     public JsonlSource(Path path, RowConstraints constraints) throws IOException {
-        this(path.toString(), new BufferedInputStream(Files.newInputStream(path), 1 << 16), constraints);
+        this(path.toString(), new BufferedInputStream(Files.newInputStream(nonEmpty(path)), 1 << 16), constraints);
+    }
+
+    /** An empty file is no trace and no dump (as for the other formats: "empty file"). */
+    private static Path nonEmpty(Path path) throws IOException {
+        if (Files.size(path) == 0) throw new TraceFormatException(path + ": empty file (no metadata line, no events)");
+        return path;
     }
 
     public JsonlSource(String file, InputStream in) throws IOException {
@@ -80,7 +87,7 @@ public final class JsonlSource implements RowSource {
 
     @Override
     public boolean complete() {
-        return !hasHeader || trailer.get(TraceMetadata.COMPLETE) != null;
+        return !torn && (!hasHeader || trailer.get(TraceMetadata.COMPLETE) != null);
     }
 
     @Override
@@ -116,6 +123,12 @@ public final class JsonlSource implements RowSource {
                 if (bad != null) throw fail(bad);
                 return r;
             }
+        } catch (com.fasterxml.jackson.core.io.JsonEOFException e) {
+            if (!hasHeader || trailer.asMap().size() > 0) throw fail("not JSON: " + e.getOriginalMessage());
+            // a JSONL trace file whose last line was cut short (a recording killed while it
+            // wrote): the lines before it are the readable part of an unfinished recording
+            torn = true;
+            return null;
         } catch (JsonProcessingException e) {
             throw fail("not JSON: " + e.getOriginalMessage());
         } catch (IllegalArgumentException e) {
