@@ -67,7 +67,7 @@ public final class DiffCommand implements Callable<Integer> {
             out.flush();
             return code;
         } catch (BadInputException e) {
-            throw new UserException(e.getMessage());
+            throw new UserException(e.getMessage().startsWith(a.toString()) ? e.getMessage() : a + ": " + e.getMessage());
         }
     }
 

@@ -27,7 +27,7 @@ class FailedRecordingTest {
     Path dir;
 
     @ParameterizedTest
-    @ValueSource(strings = {"f.arrows", "f.parquet", "f.jsonl"})
+    @ValueSource(strings = {"f.arrows"}) // the recording format; every format's abandon(): trace-format AbandonTest
     void eventsRecordedSoFarStayAndTheTraceIsIncomplete(String name) throws IOException {
         ScenarioOptions o = ScenarioRecording.options("multi-realm", "1.0", 0, 0, 0, 0, 140_000, List.of());
         Path t = dir.resolve(name);

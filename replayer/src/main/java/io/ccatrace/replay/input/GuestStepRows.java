@@ -31,6 +31,10 @@ public final class GuestStepRows {
         long ipa = in.ipa() == TraceEvent.NULL ? 0 : in.ipa();
         long value = in.value() == TraceEvent.NULL ? 0 : in.value();
         int size = in.size() == TraceEvent.NULL_INT ? 8 : in.size();
+        if (size != 1 && size != 2 && size != 4 && size != 8) {
+            // script-format.md, guest steps: "size" (1, 2, 4, 8); no access of another size exists
+            throw new BadInputException("seq " + in.seq() + ": GUEST_STEP access size " + size + " (sizes are 1, 2, 4, 8)");
+        }
         boolean isv = in.index() == TraceEvent.NULL_INT || in.index() != 0;
         switch (op) {
             case CALL:

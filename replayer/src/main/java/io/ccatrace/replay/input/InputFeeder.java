@@ -29,10 +29,10 @@ public final class InputFeeder {
             case NS_WRITE:
                 byte[] bytes = in.payload();
                 if (bytes == null) throw bad(in, "payload");
-                m.nsWrite(cpu(in), require(in, in.pa(), "pa"), bytes);   // copied by the machine before it returns
+                m.nsWrite(cpu(in), withinGranule(in, require(in, in.pa(), "pa"), bytes.length), bytes);   // copied by the machine before it returns
                 break;
             case NS_READ:
-                m.nsRead(cpu(in), require(in, in.pa(), "pa"), size(in));
+                m.nsRead(cpu(in), withinGranule(in, require(in, in.pa(), "pa"), size(in)), size(in));
                 break;
             case GUEST_STEP:
                 m.queueStep(require(in, in.rec(), "rec"), GuestStepRows.step(in));
@@ -49,6 +49,18 @@ public final class InputFeeder {
     private static int size(EventView in) {
         if (in.size() == TraceEvent.NULL_INT || in.size() < 0) throw bad(in, "size");
         return in.size();
+    }
+
+    /**
+     * pa, when len bytes from it stay in one 4 KiB granule (script-format.md: a host access
+     * never crosses one; the machine refuses such an access, which is the row's fault).
+     */
+    private static long withinGranule(EventView in, long pa, int len) {
+        if ((pa & 0xFFF) + len > 4096) {
+            throw new BadInputException("seq " + in.seq() + ": " + in.kind() + " of " + len + " bytes at 0x"
+                    + Long.toHexString(pa) + " crosses a 4 KiB granule boundary");
+        }
+        return pa;
     }
 
     static long require(EventView in, long v, String column) {

@@ -29,18 +29,23 @@ class ImportedRowsTest {
 
     @BeforeAll
     static void dumpBoot() throws IOException {
+        dump = bootDump(dir);
+    }
+
+    /** The dump lines of the boot scenario (seed 1), recorded into dir. */
+    static List<String> bootDump(Path dir) throws IOException {
         Path t = dir.resolve("boot.parquet");
         assertEquals(0, Cli.run("record", "--scenario", "boot", "--seed", "1", "-o", t.toString()).code());
         Cli d = Cli.run("dump", t.toString());
         assertEquals(0, d.code(), d.err());
-        dump = d.out().lines().toList();
+        return d.out().lines().toList();
     }
 
-    /** The first line (0-based) at or after from that contains every one of has. */
-    static int find(int from, String... has) {
-        for (int i = from; i < dump.size(); i++) {
+    /** The first line (0-based) of lines at or after from that contains every one of has. */
+    static int find(List<String> lines, int from, String... has) {
+        for (int i = from; i < lines.size(); i++) {
             boolean all = true;
-            for (String h : has) all &= dump.get(i).contains(h);
+            for (String h : has) all &= lines.get(i).contains(h);
             if (all) return i;
         }
         throw new AssertionError("no dump line with " + String.join(", ", has));
@@ -99,7 +104,7 @@ class ImportedRowsTest {
     void refusedNamingTheLine(String name, String where, String from, String to, String named) throws IOException {
         String f = from.strip();
         String t = to.strip();
-        int line = find(20, where.strip(), f);
+        int line = find(dump, 20, where.strip(), f);
         Cli r = importEdited(name.strip().replace(' ', '-'), line,
                 l -> l.replaceFirst(java.util.regex.Pattern.quote(f), java.util.regex.Matcher.quoteReplacement(t)));
         r.badInput(dir.resolve(name.strip().replace(' ', '-') + ".jsonl").toString(), "line " + (line + 1) + ":", named.strip());
