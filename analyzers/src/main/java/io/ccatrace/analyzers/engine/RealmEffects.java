@@ -136,13 +136,18 @@ final class RealmEffects {
     /** Bytes of registers x(first).. x(first+count-1), little-endian per register (6.1). */
     static byte[] registerBytes(long[] regs, int first, int count) {
         byte[] out = new byte[8 * count];
-        for (int i = 0; i < count; i++) {
-            long v = Shadow.reg(regs, first + i);
-            if (v == NULL) v = 0;
-            for (int b = 0; b < 8; b++) out[8 * i + b] = (byte) (v >>> (8 * b));
+        // registers past the row's last one read as NULL, i.e. 0: only the ones present are copied
+        // (a bound computed once, not a test per register that the JIT hoists on the first rows' lengths)
+        int present = regs == null ? 0 : Math.max(0, Math.min(count, regs.length - first + 1));
+        for (int i = 0; i < present; i++) {
+            long v = regs[first - 1 + i];
+            LE_LONG.set(out, 8 * i, v == NULL ? 0 : v);
         }
         return out;
     }
+
+    private static final java.lang.invoke.VarHandle LE_LONG =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
 
     void onRecExit(EventView e, RecShadow rec) {
         if (rec == null) return;

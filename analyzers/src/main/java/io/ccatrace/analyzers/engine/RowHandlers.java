@@ -65,27 +65,58 @@ final class RowHandlers {
      * is moved to each row in turn (left on the last), and the row dispatched on its kind code.
      */
     void rows(TraceCursor c, int[] kinds, int from, int to) {
+        KindRow[] by = BY_KIND;
         for (int i = from; i < to; i++) {
             c.moveTo(i);
-            dispatch(c, kinds[i]);
+            by[kinds[i]].row(this, c);
         }
     }
 
-    /** Row e of kind ordinal k to its kind's handler (a table switch), the rare kinds to the rule loop. */
+    /** Row e of kind ordinal k to its kind's handler, the rare kinds to the rule loop. */
     private void dispatch(EventView e, int k) {
-        switch (k) {
-            case NS_READ: nsRead(e); break;
-            case REC_STATE: recState(e); break;
-            case RMI_CALL: rmiCall(e); break;
-            case GUEST_STEP: guestStep(e); break;
-            case NS_WRITE: nsWrite(e); break;
-            case REC_EXIT: recExit(e); break;
-            case STAGE2_FAULT: fault(e); break;
-            case RTT_ENTRY: rttEntry(e); break;
-            case GRANULE_STATE: granuleState(e); break;
-            case PAS_CHANGE: pasChange(e); break;
-            default: all.accept(e, KINDS[k]); break;
+        BY_KIND[k].row(this, e);
+    }
+
+    /**
+     * One kind's handler. The row loop calls it through one virtual call site that sees every
+     * kind's class, so the JIT never inlines a handler into the loop: each handler is compiled
+     * on its own, once, with its own inlining budget, whatever order the rows first came in.
+     * (A switch calling the handlers directly had the JIT compile the loop as one method of
+     * ~55 KB of machine code, three times over as rows it had not seen deoptimized it, and
+     * compile each handler again on its own; on a 2-core box the one C2 thread was still busy
+     * with that when the warm passes ran: docs/performance.md, session 10, jit10.)
+     */
+    private abstract static class KindRow {
+        abstract void row(RowHandlers h, EventView e);
+    }
+
+    /** A kind without a fused handler: the rule loop. */
+    private static final class Rare extends KindRow {
+        private final EventKind kind;
+
+        Rare(EventKind kind) {
+            this.kind = kind;
         }
+
+        @Override void row(RowHandlers h, EventView e) {
+            h.all.accept(e, kind);
+        }
+    }
+
+    private static final KindRow[] BY_KIND = new KindRow[KINDS.length];
+
+    static {
+        for (int k = 0; k < KINDS.length; k++) BY_KIND[k] = new Rare(KINDS[k]);
+        BY_KIND[NS_READ] = new NsReadRow();
+        BY_KIND[REC_STATE] = new RecStateRow();
+        BY_KIND[RMI_CALL] = new RmiCallRow();
+        BY_KIND[GUEST_STEP] = new GuestStepRow();
+        BY_KIND[NS_WRITE] = new NsWriteRow();
+        BY_KIND[REC_EXIT] = new RecExitRow();
+        BY_KIND[STAGE2_FAULT] = new FaultRow();
+        BY_KIND[RTT_ENTRY] = new RttEntryRow();
+        BY_KIND[GRANULE_STATE] = new GranuleStateRow();
+        BY_KIND[PAS_CHANGE] = new PasChangeRow();
     }
 
     private void others(EventKind kind, EventView e) {
@@ -93,120 +124,168 @@ final class RowHandlers {
         for (Rule r : rs) r.check(e, s, out);
     }
 
-    private void nsRead(EventView e) {
-        s.begin(e, EventKind.NS_READ);
-        long pa = e.pa();
-        long seq = e.seq();
-        if (k.release != null) k.release.onNsRead(e, pa, s, out);
-        if (k.measurement != null) k.measurement.checkNothingMissing(s, out);
-        if (k.gpf != null) {
-            k.gpf.settle(s, out);
-            k.gpf.onAccess(e, s, false, pa, seq);
+    private static final class NsReadRow extends KindRow {
+        @Override void row(RowHandlers h, EventView e) {
+            Shadow s = h.s;
+            FindingSink out = h.out;
+            KnownRules k = h.k;
+            s.begin(e, EventKind.NS_READ);
+            long pa = e.pa();
+            long seq = e.seq();
+            if (k.release != null) k.release.onNsRead(e, pa, s, out);
+            if (k.measurement != null) k.measurement.checkNothingMissing(s, out);
+            if (k.gpf != null) {
+                k.gpf.settle(s, out);
+                k.gpf.onAccess(e, s, false, pa, seq);
+            }
+            h.others(EventKind.NS_READ, e);
+            s.applyNsRead(e, seq);
         }
-        others(EventKind.NS_READ, e);
-        s.applyNsRead(e, seq);
     }
 
-    private void nsWrite(EventView e) {
-        s.begin(e, EventKind.NS_WRITE);
-        long pa = e.pa();
-        long seq = e.seq();
-        if (k.measurement != null) k.measurement.checkNothingMissing(s, out);
-        if (k.gpf != null) {
-            k.gpf.settle(s, out);
-            k.gpf.onAccess(e, s, true, pa, seq);
+    private static final class NsWriteRow extends KindRow {
+        @Override void row(RowHandlers h, EventView e) {
+            Shadow s = h.s;
+            FindingSink out = h.out;
+            KnownRules k = h.k;
+            s.begin(e, EventKind.NS_WRITE);
+            long pa = e.pa();
+            long seq = e.seq();
+            if (k.measurement != null) k.measurement.checkNothingMissing(s, out);
+            if (k.gpf != null) {
+                k.gpf.settle(s, out);
+                k.gpf.onAccess(e, s, true, pa, seq);
+            }
+            h.others(EventKind.NS_WRITE, e);
+            s.applyNsWrite(e, pa, seq);
         }
-        others(EventKind.NS_WRITE, e);
-        s.applyNsWrite(e, pa, seq);
     }
 
-    private void guestStep(EventView e) {
-        s.begin(e, EventKind.GUEST_STEP);
-        s.row.decodeGuestStep(e);
-        if (k.measurement != null) k.measurement.checkNothingMissing(s, out);
-        if (k.gpf != null) k.gpf.settle(s, out);
-        others(EventKind.GUEST_STEP, e);
-        s.applyGuestStep(e);
-    }
-
-    private void rmiCall(EventView e) {
-        s.begin(e, EventKind.RMI_CALL);
-        s.row.decodeRmiCall(e);
-        RmiCommand c = s.row.rmi();
-        if (k.nsInProtected != null && c == RmiCommand.RMI_RTT_MAP_UNPROTECTED) k.nsInProtected.check(e, s, out);
-        if (k.protectedInUnprotected != null
-                && (c == RmiCommand.RMI_DATA_CREATE || c == RmiCommand.RMI_DATA_CREATE_UNKNOWN)) {
-            k.protectedInUnprotected.check(e, s, out);
+    private static final class GuestStepRow extends KindRow {
+        @Override void row(RowHandlers h, EventView e) {
+            Shadow s = h.s;
+            FindingSink out = h.out;
+            KnownRules k = h.k;
+            s.begin(e, EventKind.GUEST_STEP);
+            s.row.decodeGuestStep(e);
+            if (k.measurement != null) k.measurement.checkNothingMissing(s, out);
+            if (k.gpf != null) k.gpf.settle(s, out);
+            h.others(EventKind.GUEST_STEP, e);
+            s.applyGuestStep(e);
         }
-        if (k.alias != null) k.alias.onCall(s, out);
-        if (k.measurement != null) k.measurement.checkNothingMissing(s, out);
-        if (k.mustFail != null) k.mustFail.onCall(e, s, out);
-        if (k.gpf != null) k.gpf.settle(s, out);
-        if (k.lifecycle != null) k.lifecycle.checkCall(e, s, out);
-        if (others[EventKind.RMI_CALL.ordinal()].length != 0) {
-            for (Rule r : k.others.rules(EventKind.RMI_CALL, c)) r.check(e, s, out);
+    }
+
+    private static final class RmiCallRow extends KindRow {
+        @Override void row(RowHandlers h, EventView e) {
+            Shadow s = h.s;
+            FindingSink out = h.out;
+            KnownRules k = h.k;
+            s.begin(e, EventKind.RMI_CALL);
+            s.row.decodeRmiCall(e);
+            RmiCommand c = s.row.rmi();
+            if (k.nsInProtected != null && c == RmiCommand.RMI_RTT_MAP_UNPROTECTED) k.nsInProtected.check(e, s, out);
+            if (k.protectedInUnprotected != null
+                    && (c == RmiCommand.RMI_DATA_CREATE || c == RmiCommand.RMI_DATA_CREATE_UNKNOWN)) {
+                k.protectedInUnprotected.check(e, s, out);
+            }
+            if (k.alias != null) k.alias.onCall(s, out);
+            if (k.measurement != null) k.measurement.checkNothingMissing(s, out);
+            if (k.mustFail != null) k.mustFail.onCall(e, s, out);
+            if (k.gpf != null) k.gpf.settle(s, out);
+            if (k.lifecycle != null) k.lifecycle.checkCall(e, s, out);
+            if (h.others[EventKind.RMI_CALL.ordinal()].length != 0) {
+                for (Rule r : k.others.rules(EventKind.RMI_CALL, c)) r.check(e, s, out);
+            }
+            s.applyRmiCall(e);
         }
-        s.applyRmiCall(e);
     }
 
-    private void recState(EventView e) {
-        s.begin(e, EventKind.REC_STATE);
-        s.row.decodeRecState(e);
-        others(EventKind.REC_STATE, e);
-        s.applyRecState(e);
+    private static final class RecStateRow extends KindRow {
+        @Override void row(RowHandlers h, EventView e) {
+            Shadow s = h.s;
+            s.begin(e, EventKind.REC_STATE);
+            s.row.decodeRecState(e);
+            h.others(EventKind.REC_STATE, e);
+            s.applyRecState(e);
+        }
     }
 
-    private void recExit(EventView e) {
-        s.begin(e, EventKind.REC_EXIT);
-        s.row.decodeRecExit(e);
-        long recPa = e.rec();
-        RecShadow rec = s.rec(recPa);
-        if (k.destroyed != null) k.destroyed.onRecExit(e, rec, s, out);
-        if (k.lifecycle != null) k.lifecycle.checkExecution(e, recPa, rec, s, out);
-        others(EventKind.REC_EXIT, e);
-        s.applyRecExit(e, rec);
+    private static final class RecExitRow extends KindRow {
+        @Override void row(RowHandlers h, EventView e) {
+            Shadow s = h.s;
+            FindingSink out = h.out;
+            KnownRules k = h.k;
+            s.begin(e, EventKind.REC_EXIT);
+            s.row.decodeRecExit(e);
+            long recPa = e.rec();
+            RecShadow rec = s.rec(recPa);
+            if (k.destroyed != null) k.destroyed.onRecExit(e, rec, s, out);
+            if (k.lifecycle != null) k.lifecycle.checkExecution(e, recPa, rec, s, out);
+            h.others(EventKind.REC_EXIT, e);
+            s.applyRecExit(e, rec);
+        }
     }
 
-    private void fault(EventView e) {
-        s.begin(e, EventKind.STAGE2_FAULT);
-        s.row.decodeFault(e);
-        RecShadow rec = s.rec(e.rec());
-        RealmShadow realm = s.faultRealm(e, rec);
-        long ipa = e.ipa();
-        if (k.empty != null) k.empty.onFault(e, realm, ipa, s, out);
-        if (k.destroyed != null) k.destroyed.onFault(e, rec, realm, ipa, s, out);
-        others(EventKind.STAGE2_FAULT, e);
-        s.onFault(e, rec, realm, ipa);
+    private static final class FaultRow extends KindRow {
+        @Override void row(RowHandlers h, EventView e) {
+            Shadow s = h.s;
+            FindingSink out = h.out;
+            KnownRules k = h.k;
+            s.begin(e, EventKind.STAGE2_FAULT);
+            s.row.decodeFault(e);
+            RecShadow rec = s.rec(e.rec());
+            RealmShadow realm = s.faultRealm(e, rec);
+            long ipa = e.ipa();
+            if (k.empty != null) k.empty.onFault(e, realm, ipa, s, out);
+            if (k.destroyed != null) k.destroyed.onFault(e, rec, realm, ipa, s, out);
+            h.others(EventKind.STAGE2_FAULT, e);
+            s.onFault(e, rec, realm, ipa);
+        }
     }
 
-    private void rttEntry(EventView e) {
-        s.begin(e, EventKind.RTT_ENTRY);
-        s.row.decodeRttEntry(e);
-        if (k.nsInProtected != null) k.nsInProtected.check(e, s, out);
-        if (k.protectedInUnprotected != null) k.protectedInUnprotected.check(e, s, out);
-        if (k.pas != null) k.pas.check(e, s, out);
-        if (k.alias != null) k.alias.check(e, s, out);
-        if (k.ripas != null) k.ripas.check(e, s, out);
-        if (k.destroyed != null) k.destroyed.check(e, s, out);
-        others(EventKind.RTT_ENTRY, e);
-        s.onRttEntry(e);
+    private static final class RttEntryRow extends KindRow {
+        @Override void row(RowHandlers h, EventView e) {
+            Shadow s = h.s;
+            FindingSink out = h.out;
+            KnownRules k = h.k;
+            s.begin(e, EventKind.RTT_ENTRY);
+            s.row.decodeRttEntry(e);
+            if (k.nsInProtected != null) k.nsInProtected.check(e, s, out);
+            if (k.protectedInUnprotected != null) k.protectedInUnprotected.check(e, s, out);
+            if (k.pas != null) k.pas.check(e, s, out);
+            if (k.alias != null) k.alias.check(e, s, out);
+            if (k.ripas != null) k.ripas.check(e, s, out);
+            if (k.destroyed != null) k.destroyed.check(e, s, out);
+            h.others(EventKind.RTT_ENTRY, e);
+            s.onRttEntry(e);
+        }
     }
 
-    private void granuleState(EventView e) {
-        s.begin(e, EventKind.GRANULE_STATE);
-        s.row.decodeGranuleState(e);
-        if (k.pas != null) k.pas.check(e, s, out);
-        if (k.release != null) k.release.check(e, s, out);
-        if (k.alias != null) k.alias.check(e, s, out);
-        others(EventKind.GRANULE_STATE, e);
-        s.applyGranuleState(e);
+    private static final class GranuleStateRow extends KindRow {
+        @Override void row(RowHandlers h, EventView e) {
+            Shadow s = h.s;
+            FindingSink out = h.out;
+            KnownRules k = h.k;
+            s.begin(e, EventKind.GRANULE_STATE);
+            s.row.decodeGranuleState(e);
+            if (k.pas != null) k.pas.check(e, s, out);
+            if (k.release != null) k.release.check(e, s, out);
+            if (k.alias != null) k.alias.check(e, s, out);
+            h.others(EventKind.GRANULE_STATE, e);
+            s.applyGranuleState(e);
+        }
     }
 
-    private void pasChange(EventView e) {
-        s.begin(e, EventKind.PAS_CHANGE);
-        s.row.decodePasChange(e);
-        if (k.release != null) k.release.check(e, s, out);
-        others(EventKind.PAS_CHANGE, e);
-        s.onPasChange(e);
+    private static final class PasChangeRow extends KindRow {
+        @Override void row(RowHandlers h, EventView e) {
+            Shadow s = h.s;
+            FindingSink out = h.out;
+            KnownRules k = h.k;
+            s.begin(e, EventKind.PAS_CHANGE);
+            s.row.decodePasChange(e);
+            if (k.release != null) k.release.check(e, s, out);
+            h.others(EventKind.PAS_CHANGE, e);
+            s.onPasChange(e);
+        }
     }
 }

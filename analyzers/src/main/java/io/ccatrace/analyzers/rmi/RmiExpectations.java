@@ -26,35 +26,51 @@ public final class RmiExpectations {
     public RmiExpectations(Shadow s) {
         this.s = s;
         this.entry = new RecEntryExpectations(s, this);
+        checks();
     }
 
-    /** The verdict for the current row's call c, its registers read from the row in place. */
+    /**
+     * The verdict for the current row's call c, its registers read from the row in place.
+     * Each command's check is an object of its own, reached through one call site that sees
+     * them all: the JIT compiles each frequent command's check on its own and never the rare
+     * ones (a realm's creation and destruction at the trace's ends), so a command seen for the
+     * first time does not throw away compiled code of the others (docs/performance.md,
+     * session 10, jit10).
+     */
     public Verdict judge(RmiCommand c, DecodedRow row) {
-        switch (c) {
-            case RMI_GRANULE_DELEGATE: return delegate(row.arg(1));
-            case RMI_GRANULE_UNDELEGATE: return undelegate(row.arg(1));
-            case RMI_REALM_CREATE: return realmCreate(row.arg(1), row.arg(2));
-            case RMI_REALM_ACTIVATE: return realmActivate(row.arg(1));
-            case RMI_REALM_DESTROY: return realmDestroy(row.arg(1));
-            case RMI_REC_CREATE: return recCreate(row.arg(1), row.arg(2), row.arg(3));
-            case RMI_REC_DESTROY: return recDestroy(row.arg(1));
-            case RMI_REC_ENTER: return entry.judge(row.arg(1), row.arg(2));
-            case RMI_DATA_CREATE: return dataCreate(row.arg(1), row.arg(2), row.arg(3), row.arg(4), true);
-            case RMI_DATA_CREATE_UNKNOWN: return dataCreate(row.arg(1), row.arg(2), row.arg(3), NULL, false);
-            case RMI_DATA_DESTROY: return dataDestroy(row.arg(1), row.arg(2));
-            case RMI_RTT_CREATE: return rttCreate(row.arg(1), row.arg(2), row.arg(3), row.arg(4));
-            case RMI_RTT_DESTROY: return rttDestroy(row.arg(1), row.arg(2), row.arg(3));
-            case RMI_RTT_MAP_UNPROTECTED: return rttMapUnprotected(row.arg(1), row.arg(2), row.arg(3));
-            case RMI_RTT_UNMAP_UNPROTECTED: return rttUnmapUnprotected(row.arg(1), row.arg(2), row.arg(3));
-            case RMI_RTT_INIT_RIPAS: return initRipas(row.arg(1), row.arg(2), row.arg(3));
-            case RMI_RTT_SET_RIPAS: return setRipas(row.arg(1), row.arg(2), row.arg(3), row.arg(4));
-            case RMI_PSCI_COMPLETE: return psciComplete(row.arg(1), row.arg(2));
-            case RMI_REC_AUX_COUNT:
-            case RMI_RTT_READ_ENTRY:
-            case RMI_RTT_FOLD:
-                return rd(row.arg(1));
-            default: return null;
-        }
+        return checks[c.ordinal()].judge(row);
+    }
+
+    /** One command's failure conditions, over the row's registers. */
+    private interface Check {
+        Verdict judge(DecodedRow row);
+    }
+
+    private final Check[] checks = new Check[RmiCommand.values().length];
+
+    private void checks() {
+        java.util.Arrays.fill(checks, (Check) row -> null);
+        checks[RmiCommand.RMI_GRANULE_DELEGATE.ordinal()] = row -> delegate(row.arg(1));
+        checks[RmiCommand.RMI_GRANULE_UNDELEGATE.ordinal()] = row -> undelegate(row.arg(1));
+        checks[RmiCommand.RMI_REALM_CREATE.ordinal()] = row -> realmCreate(row.arg(1), row.arg(2));
+        checks[RmiCommand.RMI_REALM_ACTIVATE.ordinal()] = row -> realmActivate(row.arg(1));
+        checks[RmiCommand.RMI_REALM_DESTROY.ordinal()] = row -> realmDestroy(row.arg(1));
+        checks[RmiCommand.RMI_REC_CREATE.ordinal()] = row -> recCreate(row.arg(1), row.arg(2), row.arg(3));
+        checks[RmiCommand.RMI_REC_DESTROY.ordinal()] = row -> recDestroy(row.arg(1));
+        checks[RmiCommand.RMI_REC_ENTER.ordinal()] = row -> entry.judge(row.arg(1), row.arg(2));
+        checks[RmiCommand.RMI_DATA_CREATE.ordinal()] = row -> dataCreate(row.arg(1), row.arg(2), row.arg(3), row.arg(4), true);
+        checks[RmiCommand.RMI_DATA_CREATE_UNKNOWN.ordinal()] = row -> dataCreate(row.arg(1), row.arg(2), row.arg(3), NULL, false);
+        checks[RmiCommand.RMI_DATA_DESTROY.ordinal()] = row -> dataDestroy(row.arg(1), row.arg(2));
+        checks[RmiCommand.RMI_RTT_CREATE.ordinal()] = row -> rttCreate(row.arg(1), row.arg(2), row.arg(3), row.arg(4));
+        checks[RmiCommand.RMI_RTT_DESTROY.ordinal()] = row -> rttDestroy(row.arg(1), row.arg(2), row.arg(3));
+        checks[RmiCommand.RMI_RTT_MAP_UNPROTECTED.ordinal()] = row -> rttMapUnprotected(row.arg(1), row.arg(2), row.arg(3));
+        checks[RmiCommand.RMI_RTT_UNMAP_UNPROTECTED.ordinal()] = row -> rttUnmapUnprotected(row.arg(1), row.arg(2), row.arg(3));
+        checks[RmiCommand.RMI_RTT_INIT_RIPAS.ordinal()] = row -> initRipas(row.arg(1), row.arg(2), row.arg(3));
+        checks[RmiCommand.RMI_RTT_SET_RIPAS.ordinal()] = row -> setRipas(row.arg(1), row.arg(2), row.arg(3), row.arg(4));
+        checks[RmiCommand.RMI_PSCI_COMPLETE.ordinal()] = row -> psciComplete(row.arg(1), row.arg(2));
+        checks[RmiCommand.RMI_REC_AUX_COUNT.ordinal()] = row -> rd(row.arg(1));
+        checks[RmiCommand.RMI_RTT_READ_ENTRY.ordinal()] = row -> rd(row.arg(1));
+        checks[RmiCommand.RMI_RTT_FOLD.ordinal()] = row -> rd(row.arg(1));
     }
 
     static String hex(long v) {
