@@ -167,7 +167,8 @@ public final class DecodedRow {
     }
 
     void decode(EventView e, EventKind k) {
-        begin(e, k);
+        view(e);
+        begin(k);
         switch (k) {
             case RMI_CALL: decodeRmiCall(e); break;
             case RSI_CALL: decodeRsiCall(e); break;
@@ -182,10 +183,19 @@ public final class DecodedRow {
         }
     }
 
-    /** Starts row e of kind k: what every kind sets. The per-kind decode methods follow it. */
-    void begin(EventView e, EventKind k) {
-        kind = k.ordinal();
+    /**
+     * The view the rows come from (a cursor: the same object for all its rows), set before its
+     * rows are begun: once per batch on the batch loop, so no test of it runs per row (such a
+     * test is taken only on an analyzer's first row, which the JIT never sees profiled, and
+     * recompiled whichever handler had that row).
+     */
+    void view(EventView e) {
         if (view != e) view = e;
+    }
+
+    /** Starts a row of kind k of the {@link #view}: what every kind sets. The per-kind decode methods follow it. */
+    void begin(EventKind k) {
+        kind = k.ordinal();
         argCount = UNREAD;
         argsRead = false;
         outRead = false;

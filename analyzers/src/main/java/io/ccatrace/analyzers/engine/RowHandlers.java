@@ -57,6 +57,7 @@ final class RowHandlers {
 
     /** Dispatches row e by kind. */
     void accept(EventView e) {
+        s.row.view(e);
         dispatch(e, e.kind().ordinal());
     }
 
@@ -66,15 +67,19 @@ final class RowHandlers {
      */
     void rows(TraceCursor c, int[] kinds, int from, int to) {
         KindRow[] by = BY_KIND;
+        Shadow shadow = s;
+        KnownRules rules = k;
+        FindingSink sink = out;
+        shadow.row.view(c);
         for (int i = from; i < to; i++) {
             c.moveTo(i);
-            by[kinds[i]].row(this, c);
+            by[kinds[i]].row(this, shadow, rules, sink, c);
         }
     }
 
     /** Row e of kind ordinal k to its kind's handler, the rare kinds to the rule loop. */
     private void dispatch(EventView e, int k) {
-        BY_KIND[k].row(this, e);
+        BY_KIND[k].row(this, s, this.k, out, e);
     }
 
     /**
@@ -87,7 +92,8 @@ final class RowHandlers {
      * with that when the warm passes ran: docs/performance.md, session 10, jit10.)
      */
     private abstract static class KindRow {
-        abstract void row(RowHandlers h, EventView e);
+        /** Row e, of the handler's kind, of analyzer h (whose shadow, known rules and sink are s, k, out). */
+        abstract void row(RowHandlers h, Shadow s, KnownRules k, FindingSink out, EventView e);
     }
 
     /** A kind without a fused handler: the rule loop. */
@@ -98,7 +104,7 @@ final class RowHandlers {
             this.kind = kind;
         }
 
-        @Override void row(RowHandlers h, EventView e) {
+        @Override void row(RowHandlers h, Shadow s, KnownRules k, FindingSink out, EventView e) {
             h.all.accept(e, kind);
         }
     }
@@ -125,11 +131,8 @@ final class RowHandlers {
     }
 
     private static final class NsReadRow extends KindRow {
-        @Override void row(RowHandlers h, EventView e) {
-            Shadow s = h.s;
-            FindingSink out = h.out;
-            KnownRules k = h.k;
-            s.begin(e, EventKind.NS_READ);
+        @Override void row(RowHandlers h, Shadow s, KnownRules k, FindingSink out, EventView e) {
+            s.begin(EventKind.NS_READ);
             long pa = e.pa();
             long seq = e.seq();
             if (k.release != null) k.release.onNsRead(e, pa, s, out);
@@ -144,11 +147,8 @@ final class RowHandlers {
     }
 
     private static final class NsWriteRow extends KindRow {
-        @Override void row(RowHandlers h, EventView e) {
-            Shadow s = h.s;
-            FindingSink out = h.out;
-            KnownRules k = h.k;
-            s.begin(e, EventKind.NS_WRITE);
+        @Override void row(RowHandlers h, Shadow s, KnownRules k, FindingSink out, EventView e) {
+            s.begin(EventKind.NS_WRITE);
             long pa = e.pa();
             long seq = e.seq();
             if (k.measurement != null) k.measurement.checkNothingMissing(s, out);
@@ -162,11 +162,8 @@ final class RowHandlers {
     }
 
     private static final class GuestStepRow extends KindRow {
-        @Override void row(RowHandlers h, EventView e) {
-            Shadow s = h.s;
-            FindingSink out = h.out;
-            KnownRules k = h.k;
-            s.begin(e, EventKind.GUEST_STEP);
+        @Override void row(RowHandlers h, Shadow s, KnownRules k, FindingSink out, EventView e) {
+            s.begin(EventKind.GUEST_STEP);
             s.row.decodeGuestStep(e);
             if (k.measurement != null) k.measurement.checkNothingMissing(s, out);
             if (k.gpf != null) k.gpf.settle(s, out);
@@ -176,11 +173,8 @@ final class RowHandlers {
     }
 
     private static final class RmiCallRow extends KindRow {
-        @Override void row(RowHandlers h, EventView e) {
-            Shadow s = h.s;
-            FindingSink out = h.out;
-            KnownRules k = h.k;
-            s.begin(e, EventKind.RMI_CALL);
+        @Override void row(RowHandlers h, Shadow s, KnownRules k, FindingSink out, EventView e) {
+            s.begin(EventKind.RMI_CALL);
             s.row.decodeRmiCall(e);
             RmiCommand c = s.row.rmi();
             if (k.nsInProtected != null && c == RmiCommand.RMI_RTT_MAP_UNPROTECTED) k.nsInProtected.check(e, s, out);
@@ -201,9 +195,8 @@ final class RowHandlers {
     }
 
     private static final class RecStateRow extends KindRow {
-        @Override void row(RowHandlers h, EventView e) {
-            Shadow s = h.s;
-            s.begin(e, EventKind.REC_STATE);
+        @Override void row(RowHandlers h, Shadow s, KnownRules k, FindingSink out, EventView e) {
+            s.begin(EventKind.REC_STATE);
             s.row.decodeRecState(e);
             h.others(EventKind.REC_STATE, e);
             s.applyRecState(e);
@@ -211,11 +204,8 @@ final class RowHandlers {
     }
 
     private static final class RecExitRow extends KindRow {
-        @Override void row(RowHandlers h, EventView e) {
-            Shadow s = h.s;
-            FindingSink out = h.out;
-            KnownRules k = h.k;
-            s.begin(e, EventKind.REC_EXIT);
+        @Override void row(RowHandlers h, Shadow s, KnownRules k, FindingSink out, EventView e) {
+            s.begin(EventKind.REC_EXIT);
             s.row.decodeRecExit(e);
             long recPa = e.rec();
             RecShadow rec = s.rec(recPa);
@@ -227,11 +217,8 @@ final class RowHandlers {
     }
 
     private static final class FaultRow extends KindRow {
-        @Override void row(RowHandlers h, EventView e) {
-            Shadow s = h.s;
-            FindingSink out = h.out;
-            KnownRules k = h.k;
-            s.begin(e, EventKind.STAGE2_FAULT);
+        @Override void row(RowHandlers h, Shadow s, KnownRules k, FindingSink out, EventView e) {
+            s.begin(EventKind.STAGE2_FAULT);
             s.row.decodeFault(e);
             RecShadow rec = s.rec(e.rec());
             RealmShadow realm = s.faultRealm(e, rec);
@@ -244,11 +231,8 @@ final class RowHandlers {
     }
 
     private static final class RttEntryRow extends KindRow {
-        @Override void row(RowHandlers h, EventView e) {
-            Shadow s = h.s;
-            FindingSink out = h.out;
-            KnownRules k = h.k;
-            s.begin(e, EventKind.RTT_ENTRY);
+        @Override void row(RowHandlers h, Shadow s, KnownRules k, FindingSink out, EventView e) {
+            s.begin(EventKind.RTT_ENTRY);
             s.row.decodeRttEntry(e);
             if (k.nsInProtected != null) k.nsInProtected.check(e, s, out);
             if (k.protectedInUnprotected != null) k.protectedInUnprotected.check(e, s, out);
@@ -262,11 +246,8 @@ final class RowHandlers {
     }
 
     private static final class GranuleStateRow extends KindRow {
-        @Override void row(RowHandlers h, EventView e) {
-            Shadow s = h.s;
-            FindingSink out = h.out;
-            KnownRules k = h.k;
-            s.begin(e, EventKind.GRANULE_STATE);
+        @Override void row(RowHandlers h, Shadow s, KnownRules k, FindingSink out, EventView e) {
+            s.begin(EventKind.GRANULE_STATE);
             s.row.decodeGranuleState(e);
             if (k.pas != null) k.pas.check(e, s, out);
             if (k.release != null) k.release.check(e, s, out);
@@ -277,11 +258,8 @@ final class RowHandlers {
     }
 
     private static final class PasChangeRow extends KindRow {
-        @Override void row(RowHandlers h, EventView e) {
-            Shadow s = h.s;
-            FindingSink out = h.out;
-            KnownRules k = h.k;
-            s.begin(e, EventKind.PAS_CHANGE);
+        @Override void row(RowHandlers h, Shadow s, KnownRules k, FindingSink out, EventView e) {
+            s.begin(EventKind.PAS_CHANGE);
             s.row.decodePasChange(e);
             if (k.release != null) k.release.check(e, s, out);
             h.others(EventKind.PAS_CHANGE, e);

@@ -162,9 +162,9 @@ public final class Shadow {
         verdictReady = false;
     }
 
-    /** Starts row e of kind k without decoding its names (the per-kind handlers decode what they need). */
-    void begin(EventView e, EventKind k) {
-        row.begin(e, k);
+    /** Starts a row of kind k of the row's view ({@link DecodedRow#view}) without decoding its names (the per-kind handlers decode what they need). */
+    void begin(EventKind k) {
+        row.begin(k);
         verdictReady = false;
     }
 
