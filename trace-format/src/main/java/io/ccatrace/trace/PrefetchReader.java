@@ -44,6 +44,8 @@ final class PrefetchReader implements BatchReader {
     private Thread thread;
     private volatile boolean closed;
     private boolean ended;
+    /** The hand-over diagnostic ({@link HandOverLog#PROPERTY}), or null (the default). */
+    private final HandOverLog log = HandOverLog.create();
 
     /**
      * @param inner a reader whose {@link BatchReader#doubleBuffer()} is true
@@ -94,7 +96,7 @@ final class PrefetchReader implements BatchReader {
         if (thread == null) start();
         Object o;
         try {
-            o = handoff.take();
+            o = log == null ? handoff.take() : loggedTake();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while waiting for the trace reader thread");
@@ -108,6 +110,19 @@ final class PrefetchReader implements BatchReader {
             throw rethrow((Throwable) o);
         }
         return (EventBatch) o;
+    }
+
+    private Object loggedTake() throws InterruptedException {
+        Object o = handoff.poll();
+        if (o != null) {
+            log.took(0, null);
+            return o;
+        }
+        long[] begin = log.waitBegins();
+        long t0 = System.nanoTime();
+        o = handoff.take();
+        log.took(System.nanoTime() - t0, begin);
+        return o;
     }
 
     private static IOException rethrow(Throwable t) {
@@ -124,18 +139,40 @@ final class PrefetchReader implements BatchReader {
     }
 
     private void run() {
+        if (log != null) log.readerStarted();
         try {
             while (!closed) {
-                EventBatch b = inner.next();
-                if (b != null && check != null) check(b);
+                EventBatch b = log == null ? inner.next() : loggedNext();
+                if (b != null && check != null) {
+                    if (log != null) log.state(HandOverLog.TASK);
+                    check(b);
+                }
                 if (!give(b == null ? END : b)) return;
                 if (b == null) break;
             }
         } catch (Throwable t) {
             if (!give(t)) return;
         }
+        if (log != null) log.state(HandOverLog.ENDED);
         // stays until close(), so its CPU time can still be read after the last batch
         while (!closed) LockSupport.park(this);
+    }
+
+    private EventBatch loggedNext() throws IOException {
+        log.state(HandOverLog.DECODING);
+        long w0 = System.nanoTime();
+        long c0 = HandOverLog.cpuNow();
+        EventBatch b = inner.next();
+        log.decoded(w0, c0, b == null ? 0 : b.size());
+        return b;
+    }
+
+    private boolean loggedLookAhead() {
+        long w0 = System.nanoTime();
+        long c0 = HandOverLog.cpuNow();
+        boolean did = inner.lookAhead();
+        if (did) log.decoded(w0, c0, -1);
+        return did;
     }
 
     private void check(EventBatch b) throws TraceFormatException {
@@ -156,9 +193,12 @@ final class PrefetchReader implements BatchReader {
         try {
             boolean ahead = lookAhead && o instanceof EventBatch;
             while (!closed) {
+                if (log != null) log.state(HandOverLog.OFFERING);
                 if (handoff.offer(o)) return true;
-                if (ahead && inner.lookAhead()) continue;
+                if (log != null) log.state(HandOverLog.LOOKAHEAD);
+                if (ahead && (log == null ? inner.lookAhead() : loggedLookAhead())) continue;
                 ahead = false;
+                if (log != null) log.state(HandOverLog.PARKED);
                 if (handoff.offer(o, POLL_MS, TimeUnit.MILLISECONDS)) return true;
             }
         } catch (InterruptedException e) {
@@ -178,6 +218,7 @@ final class PrefetchReader implements BatchReader {
         if (thread != null) {
             LockSupport.unpark(thread);
             ThreadJoin.uninterruptibly(thread);
+            if (log != null) log.write(file);
         }
         inner.close();
     }

@@ -54,6 +54,12 @@ public final class ParquetBatchReader implements BatchReader {
     private final boolean eagerPages;
     private long rowsLeft;
     private int group = -1;
+    /**
+     * The row group being decoded; closed once the next one starts (every row of it decoded,
+     * so every page of it read and, for ZSTD, decompressed): its chunk arrays go back to the
+     * footer's {@link ChunkBuffers}.
+     */
+    private PageReadStore current;
     /** The next row group, read by {@link #lookAhead} before the current one ended (null: not yet). */
     private PageReadStore nextGroup;
     /** The next row group's chunk readers, as its columns were prepared ahead (null: none asked yet). */
@@ -215,7 +221,9 @@ public final class ParquetBatchReader implements BatchReader {
             nextReaders = null;
             rg = groupsEnd ? null : reader.readNextRowGroup();
         }
+        closeGroup();
         if (rg == null) return false;
+        current = rg;
         group++;
         long rows = rg.getRowCount();
         if (rows > ParquetSink.ROW_GROUP_ROWS * 4L) {
@@ -287,6 +295,13 @@ public final class ParquetBatchReader implements BatchReader {
         return false;
     }
 
+    private void closeGroup() {
+        if (current == null) return;
+        PageReadStore g = current;
+        current = null;
+        g.close();
+    }
+
     static IOException rethrow(Throwable t) {
         if (t instanceof IOException) return (IOException) t;
         if (t instanceof RuntimeException) throw (RuntimeException) t;
@@ -353,7 +368,11 @@ public final class ParquetBatchReader implements BatchReader {
         try {
             if (pool != null) pool.close();
         } finally {
-            reader.close();
+            try {
+                closeGroup();
+            } finally {
+                reader.close();
+            }
         }
     }
 }

@@ -15,7 +15,6 @@ import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
 import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
-import org.apache.parquet.io.LocalInputFile;
 
 /**
  * Opens a ccatrace Parquet file: reads the footer, checks format version and schema, and
@@ -32,7 +31,11 @@ final class ParquetFooter {
         return open(path, conf, new ZstdPageCodecs(conf));
     }
 
-    /** As {@link #open(Path)}, decompressing pages with codecs made with conf. */
+    /**
+     * As {@link #open(Path)}, decompressing pages with codecs made with conf. Column chunks are
+     * read straight into arrays of a {@link ChunkBuffers} pool, used again once the caller
+     * closes the row group they belong to.
+     */
     static ParquetFileReader open(Path path, PlainParquetConfiguration conf, ZstdPageCodecs codecs) throws IOException {
         String file = path.toString();
         long size = Files.size(path);
@@ -40,8 +43,8 @@ final class ParquetFooter {
         checkMagic(path, file, size);
         ParquetFileReader reader;
         try {
-            reader = ParquetFileReader.open(new LocalInputFile(path),
-                    ParquetReadOptions.builder(conf).withCodecFactory(codecs).build());
+            reader = ParquetFileReader.open(new ChannelInputFile(path),
+                    ParquetReadOptions.builder(conf).withCodecFactory(codecs).withAllocator(new ChunkBuffers()).build());
         } catch (IOException | RuntimeException e) {
             throw new TraceFormatException(file + ": not a readable Parquet file: " + oneLine(e), e);
         }

@@ -3,7 +3,7 @@ package io.ccatrace.trace.parquet;
 import com.github.luben.zstd.ZstdDecompressCtx;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.ArrayDeque;
 import org.apache.parquet.bytes.BytesInput;
 import org.apache.parquet.compression.CompressionCodecFactory;
 import org.apache.parquet.conf.ParquetConfiguration;
@@ -24,9 +24,10 @@ final class ZstdPageCodecs implements CompressionCodecFactory {
     final PageBuffers buffers = new PageBuffers();
     /**
      * Contexts shared by every reader of the process (creating one costs more than a page):
-     * at most one per thread decoding at the same time, kept for the life of the process.
+     * at most one per thread decoding at the same time, kept for the life of the process. An
+     * array deque under a lock: a linked queue allocated a node for every page.
      */
-    private static final ConcurrentLinkedQueue<ZstdDecompressCtx> POOL = new ConcurrentLinkedQueue<>();
+    private static final ArrayDeque<ZstdDecompressCtx> POOL = new ArrayDeque<>();
     private final BytesInputDecompressor zstd = new BytesInputDecompressor() {
         @Override
         public BytesInput decompress(BytesInput in, int size) throws IOException {
@@ -45,7 +46,7 @@ final class ZstdPageCodecs implements CompressionCodecFactory {
             } catch (RuntimeException e) {
                 throw new ParquetDecodingException("ZSTD page: " + e.getMessage(), e);
             } finally {
-                POOL.add(ctx);
+                give(ctx);
             }
             if (n != size) throw new ParquetDecodingException("ZSTD page of " + n + " bytes, " + size + " expected");
             return BytesInput.from(dst, 0, size);
@@ -68,8 +69,17 @@ final class ZstdPageCodecs implements CompressionCodecFactory {
     }
 
     private ZstdDecompressCtx take() {
-        ZstdDecompressCtx c = POOL.poll();
+        ZstdDecompressCtx c;
+        synchronized (POOL) {
+            c = POOL.poll();
+        }
         return c != null ? c : new ZstdDecompressCtx();
+    }
+
+    private static void give(ZstdDecompressCtx c) {
+        synchronized (POOL) {
+            POOL.push(c);
+        }
     }
 
     @Override

@@ -162,6 +162,12 @@ class StorageDigestTest {
      * editRow (if not -1) gets another time, its stored checkpoint unchanged.
      */
     private static void reEncode(Path from, Path to, boolean keepKey, int editRow) throws IOException {
+        reEncode(from, to, keepKey, editRow, CompressionCodecName.SNAPPY, 1000, ParquetWriter.DEFAULT_BLOCK_SIZE);
+    }
+
+    /** As {@link #reEncode(Path, Path, boolean, int)}, with the given codec, page row limit and row group size (bytes). */
+    static void reEncode(Path from, Path to, boolean keepKey, int editRow, CompressionCodecName codec, int pageRows,
+                         long groupBytes) throws IOException {
         Map<String, String> meta = new HashMap<>();
         SimpleGroupFactory groups = new SimpleGroupFactory(ParquetSchema.SCHEMA);
         try (BatchReader r = TraceFiles.openColumns(from, EnumSet.allOf(Column.class))) {
@@ -171,8 +177,9 @@ class StorageDigestTest {
             try (ParquetWriter<Group> w = ExampleParquetWriter.builder(new LocalOutputFile(to))
                     .withConf(new PlainParquetConfiguration())
                     .withType(ParquetSchema.SCHEMA)
-                    .withCompressionCodec(CompressionCodecName.SNAPPY)
-                    .withPageRowCountLimit(1000)
+                    .withCompressionCodec(codec)
+                    .withPageRowCountLimit(pageRows)
+                    .withRowGroupSize(groupBytes)
                     .withExtraMetaData(meta)
                     .build()) {
                 int row = 0;
