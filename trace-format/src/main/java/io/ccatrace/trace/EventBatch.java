@@ -98,14 +98,14 @@ public final class EventBatch {
     /** Values of a LONG or INT column ({@link TraceEvent#NULL} = null). */
     public long[] longs(Column c) {
         int i = c.ordinal();
-        if (sparse[i] && !expanded[i]) expand(i, longs[i], null);
+        if (sparse[i] && !expanded[i]) expand(i, longsFor(i), null);
         return check(longs[i], c);
     }
 
     /** Dictionary ids of a NAME column (-1 = null) or kind ordinals of KIND. */
     public int[] ids(Column c) {
         int i = c.ordinal();
-        if (sparse[i] && !expanded[i]) expand(i, null, ids[i]);
+        if (sparse[i] && !expanded[i]) expand(i, null, idsFor(i));
         return check(ids[i], c);
     }
 
@@ -193,8 +193,8 @@ public final class EventBatch {
         long[] bits = present[i];
         int[] so = sparseOff[i];
         int[] ss = sparseStarts[i];
-        int[] off = offsets[i];
-        boolean[] none = nulls[i];
+        int[] off = offsetsFor(i);
+        boolean[] none = nullsFor(i);
         int[] st = null;
         if (ss != null) {
             if (denseStarts[i] == null || denseStarts[i].length < size) denseStarts[i] = new int[Math.max(size, 16)];
@@ -310,42 +310,48 @@ public final class EventBatch {
 
     // ---- filling, for readers ----
 
-    /** Starts a new batch of n rows; sizes the per-row arrays for it. */
+    /**
+     * Starts a new batch of n rows. The row-indexed arrays are sized when a column is filled
+     * densely ({@link #fillLongs} ...) or expanded from its sparse form: a column the reader
+     * fills sparsely never gets one unless a consumer asks for it.
+     */
     public void reset(int n) {
         size = n;
         for (Column c : projected) {
             int i = c.ordinal();
             sparse[i] = false;
             expanded[i] = false;
-            switch (c.type()) {
-                case LONG:
-                case INT:
-                    if (longs[i] == null || longs[i].length < n) longs[i] = new long[n];
-                    break;
-                case KIND:
-                case NAME:
-                    if (ids[i] == null || ids[i].length < n) ids[i] = new int[n];
-                    break;
-                case BOOL:
-                    if (bools[i] == null || bools[i].length < n) bools[i] = new boolean[n];
-                    break;
-                default:
-                    if (offsets[i] == null || offsets[i].length < n + 1) {
-                        offsets[i] = new int[n + 1];
-                        nulls[i] = new boolean[n];
-                    }
-                    if (c.type() == Column.Type.BYTES) {
-                        bytes[i] = own[i];
-                        starts[i] = null;
-                        sparseStarts[i] = null;
-                    }
+            if (c.type() == Column.Type.BYTES) {
+                bytes[i] = own[i];
+                starts[i] = null;
+                sparseStarts[i] = null;
             }
         }
     }
 
+    private long[] longsFor(int i) {
+        if (longs[i] == null || longs[i].length < size) longs[i] = new long[size];
+        return longs[i];
+    }
+
+    private int[] idsFor(int i) {
+        if (ids[i] == null || ids[i].length < size) ids[i] = new int[size];
+        return ids[i];
+    }
+
+    private int[] offsetsFor(int i) {
+        if (offsets[i] == null || offsets[i].length < size + 1) offsets[i] = new int[size + 1];
+        return offsets[i];
+    }
+
+    private boolean[] nullsFor(int i) {
+        if (nulls[i] == null || nulls[i].length < size) nulls[i] = new boolean[size];
+        return nulls[i];
+    }
+
     /** Array to fill for a LONG/INT column (after reset). */
     public long[] fillLongs(Column c) {
-        return longs[c.ordinal()];
+        return longsFor(c.ordinal());
     }
 
     /**
@@ -396,22 +402,24 @@ public final class EventBatch {
 
     /** Array to fill for a NAME/KIND column (after reset). */
     public int[] fillIds(Column c) {
-        return ids[c.ordinal()];
+        return idsFor(c.ordinal());
     }
 
     /** Array to fill for a BOOL column (after reset). */
     public boolean[] fillBools(Column c) {
-        return bools[c.ordinal()];
+        int i = c.ordinal();
+        if (bools[i] == null || bools[i].length < size) bools[i] = new boolean[size];
+        return bools[i];
     }
 
     /** Offsets to fill for a LONGS/BYTES column (after reset; offsets[0] must be 0). */
     public int[] fillOffsets(Column c) {
-        return offsets[c.ordinal()];
+        return offsetsFor(c.ordinal());
     }
 
     /** Null flags to fill for a LONGS/BYTES column (after reset). */
     public boolean[] fillNulls(Column c) {
-        return nulls[c.ordinal()];
+        return nullsFor(c.ordinal());
     }
 
     /** Element array of a LONGS column with room for at least n values (growing keeps the contents). */

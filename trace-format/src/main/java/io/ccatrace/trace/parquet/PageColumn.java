@@ -6,12 +6,14 @@ import io.ccatrace.trace.NameTable;
 import io.ccatrace.trace.TraceEvent;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import org.apache.parquet.bytes.BytesInput;
 import org.apache.parquet.bytes.BytesUtils;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.Encoding;
 import org.apache.parquet.column.page.DataPage;
 import org.apache.parquet.column.page.DataPageV1;
 import org.apache.parquet.column.page.DataPageV2;
+import org.apache.parquet.column.page.DictionaryPage;
 import org.apache.parquet.column.page.PageReader;
 import org.apache.parquet.io.ParquetDecodingException;
 
@@ -141,8 +143,23 @@ final class PageColumn {
         buffers.give(aheadBuf);
         currentBuf = null;
         aheadBuf = null;
-        values.dictionary(reader.readDictionaryPage());
+        dictionary(values, reader.readDictionaryPage());
         spareValues.sameDictionary(values);
+    }
+
+    /**
+     * Installs a chunk's dictionary (or none) in v; the page's array goes back to the pool at
+     * once: the entries are copied out of it.
+     */
+    private void dictionary(PageValues v, DictionaryPage page) throws IOException {
+        if (page == null) {
+            v.dictionary(null);
+            return;
+        }
+        // read once (a codec's bytes may be a stream), then decoded from the buffer
+        ByteBuffer bb = page.getBytes().toByteBuffer();
+        v.dictionary(new DictionaryPage(BytesInput.from(bb), page.getDictionarySize(), page.getEncoding()));
+        if (bb.hasArray()) buffers.give(bb.array());
     }
 
     /**
@@ -175,7 +192,7 @@ final class PageColumn {
         if (!eager || pages == null || !pagesEnd || aheadReady || pageError != null || nextChunk != null) return false;
         nextChunk = next;
         try {
-            spareValues.dictionary(next.readDictionaryPage());
+            dictionary(spareValues, next.readDictionaryPage());
         } catch (IOException | RuntimeException | OutOfMemoryError | StackOverflowError e) {
             chunkError = e;
             return true;

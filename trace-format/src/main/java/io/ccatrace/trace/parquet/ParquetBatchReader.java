@@ -37,6 +37,8 @@ public final class ParquetBatchReader implements BatchReader {
     public static final int BATCH_ROWS = 1 << 16;
 
     private final ParquetFileReader reader;
+    /** The page and chunk array pools, given back for the next reader when this one closes. */
+    private final ReadBuffers buffers;
     private final int batchRows;
     private EventBatch[] batches;
     private EventBatch batch;
@@ -89,8 +91,9 @@ public final class ParquetBatchReader implements BatchReader {
         if (batchRows < 1) throw new IllegalArgumentException("batch rows must be positive, not " + batchRows);
         this.batchRows = batchRows;
         org.apache.parquet.conf.PlainParquetConfiguration conf = new org.apache.parquet.conf.PlainParquetConfiguration();
-        ZstdPageCodecs codecs = new ZstdPageCodecs(conf);
-        reader = ParquetFooter.open(path, conf, codecs);
+        buffers = ReadBuffers.take();
+        ZstdPageCodecs codecs = new ZstdPageCodecs(conf, buffers.pages);
+        reader = ParquetFooter.open(path, conf, codecs, buffers.chunks);
         eagerPages = eagerPages(reader.getRowGroups());
         batch = EventBatch.of(wanted);
         batches = new EventBatch[] {batch};
@@ -372,6 +375,7 @@ public final class ParquetBatchReader implements BatchReader {
                 closeGroup();
             } finally {
                 reader.close();
+                buffers.giveBack();
             }
         }
     }

@@ -28,15 +28,16 @@ final class ParquetFooter {
 
     static ParquetFileReader open(Path path) throws IOException {
         PlainParquetConfiguration conf = new PlainParquetConfiguration();
-        return open(path, conf, new ZstdPageCodecs(conf));
+        return open(path, conf, new ZstdPageCodecs(conf), new ChunkBuffers());
     }
 
     /**
      * As {@link #open(Path)}, decompressing pages with codecs made with conf. Column chunks are
-     * read straight into arrays of a {@link ChunkBuffers} pool, used again once the caller
-     * closes the row group they belong to.
+     * read straight into arrays of the chunks pool, used again once the caller closes the row
+     * group they belong to.
      */
-    static ParquetFileReader open(Path path, PlainParquetConfiguration conf, ZstdPageCodecs codecs) throws IOException {
+    static ParquetFileReader open(Path path, PlainParquetConfiguration conf, ZstdPageCodecs codecs, ChunkBuffers chunks)
+            throws IOException {
         String file = path.toString();
         long size = Files.size(path);
         if (size == 0) throw new TraceFormatException(file + ": empty file");
@@ -44,7 +45,7 @@ final class ParquetFooter {
         ParquetFileReader reader;
         try {
             reader = ParquetFileReader.open(new ChannelInputFile(path),
-                    ParquetReadOptions.builder(conf).withCodecFactory(codecs).withAllocator(new ChunkBuffers()).build());
+                    ParquetReadOptions.builder(conf).withCodecFactory(codecs).withAllocator(chunks).build());
         } catch (IOException | RuntimeException e) {
             throw new TraceFormatException(file + ": not a readable Parquet file: " + oneLine(e), e);
         }

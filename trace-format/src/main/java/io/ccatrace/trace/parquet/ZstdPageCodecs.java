@@ -21,7 +21,7 @@ import org.apache.parquet.io.ParquetDecodingException;
 final class ZstdPageCodecs implements CompressionCodecFactory {
     private final CompressionCodecFactory others;
     /** Where ZSTD pages are decompressed into (arrays given back by the reader's columns). */
-    final PageBuffers buffers = new PageBuffers();
+    final PageBuffers buffers;
     /**
      * Contexts shared by every reader of the process (creating one costs more than a page):
      * at most one per thread decoding at the same time, kept for the life of the process. An
@@ -65,7 +65,13 @@ final class ZstdPageCodecs implements CompressionCodecFactory {
     };
 
     ZstdPageCodecs(ParquetConfiguration conf) {
+        this(conf, new PageBuffers());
+    }
+
+    /** Decompressing ZSTD pages into arrays of the given pool. */
+    ZstdPageCodecs(ParquetConfiguration conf, PageBuffers buffers) {
         others = HadoopCodecs.newFactory(conf, 0);
+        this.buffers = buffers;
     }
 
     private ZstdDecompressCtx take() {
