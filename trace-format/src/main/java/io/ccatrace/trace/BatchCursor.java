@@ -116,6 +116,8 @@ final class BatchCursor implements TraceCursor {
             return t;
         }) : null;
         if (fromSeq != Long.MIN_VALUE) reader.seek(fromSeq);
+        // the reader thread decodes the first batch while the caller finishes opening
+        if (reader instanceof PrefetchReader) ((PrefetchReader) reader).begin();
     }
 
     /**

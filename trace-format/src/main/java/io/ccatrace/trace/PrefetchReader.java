@@ -2,8 +2,6 @@ package io.ccatrace.trace;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -33,8 +31,12 @@ final class PrefetchReader implements BatchReader {
     private final BatchReader inner;
     private final String file;
     private final Consumer<EventBatch> check;
-    /** Hands batches (or END, or the reader thread's Throwable) to the caller, in order. */
-    private final BlockingQueue<Object> handoff;
+    /**
+     * Hands batches (or END, or the reader thread's Throwable) to the caller, in order: a ring
+     * when batches may be queued, else (one batch ahead) a direct hand-over.
+     */
+    private final ReadAheadQueue queue;
+    private final SynchronousQueue<Object> direct;
     /**
      * Whether the thread does later work while the queue is full ({@link BatchReader#lookAhead}):
      * only with batches queued, which the caller reads meanwhile; one batch ahead, the caller
@@ -67,7 +69,8 @@ final class PrefetchReader implements BatchReader {
         int kept = inner.keep(depth);
         if (kept < 2) throw new IllegalArgumentException("the reader cannot keep two batches");
         int queued = Math.min(depth, kept) - 2;
-        this.handoff = queued == 0 ? new SynchronousQueue<>() : new ArrayBlockingQueue<>(queued);
+        this.queue = queued == 0 ? null : new ReadAheadQueue(queued);
+        this.direct = queued == 0 ? new SynchronousQueue<>() : null;
         this.lookAhead = queued > 0;
         this.inner = inner;
         this.file = file;
@@ -79,7 +82,15 @@ final class PrefetchReader implements BatchReader {
         return inner.metadata();
     }
 
-    /** Forwarded before the first next() (the reader thread starts there); ignored after. */
+    /**
+     * Starts the reader thread now rather than at the first next(), so the first batch is
+     * decoded while the caller finishes opening (after this, {@link #seek} does nothing).
+     */
+    void begin() {
+        if (thread == null && !ended) start();
+    }
+
+    /** Forwarded before the reader thread starts ({@link #begin} or the first next()); ignored after. */
     @Override
     public void seek(long fromSeq) throws IOException {
         if (thread == null) inner.seek(fromSeq);
@@ -96,7 +107,7 @@ final class PrefetchReader implements BatchReader {
         if (thread == null) start();
         Object o;
         try {
-            o = log == null ? handoff.take() : loggedTake();
+            o = log == null ? take() : loggedTake();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while waiting for the trace reader thread");
@@ -112,15 +123,19 @@ final class PrefetchReader implements BatchReader {
         return (EventBatch) o;
     }
 
+    private Object take() throws InterruptedException {
+        return queue != null ? queue.take() : direct.take();
+    }
+
     private Object loggedTake() throws InterruptedException {
-        Object o = handoff.poll();
+        Object o = queue != null ? queue.poll() : direct.poll();
         if (o != null) {
             log.took(0, null);
             return o;
         }
         long[] begin = log.waitBegins();
         long t0 = System.nanoTime();
-        o = handoff.take();
+        o = take();
         log.took(System.nanoTime() - t0, begin);
         return o;
     }
@@ -184,7 +199,9 @@ final class PrefetchReader implements BatchReader {
     }
 
     /**
-     * Waits until the caller takes o; false when the cursor was closed meanwhile. While the
+     * Queues o, waiting for room (one batch ahead: until the caller takes it; with batches
+     * queued: on a full queue, until the caller has taken it down to half); false when the
+     * cursor was closed meanwhile. While the
      * queue is full (batches queued: {@link #lookAhead}), the inner reader does the work of later batches piece by piece
      * ({@link BatchReader#lookAhead}), so no single batch costs this thread a row group's
      * worth at once: the caller would wait for it once the queued batches ran out.
@@ -194,12 +211,16 @@ final class PrefetchReader implements BatchReader {
             boolean ahead = lookAhead && o instanceof EventBatch;
             while (!closed) {
                 if (log != null) log.state(HandOverLog.OFFERING);
-                if (handoff.offer(o)) return true;
+                if (queue != null ? queue.offer(o) : direct.offer(o)) return true;
                 if (log != null) log.state(HandOverLog.LOOKAHEAD);
                 if (ahead && (log == null ? inner.lookAhead() : loggedLookAhead())) continue;
                 ahead = false;
                 if (log != null) log.state(HandOverLog.PARKED);
-                if (handoff.offer(o, POLL_MS, TimeUnit.MILLISECONDS)) return true;
+                if (queue != null) {
+                    queue.awaitRoom(TimeUnit.MILLISECONDS.toNanos(POLL_MS));
+                } else if (direct.offer(o, POLL_MS, TimeUnit.MILLISECONDS)) {
+                    return true;
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
