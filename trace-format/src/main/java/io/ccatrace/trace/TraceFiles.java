@@ -162,9 +162,12 @@ public final class TraceFiles {
      * column, so every 16th batch costs the reader thread a page of every column at once (a few
      * ms); one batch ahead, the caller waited for it. With 16, a pipeline of the measured
      * per-batch costs stays within a few % of the slower thread also when the analyzer is as
-     * fast as the reader (docs/performance.md, session 6). About 0.7 MB each.
+     * fast as the reader (docs/performance.md, session 6). About 0.7 MB each. 32 since the
+     * queue wakes its reader thread only when the caller has taken it down to half
+     * ({@link ReadAheadQueue}): 15 batches still queued when it is woken, as 13 were before with
+     * a wake-up per batch (session 10).
      */
-    static final int PROJECTED_READ_AHEAD = 16;
+    static final int PROJECTED_READ_AHEAD = 32;
 
     /** Opens a row cursor over every column (see {@link TraceCursor}); warnings go to stderr. */
     public static TraceCursor openCursor(Path path) throws IOException {
