@@ -95,7 +95,7 @@ public final class ParquetBatchReader implements BatchReader {
         ZstdPageCodecs codecs = new ZstdPageCodecs(conf, buffers.pages);
         reader = ParquetFooter.open(path, conf, codecs, buffers.chunks);
         eagerPages = eagerPages(reader.getRowGroups());
-        batch = EventBatch.of(wanted);
+        batch = buffers.batch(wanted);
         batches = new EventBatch[] {batch};
         List<Type> fields = new ArrayList<>();
         List<Column> cols = new ArrayList<>();
@@ -117,7 +117,7 @@ public final class ParquetBatchReader implements BatchReader {
         }
         if (threads > 1 && columns.length > 1) {
             pool = new ColumnPool(decoders, threads - 1);
-            batches = new EventBatch[] {batch, EventBatch.of(wanted)};
+            batches = new EventBatch[] {batch, buffers.batch(wanted)};
         } else {
             pool = null;
         }
@@ -353,7 +353,7 @@ public final class ParquetBatchReader implements BatchReader {
         if (want > batches.length) {
             EventBatch[] ring = new EventBatch[want];
             int fresh = want - batches.length;
-            for (int i = 0; i < fresh; i++) ring[i] = EventBatch.of(batch.columns());
+            for (int i = 0; i < fresh; i++) ring[i] = buffers.batch(batch.columns());
             for (int i = 0; i < batches.length; i++) ring[fresh + i] = batches[(turn + i) % batches.length];
             batches = ring;
             turn = 0;
@@ -375,7 +375,7 @@ public final class ParquetBatchReader implements BatchReader {
                 closeGroup();
             } finally {
                 reader.close();
-                buffers.giveBack();
+                buffers.giveBack(batches);
             }
         }
     }

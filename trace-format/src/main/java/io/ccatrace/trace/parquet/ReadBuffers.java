@@ -1,13 +1,19 @@
 package io.ccatrace.trace.parquet;
 
+import io.ccatrace.trace.Column;
+import io.ccatrace.trace.EventBatch;
 import java.lang.ref.SoftReference;
+import java.util.ArrayDeque;
+import java.util.Iterator;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * A reader's array pools: decompressed pages ({@link PageBuffers}) and column chunks
- * ({@link ChunkBuffers}). A {@link ParquetBatchReader} gives its pools back when it is closed
- * and the next one opened takes them, so a process that opens trace after trace (bench passes,
- * a replay's windows, state queries) allocates its page and chunk arrays once, not per open.
+ * A reader's array pools: decompressed pages ({@link PageBuffers}), column chunks
+ * ({@link ChunkBuffers}) and batch objects. A {@link ParquetBatchReader} gives them back when
+ * it is closed and the next one opened takes them, so a process that opens trace after trace
+ * (bench passes, a replay's windows, state queries) allocates its page, chunk and batch arrays
+ * once, not per open.
  * One set is kept, softly (the collector may drop it); two readers open at once each have
  * their own.
  */
@@ -16,6 +22,8 @@ final class ReadBuffers {
 
     final PageBuffers pages = new PageBuffers();
     final ChunkBuffers chunks = new ChunkBuffers();
+    /** The batch objects of the reader that gave these pools back (only the owning reader touches them). */
+    private final ArrayDeque<EventBatch> batches = new ArrayDeque<>();
 
     private ReadBuffers() {
     }
@@ -27,8 +35,26 @@ final class ReadBuffers {
         return b != null ? b : new ReadBuffers();
     }
 
-    /** Gives these pools to the next reader; the caller no longer uses them nor any array from them. */
-    void giveBack() {
+    /** A batch object of exactly these columns kept from the reader before (nothing attached), else a new one. */
+    EventBatch batch(Set<Column> columns) {
+        for (Iterator<EventBatch> it = batches.iterator(); it.hasNext(); ) {
+            EventBatch b = it.next();
+            if (b.columns().equals(columns)) {
+                it.remove();
+                b.attach(null);
+                return b;
+            }
+        }
+        return EventBatch.of(columns);
+    }
+
+    /**
+     * Gives these pools and the reader's batch objects to the next reader; the caller no
+     * longer uses them nor any array from them.
+     */
+    void giveBack(EventBatch[] used) {
+        batches.clear();
+        for (EventBatch b : used) batches.add(b);
         SPARE.set(new SoftReference<>(this));
     }
 }

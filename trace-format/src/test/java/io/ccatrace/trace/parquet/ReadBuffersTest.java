@@ -1,6 +1,9 @@
 package io.ccatrace.trace.parquet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
@@ -36,6 +39,43 @@ class ReadBuffersTest {
     }
 
     @Test
+    void theNextReaderOfTheSameColumnsCyclesThroughTheClosedOnesBatchObjects() throws IOException {
+        List<TraceEvent> events = ParquetPagesTest.rows(10_000);
+        Path p = dir.resolve("t.parquet");
+        ParquetPagesTest.write(p, events, 1000, 3000, 1000);
+        java.util.Set<EventBatch> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        EnumSet<Column> cols = EnumSet.of(Column.SEQ, Column.KIND, Column.CMD, Column.ARGS, Column.PAYLOAD);
+        try (ParquetBatchReader r = new ParquetBatchReader(p, cols, 1, 1000).sparse().sparseSpans()) {
+            assertEquals(4, r.keep(4));
+            for (EventBatch b = r.next(); b != null; b = r.next()) {
+                seen.add(b);
+                b.attach(new long[] {1});
+            }
+        }
+        assertEquals(4, seen.size());
+        List<TraceEvent> projected = new ArrayList<>();
+        try (ParquetBatchReader r = new ParquetBatchReader(p, cols, 1, 1000).sparse().sparseSpans()) {
+            assertEquals(4, r.keep(4));
+            for (EventBatch b = r.next(); b != null; b = r.next()) {
+                assertTrue(seen.contains(b), "a batch object of the reader before");
+                assertNull(b.attached(), "nothing attached by the reader before");
+                for (int k = 0; k < b.size(); k++) projected.add(b.event(k));
+            }
+        }
+        try (ParquetBatchReader r = new ParquetBatchReader(p, EnumSet.allOf(Column.class), 1, 1000)) {
+            EventBatch b = r.next();
+            assertFalse(seen.contains(b), "another projection: a new batch object");
+            assertEquals(events.get(0), b.event(0));
+        }
+        assertEquals(events.size(), projected.size());
+        for (int i = 0; i < events.size(); i++) {
+            TraceEvent e = events.get(i);
+            assertEquals(e.seq(), projected.get(i).seq());
+            assertEquals(e.cmd(), projected.get(i).cmd());
+        }
+    }
+
+    @Test
     void theNextReaderTakesTheClosedOnesPoolsAndReadsTheSameRows() throws IOException {
         List<TraceEvent> a = ParquetPagesTest.rows(20_011);
         List<TraceEvent> b = ParquetPagesTest.rows(9_001);
@@ -48,7 +88,7 @@ class ReadBuffersTest {
         assertEquals(a, read(first));
         first.close();
         ReadBuffers kept = ReadBuffers.take();
-        kept.giveBack();
+        kept.giveBack(new EventBatch[0]);
         for (int i = 0; i < 3; i++) {
             Path p = i % 2 == 0 ? pb : pa;
             try (ParquetBatchReader r = new ParquetBatchReader(p, EnumSet.allOf(Column.class), 1, 777)) {
@@ -59,7 +99,7 @@ class ReadBuffersTest {
             }
             ReadBuffers back = ReadBuffers.take();
             assertSame(kept, back, "given back on close");
-            back.giveBack();
+            back.giveBack(new EventBatch[0]);
         }
     }
 }
