@@ -375,7 +375,9 @@ public final class ParquetBatchReader implements BatchReader {
                 closeGroup();
             } finally {
                 reader.close();
-                buffers.giveBack(batches);
+                // a projected cursor's small batches are kept for the next reader; a full read's
+                // 65,536-row batches of every column (several MB each) are not held past close
+                buffers.giveBack(batchRows <= ReadBuffers.KEPT_BATCH_ROWS ? batches : new EventBatch[0]);
             }
         }
     }

@@ -19,6 +19,8 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class ReadBuffers {
     private static final AtomicReference<SoftReference<ReadBuffers>> SPARE = new AtomicReference<>();
+    /** Batch objects of at most this many rows are kept for the next reader (analyze's projected cursor: 4,096). */
+    static final int KEPT_BATCH_ROWS = 1 << 12;
 
     final PageBuffers pages = new PageBuffers();
     final ChunkBuffers chunks = new ChunkBuffers();

@@ -67,6 +67,14 @@ class ReadBuffersTest {
             assertFalse(seen.contains(b), "another projection: a new batch object");
             assertEquals(events.get(0), b.event(0));
         }
+        // a full read's big batches are not held past close
+        EventBatch big;
+        try (ParquetBatchReader r = new ParquetBatchReader(p, cols, 1, ParquetBatchReader.BATCH_ROWS)) {
+            big = r.next();
+        }
+        try (ParquetBatchReader r = new ParquetBatchReader(p, cols, 1, ParquetBatchReader.BATCH_ROWS)) {
+            assertFalse(big == r.next(), "65,536-row batches: new objects");
+        }
         assertEquals(events.size(), projected.size());
         for (int i = 0; i < events.size(); i++) {
             TraceEvent e = events.get(i);
