@@ -42,6 +42,11 @@ class ImportedRowsTest {
     }
 
     /** The first line (0-based) of lines at or after from that contains every one of has. */
+    /** The line with the first occurrence of {@code from} (taken literally) replaced by {@code to}. */
+    static String replaceOnce(String line, String from, String to) {
+        return line.replaceFirst(java.util.regex.Pattern.quote(from), java.util.regex.Matcher.quoteReplacement(to));
+    }
+
     static int find(List<String> lines, int from, String... has) {
         for (int i = from; i < lines.size(); i++) {
             boolean all = true;
@@ -106,7 +111,7 @@ class ImportedRowsTest {
         String t = to.strip();
         int line = find(dump, 20, where.strip(), f);
         Cli r = importEdited(name.strip().replace(' ', '-'), line,
-                l -> l.replaceFirst(java.util.regex.Pattern.quote(f), java.util.regex.Matcher.quoteReplacement(t)));
+                l -> replaceOnce(l, f, t));
         r.badInput(dir.resolve(name.strip().replace(' ', '-') + ".jsonl").toString(), "line " + (line + 1) + ":", named.strip());
     }
 

@@ -37,7 +37,7 @@ class UnreplayableRowsTest {
         String f = from.strip();
         int line = ImportedRowsTest.find(dump, 20, where.strip(), f);
         List<String> lines = new ArrayList<>(dump);
-        String edited = lines.get(line).replaceFirst(java.util.regex.Pattern.quote(f), java.util.regex.Matcher.quoteReplacement(to.strip()));
+        String edited = ImportedRowsTest.replaceOnce(lines.get(line), f, to.strip());
         if (name.startsWith("write across")) edited = edited.replaceFirst("\"pa\":\"0x([0-9a-f]*)[0-9a-f]{3}\"", "\"pa\":\"0x$1ff8\"");
         lines.set(line, edited);
         Path t = Files.write(dir.resolve(name.strip().replace(' ', '-') + ".jsonl"), lines);
