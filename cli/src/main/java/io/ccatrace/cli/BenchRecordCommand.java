@@ -3,6 +3,9 @@ package io.ccatrace.cli;
 import io.ccatrace.model.scenario.Progress;
 import io.ccatrace.model.scenario.ScenarioOptions;
 import io.ccatrace.model.scenario.ScenarioRun;
+import io.ccatrace.recorder.Recorder;
+import io.ccatrace.trace.EventView;
+import io.ccatrace.trace.TraceWriter;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,8 +18,10 @@ import picocli.CommandLine.Spec;
 
 /**
  * ccatrace bench record: single-threaded simulation of a scenario, first without any
- * listener (the model alone), then recorded to a trace file (model + recorder + writer),
- * each --passes times after an untimed warm-up; every pass is printed, then the median.
+ * listener (the model alone), with --glue then with the recorder filling its rows for a
+ * writer that drops them (model + recorder glue), then recorded to a trace file (model +
+ * recorder + writer), each --passes times after an untimed warm-up; every pass is printed,
+ * then the medians.
  */
 @Command(mixinStandardHelpOptions = true, name = "record", description = "Benchmark simulation alone and simulation + recording of a scenario.")
 public final class BenchRecordCommand implements Callable<Integer> {
@@ -46,6 +51,10 @@ public final class BenchRecordCommand implements Callable<Integer> {
             description = "timed passes of each part after the warm-up; each is printed with its ns/event and the median (by CPU) is reported last (default 3)")
     int passes;
 
+    @Option(names = "--glue",
+            description = "also time the recorder without a writer (its rows are dropped): the recorder glue's own cost, between the two parts")
+    boolean glue;
+
     @Override
     public Integer call() throws Exception {
         if (events <= 0) throw new UserException("--events must be positive");
@@ -66,6 +75,18 @@ public final class BenchRecordCommand implements Callable<Integer> {
             ScenarioRun.Result r = new ScenarioRun(o).run(Progress.NONE);
             sim.add(new Pass(r.events(), System.nanoTime() - t0, cpu() - c0, ""));
             report(out, "simulate only" + passLabel(i), sim.get(i));
+        }
+        List<Pass> rows = new ArrayList<>();
+        for (int i = 0; glue && i < passes; i++) {
+            long t0 = System.nanoTime();
+            long c0 = cpu();
+            ScenarioRun run = new ScenarioRun(o);
+            try (Recorder recorder = new Recorder(new DroppingWriter())) {
+                run.machine().addListener(recorder);
+                ScenarioRun.Result r = run.run(Progress.NONE);
+                rows.add(new Pass(r.events(), System.nanoTime() - t0, cpu() - c0, ""));
+            }
+            report(out, "simulate + recorder glue" + passLabel(i), rows.get(i));
         }
         boolean temp = dir == null;
         Path d = temp ? Files.createTempDirectory("ccatrace-bench") : Files.createDirectories(dir);
@@ -88,6 +109,7 @@ public final class BenchRecordCommand implements Callable<Integer> {
         }
         if (passes > 1) {
             report(out, "simulate only, median", median(sim));
+            if (glue) report(out, "simulate + recorder glue, median", median(rows));
             report(out, "simulate + record, median", median(rec));
         }
         return ExitCodes.OK;
@@ -118,6 +140,21 @@ public final class BenchRecordCommand implements Callable<Integer> {
 
     private String passLabel(int i) {
         return passes == 1 ? "" : " (pass " + (i + 1) + ")";
+    }
+
+    /** A writer that drops every row: what is left is the model and the recorder's rows. */
+    private static final class DroppingWriter implements TraceWriter {
+        @Override
+        public void write(EventView row) {
+        }
+
+        @Override
+        public void abandon() {
+        }
+
+        @Override
+        public void close() {
+        }
     }
 
     /** One timed run: events, wall and CPU time of this thread, what else to print. */

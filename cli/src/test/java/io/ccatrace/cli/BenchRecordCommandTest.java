@@ -22,12 +22,8 @@ class BenchRecordCommandTest {
         return Ccatrace.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
     }
 
-    @Test
-    void everyPassThenTheMedianOfTheSameRun() {
-        assertEquals(0, run("bench", "record", "--scenario", "boot", "--events", "3000", "--format", "jsonl",
-                "--warmup", "0", "--passes", "3"), err.toString());
-        List<String> what = new ArrayList<>();
-        List<String> counts = new ArrayList<>();
+    /** What each printed figure is (before its event count), and the event counts, in order. */
+    private void parts(List<String> what, List<String> counts) {
         for (String line : out.toString().split("\n")) {
             Matcher m = EVENTS.matcher(line);
             if (m.find()) {
@@ -35,12 +31,36 @@ class BenchRecordCommandTest {
                 counts.add(m.group(2));
             }
         }
+    }
+
+    @Test
+    void everyPassThenTheMedianOfTheSameRun() {
+        assertEquals(0, run("bench", "record", "--scenario", "boot", "--events", "3000", "--format", "jsonl",
+                "--warmup", "0", "--passes", "3"), err.toString());
+        List<String> what = new ArrayList<>();
+        List<String> counts = new ArrayList<>();
+        parts(what, counts);
         assertEquals(List.of("simulate only (pass 1)", "simulate only (pass 2)", "simulate only (pass 3)",
                 "simulate + record to .jsonl (pass 1)", "simulate + record to .jsonl (pass 2)",
                 "simulate + record to .jsonl (pass 3)", "simulate only, median", "simulate + record, median"), what);
         // every pass simulates the same seeded scenario, recorded or not
         assertEquals(1, counts.stream().distinct().count(), counts.toString());
         assertTrue(out.toString().contains("ns/event"), out.toString());
+    }
+
+    @Test
+    void glueIsTimedBetweenTheModelAloneAndTheRecording() {
+        assertEquals(0, run("bench", "record", "--scenario", "boot", "--events", "3000", "--format", "jsonl",
+                "--warmup", "0", "--passes", "2", "--glue"), err.toString());
+        List<String> what = new ArrayList<>();
+        List<String> counts = new ArrayList<>();
+        parts(what, counts);
+        assertEquals(List.of("simulate only (pass 1)", "simulate only (pass 2)",
+                "simulate + recorder glue (pass 1)", "simulate + recorder glue (pass 2)",
+                "simulate + record to .jsonl (pass 1)", "simulate + record to .jsonl (pass 2)",
+                "simulate only, median", "simulate + recorder glue, median", "simulate + record, median"), what);
+        // the dropped rows are the same seeded run's events
+        assertEquals(1, counts.stream().distinct().count(), counts.toString());
     }
 
     @Test

@@ -26,119 +26,175 @@ public final class EventRows {
         return r.toEvent();
     }
 
-    /** Refills r with the event's row. */
+    /**
+     * Refills r with the event's row: one switch on the kind (a table jump), then the
+     * columns of that kind (docs/trace-format.md), instead of a chain of type tests.
+     */
     public static void fill(TraceRow r, ModelEvent e) {
-        r.start(e.seq(), KINDS[e.kind().ordinal()], e.time());
-        if (e instanceof ModelEvent.RmiCall) {
-            ModelEvent.RmiCall c = (ModelEvent.RmiCall) e;
-            r.cpu = c.cpu();
-            r.fid = c.fid();
-            r.cmd = c.cmd();
-            r.args = c.args();
-            r.status = c.status();
-            r.index = c.index();
-            r.out = c.out();
-        } else if (e instanceof ModelEvent.NsWrite) {
-            ModelEvent.NsWrite w = (ModelEvent.NsWrite) e;
-            r.cpu = w.cpu();
-            r.pa = w.pa();
-            r.size = w.bytes().length;
-            r.payload = w.bytes();
-        } else if (e instanceof ModelEvent.NsRead) {
-            ModelEvent.NsRead n = (ModelEvent.NsRead) e;
-            r.cpu = n.cpu();
-            r.pa = n.pa();
-            r.size = n.len();
-            r.payload = n.data();
-        } else if (e instanceof ModelEvent.GuestStep) {
-            guestStep(r, (ModelEvent.GuestStep) e);
-        } else if (e instanceof ModelEvent.RsiCall) {
-            ModelEvent.RsiCall c = (ModelEvent.RsiCall) e;
-            effect(r, c.causeSeq(), c.realm());
-            r.rec = c.rec();
-            r.fid = c.fid();
-            r.cmd = c.cmd();
-            r.args = c.args();
-            r.status = c.status();
-            r.value = c.ret();
-            r.out = c.out();
-        } else if (e instanceof ModelEvent.RecExit) {
-            recExit(r, (ModelEvent.RecExit) e);
-        } else {
-            effects(r, e);
+        ModelEvent.Kind kind = e.kind();
+        EventKind k = KINDS[kind.ordinal()];
+        switch (kind) {
+            case RMI_CALL:
+                rmiCall(r, k, (ModelEvent.RmiCall) e);
+                break;
+            case NS_WRITE:
+                nsWrite(r, k, (ModelEvent.NsWrite) e);
+                break;
+            case NS_READ:
+                nsRead(r, k, (ModelEvent.NsRead) e);
+                break;
+            case GUEST_STEP:
+                guestStep(r, k, (ModelEvent.GuestStep) e);
+                break;
+            case RSI_CALL:
+                rsiCall(r, k, (ModelEvent.RsiCall) e);
+                break;
+            case REC_EXIT:
+                recExit(r, k, (ModelEvent.RecExit) e);
+                break;
+            case STAGE2_FAULT:
+                stage2Fault(r, k, (ModelEvent.Stage2Fault) e);
+                break;
+            case GPF:
+                gpf(r, k, (ModelEvent.Gpf) e);
+                break;
+            case PAS_CHANGE:
+                pasChange(r, k, (ModelEvent.PasChange) e);
+                break;
+            case GRANULE_STATE:
+                granuleState(r, k, (ModelEvent.GranuleState) e);
+                break;
+            case RTT_ENTRY:
+                rttEntry(r, k, (ModelEvent.RttEntry) e);
+                break;
+            case MEASUREMENT:
+                measurement(r, k, (ModelEvent.Measurement) e);
+                break;
+            case REALM_STATE:
+                realmState(r, k, (ModelEvent.RealmState) e);
+                break;
+            case REC_STATE:
+                recState(r, k, (ModelEvent.RecState) e);
+                break;
+            default:
+                throw new IllegalStateException("no row mapping for " + kind);
         }
     }
 
-    /** The effects other than RSI_CALL and REC_EXIT. */
-    private static void effects(TraceRow r, ModelEvent e) {
-        if (e instanceof ModelEvent.Stage2Fault) {
-            ModelEvent.Stage2Fault f = (ModelEvent.Stage2Fault) e;
-            effect(r, f.causeSeq(), f.realm());
-            r.rec = f.rec();
-            r.ipa = f.ipa();
-            r.access = f.access();
-            r.half = f.half();
-            r.ripas = f.ripas();
-            r.from = f.hipas();
-            r.outcome = f.outcome();
-        } else if (e instanceof ModelEvent.Gpf) {
-            ModelEvent.Gpf g = (ModelEvent.Gpf) e;
-            r.causeSeq = g.causeSeq();
-            r.cpu = g.cpu();
-            r.pa = g.pa();
-            r.pas = g.pas();
-            r.access = g.access();
-        } else if (e instanceof ModelEvent.PasChange) {
-            ModelEvent.PasChange p = (ModelEvent.PasChange) e;
-            r.causeSeq = p.causeSeq();
-            r.pa = p.pa();
-            r.from = p.from();
-            r.to = p.to();
-        } else if (e instanceof ModelEvent.GranuleState) {
-            ModelEvent.GranuleState g = (ModelEvent.GranuleState) e;
-            effect(r, g.causeSeq(), g.realm());
-            r.pa = g.pa();
-            r.from = g.from();
-            r.to = g.to();
-        } else if (e instanceof ModelEvent.RttEntry) {
-            ModelEvent.RttEntry t = (ModelEvent.RttEntry) e;
-            effect(r, t.causeSeq(), t.realm());
-            r.ipa = t.ipa();
-            r.level = t.level();
-            r.from = t.fromState();
-            r.fromRipas = t.fromRipas();
-            r.to = t.toState();
-            r.toRipas = t.toRipas();
-            r.pa = t.pa();
-        } else if (e instanceof ModelEvent.Measurement) {
-            ModelEvent.Measurement m = (ModelEvent.Measurement) e;
-            effect(r, m.causeSeq(), m.realm());
-            r.index = m.index();
-            r.cmd = m.what();
-            r.payload = m.value();
-        } else if (e instanceof ModelEvent.RealmState) {
-            ModelEvent.RealmState s = (ModelEvent.RealmState) e;
-            effect(r, s.causeSeq(), s.realm());
-            r.from = s.from();
-            r.to = s.to();
-        } else if (e instanceof ModelEvent.RecState) {
-            ModelEvent.RecState s = (ModelEvent.RecState) e;
-            effect(r, s.causeSeq(), s.realm());
-            r.rec = s.rec();
-            r.from = s.from();
-            r.to = s.to();
-        } else {
-            throw new IllegalStateException("no row mapping for " + e.kind());
-        }
+    private static void rmiCall(TraceRow r, EventKind k, ModelEvent.RmiCall c) {
+        r.start(c.seq(), k, c.time());
+        r.cpu = c.cpu();
+        r.fid = c.fid();
+        r.cmd = c.cmd();
+        r.args = c.args();
+        r.status = c.status();
+        r.index = c.index();
+        r.out = c.out();
     }
 
-    private static void effect(TraceRow r, long causeSeq, long realm) {
+    private static void nsWrite(TraceRow r, EventKind k, ModelEvent.NsWrite w) {
+        r.start(w.seq(), k, w.time());
+        r.cpu = w.cpu();
+        r.pa = w.pa();
+        r.size = w.bytes().length;
+        r.payload = w.bytes();
+    }
+
+    private static void nsRead(TraceRow r, EventKind k, ModelEvent.NsRead n) {
+        r.start(n.seq(), k, n.time());
+        r.cpu = n.cpu();
+        r.pa = n.pa();
+        r.size = n.len();
+        r.payload = n.data();
+    }
+
+    private static void rsiCall(TraceRow r, EventKind k, ModelEvent.RsiCall c) {
+        effect(r, k, c.seq(), c.time(), c.causeSeq(), c.realm());
+        r.rec = c.rec();
+        r.fid = c.fid();
+        r.cmd = c.cmd();
+        r.args = c.args();
+        r.status = c.status();
+        r.value = c.ret();
+        r.out = c.out();
+    }
+
+    private static void stage2Fault(TraceRow r, EventKind k, ModelEvent.Stage2Fault f) {
+        effect(r, k, f.seq(), f.time(), f.causeSeq(), f.realm());
+        r.rec = f.rec();
+        r.ipa = f.ipa();
+        r.access = f.access();
+        r.half = f.half();
+        r.ripas = f.ripas();
+        r.from = f.hipas();
+        r.outcome = f.outcome();
+    }
+
+    private static void gpf(TraceRow r, EventKind k, ModelEvent.Gpf g) {
+        r.start(g.seq(), k, g.time());
+        r.causeSeq = g.causeSeq();
+        r.cpu = g.cpu();
+        r.pa = g.pa();
+        r.pas = g.pas();
+        r.access = g.access();
+    }
+
+    private static void pasChange(TraceRow r, EventKind k, ModelEvent.PasChange p) {
+        r.start(p.seq(), k, p.time());
+        r.causeSeq = p.causeSeq();
+        r.pa = p.pa();
+        r.from = p.from();
+        r.to = p.to();
+    }
+
+    private static void granuleState(TraceRow r, EventKind k, ModelEvent.GranuleState g) {
+        effect(r, k, g.seq(), g.time(), g.causeSeq(), g.realm());
+        r.pa = g.pa();
+        r.from = g.from();
+        r.to = g.to();
+    }
+
+    private static void rttEntry(TraceRow r, EventKind k, ModelEvent.RttEntry t) {
+        effect(r, k, t.seq(), t.time(), t.causeSeq(), t.realm());
+        r.ipa = t.ipa();
+        r.level = t.level();
+        r.from = t.fromState();
+        r.fromRipas = t.fromRipas();
+        r.to = t.toState();
+        r.toRipas = t.toRipas();
+        r.pa = t.pa();
+    }
+
+    private static void measurement(TraceRow r, EventKind k, ModelEvent.Measurement m) {
+        effect(r, k, m.seq(), m.time(), m.causeSeq(), m.realm());
+        r.index = m.index();
+        r.cmd = m.what();
+        r.payload = m.value();
+    }
+
+    private static void realmState(TraceRow r, EventKind k, ModelEvent.RealmState s) {
+        effect(r, k, s.seq(), s.time(), s.causeSeq(), s.realm());
+        r.from = s.from();
+        r.to = s.to();
+    }
+
+    private static void recState(TraceRow r, EventKind k, ModelEvent.RecState s) {
+        effect(r, k, s.seq(), s.time(), s.causeSeq(), s.realm());
+        r.rec = s.rec();
+        r.from = s.from();
+        r.to = s.to();
+    }
+
+    /** Starts the row of an effect: seq, kind, time, its cause and realm. */
+    private static void effect(TraceRow r, EventKind k, long seq, long time, long causeSeq, long realm) {
+        r.start(seq, k, time);
         r.causeSeq = causeSeq;
         r.realm = realm;
     }
 
     /** Columns per step op (docs/trace-format.md, GUEST_STEP row). */
-    private static void guestStep(TraceRow r, ModelEvent.GuestStep s) {
+    private static void guestStep(TraceRow r, EventKind k, ModelEvent.GuestStep s) {
+        r.start(s.seq(), k, s.time());
         r.rec = s.rec();
         r.cmd = s.op();
         switch (s.op()) {
@@ -172,8 +228,8 @@ public final class EventRows {
         r.index = s.isv() ? 1 : 0;
     }
 
-    private static void recExit(TraceRow r, ModelEvent.RecExit x) {
-        effect(r, x.causeSeq(), x.realm());
+    private static void recExit(TraceRow r, EventKind k, ModelEvent.RecExit x) {
+        effect(r, k, x.seq(), x.time(), x.causeSeq(), x.realm());
         r.rec = x.rec();
         r.exitReason = x.reason();
         r.esr = x.esr();
