@@ -58,6 +58,15 @@ public final class BenchReplayCommand implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "2", description = "untimed full replays before the timed ones (default 2)")
     int warmups;
 
+    /** A trace to replay instead of a recording of --scenario (e.g. the same 5 M-event trace for every jar compared). */
+    @Option(names = "--trace", paramLabel = "TRACE", description = "replay this trace instead of recording one")
+    Path given;
+
+    /** reader: {@link ReplayReaderSplit} instead of the timed replays. */
+    @Option(names = "--part", paramLabel = "PART", defaultValue = "all",
+            description = "all (default), or reader: the replay reader thread's work part by part (3 passes)")
+    String part;
+
     @Override
     public Integer call() throws Exception {
         if (events <= 0) throw new UserException("--events must be positive");
@@ -66,13 +75,18 @@ public final class BenchReplayCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         ScenarioOptions o = ScenarioRecording.options(scenario, "1.0", seed, 0, 0, 0, events, List.of());
+        if (!List.of("all", "reader").contains(part)) throw new UserException("--part: must be all or reader");
         Path d = Files.createTempDirectory("ccatrace-bench");
-        Path trace = d.resolve("bench." + format);
+        Path trace = given != null ? given : d.resolve("bench." + format);
         try {
-            long n = ScenarioRecording.record(o, trace, Progress.NONE).events();
-            out.println("trace: " + ScenarioRecording.canonical(o) + ", " + n + " events, ." + format
+            long n = given != null ? countRows(given) : ScenarioRecording.record(o, trace, Progress.NONE).events();
+            out.println("trace: " + (given != null ? given.toString() : ScenarioRecording.canonical(o)) + ", " + n + " events, ." + format
                     + "; java " + System.getProperty("java.version") + ", max heap "
                     + (Runtime.getRuntime().maxMemory() >> 20) + " MiB");
+            if (part.equals("reader")) {
+                ReplayReaderSplit.run(out, trace, 3);
+                return ExitCodes.OK;
+            }
             for (int i = 0; i < warmups; i++) replay(trace, -1, null);      // JIT warm-up over every code path of the trace
             for (long until : new long[] {n / 4, n / 2, -1}) {
                 long c0 = THREADS.getCurrentThreadCpuTime();
@@ -104,10 +118,18 @@ public final class BenchReplayCommand implements Callable<Integer> {
                 out.flush();
             }
         } finally {
-            Files.deleteIfExists(trace);
+            if (given == null) Files.deleteIfExists(trace);
             Files.deleteIfExists(d);
         }
         return ExitCodes.OK;
+    }
+
+    private static long countRows(Path trace) throws IOException {
+        long n = 0;
+        try (TraceCursor c = TraceFiles.openCursor(trace, java.util.EnumSet.of(io.ccatrace.trace.Column.SEQ), Long.MIN_VALUE, false, false, w -> { })) {
+            while (c.next()) n++;
+        }
+        return n;
     }
 
     /** The replay engine alone (model, mapping, comparison) on rows already in memory. */
