@@ -7,7 +7,6 @@ import io.ccatrace.replay.divergence.DivergenceSummary;
 import io.ccatrace.replay.divergence.WindowComparator;
 import io.ccatrace.replay.input.BadInputException;
 import io.ccatrace.replay.input.InputFeeder;
-import io.ccatrace.trace.Column;
 import io.ccatrace.trace.TraceCursor;
 import io.ccatrace.trace.TraceFiles;
 import io.ccatrace.trace.TraceMetadata;
@@ -15,7 +14,6 @@ import io.ccatrace.trace.TraceReader;
 import io.ccatrace.trace.chain.BatchContentHash;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.EnumSet;
 import java.util.function.Consumer;
 
 /**
@@ -76,13 +74,15 @@ public final class Replayer {
 
     /**
      * A cursor over every column of a trace for {@link #run(TraceCursor, ReplayWarnings, Consumer)}:
-     * Arrow and Parquet batches are decoded, their integrity chain checked and every row's
-     * keyed content hash computed ({@link BatchContentHash}, which the replay compares first)
-     * on a reader thread of the cursor's own while the replay runs on the caller's.
+     * Arrow and Parquet batches are decoded and every row's keyed content hash computed
+     * ({@link BatchContentHash}, which the replay compares first) on a reader thread of the
+     * cursor's own while the replay runs on the caller's. The integrity is checked by the
+     * storage digests of a Parquet trace that has them, on a third thread (the reader thread
+     * recomputing the event chain was the replay's critical path), else by the event chain
+     * on the reader thread ({@link TraceFiles#openDigestCheckedCursor}).
      */
     public static TraceCursor openCursor(Path trace, Consumer<String> warnings) throws IOException {
-        return TraceFiles.openCursor(trace, EnumSet.allOf(Column.class), Long.MIN_VALUE, true, true, warnings,
-                new BatchContentHash());
+        return TraceFiles.openDigestCheckedCursor(trace, warnings, new BatchContentHash());
     }
 
     /** Replays the windows of a trace with this metadata (e.g. from a row cursor). */

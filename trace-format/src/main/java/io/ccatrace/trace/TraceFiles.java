@@ -223,13 +223,36 @@ public final class TraceFiles {
     public static TraceCursor openCursor(Path path, Set<Column> columns, long fromSeq, boolean readAhead,
                                          boolean checkChain, Consumer<String> warnings,
                                          Consumer<EventBatch> batchTask) throws IOException {
+        return openCursor(path, columns, fromSeq, readAhead, checkChain, false, warnings, batchTask);
+    }
+
+    /**
+     * A read-ahead cursor over every column from the first row whose integrity is checked as a
+     * projection's: by the storage digests of a Parquet trace that has them, on a thread of
+     * their own ({@link StorageCheck}: the stored bytes hashed; the event chain recomputed only
+     * after a mismatch, with its usual warning), so the reader thread only decodes and runs
+     * the batch task; any other trace has its event chain checked on the reader thread, as
+     * {@link #openCursor(Path, Set, long, boolean, boolean, Consumer, Consumer)} does. Same
+     * rows and same warnings (a break is warned between batches once the digest check has
+     * found it, at the end at the latest); for the replay, whose reader thread was its
+     * critical path (docs/performance.md, session 11).
+     */
+    public static TraceCursor openDigestCheckedCursor(Path path, Consumer<String> warnings,
+                                                      Consumer<EventBatch> batchTask) throws IOException {
+        return openCursor(path, java.util.EnumSet.allOf(Column.class), Long.MIN_VALUE, true, true, true, warnings, batchTask);
+    }
+
+    private static TraceCursor openCursor(Path path, Set<Column> columns, long fromSeq, boolean readAhead,
+                                          boolean checkChain, boolean digestsFirst, Consumer<String> warnings,
+                                          Consumer<EventBatch> batchTask) throws IOException {
         java.util.EnumSet<Column> cols = java.util.EnumSet.of(Column.SEQ, Column.KIND);
         cols.addAll(columns);
         TraceFormat f = TraceFormat.of(path);
         boolean jsonl = f == TraceFormat.JSONL;
         boolean decodeAll = cols.size() == Column.values().length;
         BatchReader r = openColumns(path, cols, warnings, 1, decodeAll ? ParquetBatchReader.BATCH_ROWS : PROJECTED_CURSOR_ROWS, !decodeAll);
-        boolean storage = false;
+        boolean storage = checkChain && decodeAll && digestsFirst && f == TraceFormat.PARQUET
+                && fromSeq == Long.MIN_VALUE && StorageDigest.present(r.metadata());
         if (checkChain && !decodeAll && !jsonl) {
             storage = f == TraceFormat.PARQUET && StorageDigest.present(r.metadata());
             if (!storage) {
@@ -239,7 +262,7 @@ public final class TraceFiles {
             }
         }
         try {
-            ChainCheck check = jsonl || !decodeAll || !checkChain ? null
+            ChainCheck check = jsonl || !decodeAll || !checkChain || storage ? null
                     : new ChainCheck(fromSeq == Long.MIN_VALUE, FormatVersion.of(r.metadata()));
             boolean ahead = readAhead && !jsonl;
             if (ahead) {

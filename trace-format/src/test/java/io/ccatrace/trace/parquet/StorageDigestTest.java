@@ -147,6 +147,43 @@ class StorageDigestTest {
         assertEquals(null, TraceVerification.run(copy).storage());
     }
 
+    /** Every row of every column through {@link TraceFiles#openDigestCheckedCursor} (the replay's cursor). */
+    private static List<TraceEvent> digestChecked(Path p, List<String> w, long[] taskRows) throws IOException {
+        List<TraceEvent> rows = new ArrayList<>();
+        try (TraceCursor c = TraceFiles.openDigestCheckedCursor(p, w::add, b -> taskRows[0] += b.size())) {
+            while (c.next()) rows.add(c.toEvent());
+        }
+        return rows;
+    }
+
+    @Test
+    void everyColumnCheckedByDigestGivesTheRowsAndWarningsOfTheEventChainCursor() throws IOException {
+        Path edited = dir.resolve("edited.parquet");
+        reEncode(file, edited, true, 10_000);      // the digest no longer matches: the event chain is recomputed
+        Path nokey = dir.resolve("nokey.parquet");
+        reEncode(file, nokey, false, 10_000);      // no digest: the event chain is checked on the reader thread
+        for (Path p : List.of(file, edited, nokey)) {
+            List<String> chained = new ArrayList<>();
+            List<TraceEvent> expected = new ArrayList<>();
+            try (TraceCursor c = TraceFiles.openCursor(p, EnumSet.allOf(Column.class), Long.MIN_VALUE, true, chained::add)) {
+                while (c.next()) expected.add(c.toEvent());
+            }
+            List<String> w = new ArrayList<>();
+            long[] taskRows = {0};
+            assertEquals(expected, digestChecked(p, w, taskRows), p.toString());
+            assertEquals(ROWS, expected.size());
+            assertEquals(ROWS, taskRows[0], "the batch task ran on every batch");
+            assertEquals(chained, w, p.toString());
+            if (p == file) {
+                assertEquals(List.of(), w);
+            } else {
+                // row 10,000 lies in the chain's checkpoint interval 8192..12287 (4,096 rows each)
+                assertEquals(1, w.size(), w.toString());
+                assertTrue(w.get(0).startsWith(p + ": integrity chain broken: an event in seq 8192..12287 differs from"), w.get(0));
+            }
+        }
+    }
+
     private static ColumnChunkMetaData chunk(Path p, int group, String column) throws IOException {
         try (ParquetFileReader r = ParquetFooter.open(p)) {
             for (ColumnChunkMetaData c : r.getRowGroups().get(group).getColumns()) {
