@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ccatrace.trace.arrow.ArrowStreamSink;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,6 +18,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** The row cursor gives the row reader's rows, through every accessor, in every format. */
 class CursorTest {
+    /** Rows per Arrow record batch: edge rows at its boundaries too. */
+    private static final int BATCH = ArrowStreamSink.BATCH;
+
     @TempDir
     Path dir;
 
@@ -26,8 +30,8 @@ class CursorTest {
         for (TraceEvent e : TraceRoundTripTest.sample(n)) {
             long s = e.seq();
             TraceEvent.Builder b = e.toBuilder();
-            if (s % 7 == 0 || s == 65535 || s == 65536) b.args(new long[0]);
-            if (s % 11 == 0 || s == 65536) b.payload(new byte[0]);
+            if (s % 7 == 0 || s == 65535 || s == 65536 || s == BATCH - 1 || s == BATCH) b.args(new long[0]);
+            if (s % 11 == 0 || s == 65536 || s == BATCH) b.payload(new byte[0]);
             if (s % 13 == 0) b.out(null);
             if (s % 17 == 0) b.out(new long[] {-1L, 0L, Long.MAX_VALUE});
             l.add(b.build());
@@ -110,7 +114,7 @@ class CursorTest {
         TraceRoundTripTest.write(p, events);
         long last = events.get(events.size() - 1).seq();
         long[] points = name.endsWith(".jsonl") ? new long[] {0, 65536, last}
-                : new long[] {0, 1, 4095, 4096, 65535, 65536, 65537, last - 1, last};
+                : new long[] {0, 1, 4095, 4096, BATCH - 1, BATCH, BATCH + 1, 65535, 65536, 65537, last - 1, last};
         for (long from : points) {
             try (TraceCursor c = TraceFiles.openCursor(p, from, w -> { })) {
                 for (int k = 0; k < 3 && from + k <= last; k++) {

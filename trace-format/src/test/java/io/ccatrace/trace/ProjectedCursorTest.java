@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ccatrace.trace.arrow.ArrowStreamSink;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -126,13 +127,14 @@ class ProjectedCursorTest {
     @Test
     void unfinishedRecordingIsReportedByAProjectedCursorToo() throws IOException {
         Path p = dir.resolve("t.arrows");
-        TraceRoundTripTest.write(p, TraceRoundTripTest.sample(3 * 65536));
+        TraceRoundTripTest.write(p, TraceRoundTripTest.sample(3 * ArrowStreamSink.BATCH));
         byte[] all = Files.readAllBytes(p);
         Files.write(p, java.util.Arrays.copyOf(all, all.length - 1000));
         for (boolean ahead : new boolean[] {false, true}) {
             List<String> w = new ArrayList<>();
-            assertEquals(2 * 65536, read(p, SOME, ahead, Long.MIN_VALUE, w).size());
-            assertEquals(List.of(p + ": trace is incomplete (the recording did not finish): 131072 events readable"), w);
+            assertEquals(2 * ArrowStreamSink.BATCH, read(p, SOME, ahead, Long.MIN_VALUE, w).size());
+            assertEquals(List.of(p + ": trace is incomplete (the recording did not finish): " + 2 * ArrowStreamSink.BATCH
+                    + " events readable"), w);
         }
     }
 

@@ -26,8 +26,12 @@ import org.apache.arrow.vector.ipc.ArrowStreamWriter;
  * process killed at any moment leaves a stream readable up to its last written batch.
  */
 public final class ArrowStreamSink implements RowSink {
-    /** Rows per record batch (a multiple of the chain interval). */
-    public static final int BATCH = 16 * HashChain.INTERVAL;
+    /**
+     * Rows per record batch (a multiple of the chain interval): 8,192 rows are ~1.3 MB of
+     * buffers, which are still in the cache when the kernel copies them to the file (65,536
+     * rows, ~11 MB, were not: docs/performance.md, session 11). Readers read any batch size.
+     */
+    public static final int BATCH = 2 * HashChain.INTERVAL;
 
     private static final Column[] COLUMNS = Column.values();
     private static final int ROWS = RowBlock.ROWS;
