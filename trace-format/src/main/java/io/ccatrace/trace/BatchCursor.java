@@ -1,5 +1,6 @@
 package io.ccatrace.trace;
 
+import io.ccatrace.trace.chain.HashChain;
 import java.io.IOException;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -115,7 +116,7 @@ final class BatchCursor implements TraceCursor {
             t.setDaemon(true);
             return t;
         }) : null;
-        if (fromSeq != Long.MIN_VALUE) reader.seek(fromSeq);
+        if (!readsFromStart(fromSeq)) reader.seek(fromSeq);
         // the reader thread decodes the first batch while the caller finishes opening
         if (reader instanceof PrefetchReader) ((PrefetchReader) reader).begin();
     }
@@ -127,6 +128,18 @@ final class BatchCursor implements TraceCursor {
      */
     void watch(StorageCheck s) {
         storage = s;
+    }
+
+    /**
+     * Whether a cursor from this seq decodes the file from its first row: a seek to a seq
+     * within the first chain interval cannot skip a batch (every batch and row group holds at
+     * least one interval, and seqs are never negative: dense from 0 when recorded), so the
+     * cursor does not seek and its chain check starts from the chain's all-zero start instead
+     * of taking the first stored checkpoint as given, which would leave the rows of the first
+     * interval it returns unchecked.
+     */
+    static boolean readsFromStart(long fromSeq) {
+        return fromSeq <= HashChain.INTERVAL;
     }
 
     /** Every column (a cursor over them checks the integrity chain). */

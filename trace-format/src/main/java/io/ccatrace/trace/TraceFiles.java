@@ -263,7 +263,7 @@ public final class TraceFiles {
         }
         try {
             ChainCheck check = jsonl || !decodeAll || !checkChain || storage ? null
-                    : new ChainCheck(fromSeq == Long.MIN_VALUE, FormatVersion.of(r.metadata()));
+                    : new ChainCheck(BatchCursor.readsFromStart(fromSeq), FormatVersion.of(r.metadata()));
             boolean ahead = readAhead && !jsonl;
             if (ahead) {
                 int depth = f == TraceFormat.PARQUET && !decodeAll ? PROJECTED_READ_AHEAD : 2;
