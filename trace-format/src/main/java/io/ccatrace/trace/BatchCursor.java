@@ -92,9 +92,14 @@ final class BatchCursor implements TraceCursor {
      *     lacks columns it covers
      * @param checkOnReader whether the reader runs the check on its own thread (a
      *     {@link PrefetchReader} given {@code check::accept}); else the cursor runs it
+     * @param fromSeq the first row returned is the first with seq &gt;= fromSeq
+     *     ({@code Long.MIN_VALUE}: from the start)
+     * @param seekTo where the reader seeks to before its first batch ({@code Long.MIN_VALUE}:
+     *     no seek); at most fromSeq: the check of a seeking cursor starts at the checkpoint
+     *     stored before fromSeq ({@link SeekAnchor}), so its reader must not skip the rows after it
      */
     BatchCursor(BatchReader reader, String file, Set<Column> columns, ChainCheck check, boolean checkOnReader,
-                boolean readerWarns, Consumer<String> warnings, long fromSeq) throws IOException {
+                boolean readerWarns, Consumer<String> warnings, long fromSeq, long seekTo) throws IOException {
         this.reader = reader;
         this.file = file;
         this.columns = Set.copyOf(columns);
@@ -116,7 +121,7 @@ final class BatchCursor implements TraceCursor {
             t.setDaemon(true);
             return t;
         }) : null;
-        if (!readsFromStart(fromSeq)) reader.seek(fromSeq);
+        if (seekTo != Long.MIN_VALUE) reader.seek(Math.min(seekTo, fromSeq));
         // the reader thread decodes the first batch while the caller finishes opening
         if (reader instanceof PrefetchReader) ((PrefetchReader) reader).begin();
     }
@@ -131,12 +136,10 @@ final class BatchCursor implements TraceCursor {
     }
 
     /**
-     * Whether a cursor from this seq decodes the file from its first row: a seek to a seq
-     * within the first chain interval cannot skip a batch (every batch and row group holds at
-     * least one interval, and seqs are never negative: dense from 0 when recorded), so the
-     * cursor does not seek and its chain check starts from the chain's all-zero start instead
-     * of taking the first stored checkpoint as given, which would leave the rows of the first
-     * interval it returns unchecked.
+     * Whether a cursor from this seq reads the file from its first row without seeking: a
+     * seq within the first chain interval cannot skip a batch (every batch and row group
+     * holds at least one interval, and seqs are never negative: dense from 0 when recorded),
+     * and its chain check starts from the chain's all-zero start.
      */
     static boolean readsFromStart(long fromSeq) {
         return fromSeq <= HashChain.INTERVAL;

@@ -12,9 +12,9 @@ import java.util.HexFormat;
  * The integrity chain recomputed over whole batches (for the cursor): row hashes by
  * {@link BatchHash}, then one SHA-256 per interval of {@link HashChain#INTERVAL} rows,
  * compared with the checkpoint stored in the chain column. Same rules and messages as
- * {@link io.ccatrace.trace.chain.ChainVerifier}. After a seek the chain before the first
- * row read is unknown, so checking starts at the first stored checkpoint: that value is
- * taken as given and every interval after it is checked.
+ * {@link io.ccatrace.trace.chain.ChainVerifier}. A cursor that seeks starts the check from
+ * the checkpoint stored before its rows ({@link SeekAnchor}); rows before that anchor in the
+ * first batches are not part of the check.
  */
 final class ChainCheck {
     private final BatchHash v1;
@@ -23,18 +23,26 @@ final class ChainCheck {
     private final byte[] buf = new byte[8 * HashChain.INTERVAL];
     private byte[] last = new byte[32];
     private boolean anchored;
+    /** Rows with a lower seq come before the anchor (Long.MIN_VALUE once the first row at or after it is seen). */
+    private long checkFrom = Long.MIN_VALUE;
+    /** The seq of the stored checkpoint the check started from, until the first interval after it closes (else NULL). */
+    private long anchorSeq = TraceEvent.NULL;
     private int pending;
     private long count;
     private long intervalStart = TraceEvent.NULL;
     private long lastSeq = TraceEvent.NULL;
     private String firstBreak;
 
+    /** The check from the file's first row, in the chain of the given format version (it defines the event hash). */
+    ChainCheck(int formatVersion) {
+        this(formatVersion, SeekAnchor.fromStart());
+    }
+
     /**
-     * @param fromStart whether reading starts at the file's first row (else: after a seek)
-     * @param formatVersion the file's format version: it defines the event hash
+     * The check from the anchor on; an anchor that could not be found is the first break, and
+     * later stored checkpoints are then taken as given.
      */
-    ChainCheck(boolean fromStart, int formatVersion) {
-        this.anchored = fromStart;
+    ChainCheck(int formatVersion, SeekAnchor from) {
         this.v1 = formatVersion == 1 ? new BatchHash() : null;
         this.v2 = formatVersion == 1 ? null : new BatchHashV2();
         try {
@@ -42,6 +50,14 @@ final class ChainCheck {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("JDK without SHA-256", e);
         }
+        if (from.failure != null) {
+            firstBreak = from.failure;
+            return;
+        }
+        anchored = true;
+        last = from.value.clone();
+        checkFrom = from.seekTo;
+        anchorSeq = from.seq;
     }
 
     /** Checks every row of the batch (it must hold every column). */
@@ -53,7 +69,12 @@ final class ChainCheck {
         int[] at = b.starts(Column.CHAIN);
         boolean[] none = b.nulls(Column.CHAIN);
         byte[] chain = b.bytes(Column.CHAIN);
-        for (int r = 0; r < n; r++) {
+        int r0 = 0;
+        if (checkFrom != Long.MIN_VALUE) {
+            while (r0 < n && seq[r0] < checkFrom) r0++;
+            if (r0 < n) checkFrom = Long.MIN_VALUE;
+        }
+        for (int r = r0; r < n; r++) {
             if (intervalStart == TraceEvent.NULL) intervalStart = seq[r];
             long x = h[r];
             int o = pending * 8;
@@ -82,11 +103,15 @@ final class ChainCheck {
         sha.update(last);
         sha.update(buf, 0, rows * 8);
         last = sha.digest();
+        long anchor = anchorSeq;
+        anchorSeq = TraceEvent.NULL;
         if (firstBreak != null) return;
+        String where = anchor == TraceEvent.NULL ? "" : ", or the checkpoint stored at seq " + anchor
+                + " that the check started from,";
         if (chain == null) {
-            breakAt(start, seq, "checkpoint missing at seq " + seq);
+            breakAt(start, seq, where, "checkpoint missing at seq " + seq);
         } else if (len != 32 || !Arrays.equals(last, 0, 32, chain, at, at + len)) {
-            breakAt(start, seq, "stored " + HexFormat.of().formatHex(chain, at, at + len)
+            breakAt(start, seq, where, "stored " + HexFormat.of().formatHex(chain, at, at + len)
                     + ", computed " + HexFormat.of().formatHex(last));
         }
     }
@@ -97,12 +122,12 @@ final class ChainCheck {
         long start = intervalStart;
         pending = 0;
         if (anchored && firstBreak == null) {
-            breakAt(start, lastSeq, "the events after the last checkpoint have none");
+            breakAt(start, lastSeq, "", "the events after the last checkpoint have none");
         }
     }
 
-    private void breakAt(long start, long seq, String why) {
-        firstBreak = "integrity chain broken: an event in seq " + start + ".." + seq
+    private void breakAt(long start, long seq, String orAnchor, String why) {
+        firstBreak = "integrity chain broken: an event in seq " + start + ".." + seq + orAnchor
                 + " differs from what was recorded (" + why + ")";
     }
 

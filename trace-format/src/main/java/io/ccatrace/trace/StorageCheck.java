@@ -69,7 +69,7 @@ public final class StorageCheck implements Closeable {
     private String eventChain(StorageDigest.Outcome o) {
         try (BatchReader r = digests ? new ParquetBatchReader(path, EnumSet.allOf(Column.class))
                 : TraceFiles.openColumns(path, EnumSet.allOf(Column.class), w -> { })) {
-            ChainCheck chain = new ChainCheck(true, FormatVersion.of(r.metadata()));
+            ChainCheck chain = new ChainCheck(FormatVersion.of(r.metadata()));
             EventBatch b;
             while (!stopped && (b = r.next()) != null) {
                 chain.accept(b);

@@ -262,14 +262,19 @@ public final class TraceFiles {
             }
         }
         try {
-            ChainCheck check = jsonl || !decodeAll || !checkChain || storage ? null
-                    : new ChainCheck(BatchCursor.readsFromStart(fromSeq), FormatVersion.of(r.metadata()));
+            ChainCheck check = null;
+            long seekTo = BatchCursor.readsFromStart(fromSeq) ? Long.MIN_VALUE : fromSeq;
+            if (!jsonl && decodeAll && checkChain && !storage) {
+                SeekAnchor a = seekTo == Long.MIN_VALUE ? SeekAnchor.fromStart() : SeekAnchor.find(path, fromSeq);
+                check = new ChainCheck(FormatVersion.of(r.metadata()), a);
+                if (a.failure == null) seekTo = a.seekTo;
+            }
             boolean ahead = readAhead && !jsonl;
             if (ahead) {
                 int depth = f == TraceFormat.PARQUET && !decodeAll ? PROJECTED_READ_AHEAD : 2;
                 r = new PrefetchReader(r, path.toString(), readerTask(check, batchTask), depth);
             }
-            BatchCursor c = new BatchCursor(r, path.toString(), cols, check, ahead, jsonl, warnings, fromSeq);
+            BatchCursor c = new BatchCursor(r, path.toString(), cols, check, ahead, jsonl, warnings, fromSeq, seekTo);
             if (storage) c.watch(StorageCheck.start(path));
             return c;
         } catch (IOException | RuntimeException e) {
