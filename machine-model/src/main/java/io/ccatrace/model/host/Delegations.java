@@ -9,7 +9,7 @@ import java.util.TreeSet;
 public final class Delegations {
     private final HostRmi rmi;
     private final GranulePool pool;
-    private final TreeSet<Long> delegated = new TreeSet<>();
+    private final PageMap delegated = new PageMap();
     private long total;
 
     public Delegations(HostRmi rmi, GranulePool pool) {
@@ -30,7 +30,7 @@ public final class Delegations {
     /** RMI_GRANULE_DELEGATE of a granule the host chose. */
     public boolean delegate(long pa) {
         if (!rmi.delegate(pa).ok()) return false;
-        delegated.add(pa);
+        delegated.put(pa, 0);
         total++;
         return true;
     }
@@ -49,7 +49,7 @@ public final class Delegations {
 
     /** Granules still delegated, in address order. */
     public TreeSet<Long> outstanding() {
-        return new TreeSet<>(delegated);
+        return new TreeSet<>(delegated.keys());
     }
 
     /** How many delegations succeeded so far. */

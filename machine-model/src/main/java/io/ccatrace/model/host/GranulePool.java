@@ -1,6 +1,6 @@
 package io.ccatrace.model.host;
 
-import java.util.ArrayDeque;
+import java.util.Arrays;
 
 /**
  * The host kernel's page allocator over the DRAM it gives to realms: granules come from a
@@ -10,7 +10,9 @@ public final class GranulePool {
     private final long base;
     private final long top;
     private long next;
-    private final ArrayDeque<Long> free = new ArrayDeque<>();
+    /** Freed granules, the most recently freed last (a stack of primitive PAs). */
+    private long[] free = new long[64];
+    private int freeCount;
 
     public GranulePool(long base, long size) {
         this.base = base;
@@ -20,8 +22,7 @@ public final class GranulePool {
 
     /** A free 4 KiB granule (its PAS is NS and it is UNDELEGATED while the host owns it). */
     public long alloc() {
-        Long f = free.pollFirst();
-        if (f != null) return f;
+        if (freeCount > 0) return free[--freeCount];
         if (Long.compareUnsigned(next, top) >= 0) {
             throw new IllegalStateException("host out of memory: DRAM pool of "
                     + ((top - base) >>> 20) + " MiB exhausted");
@@ -40,7 +41,8 @@ public final class GranulePool {
     }
 
     public void free(long pa) {
-        free.addFirst(pa);
+        if (freeCount == free.length) free = Arrays.copyOf(free, 2 * freeCount);
+        free[freeCount++] = pa;
     }
 
     public boolean contains(long pa) {
@@ -49,6 +51,6 @@ public final class GranulePool {
 
     /** Granules handed out and not yet returned. */
     public long inUse() {
-        return (next - base) / 4096 - free.size();
+        return (next - base) / 4096 - freeCount;
     }
 }

@@ -25,8 +25,9 @@ public final class HostStage2 {
     private final int startLevel;
     /** (base IPA | level) -> RTT PA, for every RTT below the starting level. */
     private final TreeMap<Long, Long> tables = new TreeMap<>();
-    private final TreeMap<Long, Long> data = new TreeMap<>();
-    private final TreeMap<Long, Long> shared = new TreeMap<>();
+    /** Backed protected IPA -> DATA granule PA; mapped alias IPA -> NS page PA. */
+    private final PageMap data = new PageMap();
+    private final PageMap shared = new PageMap();
 
     public HostStage2(HostRmi rmi, Delegations delegations, GranulePool pool, long rd, int startLevel) {
         this.rmi = rmi;
@@ -116,33 +117,36 @@ public final class HostStage2 {
     /** RTT_UNMAP_UNPROTECTED; the NS page returns to the host. */
     public RmiReturn unmapShared(long aliasIpa) {
         RmiReturn r = rmi.rttUnmapUnprotected(rd, aliasIpa, 3);
-        Long ns = shared.remove(aliasIpa);
-        if (ns != null) pool.free(ns);
+        if (shared.contains(aliasIpa)) {
+            long ns = shared.get(aliasIpa);
+            shared.remove(aliasIpa);
+            pool.free(ns);
+        }
         return r;
     }
 
-    public boolean hasData(long ipa) { return data.containsKey(ipa); }
-    public Long dataPa(long ipa) { return data.get(ipa); }
-    public Long sharedPa(long aliasIpa) { return shared.get(aliasIpa); }
+    public boolean hasData(long ipa) { return data.contains(ipa); }
+    public Long dataPa(long ipa) { return data.getOrNull(ipa); }
+    public Long sharedPa(long aliasIpa) { return shared.getOrNull(aliasIpa); }
     public int dataPages() { return data.size(); }
     public int sharedPages() { return shared.size(); }
 
     /** Backed protected IPAs in [base, top), ascending. */
     public List<Long> dataIn(long base, long top) {
-        return new ArrayList<>(data.subMap(base, top).keySet());
+        return data.keysIn(base, top);
     }
 
     /** Mapped alias IPAs in [base, top), ascending. */
     public List<Long> sharedIn(long base, long top) {
-        return new ArrayList<>(shared.subMap(base, top).keySet());
+        return shared.keysIn(base, top);
     }
 
     public List<Long> allData() {
-        return new ArrayList<>(data.keySet());
+        return data.keys();
     }
 
     public List<Long> allShared() {
-        return new ArrayList<>(shared.keySet());
+        return shared.keys();
     }
 
     /** RTTs below the starting level as (base | level) keys, deepest level first. */
