@@ -55,8 +55,18 @@ public final class ArrowStreamSink implements RowSink {
     private static final int SIZE = Column.SIZE.ordinal();
     /** Mask bits of the columns that are never null. */
     private static final long ALWAYS = 1L << SEQ | 1L << TIME | 1L << KIND | 1L << INPUT;
-    /** Mask bit of each name column, by staging slot. */
-    private static final long[] NAME_BITS = nameBits();
+    private static final int CMD = Column.CMD.ordinal();
+    private static final int STATUS = Column.STATUS.ordinal();
+    private static final int FROM = Column.FROM.ordinal();
+    private static final int TO = Column.TO.ordinal();
+    private static final int FROM_RIPAS = Column.FROM_RIPAS.ordinal();
+    private static final int TO_RIPAS = Column.TO_RIPAS.ordinal();
+    private static final int PAS = Column.PAS.ordinal();
+    private static final int RIPAS = Column.RIPAS.ordinal();
+    private static final int EXIT_REASON = Column.EXIT_REASON.ordinal();
+    private static final int ACCESS = Column.ACCESS.ordinal();
+    private static final int HALF = Column.HALF.ordinal();
+    private static final int OUTCOME = Column.OUTCOME.ordinal();
     private static final int ARGS = Column.ARGS.ordinal();
     private static final int OUT = Column.OUT.ordinal();
     private static final int PAYLOAD = Column.PAYLOAD.ordinal();
@@ -70,8 +80,6 @@ public final class ArrowStreamSink implements RowSink {
     private final NameDictionary[] dictionaries;
     /** The name dictionaries by staging slot. */
     private final NameDictionary[] bySlot;
-    /** Presence mask of the row being written. */
-    private long mask;
     private final DictionaryProvider.MapDictionaryProvider provider;
     private final ArrowStreamWriter writer;
     private final short[] kindIndex = new short[EventKind.values().length];
@@ -131,9 +139,9 @@ public final class ArrowStreamSink implements RowSink {
     /**
      * Appends one row to the open block: every column of the row is stored (0 for a null
      * cell, chosen without a branch for the numbers) and its presence bit set in the row's
-     * mask. A full
-     * block goes to the batch buffers, a full batch to the file when the next row arrives
-     * (after its last row got its checkpoint).
+     * mask, kept in a local (a field updated around the name lookups went through memory
+     * at every column). A full block goes to the batch buffers, a full batch to the file
+     * when the next row arrives (after its last row got its checkpoint).
      */
     @Override
     public void write(EventView e) throws IOException {
@@ -145,48 +153,68 @@ public final class ArrowStreamSink implements RowSink {
         int[] n = ints;
         short[] s = shorts;
         EventKind k = e.kind();
-        mask = k.isInput() ? ALWAYS | 1L << RowBlock.INPUT_BIT : ALWAYS;
+        long m = k.isInput() ? ALWAYS | 1L << RowBlock.INPUT_BIT : ALWAYS;
         l[L_SEQ + r] = e.seq();
         l[L_TIME + r] = e.time();
         s[S_KIND + r] = kindIndex(k);
-        n[I_CPU + r] = number(e.cpu(), CPU);
-        l[L_CAUSE_SEQ + r] = number(e.causeSeq(), CAUSE_SEQ);
-        s[S_CMD + r] = name(S_CMD, e.cmd());
-        l[L_FID + r] = number(e.fid(), FID);
-        n[I_ARGS + r] = list(args, e.args(), ARGS);
-        s[S_STATUS + r] = name(S_STATUS, e.status());
-        n[I_INDEX + r] = number(e.index(), INDEX);
-        n[I_OUT + r] = list(out, e.out(), OUT);
-        l[L_REALM + r] = number(e.realm(), REALM);
-        l[L_REC + r] = number(e.rec(), REC);
-        l[L_IPA + r] = number(e.ipa(), IPA);
-        l[L_PA + r] = number(e.pa(), PA);
-        n[I_LEVEL + r] = number(e.level(), LEVEL);
-        s[S_FROM + r] = name(S_FROM, e.from());
-        s[S_TO + r] = name(S_TO, e.to());
-        s[S_FROM_RIPAS + r] = name(S_FROM_RIPAS, e.fromRipas());
-        s[S_TO_RIPAS + r] = name(S_TO_RIPAS, e.toRipas());
-        s[S_PAS + r] = name(S_PAS, e.pas());
-        s[S_RIPAS + r] = name(S_RIPAS, e.ripas());
-        s[S_EXIT_REASON + r] = name(S_EXIT_REASON, e.exitReason());
-        l[L_ESR + r] = number(e.esr(), ESR);
-        l[L_FAR + r] = number(e.far(), FAR);
-        l[L_HPFAR + r] = number(e.hpfar(), HPFAR);
-        s[S_ACCESS + r] = name(S_ACCESS, e.access());
-        s[S_HALF + r] = name(S_HALF, e.half());
-        s[S_OUTCOME + r] = name(S_OUTCOME, e.outcome());
-        l[L_VALUE + r] = number(e.value(), VALUE);
-        n[I_SIZE + r] = number(e.size(), SIZE);
-        byte[] bytes = e.payload();
-        if (bytes == null) {
-            n[I_PAYLOAD + r] = payload.end();
-        } else {
-            n[I_PAYLOAD + r] = payload.append(bytes);
-            mask |= 1L << PAYLOAD;
-        }
+        n[I_CPU + r] = cell(e.cpu());
+        m |= bit(e.cpu(), CPU);
+        l[L_CAUSE_SEQ + r] = cell(e.causeSeq());
+        m |= bit(e.causeSeq(), CAUSE_SEQ);
+        l[L_FID + r] = cell(e.fid());
+        m |= bit(e.fid(), FID);
+        l[L_REALM + r] = cell(e.realm());
+        m |= bit(e.realm(), REALM);
+        l[L_REC + r] = cell(e.rec());
+        m |= bit(e.rec(), REC);
+        l[L_IPA + r] = cell(e.ipa());
+        m |= bit(e.ipa(), IPA);
+        l[L_PA + r] = cell(e.pa());
+        m |= bit(e.pa(), PA);
+        n[I_INDEX + r] = cell(e.index());
+        m |= bit(e.index(), INDEX);
+        n[I_LEVEL + r] = cell(e.level());
+        m |= bit(e.level(), LEVEL);
+        l[L_ESR + r] = cell(e.esr());
+        m |= bit(e.esr(), ESR);
+        l[L_FAR + r] = cell(e.far());
+        m |= bit(e.far(), FAR);
+        l[L_HPFAR + r] = cell(e.hpfar());
+        m |= bit(e.hpfar(), HPFAR);
+        l[L_VALUE + r] = cell(e.value());
+        m |= bit(e.value(), VALUE);
+        n[I_SIZE + r] = cell(e.size());
+        m |= bit(e.size(), SIZE);
+        long[] a = e.args();
+        n[I_ARGS + r] = a == null ? args.end() : args.append(a);
+        long[] o = e.out();
+        n[I_OUT + r] = o == null ? out.end() : out.append(o);
+        byte[] p = e.payload();
+        n[I_PAYLOAD + r] = p == null ? payload.end() : payload.append(p);
+        m |= (a == null ? 0 : 1L << ARGS) | (o == null ? 0 : 1L << OUT) | (p == null ? 0 : 1L << PAYLOAD);
+        masks[r] = m | names(e, r);
         n[I_CHAIN + r] = chain.end();
-        masks[r] = mask;
         this.r = r + 1;
+    }
+
+    /** Stores the row's name ids (0 for null); returns the presence bits of its names. */
+    private long names(EventView e, int r) {
+        short[] s = shorts;
+        long m = 0;
+        String v;
+        if ((v = e.cmd()) != null) { s[S_CMD + r] = name(S_CMD, v); m |= 1L << CMD; } else s[S_CMD + r] = 0;
+        if ((v = e.status()) != null) { s[S_STATUS + r] = name(S_STATUS, v); m |= 1L << STATUS; } else s[S_STATUS + r] = 0;
+        if ((v = e.from()) != null) { s[S_FROM + r] = name(S_FROM, v); m |= 1L << FROM; } else s[S_FROM + r] = 0;
+        if ((v = e.to()) != null) { s[S_TO + r] = name(S_TO, v); m |= 1L << TO; } else s[S_TO + r] = 0;
+        if ((v = e.fromRipas()) != null) { s[S_FROM_RIPAS + r] = name(S_FROM_RIPAS, v); m |= 1L << FROM_RIPAS; } else s[S_FROM_RIPAS + r] = 0;
+        if ((v = e.toRipas()) != null) { s[S_TO_RIPAS + r] = name(S_TO_RIPAS, v); m |= 1L << TO_RIPAS; } else s[S_TO_RIPAS + r] = 0;
+        if ((v = e.pas()) != null) { s[S_PAS + r] = name(S_PAS, v); m |= 1L << PAS; } else s[S_PAS + r] = 0;
+        if ((v = e.ripas()) != null) { s[S_RIPAS + r] = name(S_RIPAS, v); m |= 1L << RIPAS; } else s[S_RIPAS + r] = 0;
+        if ((v = e.exitReason()) != null) { s[S_EXIT_REASON + r] = name(S_EXIT_REASON, v); m |= 1L << EXIT_REASON; } else s[S_EXIT_REASON + r] = 0;
+        if ((v = e.access()) != null) { s[S_ACCESS + r] = name(S_ACCESS, v); m |= 1L << ACCESS; } else s[S_ACCESS + r] = 0;
+        if ((v = e.half()) != null) { s[S_HALF + r] = name(S_HALF, v); m |= 1L << HALF; } else s[S_HALF + r] = 0;
+        if ((v = e.outcome()) != null) { s[S_OUTCOME + r] = name(S_OUTCOME, v); m |= 1L << OUTCOME; } else s[S_OUTCOME + r] = 0;
+        return m;
     }
 
     @Override
@@ -230,43 +258,32 @@ public final class ArrowStreamSink implements RowSink {
     private static final int S_HALF = RowBlock.base(Column.HALF);
     private static final int S_OUTCOME = RowBlock.base(Column.OUTCOME);
 
-    /** A 64-bit cell: the value, or 0 for null; its presence bit added to {@link #mask} (branch-free). */
-    private long number(long v, int column) {
+    /** A 64-bit cell: the value, or 0 for null (branch-free). */
+    private static long cell(long v) {
         long d = v ^ TraceEvent.NULL;
-        long present = (d | -d) >> 63;
-        mask |= present & (1L << column);
-        return v & present;
+        return v & ((d | -d) >> 63);
     }
 
     /** A 32-bit cell, likewise. */
-    private int number(int v, int column) {
+    private static int cell(int v) {
         int d = v ^ TraceEvent.NULL_INT;
-        int present = (d | -d) >> 31;
-        mask |= present & (1L << column);
-        return v & present;
+        return v & ((d | -d) >> 31);
     }
 
-    /** A list's end offset after the row; its presence bit added to {@link #mask}. */
-    private int list(ListColumn column, long[] a, int bit) {
-        if (a == null) return column.end();
-        mask |= 1L << bit;
-        return column.append(a);
+    /** Column c's presence bit if v is not null, else 0 (branch-free). */
+    private static long bit(long v, int c) {
+        long d = v ^ TraceEvent.NULL;
+        return (d | -d) >>> 63 << c;
     }
 
-    /** A name's id (0 for null), its presence bit added to {@link #mask}. */
+    private static long bit(int v, int c) {
+        int d = v ^ TraceEvent.NULL_INT;
+        return (long) ((d | -d) >>> 31) << c;
+    }
+
+    /** A name's dictionary id. */
     private short name(int base, String name) {
-        if (name == null) return 0;
-        int slot = base / ROWS;
-        mask |= NAME_BITS[slot];
-        return bySlot[slot].indexOf(name);
-    }
-
-    private static long[] nameBits() {
-        long[] b = new long[COLUMNS.length];
-        for (Column c : COLUMNS) {
-            if (c.type() == Column.Type.NAME) b[RowBlock.base(c) / RowBlock.ROWS] = 1L << c.ordinal();
-        }
-        return b;
+        return bySlot[base / ROWS].indexOf(name);
     }
 
     private short kindIndex(EventKind k) {

@@ -1,7 +1,5 @@
 package io.ccatrace.trace.arrow;
 
-import java.nio.ByteOrder;
-import java.nio.LongBuffer;
 import org.apache.arrow.memory.util.MemoryUtil;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.complex.ListVector;
@@ -13,7 +11,9 @@ import org.apache.arrow.vector.complex.ListVector;
 final class ListColumn {
     private final ListVector vector;
     private final BigIntVector items;
-    private LongBuffer values;
+    /** Address and capacity (elements) of the element buffer. */
+    private long values;
+    private int capacity;
     private int end;
 
     ListColumn(ListVector vector) {
@@ -23,18 +23,22 @@ final class ListColumn {
     }
 
     private void view() {
-        values = MemoryUtil.directBuffer(items.getDataBufferAddress(), (int) items.getDataBuffer().capacity())
-                .order(ByteOrder.LITTLE_ENDIAN).asLongBuffer();
+        values = items.getDataBufferAddress();
+        capacity = (int) (items.getDataBuffer().capacity() >>> 3);
     }
 
-    /** Appends a row's elements; returns the end offset after them. */
+    /**
+     * Appends a row's elements; returns the end offset after them. A register list is a few
+     * words: stored one by one (a bulk put's fixed cost was most of a row's list time).
+     */
     int append(long[] a) {
         int n = a.length;
-        while (end + n > values.capacity()) {
+        while (end + n > capacity) {
             items.reAlloc();
             view();
         }
-        values.put(end, a, 0, n);
+        long d = values + 8L * end;
+        for (int i = 0; i < n; i++) MemoryUtil.putLong(d + 8L * i, a[i]);
         end += n;
         return end;
     }

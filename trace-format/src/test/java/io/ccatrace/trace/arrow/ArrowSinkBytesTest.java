@@ -94,6 +94,29 @@ class ArrowSinkBytesTest {
         assertSameBytes(rows);
     }
 
+    /**
+     * Lists and payloads of every length from 0 to past the sink's word-by-word limit, with
+     * distinct non-zero contents (so a byte stored in the wrong place or left out shows).
+     */
+    @Test
+    void listAndPayloadContentsOfEveryLengthMatchArrowsOwnWriter() throws IOException {
+        List<TraceEvent> rows = new ArrayList<>();
+        for (int i = 0; i < 700; i++) {
+            byte[] payload = new byte[i % 300];
+            for (int j = 0; j < payload.length; j++) payload[j] = (byte) (31 * i + 7 * j + 1);
+            long[] args = new long[i % 41];
+            for (int j = 0; j < args.length; j++) args[j] = 0x0101010101010101L * (i + 1) + j;
+            long[] out = new long[(i * 7) % 33];
+            for (int j = 0; j < out.length; j++) out[j] = -1L - 13L * i - j;
+            TraceEvent.Builder b = TraceEvent.builder(i, EventKind.NS_READ).time(i);
+            if (i % 3 != 0) b.payload(payload);
+            if (i % 4 != 1) b.args(args);
+            if (i % 5 != 2) b.out(out);
+            rows.add(b.build());
+        }
+        assertSameBytes(rows);
+    }
+
     private void assertSameBytes(List<TraceEvent> rows) throws IOException {
         Path fast = dir.resolve("fast.arrows");
         Path reference = dir.resolve("reference.arrows");
