@@ -1,6 +1,7 @@
 package io.ccatrace.recorder;
 
 import io.ccatrace.model.event.ModelEvent;
+import io.ccatrace.trace.ColumnSink;
 import io.ccatrace.trace.EventKind;
 import io.ccatrace.trace.TraceEvent;
 
@@ -26,11 +27,23 @@ public final class EventRows {
         return r.toEvent();
     }
 
-    /**
-     * Refills r with the event's row: one switch on the kind (a table jump), then the
-     * columns of that kind (docs/trace-format.md), instead of a chain of type tests.
-     */
+    /** Whether the event's row is an input row (RMI_CALL, NS_WRITE, NS_READ, GUEST_STEP). */
+    public static boolean isInput(ModelEvent e) {
+        return KINDS[e.kind().ordinal()].isInput();
+    }
+
+    /** Refills r with the event's row ({@link #emit}). */
     public static void fill(TraceRow r, ModelEvent e) {
+        emit(r, e);
+    }
+
+    /**
+     * Gives r the event's row, column by column: one switch on the kind (a table jump), then
+     * the columns of that kind (docs/trace-format.md), instead of a chain of type tests. The
+     * one mapping of events to rows: a {@link TraceRow} stores them, a replay's content hash
+     * takes them without a row.
+     */
+    public static void emit(ColumnSink r, ModelEvent e) {
         ModelEvent.Kind kind = e.kind();
         EventKind k = KINDS[kind.ordinal()];
         switch (kind) {
@@ -81,129 +94,129 @@ public final class EventRows {
         }
     }
 
-    private static void rmiCall(TraceRow r, EventKind k, ModelEvent.RmiCall c) {
+    private static void rmiCall(ColumnSink r, EventKind k, ModelEvent.RmiCall c) {
         r.start(c.seq(), k, c.time());
-        r.cpu = c.cpu();
-        r.fid = c.fid();
-        r.cmd = c.cmd();
-        r.args = c.args();
-        r.status = c.status();
-        r.index = c.index();
-        r.out = c.out();
+        r.cpu(c.cpu());
+        r.fid(c.fid());
+        r.cmd(c.cmd());
+        r.args(c.args());
+        r.status(c.status());
+        r.index(c.index());
+        r.out(c.out());
     }
 
-    private static void nsWrite(TraceRow r, EventKind k, ModelEvent.NsWrite w) {
+    private static void nsWrite(ColumnSink r, EventKind k, ModelEvent.NsWrite w) {
         r.start(w.seq(), k, w.time());
-        r.cpu = w.cpu();
-        r.pa = w.pa();
-        r.size = w.bytes().length;
-        r.payload = w.bytes();
+        r.cpu(w.cpu());
+        r.pa(w.pa());
+        r.size(w.bytes().length);
+        r.payload(w.bytes());
     }
 
-    private static void nsRead(TraceRow r, EventKind k, ModelEvent.NsRead n) {
+    private static void nsRead(ColumnSink r, EventKind k, ModelEvent.NsRead n) {
         r.start(n.seq(), k, n.time());
-        r.cpu = n.cpu();
-        r.pa = n.pa();
-        r.size = n.len();
-        r.payload = n.data();
+        r.cpu(n.cpu());
+        r.pa(n.pa());
+        r.size(n.len());
+        r.payload(n.data());
     }
 
-    private static void rsiCall(TraceRow r, EventKind k, ModelEvent.RsiCall c) {
+    private static void rsiCall(ColumnSink r, EventKind k, ModelEvent.RsiCall c) {
         effect(r, k, c.seq(), c.time(), c.causeSeq(), c.realm());
-        r.rec = c.rec();
-        r.fid = c.fid();
-        r.cmd = c.cmd();
-        r.args = c.args();
-        r.status = c.status();
-        r.value = c.ret();
-        r.out = c.out();
+        r.rec(c.rec());
+        r.fid(c.fid());
+        r.cmd(c.cmd());
+        r.args(c.args());
+        r.status(c.status());
+        r.value(c.ret());
+        r.out(c.out());
     }
 
-    private static void stage2Fault(TraceRow r, EventKind k, ModelEvent.Stage2Fault f) {
+    private static void stage2Fault(ColumnSink r, EventKind k, ModelEvent.Stage2Fault f) {
         effect(r, k, f.seq(), f.time(), f.causeSeq(), f.realm());
-        r.rec = f.rec();
-        r.ipa = f.ipa();
-        r.access = f.access();
-        r.half = f.half();
-        r.ripas = f.ripas();
-        r.from = f.hipas();
-        r.outcome = f.outcome();
+        r.rec(f.rec());
+        r.ipa(f.ipa());
+        r.access(f.access());
+        r.half(f.half());
+        r.ripas(f.ripas());
+        r.from(f.hipas());
+        r.outcome(f.outcome());
     }
 
-    private static void gpf(TraceRow r, EventKind k, ModelEvent.Gpf g) {
+    private static void gpf(ColumnSink r, EventKind k, ModelEvent.Gpf g) {
         r.start(g.seq(), k, g.time());
-        r.causeSeq = g.causeSeq();
-        r.cpu = g.cpu();
-        r.pa = g.pa();
-        r.pas = g.pas();
-        r.access = g.access();
+        r.causeSeq(g.causeSeq());
+        r.cpu(g.cpu());
+        r.pa(g.pa());
+        r.pas(g.pas());
+        r.access(g.access());
     }
 
-    private static void pasChange(TraceRow r, EventKind k, ModelEvent.PasChange p) {
+    private static void pasChange(ColumnSink r, EventKind k, ModelEvent.PasChange p) {
         r.start(p.seq(), k, p.time());
-        r.causeSeq = p.causeSeq();
-        r.pa = p.pa();
-        r.from = p.from();
-        r.to = p.to();
+        r.causeSeq(p.causeSeq());
+        r.pa(p.pa());
+        r.from(p.from());
+        r.to(p.to());
     }
 
-    private static void granuleState(TraceRow r, EventKind k, ModelEvent.GranuleState g) {
+    private static void granuleState(ColumnSink r, EventKind k, ModelEvent.GranuleState g) {
         effect(r, k, g.seq(), g.time(), g.causeSeq(), g.realm());
-        r.pa = g.pa();
-        r.from = g.from();
-        r.to = g.to();
+        r.pa(g.pa());
+        r.from(g.from());
+        r.to(g.to());
     }
 
-    private static void rttEntry(TraceRow r, EventKind k, ModelEvent.RttEntry t) {
+    private static void rttEntry(ColumnSink r, EventKind k, ModelEvent.RttEntry t) {
         effect(r, k, t.seq(), t.time(), t.causeSeq(), t.realm());
-        r.ipa = t.ipa();
-        r.level = t.level();
-        r.from = t.fromState();
-        r.fromRipas = t.fromRipas();
-        r.to = t.toState();
-        r.toRipas = t.toRipas();
-        r.pa = t.pa();
+        r.ipa(t.ipa());
+        r.level(t.level());
+        r.from(t.fromState());
+        r.fromRipas(t.fromRipas());
+        r.to(t.toState());
+        r.toRipas(t.toRipas());
+        r.pa(t.pa());
     }
 
-    private static void measurement(TraceRow r, EventKind k, ModelEvent.Measurement m) {
+    private static void measurement(ColumnSink r, EventKind k, ModelEvent.Measurement m) {
         effect(r, k, m.seq(), m.time(), m.causeSeq(), m.realm());
-        r.index = m.index();
-        r.cmd = m.what();
-        r.payload = m.value();
+        r.index(m.index());
+        r.cmd(m.what());
+        r.payload(m.value());
     }
 
-    private static void realmState(TraceRow r, EventKind k, ModelEvent.RealmState s) {
+    private static void realmState(ColumnSink r, EventKind k, ModelEvent.RealmState s) {
         effect(r, k, s.seq(), s.time(), s.causeSeq(), s.realm());
-        r.from = s.from();
-        r.to = s.to();
+        r.from(s.from());
+        r.to(s.to());
     }
 
-    private static void recState(TraceRow r, EventKind k, ModelEvent.RecState s) {
+    private static void recState(ColumnSink r, EventKind k, ModelEvent.RecState s) {
         effect(r, k, s.seq(), s.time(), s.causeSeq(), s.realm());
-        r.rec = s.rec();
-        r.from = s.from();
-        r.to = s.to();
+        r.rec(s.rec());
+        r.from(s.from());
+        r.to(s.to());
     }
 
     /** Starts the row of an effect: seq, kind, time, its cause and realm. */
-    private static void effect(TraceRow r, EventKind k, long seq, long time, long causeSeq, long realm) {
+    private static void effect(ColumnSink r, EventKind k, long seq, long time, long causeSeq, long realm) {
         r.start(seq, k, time);
-        r.causeSeq = causeSeq;
-        r.realm = realm;
+        r.causeSeq(causeSeq);
+        r.realm(realm);
     }
 
     /** Columns per step op (docs/trace-format.md, GUEST_STEP row). */
-    private static void guestStep(TraceRow r, EventKind k, ModelEvent.GuestStep s) {
+    private static void guestStep(ColumnSink r, EventKind k, ModelEvent.GuestStep s) {
         r.start(s.seq(), k, s.time());
-        r.rec = s.rec();
-        r.cmd = s.op();
+        r.rec(s.rec());
+        r.cmd(s.op());
         switch (s.op()) {
             case "call":
-                r.fid = s.fid();
-                r.args = s.args();
+                r.fid(s.fid());
+                r.args(s.args());
                 break;
             case "write":
-                r.value = s.value();
+                r.value(s.value());
                 access(r, s);
                 break;
             case "read":
@@ -211,37 +224,37 @@ public final class EventRows {
                 access(r, s);
                 break;
             case "host_call":
-                r.ipa = s.ipa();
-                r.value = s.value();
+                r.ipa(s.ipa());
+                r.value(s.value());
                 break;
             case "hvc":
-                r.value = s.value();
+                r.value(s.value());
                 break;
             default:
                 break;
         }
     }
 
-    private static void access(TraceRow r, ModelEvent.GuestStep s) {
-        r.ipa = s.ipa();
-        r.size = s.size();
-        r.index = s.isv() ? 1 : 0;
+    private static void access(ColumnSink r, ModelEvent.GuestStep s) {
+        r.ipa(s.ipa());
+        r.size(s.size());
+        r.index(s.isv() ? 1 : 0);
     }
 
-    private static void recExit(TraceRow r, EventKind k, ModelEvent.RecExit x) {
+    private static void recExit(ColumnSink r, EventKind k, ModelEvent.RecExit x) {
         effect(r, k, x.seq(), x.time(), x.causeSeq(), x.realm());
-        r.rec = x.rec();
-        r.exitReason = x.reason();
-        r.esr = x.esr();
-        r.far = x.far();
-        r.hpfar = x.hpfar();
-        r.out = x.gprs();
-        r.ipa = x.ripasBase();
-        r.ripas = x.ripasValue();
+        r.rec(x.rec());
+        r.exitReason(x.reason());
+        r.esr(x.esr());
+        r.far(x.far());
+        r.hpfar(x.hpfar());
+        r.out(x.gprs());
+        r.ipa(x.ripasBase());
+        r.ripas(x.ripasValue());
         if ("RIPAS_CHANGE".equals(x.reason())) {
-            r.value = x.ripasTop();
+            r.value(x.ripasTop());
         } else if ("HOST_CALL".equals(x.reason())) {
-            r.value = x.imm();
+            r.value(x.imm());
         }
     }
 }

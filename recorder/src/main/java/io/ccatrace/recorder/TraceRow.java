@@ -1,5 +1,6 @@
 package io.ccatrace.recorder;
 
+import io.ccatrace.trace.ColumnSink;
 import io.ccatrace.trace.EventKind;
 import io.ccatrace.trace.EventView;
 import io.ccatrace.trace.TraceEvent;
@@ -10,7 +11,7 @@ import io.ccatrace.trace.TraceEvent;
  * event. Arrays are the model event's own (events are immutable): readers must not modify
  * them. Null columns hold {@link TraceEvent#NULL}, {@link TraceEvent#NULL_INT} or Java null.
  */
-public final class TraceRow implements EventView {
+public final class TraceRow implements EventView, ColumnSink {
     long seq;
     long time;
     EventKind kind;
@@ -45,7 +46,8 @@ public final class TraceRow implements EventView {
     byte[] payload;
 
     /** Starts a new row: every column null except seq, kind and time. */
-    void start(long seq, EventKind kind, long time) {
+    @Override
+    public void start(long seq, EventKind kind, long time) {
         this.seq = seq;
         this.kind = kind;
         this.time = time;
@@ -89,6 +91,36 @@ public final class TraceRow implements EventView {
     @Override public long value() { return value; }
     @Override public int size() { return size; }
     @Override public byte[] payload() { return payload; }
+
+    @Override public void causeSeq(long v) { causeSeq = v; }
+    @Override public void cpu(int v) { cpu = v; }
+    @Override public void cmd(String v) { cmd = v; }
+    @Override public void fid(long v) { fid = v; }
+    @Override public void args(long[] v) { args = v; }
+    @Override public void status(String v) { status = v; }
+    @Override public void index(int v) { index = v; }
+    @Override public void out(long[] v) { out = v; }
+    @Override public void realm(long v) { realm = v; }
+    @Override public void rec(long v) { rec = v; }
+    @Override public void ipa(long v) { ipa = v; }
+    @Override public void pa(long v) { pa = v; }
+    @Override public void level(int v) { level = v; }
+    @Override public void from(String v) { from = v; }
+    @Override public void to(String v) { to = v; }
+    @Override public void fromRipas(String v) { fromRipas = v; }
+    @Override public void toRipas(String v) { toRipas = v; }
+    @Override public void pas(String v) { pas = v; }
+    @Override public void ripas(String v) { ripas = v; }
+    @Override public void exitReason(String v) { exitReason = v; }
+    @Override public void esr(long v) { esr = v; }
+    @Override public void far(long v) { far = v; }
+    @Override public void hpfar(long v) { hpfar = v; }
+    @Override public void access(String v) { access = v; }
+    @Override public void half(String v) { half = v; }
+    @Override public void outcome(String v) { outcome = v; }
+    @Override public void value(long v) { value = v; }
+    @Override public void size(int v) { size = v; }
+    @Override public void payload(byte[] v) { payload = v; }
 
     /** An immutable copy of the current row. */
     @Override

@@ -10,7 +10,6 @@ import io.ccatrace.replay.input.InputFeeder;
 import io.ccatrace.trace.EventView;
 import io.ccatrace.trace.TraceCursor;
 import io.ccatrace.trace.TraceEvent;
-import io.ccatrace.trace.chain.ContentHash;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,8 +38,6 @@ final class InPlaceReplay {
     private final ReplayOptions options;
     private final DivergenceSummary summary = new DivergenceSummary();
     private final RowCopy scratch = new RowCopy();
-    /** Hashes replayed rows with the key of the recorded rows' hashes ({@link Replayer#openCursor}). */
-    private final ContentHash hash = new ContentHash();
     /** seq, time and cause_seq of the recorded effects matched so far in the window. */
     private long[] order = new long[3 * 64];
     private long rows;
@@ -121,10 +118,9 @@ final class InPlaceReplay {
                 input = c.toEvent();
             }
             if (j.badInput == null && j.modelFailure == null) {
-                TraceRow replayedInput = capture.input();
-                if (replayedInput == null) {
+                if (!capture.hasInput()) {
                     input = c.toEvent();           // no replayed input row: nothing to rebuild it from
-                } else if (!sameHash(replayedInput) && !WindowComparator.sameInput(c, replayedInput)) {
+                } else if (!inputHashMatches() && !WindowComparator.sameInput(c, capture.input())) {
                     inputDiffers = true;
                     input = c.toEvent();
                 }
@@ -135,12 +131,13 @@ final class InPlaceReplay {
         }
         boolean judge = j.badInput == null && j.modelFailure == null;
         List<TraceRow> replayed = capture.effects();
+        int count = capture.effectCount();
         List<TraceEvent> recorded = null;          // the recorded effects, once one differs
         int matched = 0;
         while (j.atNext && !c.isInput()) {
             rows++;
             if (judge) {
-                if (recorded == null && matched < replayed.size() && sameEffect(replayed.get(matched))) {
+                if (recorded == null && matched < count && sameEffect(matched)) {
                     keepOrder(matched++);
                 } else {
                     if (recorded == null) recorded = prefix(replayed, matched);
@@ -153,28 +150,34 @@ final class InPlaceReplay {
             if (j.modelFailure != null) j.divergence = WindowComparator.modelError(input, j.modelFailure);
             return j;
         }
-        if (recorded == null && !inputDiffers && matched == replayed.size()) return j;   // the usual case
+        if (recorded == null && !inputDiffers && matched == count) return j;   // the usual case
         if (recorded == null) recorded = prefix(replayed, matched);
         if (input == null && hasInput) input = recordedAs(capture.input(), inSeq, inTime, inCause);
         j.divergence = WindowComparator.compare(input, recorded, capture.input(), replayed);
         return j;
     }
 
-    /** Whether the replayed effect is the recorded one at the cursor, by hash first (the usual case). */
-    private boolean sameEffect(TraceRow replayed) {
-        return sameHash(replayed) || WindowComparator.sameEffect(c, replayed);
+    /**
+     * Whether replayed effect i is the recorded one at the cursor: first by their keyed
+     * hashes (the usual case; docs/replay.md, "Comparing by keyed hash": equal hashes mean
+     * equal in every column the exact comparison reads, kind and the effect's subject among
+     * them; a recorded effect never has an input kind, so the subject never involves seq or
+     * cause_seq), else, or when the recorded row has no hash, exactly.
+     */
+    private boolean sameEffect(int i) {
+        return effectHashMatches(i) || WindowComparator.sameEffect(c, capture.effect(i));
     }
 
-    /**
-     * Whether the recorded row at the cursor has the replayed row's content by their keyed
-     * hashes (docs/replay.md, "Comparing by keyed hash"): equal hashes mean equal in every
-     * column the exact comparison reads (kind and the effect's subject among them: a recorded
-     * effect never has an input kind, so the subject never involves seq or cause_seq). False
-     * also when there is no hash (the rows are then compared exactly).
-     */
-    private boolean sameHash(TraceRow replayed) {
+    /** Whether the recorded input at the cursor has the replayed input's hash (false without hashes). */
+    private boolean inputHashMatches() {
         long[] h = c.attached();
-        return h != null && hash.matches(replayed, h, c.row());
+        return h != null && capture.inputMatches(h, c.row());
+    }
+
+    /** Whether the recorded effect at the cursor has replayed effect i's hash (false without hashes). */
+    private boolean effectHashMatches(int i) {
+        long[] h = c.attached();
+        return h != null && capture.effectMatches(i, h, c.row());
     }
 
     /** Reads the rest of the window at the cursor (without replaying it) and the next window's first row. */

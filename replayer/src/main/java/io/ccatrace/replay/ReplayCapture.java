@@ -4,45 +4,136 @@ import io.ccatrace.model.event.EventListener;
 import io.ccatrace.model.event.ModelEvent;
 import io.ccatrace.recorder.EventRows;
 import io.ccatrace.recorder.TraceRow;
+import io.ccatrace.trace.chain.ContentHash;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Listens to the replayed machine and keeps the rows of the current input, mapped exactly
- * as the recorder maps them (the recorder's own EventRows), so replay compares rows with
- * rows. The rows are a pool of reused {@link TraceRow}s refilled for every input (no object
- * per replayed event; their arrays are the model events' own). Cleared before every input:
- * memory stays flat in trace length.
+ * Listens to the replayed machine and keeps the events of the current input. Each event is
+ * hashed as it comes, straight from the recorder's own mapping (EventRows.emit into a
+ * {@link ContentHash}: the hash of the row the recorder would write, with no row made); its
+ * row is filled only when asked for (EventRows.fill into a pool of reused {@link TraceRow}s),
+ * i.e. when the hashes do not settle a comparison. Cleared before every input: memory stays
+ * flat in trace length.
  */
 final class ReplayCapture implements EventListener {
+    private static final ModelEvent[] NONE = new ModelEvent[0];
+    /** Hashes replayed rows with the key of the recorded rows' hashes ({@link Replayer#openCursor}). */
+    private final ContentHash hash = new ContentHash();
     private final List<TraceRow> pool = new ArrayList<>();
-    private int used;
-    private TraceRow input;
-    private final List<TraceRow> effects = new ArrayList<>();
+    private final Effects effects = new Effects();
+    private ModelEvent input;
+    private long inputA;
+    private long inputB;
+    private TraceRow inputRow;
+    /**
+     * The effects of this input; a fresh array per input that has effects (a long-lived one
+     * would be in the old generation, and each store of a new event into it would pay the
+     * collector's write barrier, as in the model's EventBus).
+     */
+    private ModelEvent[] events = NONE;
+    private int count;
+    /** Two hash words per effect, 0, 0 for an effect that cannot be hashed. */
+    private long[] hashes = new long[2 * 64];
+    /** How many of the effects' rows are filled (always a prefix: rows are filled in order). */
+    private int filled;
 
     @Override
     public void onEvent(ModelEvent event) {
-        if (used == pool.size()) pool.add(new TraceRow());
-        TraceRow row = pool.get(used++);
-        EventRows.fill(row, event);
-        if (row.isInput() && input == null) {
-            input = row;
-        } else {
-            effects.add(row);
+        EventRows.emit(hash, event);
+        boolean ok = hash.hashed();
+        long a = ok ? hash.first() : 0;
+        long b = ok ? hash.second() : 0;
+        if (input == null && EventRows.isInput(event)) {
+            input = event;
+            inputA = a;
+            inputB = b;
+            return;
         }
+        if (count == events.length) events = java.util.Arrays.copyOf(events, Math.max(8, 2 * count));
+        if (2 * count + 2 > hashes.length) hashes = java.util.Arrays.copyOf(hashes, 2 * hashes.length);
+        events[count] = event;
+        hashes[2 * count] = a;
+        hashes[2 * count + 1] = b;
+        count++;
     }
 
     void clear() {
         input = null;
-        effects.clear();
-        used = 0;
+        inputRow = null;
+        events = NONE;
+        count = 0;
+        filled = 0;
     }
 
+    boolean hasInput() {
+        return input != null;
+    }
+
+    /** The replayed input's row, or null when the machine gave none. */
     TraceRow input() {
-        return input;
+        if (input != null && inputRow == null) {
+            inputRow = row(0);
+            EventRows.fill(inputRow, input);
+        }
+        return inputRow;
     }
 
+    /**
+     * Whether row {@code row} of recorded hashes (two words per row, 0, 0 for none) has the
+     * replayed input's content. False means "compare exactly", not "different".
+     */
+    boolean inputMatches(long[] recorded, int row) {
+        return input != null && same(inputA, inputB, recorded, row);
+    }
+
+    int effectCount() {
+        return count;
+    }
+
+    /** As {@link #inputMatches}, for effect i. */
+    boolean effectMatches(int i, long[] recorded, int row) {
+        return same(hashes[2 * i], hashes[2 * i + 1], recorded, row);
+    }
+
+    /** The row of effect i. */
+    TraceRow effect(int i) {
+        while (filled <= i) {
+            EventRows.fill(row(filled + 1), events[filled]);
+            filled++;
+        }
+        return pool.get(i + 1);
+    }
+
+    /** The effects' rows, in order. */
     List<TraceRow> effects() {
         return effects;
+    }
+
+    private static boolean same(long a, long b, long[] recorded, int row) {
+        long x = recorded[2 * row];
+        long y = recorded[2 * row + 1];
+        return (x | y) != 0 && a == x && b == y;
+    }
+
+    /** Pool slot i (0: the input; i + 1: effect i). */
+    private TraceRow row(int i) {
+        while (pool.size() <= i) pool.add(new TraceRow());
+        return pool.get(i);
+    }
+
+    /** The effects as a list of rows, each filled when first read. */
+    private final class Effects extends AbstractList<TraceRow> {
+        @Override
+        public TraceRow get(int i) {
+            if (i < 0 || i >= count) throw new IndexOutOfBoundsException(i);
+            return effect(i);
+        }
+
+        @Override
+        public int size() {
+            return count;
+        }
     }
 }

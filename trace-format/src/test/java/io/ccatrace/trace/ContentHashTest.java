@@ -23,7 +23,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The keyed content hash: column by column over a batch it equals the row-by-row hash, a
  * cursor opened with it as its batch task gives it per row, every compared column counts
  * (any one changed changes the hash; seq, time and cause_seq do not count), and rows with
- * lists or payloads too long to hash are never matched.
+ * lists or payloads too long to hash are never matched; given column by column (as a
+ * {@link ColumnSink}) a row hashes the same.
  */
 class ContentHashTest {
     private static final Set<Column> NOT_HASHED = EnumSet.of(Column.SEQ, Column.TIME, Column.CAUSE_SEQ,
@@ -74,6 +75,64 @@ class ContentHashTest {
         }
         assertEquals(events.size(), i);
         assertEquals(8, unhashed);
+    }
+
+    /**
+     * Given as a {@link ColumnSink} (as a replay hashes a replayed event, with no row), in
+     * another order and with only the non-null columns, a row hashes as {@link ContentHash#hash}
+     * hashes it: the hash is a sum over the columns' slots, and null values add nothing.
+     */
+    @Test
+    void columnsGivenOneByOneInAnyOrderHashAsTheRow() {
+        ContentHash rowHash = new ContentHash();
+        ContentHash sinkHash = new ContentHash();
+        int unhashed = 0;
+        for (TraceEvent e : rows()) {
+            boolean hashed = rowHash.hash(e);
+            giveReversed(sinkHash, e);
+            assertEquals(hashed, sinkHash.hashed(), "row " + e.seq());
+            if (!hashed) {
+                unhashed++;
+                continue;
+            }
+            assertEquals(rowHash.first(), sinkHash.first(), "row " + e.seq());
+            assertEquals(rowHash.second(), sinkHash.second(), "row " + e.seq());
+        }
+        assertEquals(8, unhashed);
+    }
+
+    /** e's columns to s, last column first, null ones left out; seq, time and cause_seq changed (they do not count). */
+    private static void giveReversed(ColumnSink s, TraceEvent e) {
+        s.start(e.seq() + 1, e.kind(), e.time() + 1);
+        if (e.payload() != null) s.payload(e.payload());
+        if (e.size() != TraceEvent.NULL_INT) s.size(e.size());
+        if (e.value() != TraceEvent.NULL) s.value(e.value());
+        if (e.outcome() != null) s.outcome(e.outcome());
+        if (e.half() != null) s.half(e.half());
+        if (e.access() != null) s.access(e.access());
+        if (e.hpfar() != TraceEvent.NULL) s.hpfar(e.hpfar());
+        if (e.far() != TraceEvent.NULL) s.far(e.far());
+        if (e.esr() != TraceEvent.NULL) s.esr(e.esr());
+        if (e.exitReason() != null) s.exitReason(e.exitReason());
+        if (e.ripas() != null) s.ripas(e.ripas());
+        if (e.pas() != null) s.pas(e.pas());
+        if (e.toRipas() != null) s.toRipas(e.toRipas());
+        if (e.fromRipas() != null) s.fromRipas(e.fromRipas());
+        if (e.to() != null) s.to(e.to());
+        if (e.from() != null) s.from(e.from());
+        if (e.level() != TraceEvent.NULL_INT) s.level(e.level());
+        if (e.pa() != TraceEvent.NULL) s.pa(e.pa());
+        if (e.ipa() != TraceEvent.NULL) s.ipa(e.ipa());
+        if (e.rec() != TraceEvent.NULL) s.rec(e.rec());
+        if (e.realm() != TraceEvent.NULL) s.realm(e.realm());
+        if (e.out() != null) s.out(e.out());
+        if (e.index() != TraceEvent.NULL_INT) s.index(e.index());
+        if (e.status() != null) s.status(e.status());
+        if (e.args() != null) s.args(e.args());
+        if (e.fid() != TraceEvent.NULL) s.fid(e.fid());
+        if (e.cmd() != null) s.cmd(e.cmd());
+        if (e.cpu() != TraceEvent.NULL_INT) s.cpu(e.cpu());
+        s.causeSeq(e.causeSeq() + 1);
     }
 
     @Test

@@ -4,6 +4,8 @@ import static io.ccatrace.trace.chain.ContentKey.A;
 import static io.ccatrace.trace.chain.ContentKey.B;
 import static io.ccatrace.trace.chain.ContentKey.nh;
 
+import io.ccatrace.trace.ColumnSink;
+import io.ccatrace.trace.EventKind;
 import io.ccatrace.trace.EventView;
 import io.ccatrace.trace.TraceEvent;
 import java.lang.invoke.MethodHandles;
@@ -21,15 +23,18 @@ import java.nio.ByteOrder;
  * words, in slots of their own); null values add nothing.
  * {@link BatchContentHash} computes the same hash column by column for a whole batch, and
  * stores a row it cannot hash (a list longer than 64 or a payload longer than 4 KiB) as
- * 0, 0, which {@link #matches} never accepts. Not thread-safe (a name cache per instance).
+ * 0, 0, which {@link #matches} never accepts. As a {@link ColumnSink} it hashes a row given
+ * column by column, with no row object (a replay hashes each replayed event so). Not
+ * thread-safe (a name cache per instance).
  */
-public final class ContentHash {
+public final class ContentHash implements ColumnSink {
     private static final VarHandle LE_LONG =
             MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final NameHashes names = new NameHashes();
     private long a;
     private long b;
+    private boolean hashed;
 
     /**
      * Whether row {@code row} of a batch hashed by {@link BatchContentHash} (hashes: two
@@ -44,37 +49,85 @@ public final class ContentHash {
 
     /** Hashes e into {@link #first()} and {@link #second()}; false when it cannot (too long a list or payload). */
     public boolean hash(EventView e) {
-        a = nh(e.kind().ordinal(), A, ContentKey.KIND);
-        b = nh(e.kind().ordinal(), B, ContentKey.KIND);
-        int s = ContentKey.SCALARS;
-        add(s, wide(e.cpu()));
-        add(s + 1, e.fid());
-        add(s + 2, wide(e.index()));
-        add(s + 3, e.realm());
-        add(s + 4, e.rec());
-        add(s + 5, e.ipa());
-        add(s + 6, e.pa());
-        add(s + 7, wide(e.level()));
-        add(s + 8, e.esr());
-        add(s + 9, e.far());
-        add(s + 10, e.hpfar());
-        add(s + 11, e.value());
-        add(s + 12, wide(e.size()));
-        int n = ContentKey.NAMES;
-        name(n, e.cmd());
-        name(n + 1, e.status());
-        name(n + 2, e.from());
-        name(n + 3, e.to());
-        name(n + 4, e.fromRipas());
-        name(n + 5, e.toRipas());
-        name(n + 6, e.pas());
-        name(n + 7, e.ripas());
-        name(n + 8, e.exitReason());
-        name(n + 9, e.access());
-        name(n + 10, e.half());
-        name(n + 11, e.outcome());
-        return list(ContentKey.ARGS, e.args()) && list(ContentKey.OUT, e.out()) && payload(e.payload());
+        start(0, e.kind(), 0);
+        cpu(e.cpu());
+        fid(e.fid());
+        index(e.index());
+        realm(e.realm());
+        rec(e.rec());
+        ipa(e.ipa());
+        pa(e.pa());
+        level(e.level());
+        esr(e.esr());
+        far(e.far());
+        hpfar(e.hpfar());
+        value(e.value());
+        size(e.size());
+        cmd(e.cmd());
+        status(e.status());
+        from(e.from());
+        to(e.to());
+        fromRipas(e.fromRipas());
+        toRipas(e.toRipas());
+        pas(e.pas());
+        ripas(e.ripas());
+        exitReason(e.exitReason());
+        access(e.access());
+        half(e.half());
+        outcome(e.outcome());
+        args(e.args());
+        out(e.out());
+        payload(e.payload());
+        return hashed;
     }
+
+    /**
+     * Whether the row given since {@link #start} (as a {@link ColumnSink}) could be hashed;
+     * if so, {@link #first()} and {@link #second()} are its hash, the same as {@link #hash}
+     * gives for a row with those columns (the sum does not depend on the order the columns
+     * come in). False for too long a list or payload.
+     */
+    public boolean hashed() {
+        return hashed;
+    }
+
+    @Override
+    public void start(long seq, EventKind kind, long time) {
+        a = nh(kind.ordinal(), A, ContentKey.KIND);
+        b = nh(kind.ordinal(), B, ContentKey.KIND);
+        hashed = true;
+    }
+
+    // seq, time and cause_seq are positions, not content: not hashed
+    @Override public void causeSeq(long v) { }
+    @Override public void cpu(int v) { add(ContentKey.SCALARS, wide(v)); }
+    @Override public void fid(long v) { add(ContentKey.SCALARS + 1, v); }
+    @Override public void index(int v) { add(ContentKey.SCALARS + 2, wide(v)); }
+    @Override public void realm(long v) { add(ContentKey.SCALARS + 3, v); }
+    @Override public void rec(long v) { add(ContentKey.SCALARS + 4, v); }
+    @Override public void ipa(long v) { add(ContentKey.SCALARS + 5, v); }
+    @Override public void pa(long v) { add(ContentKey.SCALARS + 6, v); }
+    @Override public void level(int v) { add(ContentKey.SCALARS + 7, wide(v)); }
+    @Override public void esr(long v) { add(ContentKey.SCALARS + 8, v); }
+    @Override public void far(long v) { add(ContentKey.SCALARS + 9, v); }
+    @Override public void hpfar(long v) { add(ContentKey.SCALARS + 10, v); }
+    @Override public void value(long v) { add(ContentKey.SCALARS + 11, v); }
+    @Override public void size(int v) { add(ContentKey.SCALARS + 12, wide(v)); }
+    @Override public void cmd(String v) { name(ContentKey.NAMES, v); }
+    @Override public void status(String v) { name(ContentKey.NAMES + 1, v); }
+    @Override public void from(String v) { name(ContentKey.NAMES + 2, v); }
+    @Override public void to(String v) { name(ContentKey.NAMES + 3, v); }
+    @Override public void fromRipas(String v) { name(ContentKey.NAMES + 4, v); }
+    @Override public void toRipas(String v) { name(ContentKey.NAMES + 5, v); }
+    @Override public void pas(String v) { name(ContentKey.NAMES + 6, v); }
+    @Override public void ripas(String v) { name(ContentKey.NAMES + 7, v); }
+    @Override public void exitReason(String v) { name(ContentKey.NAMES + 8, v); }
+    @Override public void access(String v) { name(ContentKey.NAMES + 9, v); }
+    @Override public void half(String v) { name(ContentKey.NAMES + 10, v); }
+    @Override public void outcome(String v) { name(ContentKey.NAMES + 11, v); }
+    @Override public void args(long[] v) { if (!list(ContentKey.ARGS, v)) hashed = false; }
+    @Override public void out(long[] v) { if (!list(ContentKey.OUT, v)) hashed = false; }
+    @Override public void payload(byte[] v) { if (!payload(ContentKey.PAYLOAD, v)) hashed = false; }
 
     /** The first pass of the last {@link #hash}. */
     public long first() {
@@ -119,8 +172,7 @@ public final class ContentHash {
         return true;
     }
 
-    private boolean payload(byte[] p) {
-        int slot = ContentKey.PAYLOAD;
+    private boolean payload(int slot, byte[] p) {
         if (p == null) return true;
         if (p.length > ContentKey.MAX_PAYLOAD) return false;
         term(slot, p.length);
