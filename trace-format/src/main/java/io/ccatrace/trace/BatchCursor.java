@@ -121,7 +121,7 @@ final class BatchCursor implements TraceCursor {
             t.setDaemon(true);
             return t;
         }) : null;
-        if (seekTo != Long.MIN_VALUE) reader.seek(Math.min(seekTo, fromSeq));
+        if (seekTo != Long.MIN_VALUE) reader.seek(seekTo);
         // the reader thread decodes the first batch while the caller finishes opening
         if (reader instanceof PrefetchReader) ((PrefetchReader) reader).begin();
     }

@@ -22,7 +22,6 @@ final class ChainCheck {
     private final MessageDigest sha;
     private final byte[] buf = new byte[8 * HashChain.INTERVAL];
     private byte[] last = new byte[32];
-    private boolean anchored;
     /** Rows with a lower seq come before the anchor (Long.MIN_VALUE once the first row at or after it is seen). */
     private long checkFrom = Long.MIN_VALUE;
     /** The seq of the stored checkpoint the check started from, until the first interval after it closes (else NULL). */
@@ -39,8 +38,8 @@ final class ChainCheck {
     }
 
     /**
-     * The check from the anchor on; an anchor that could not be found is the first break, and
-     * later stored checkpoints are then taken as given.
+     * The check from the anchor on; an anchor that could not be found is the first break (so
+     * nothing the check computes after it is reported).
      */
     ChainCheck(int formatVersion, SeekAnchor from) {
         this.v1 = formatVersion == 1 ? new BatchHash() : null;
@@ -54,7 +53,6 @@ final class ChainCheck {
             firstBreak = from.failure;
             return;
         }
-        anchored = true;
         last = from.value.clone();
         checkFrom = from.seekTo;
         anchorSeq = from.seq;
@@ -93,13 +91,6 @@ final class ChainCheck {
         intervalStart = TraceEvent.NULL;
         int rows = pending;
         pending = 0;
-        if (!anchored) {
-            if (chain != null && len == 32) {
-                System.arraycopy(chain, at, last, 0, 32);
-                anchored = true;
-            }
-            return;
-        }
         sha.update(last);
         sha.update(buf, 0, rows * 8);
         last = sha.digest();
@@ -121,7 +112,7 @@ final class ChainCheck {
         if (pending == 0) return;
         long start = intervalStart;
         pending = 0;
-        if (anchored && firstBreak == null) {
+        if (firstBreak == null) {
             breakAt(start, lastSeq, "", "the events after the last checkpoint have none");
         }
     }
