@@ -10,12 +10,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Listens to the replayed machine and keeps the events of the current input. Each event is
- * hashed as it comes, straight from the recorder's own mapping (EventRows.emit into a
- * {@link ContentHash}: the hash of the row the recorder would write, with no row made); its
- * row is filled only when asked for (EventRows.fill into a pool of reused {@link TraceRow}s),
- * i.e. when the hashes do not settle a comparison. Cleared before every input: memory stays
- * flat in trace length.
+ * Listens to the replayed machine and keeps the events of the current input. An event is
+ * hashed when it is compared with a recorded row that has a hash, straight from the
+ * recorder's own mapping (EventRows.emit into a {@link ContentHash}: the hash of the row the
+ * recorder would write, with no row made), so a replay whose recorded rows have no hashes (a
+ * JSONL trace, rows in memory) does not hash at all; its row is filled only when asked for
+ * (EventRows.fill into a pool of reused {@link TraceRow}s), i.e. when the hashes do not settle
+ * a comparison. Cleared before every input: memory stays flat in trace length.
  */
 final class ReplayCapture implements EventListener {
     private static final ModelEvent[] NONE = new ModelEvent[0];
@@ -24,8 +25,6 @@ final class ReplayCapture implements EventListener {
     private final List<TraceRow> pool = new ArrayList<>();
     private final Effects effects = new Effects();
     private ModelEvent input;
-    private long inputA;
-    private long inputB;
     private TraceRow inputRow;
     /**
      * The effects of this input; a fresh array per input that has effects (a long-lived one
@@ -34,29 +33,17 @@ final class ReplayCapture implements EventListener {
      */
     private ModelEvent[] events = NONE;
     private int count;
-    /** Two hash words per effect, 0, 0 for an effect that cannot be hashed. */
-    private long[] hashes = new long[2 * 64];
     /** How many of the effects' rows are filled (always a prefix: rows are filled in order). */
     private int filled;
 
     @Override
     public void onEvent(ModelEvent event) {
-        EventRows.emit(hash, event);
-        boolean ok = hash.hashed();
-        long a = ok ? hash.first() : 0;
-        long b = ok ? hash.second() : 0;
         if (input == null && EventRows.isInput(event)) {
             input = event;
-            inputA = a;
-            inputB = b;
             return;
         }
         if (count == events.length) events = java.util.Arrays.copyOf(events, Math.max(8, 2 * count));
-        if (2 * count + 2 > hashes.length) hashes = java.util.Arrays.copyOf(hashes, 2 * hashes.length);
-        events[count] = event;
-        hashes[2 * count] = a;
-        hashes[2 * count + 1] = b;
-        count++;
+        events[count++] = event;
     }
 
     void clear() {
@@ -85,7 +72,7 @@ final class ReplayCapture implements EventListener {
      * replayed input's content. False means "compare exactly", not "different".
      */
     boolean inputMatches(long[] recorded, int row) {
-        return input != null && same(inputA, inputB, recorded, row);
+        return input != null && same(input, recorded, row);
     }
 
     int effectCount() {
@@ -94,7 +81,7 @@ final class ReplayCapture implements EventListener {
 
     /** As {@link #inputMatches}, for effect i. */
     boolean effectMatches(int i, long[] recorded, int row) {
-        return same(hashes[2 * i], hashes[2 * i + 1], recorded, row);
+        return same(events[i], recorded, row);
     }
 
     /** The row of effect i. */
@@ -111,10 +98,13 @@ final class ReplayCapture implements EventListener {
         return effects;
     }
 
-    private static boolean same(long a, long b, long[] recorded, int row) {
+    /** Whether the recorded row has a hash and the replayed event hashes to it (an event too long to hash never does). */
+    private boolean same(ModelEvent e, long[] recorded, int row) {
         long x = recorded[2 * row];
         long y = recorded[2 * row + 1];
-        return (x | y) != 0 && a == x && b == y;
+        if ((x | y) == 0) return false;
+        EventRows.emit(hash, e);
+        return hash.hashed() && hash.first() == x && hash.second() == y;
     }
 
     /** Pool slot i (0: the input; i + 1: effect i). */
