@@ -11,10 +11,12 @@ public record RmiReturn(long x0, long[] out) {
     public static final int ERROR_REC = 3;
     public static final int ERROR_RTT = 4;
 
+    private static final long[] NONE = new long[0];
+
+    /** From x0..xN as the SMC returned them; a shared empty out when there is only x0. */
     static RmiReturn of(long[] regs) {
-        long[] out = new long[Math.max(0, regs.length - 1)];
-        System.arraycopy(regs, 1, out, 0, out.length);
-        return new RmiReturn(regs[0], out);
+        if (regs.length <= 1) return new RmiReturn(regs[0], NONE);
+        return new RmiReturn(regs[0], java.util.Arrays.copyOfRange(regs, 1, regs.length));
     }
 
     public int status() {

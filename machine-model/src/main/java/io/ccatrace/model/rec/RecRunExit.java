@@ -55,21 +55,20 @@ public record RecRunExit(ExitReason reason, long esr, long far, long hpfar, long
         return new RecRunExit(ExitReason.HOST_CALL, 0, 0, 0, gprs, 0, NONE, 0, 0, 0, imm);
     }
 
-    /** The same exit reporting the GIC state the REC was entered with (reference 4.22). */
-    public RecRunExit withGic(long hcr, long[] lrs) {
-        return new RecRunExit(reason, esr, far, hpfar, gprs, hcr, lrs, ripasBase, ripasTop,
-                ripasValue, imm);
-    }
-
     /** x0..x30 (a copy, always 31 values). */
     public long[] gprs() {
         return Arrays.copyOf(gprs, RecRunEnter.NUM_GPRS);
     }
 
-    /** A copy of exit.gprs without its trailing zero registers (a shared empty array when all are zero). */
+    /**
+     * exit.gprs without its trailing zero registers, not to be modified: this exit's own
+     * array when it has none (an exit never changes it), a shared empty array when all are
+     * zero, else a copy.
+     */
     public long[] gprsTrimmed() {
         int n = gprs.length;
         while (n > 0 && gprs[n - 1] == 0) n--;
+        if (n == gprs.length) return gprs;
         return n == 0 ? NONE : Arrays.copyOf(gprs, n);
     }
 
@@ -96,6 +95,16 @@ public record RecRunExit(ExitReason reason, long esr, long far, long hpfar, long
      * {@link #toBytes}, without building them first (the page must be writable DRAM).
      */
     public void writeTo(PhysicalMemory m, long run) {
+        writeTo(m, run, gicv3Hcr, gicv3Lrs);
+    }
+
+    /**
+     * As {@link #writeTo(PhysicalMemory, long)}, reporting the GIC state hcr and lrs (at most
+     * 16 list registers, the rest zero) instead of this exit's own: what RMI_REC_ENTER writes,
+     * the state the REC was entered with (reference 4.22), without a copy of the exit.
+     */
+    public void writeTo(PhysicalMemory m, long run, long hcr, long[] lrs) {
+        if (lrs.length > RecRunEnter.NUM_LRS) throw new IllegalArgumentException("more than 16 list registers");
         long exit = run + OFFSET;
         m.zero(exit, SIZE);
         m.writeLong(run + OFF_REASON, reason.ordinal());
@@ -103,8 +112,8 @@ public record RecRunExit(ExitReason reason, long esr, long far, long hpfar, long
         m.writeLong(run + OFF_FAR, far);
         m.writeLong(run + OFF_HPFAR, hpfar);
         m.writeLongs(run + OFF_GPRS, gprs, gprs.length);
-        m.writeLong(run + OFF_GICV3_HCR, gicv3Hcr);
-        m.writeLongs(run + OFF_GICV3_LRS, gicv3Lrs, gicv3Lrs.length);
+        m.writeLong(run + OFF_GICV3_HCR, hcr);
+        m.writeLongs(run + OFF_GICV3_LRS, lrs, lrs.length);
         m.writeLong(run + OFF_RIPAS_BASE, ripasBase);
         m.writeLong(run + OFF_RIPAS_TOP, ripasTop);
         m.writeNarrow(run + OFF_RIPAS_VALUE, ripasValue, 1);

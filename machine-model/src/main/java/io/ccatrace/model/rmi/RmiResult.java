@@ -2,17 +2,33 @@ package io.ccatrace.model.rmi;
 
 /**
  * A spec outcome of an RMI command: status, index (reference 1.2) and output registers
- * x1... A result is a value; simulator bugs throw instead.
+ * x1... A result is a value; simulator bugs throw instead. Results without outputs are
+ * shared constants (one per status; out is then an empty array), so the commonest
+ * returns, such as RMI_REC_ENTER's success, allocate nothing.
  */
 public record RmiResult(RmiStatus status, int index, long[] out) {
     private static final long[] NONE = new long[0];
+    private static final RmiResult[] BARE = bare();
+
+    private static RmiResult[] bare() {
+        RmiStatus[] all = RmiStatus.values();
+        RmiResult[] r = new RmiResult[all.length];
+        for (int i = 0; i < all.length; i++) r[i] = new RmiResult(all[i], 0, NONE);
+        return r;
+    }
+
+    /** RMI_SUCCESS without outputs. */
+    public static RmiResult success() {
+        return BARE[RmiStatus.RMI_SUCCESS.ordinal()];
+    }
 
     public static RmiResult success(long... out) {
         return new RmiResult(RmiStatus.RMI_SUCCESS, 0, out);
     }
 
+    /** The status with index 0 and no outputs. */
     public static RmiResult error(RmiStatus s) {
-        return new RmiResult(s, 0, NONE);
+        return BARE[s.ordinal()];
     }
 
     public static RmiResult errorWith(RmiStatus s, long... out) {

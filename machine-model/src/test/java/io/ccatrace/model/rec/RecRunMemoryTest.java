@@ -23,12 +23,18 @@ class RecRunMemoryTest {
         return new PhysicalMemory(List.of(new DramBank(0x8000_0000L, 1L << 20, Pas.NS)));
     }
 
+    /** The RecRun page filled with fill bytes (stale content an exit write must clear). */
+    private static byte[] stalePage(PhysicalMemory m, int fill) {
+        byte[] stale = new byte[4096];
+        Arrays.fill(stale, (byte) fill);
+        m.write(RUN, stale);
+        return stale;
+    }
+
     @Test
     void exitWrittenInPlaceEqualsItsBytesAndClearsStaleFields() {
         PhysicalMemory m = memory();
-        byte[] stale = new byte[4096];
-        Arrays.fill(stale, (byte) 0xA5);
-        m.write(RUN, stale);
+        byte[] stale = stalePage(m, 0xA5);
         long[] gprs = new long[31];
         for (int i = 0; i < gprs.length; i++) gprs[i] = 0x1111_0000L + i;
         long[] lrs = {0x5000_0000_0000_0027L, 7};
@@ -45,6 +51,28 @@ class RecRunMemoryTest {
         assertEquals(1, b.get(0xD10));
         assertEquals(0, b.get(0xD11));
         assertEquals(0, b.getLong(0xF00), "pmu_ovf_status zeroed");
+    }
+
+    @Test
+    void exitWrittenWithTheEntryGicStateReportsThatState() {
+        PhysicalMemory m = memory();
+        stalePage(m, 0x5A);
+        RecRunExit x = RecRunExit.of(ExitReason.SYNC, 0x9200_0046L, 0x10, 0x20, 0xAB);
+        long[] lrs = new long[16];
+        lrs[0] = 0x5000_0000_0000_0027L;
+        lrs[15] = 3;
+        x.writeTo(m, RUN, 0x40FE, lrs);
+        RecRunExit expected = new RecRunExit(ExitReason.SYNC, 0x9200_0046L, 0x10, 0x20, new long[] {0xAB},
+                0x40FE, lrs.clone(), 0, 0, 0, 0);
+        byte[] page = m.readGranule(RUN);
+        assertArrayEquals(expected.toBytes(), Arrays.copyOfRange(page, 0x800, 0x1000));
+        RecRunExit read = RecRunExit.parse(Arrays.copyOfRange(page, 0x800, 0x1000));
+        assertEquals(0x40FE, read.gicv3Hcr());
+        assertArrayEquals(lrs, read.gicv3Lrs());
+        assertEquals(0, x.gicv3Hcr(), "the exit itself is unchanged");
+        x.writeTo(m, RUN, 0, new long[] {7});
+        assertEquals(7, m.readLong(RUN + 0xB08));
+        assertEquals(0, m.readLong(RUN + 0xB10), "fewer list registers: the rest zero");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.ccatrace.model.rmi.rec;
 
 import io.ccatrace.model.guest.GuestStep;
+import io.ccatrace.model.rec.PendingCall;
 import io.ccatrace.model.rec.Rec;
 import io.ccatrace.model.rec.RecRunEnter;
 import io.ccatrace.model.rec.RecRunExit;
@@ -24,6 +25,14 @@ final class EntryCompletion {
     EntryCompletion(RealmContext ctx, SmcExecutor smc) {
         this.ctx = ctx;
         this.smc = smc;
+    }
+
+    /**
+     * Whether {@link #complete} has anything to do: the last exit was a data abort at an
+     * Unprotected IPA, or a realm call waits for completion.
+     */
+    static boolean pending(Rec rec, boolean lastAbortUnprotected) {
+        return lastAbortUnprotected || rec.pendingCall != PendingCall.NONE;
     }
 
     /**

@@ -18,33 +18,52 @@ final class RealmRun {
     /** Simulated time one guest step takes, ns. */
     static final long STEP_NS = 10;
 
+    /** The IRQ and FIQ exits, with nothing but their reason set (records: shared). */
+    private static final RecRunExit IRQ_EXIT = RecRunExit.of(ExitReason.IRQ, 0, 0, 0),
+            FIQ_EXIT = RecRunExit.of(ExitReason.FIQ, 0, 0, 0);
+
     private final RealmContext ctx;
-    private final SmcExecutor smc;
-    private final AccessExecutor access;
+    /** Made when first needed: most runs use one of them, many neither. */
+    private SmcExecutor smc;
+    private AccessExecutor access;
 
     RealmRun(RealmContext ctx) {
         this.ctx = ctx;
-        this.smc = new SmcExecutor(ctx);
-        this.access = new AccessExecutor(ctx);
     }
 
+    private SmcExecutor smc() {
+        if (smc == null) smc = new SmcExecutor(ctx);
+        return smc;
+    }
+
+    private AccessExecutor access() {
+        if (access == null) access = new AccessExecutor(ctx);
+        return access;
+    }
+
+    /**
+     * Runs the REC; returns its exit without the GIC state (zero): RMI_REC_ENTER writes the
+     * exit with the state the REC was entered with ({@link RecRunExit#writeTo(
+     * io.ccatrace.model.memory.PhysicalMemory, long, long, long[])}).
+     */
     RecRunExit enter(RecRunEnter enter) {
         Rec rec = ctx.rec();
         boolean lastAbortUnprotected = rec.lastExitUnprotectedAbort;
         rec.lastExitUnprotectedAbort = false;
         rec.lastExitEmulatable = false;
-        RecRunExit exit = new EntryCompletion(ctx, smc).complete(enter, lastAbortUnprotected);
+        RecRunExit exit = EntryCompletion.pending(rec, lastAbortUnprotected)
+                ? new EntryCompletion(ctx, smc()).complete(enter, lastAbortUnprotected) : null;
         if (exit == null) exit = runSteps(enter);
         rec.lastEsr = exit.esr();
         rec.lastFar = exit.far();
         rec.lastHpfar = exit.hpfar();
-        return exit.withGic(enter.gicv3Hcr(), enter.gicv3Lrs());
+        return exit;
     }
 
     private RecRunExit runSteps(RecRunEnter enter) {
         while (true) {
             GuestStep s = ctx.rmm().guest().peek(ctx.rec().pa());
-            if (s == null) return RecRunExit.of(ExitReason.IRQ, 0, 0, 0);
+            if (s == null) return IRQ_EXIT;
             ctx.rmm().bus().advance(STEP_NS);
             RecRunExit exit = step(s, enter);
             if (exit != null) return exit;
@@ -55,11 +74,11 @@ final class RealmRun {
         switch (s.op()) {
             case CALL:
             case HOST_CALL:
-                return smc.run(s);
+                return smc().run(s);
             case READ:
             case WRITE:
             case EXEC:
-                return access.run(s);
+                return access().run(s);
             case WFI:
             case WFE:
                 return waitForInterrupt(s, enter);
@@ -68,10 +87,10 @@ final class RealmRun {
                 return null;
             case IRQ:
                 consume();
-                return RecRunExit.of(ExitReason.IRQ, 0, 0, 0);
+                return IRQ_EXIT;
             case FIQ:
                 consume();
-                return RecRunExit.of(ExitReason.FIQ, 0, 0, 0);
+                return FIQ_EXIT;
             default:
                 throw new IllegalStateException("unknown guest step " + s.op());
         }
@@ -84,7 +103,7 @@ final class RealmRun {
         if (enter.has(wfe ? RecRunEnter.TRAP_WFE : RecRunEnter.TRAP_WFI)) {
             return RecRunExit.of(ExitReason.SYNC, Syndrome.wfx(wfe) & Syndrome.WFX_MASK, 0, 0);
         }
-        return RecRunExit.of(ExitReason.IRQ, 0, 0, 0);
+        return IRQ_EXIT;
     }
 
     private void consume() {

@@ -67,7 +67,7 @@ public final class RecEnter implements RmiCommand {
         // exit write: RecRun.exit must be writable (the realm has run already)
         boolean written = rmm.nsAccess(cpu, runPtr + RecRunExit.OFFSET, true);
         if (written) {
-            exit.writeTo(rmm.memory(), runPtr);
+            exit.writeTo(rmm.memory(), runPtr, enter.gicv3Hcr(), enter.gicv3Lrs());
             emitExit(rmm.bus(), realm, rec, exit);
         }
         rmm.recs().exit(rec);
