@@ -54,7 +54,9 @@ public final class GuestOs implements GuestHook {
     public void beforeEnter(int vcpu) {
         GuestCpu c = byIndex.get(vcpu);
         if (machine.queuedSteps(c.rec()) > 0 || c.callsQueued > c.callsSeen) return;
-        for (GuestStep s : c.next()) {
+        List<GuestStep> steps = c.next();
+        for (int i = 0; i < steps.size(); i++) {
+            GuestStep s = steps.get(i);
             if (s.op() == GuestStep.Op.CALL || s.op() == GuestStep.Op.HOST_CALL) c.callsQueued++;
             machine.queueStep(c.rec(), s);
         }

@@ -14,7 +14,11 @@ public final class Scheduler {
     private final SplittableRandom rng;
     private final int cpus;
     private final List<HostThread> threads = new ArrayList<>();
-    private HostThread[] ready = new HostThread[8];
+    /**
+     * Indices into threads of the ready ones, refilled every step: ints, so the fill costs no
+     * garbage collector write barrier (a reference store into this long-lived array would).
+     */
+    private int[] ready = new int[8];
 
     public Scheduler(SplittableRandom rng, int cpus) {
         this.rng = rng;
@@ -32,11 +36,11 @@ public final class Scheduler {
             HostThread t = threads.get(i);
             if (t.ready()) {
                 if (n == ready.length) ready = java.util.Arrays.copyOf(ready, n * 2);
-                ready[n++] = t;
+                ready[n++] = i;
             }
         }
         if (n == 0) return false;
-        HostThread t = ready[n == 1 ? 0 : rng.nextInt(n)];
+        HostThread t = threads.get(ready[n == 1 ? 0 : rng.nextInt(n)]);
         t.step(cpus == 1 ? 0 : rng.nextInt(cpus));
         return true;
     }
