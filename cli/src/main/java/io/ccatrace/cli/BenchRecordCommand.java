@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
  * listener (the model alone), with --glue then with the recorder filling its rows for a
  * writer that drops them (model + recorder glue), then recorded to a trace file (model +
  * recorder + writer), each --passes times after an untimed warm-up; every pass is printed,
- * then the medians.
+ * then the medians. Each pass also shows the JIT's compile time during it: a pass with
+ * seconds of it ran partly in code that was not yet compiled by C2 (still warming up).
  */
 @Command(mixinStandardHelpOptions = true, name = "record", description = "Benchmark simulation alone and simulation + recording of a scenario.")
 public final class BenchRecordCommand implements Callable<Integer> {
@@ -72,19 +73,21 @@ public final class BenchRecordCommand implements Callable<Integer> {
         for (int i = 0; i < passes; i++) {
             long t0 = System.nanoTime();
             long c0 = cpu();
+            long j0 = jitMillis();
             ScenarioRun.Result r = new ScenarioRun(o).run(Progress.NONE);
-            sim.add(new Pass(r.events(), System.nanoTime() - t0, cpu() - c0, ""));
+            sim.add(new Pass(r.events(), System.nanoTime() - t0, cpu() - c0, jit(j0)));
             report(out, "simulate only" + passLabel(i), sim.get(i));
         }
         List<Pass> rows = new ArrayList<>();
         for (int i = 0; glue && i < passes; i++) {
             long t0 = System.nanoTime();
             long c0 = cpu();
+            long j0 = jitMillis();
             ScenarioRun run = new ScenarioRun(o);
             try (Recorder recorder = new Recorder(new DroppingWriter())) {
                 run.machine().addListener(recorder);
                 ScenarioRun.Result r = run.run(Progress.NONE);
-                rows.add(new Pass(r.events(), System.nanoTime() - t0, cpu() - c0, ""));
+                rows.add(new Pass(r.events(), System.nanoTime() - t0, cpu() - c0, jit(j0)));
             }
             report(out, "simulate + recorder glue" + passLabel(i), rows.get(i));
         }
@@ -96,9 +99,10 @@ public final class BenchRecordCommand implements Callable<Integer> {
             for (int i = 0; i < passes; i++) {
                 long t0 = System.nanoTime();
                 long c0 = cpu();
+                long j0 = jitMillis();
                 ScenarioRun.Result r = ScenarioRecording.record(o, trace, Progress.NONE);
                 rec.add(new Pass(r.events(), System.nanoTime() - t0, cpu() - c0,
-                        String.format("  %.2f bytes/event", (double) Files.size(trace) / r.events())));
+                        String.format("  %.2f bytes/event", (double) Files.size(trace) / r.events()) + jit(j0)));
                 report(out, "simulate + record to ." + format + passLabel(i), rec.get(i));
             }
         } finally {
@@ -166,6 +170,22 @@ public final class BenchRecordCommand implements Callable<Integer> {
         List<Pass> sorted = new ArrayList<>(passes);
         sorted.sort(java.util.Comparator.comparingDouble(p -> (double) p.cpuNanos / p.events));
         return sorted.get(sorted.size() / 2);
+    }
+
+    /**
+     * Milliseconds the JIT compilers spent compiling so far (all compiler threads), or -1
+     * when the JVM does not report it. A pass during which the JIT still compiles runs
+     * partly in slower code: that pass is still warming up, not a figure of the code.
+     */
+    private static long jitMillis() {
+        java.lang.management.CompilationMXBean c = java.lang.management.ManagementFactory.getCompilationMXBean();
+        return c != null && c.isCompilationTimeMonitoringSupported() ? c.getTotalCompilationTime() : -1;
+    }
+
+    /** "  JIT 0.42 s": compile time since j0 (nothing when the JVM does not report it). */
+    private static String jit(long j0) {
+        long j1 = jitMillis();
+        return j0 < 0 || j1 < 0 ? "" : String.format("  JIT %.2f s", (j1 - j0) / 1e3);
     }
 
     private static long cpu() {

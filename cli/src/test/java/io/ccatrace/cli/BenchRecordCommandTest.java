@@ -64,6 +64,22 @@ class BenchRecordCommandTest {
     }
 
     @Test
+    void everyPassShowsTheJitCompileTimeDuringIt() {
+        assertEquals(0, run("bench", "record", "--scenario", "boot", "--events", "2000", "--format", "jsonl",
+                "--warmup", "0", "--passes", "2", "--glue"), err.toString());
+        boolean reported = java.lang.management.ManagementFactory.getCompilationMXBean() != null
+                && java.lang.management.ManagementFactory.getCompilationMXBean().isCompilationTimeMonitoringSupported();
+        Pattern jit = Pattern.compile("  JIT [0-9]+\\.[0-9]{2} s");
+        int lines = 0;
+        for (String line : out.toString().split("\n")) {
+            if (!EVENTS.matcher(line).find()) continue;
+            lines++;
+            assertEquals(reported, jit.matcher(line).find(), line);
+        }
+        assertEquals(9, lines, out.toString());
+    }
+
+    @Test
     void onePassPrintsNoMedian() {
         assertEquals(0, run("bench", "record", "--scenario", "boot", "--events", "2000", "--format", "jsonl",
                 "--warmup", "0", "--passes", "1"), err.toString());
