@@ -89,7 +89,10 @@ public final class BenchReplayCommand implements Callable<Integer> {
                 ReplayReaderSplit.run(out, trace, 3);
                 return ExitCodes.OK;
             }
-            for (int i = 0; i < warmups; i++) replay(trace, -1, null);      // JIT warm-up over every code path of the trace
+            try (ThreadCpuSampler warm = new ThreadCpuSampler()) {  // the sampler's own code is warmed up too
+                for (int i = 0; i < warmups; i++) replay(trace, -1, null);  // JIT warm-up over every code path of the trace
+                warm.stopAndGet();
+            }
             for (long until : new long[] {n / 4, n / 2, -1}) {
                 long c0 = THREADS.getCurrentThreadCpuTime();
                 long p0 = processCpu();
@@ -108,7 +111,7 @@ public final class BenchReplayCommand implements Callable<Integer> {
                         until < 0 ? "all" : "to " + until, r.rows(), r.rows() / wall / 1e6, wall, cpu,
                         r.rows() / cpu / 1e6, all, (gcMillis() - g0) / 1e3, load(),
                         heapAfterGc(), r.summary().total());
-                out.println("  CPU by thread: " + byThread(perThread));
+                out.printf("  CPU by thread: %s; the sampler itself %.2f s%n", byThread(perThread), threads.ownSeconds());
                 out.flush();
             }
             if (n <= ENGINE_ONLY_MAX_ROWS) {
