@@ -10,25 +10,50 @@ import java.io.IOException;
  */
 final class ChainedWriter implements TraceWriter {
     private final RowSink sink;
+    /** The sink's direct row path, or null. */
+    private final RowColumns rows;
     private final HashChain chain = new HashChain();
     private long lastSeq = Long.MIN_VALUE;
     private boolean closed;
 
     ChainedWriter(RowSink sink) {
         this.sink = sink;
+        this.rows = sink.columns();
     }
 
     @Override
     public void write(EventView e) throws IOException {
         if (closed) throw new IllegalStateException("trace writer is closed");
-        long seq = e.seq();
+        order(e.seq());
+        sink.write(e);
+        if (chain.add(e)) sink.checkpoint(chain.checkpoint());
+    }
+
+    @Override
+    public ColumnSink columns() {
+        return rows;
+    }
+
+    /** The row given to the sink's columns: checked, stored and chained by the hash the sink computed. */
+    @Override
+    public void endRow() throws IOException {
+        if (rows == null) TraceWriter.super.endRow();
+        if (closed) throw new IllegalStateException("trace writer is closed");
+        try {
+            order(rows.seq());
+        } catch (IllegalArgumentException e) {
+            rows.drop();
+            throw e;
+        }
+        if (chain.add(rows.end())) sink.checkpoint(chain.checkpoint());
+    }
+
+    private void order(long seq) {
         if (seq <= lastSeq) {
             throw new IllegalArgumentException("seq " + seq + " after " + lastSeq
                     + ": events must be written in increasing seq order");
         }
         lastSeq = seq;
-        sink.write(e);
-        if (chain.add(e)) sink.checkpoint(chain.checkpoint());
     }
 
     @Override

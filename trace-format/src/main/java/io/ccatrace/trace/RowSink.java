@@ -27,4 +27,12 @@ public interface RowSink {
     default void abandon(TraceMetadata end) throws IOException {
         finish(end);
     }
+
+    /**
+     * The sink's direct row path ({@link RowColumns}), or null when it takes rows only through
+     * {@link #write}. Either path may be used for any row; both store a row the same way.
+     */
+    default RowColumns columns() {
+        return null;
+    }
 }

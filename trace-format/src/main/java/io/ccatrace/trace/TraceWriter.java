@@ -12,6 +12,21 @@ public interface TraceWriter extends Closeable {
     void write(EventView row) throws IOException;
 
     /**
+     * Where to give the next row column by column (start first, then the columns it has),
+     * for {@link #endRow} to append it: the same row as {@link #write} of those columns, in
+     * the same bytes, without a row object. Null when this writer has no such path (then use
+     * write). A row given but not ended is not appended.
+     */
+    default ColumnSink columns() {
+        return null;
+    }
+
+    /** Appends the row given to {@link #columns} since its start (only when columns() is not null). */
+    default void endRow() throws IOException {
+        throw new UnsupportedOperationException("this trace writer takes rows through write only");
+    }
+
+    /**
      * Ends the file without marking it complete, for a recording that failed part-way: the
      * rows written so far stay readable and every reader says the trace is incomplete (as after
      * a kill, docs/trace-format.md). After this, close() does nothing.

@@ -1,6 +1,9 @@
 package io.ccatrace.trace.arrow;
 
+import static io.ccatrace.trace.arrow.Slots.*;
+
 import io.ccatrace.trace.Column;
+import io.ccatrace.trace.RowColumns;
 import io.ccatrace.trace.RowSink;
 import io.ccatrace.trace.EventKind;
 import io.ccatrace.trace.EventView;
@@ -8,6 +11,7 @@ import io.ccatrace.trace.TraceEvent;
 import io.ccatrace.trace.TraceMetadata;
 import io.ccatrace.trace.chain.HashChain;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -35,42 +39,8 @@ public final class ArrowStreamSink implements RowSink {
 
     private static final Column[] COLUMNS = Column.values();
     private static final int ROWS = RowBlock.ROWS;
-    private static final int KIND = Column.KIND.ordinal();
-    private static final int SEQ = Column.SEQ.ordinal();
-    private static final int TIME = Column.TIME.ordinal();
-    private static final int INPUT = Column.INPUT.ordinal();
-    private static final int CPU = Column.CPU.ordinal();
-    private static final int CAUSE_SEQ = Column.CAUSE_SEQ.ordinal();
-    private static final int FID = Column.FID.ordinal();
-    private static final int INDEX = Column.INDEX.ordinal();
-    private static final int REALM = Column.REALM.ordinal();
-    private static final int REC = Column.REC.ordinal();
-    private static final int IPA = Column.IPA.ordinal();
-    private static final int PA = Column.PA.ordinal();
-    private static final int LEVEL = Column.LEVEL.ordinal();
-    private static final int ESR = Column.ESR.ordinal();
-    private static final int FAR = Column.FAR.ordinal();
-    private static final int HPFAR = Column.HPFAR.ordinal();
-    private static final int VALUE = Column.VALUE.ordinal();
-    private static final int SIZE = Column.SIZE.ordinal();
     /** Mask bits of the columns that are never null. */
     private static final long ALWAYS = 1L << SEQ | 1L << TIME | 1L << KIND | 1L << INPUT;
-    private static final int CMD = Column.CMD.ordinal();
-    private static final int STATUS = Column.STATUS.ordinal();
-    private static final int FROM = Column.FROM.ordinal();
-    private static final int TO = Column.TO.ordinal();
-    private static final int FROM_RIPAS = Column.FROM_RIPAS.ordinal();
-    private static final int TO_RIPAS = Column.TO_RIPAS.ordinal();
-    private static final int PAS = Column.PAS.ordinal();
-    private static final int RIPAS = Column.RIPAS.ordinal();
-    private static final int EXIT_REASON = Column.EXIT_REASON.ordinal();
-    private static final int ACCESS = Column.ACCESS.ordinal();
-    private static final int HALF = Column.HALF.ordinal();
-    private static final int OUTCOME = Column.OUTCOME.ordinal();
-    private static final int ARGS = Column.ARGS.ordinal();
-    private static final int OUT = Column.OUT.ordinal();
-    private static final int PAYLOAD = Column.PAYLOAD.ordinal();
-    private static final int CHAIN = Column.CHAIN.ordinal();
 
     private final BufferAllocator allocator;
     private final FileChannel channel;
@@ -84,14 +54,17 @@ public final class ArrowStreamSink implements RowSink {
     private final ArrowStreamWriter writer;
     private final short[] kindIndex = new short[EventKind.values().length];
     private final RowBlock block;
-    private final long[] longs;
-    private final int[] ints;
-    private final short[] shorts;
-    private final long[] masks;
     private final ListColumn args;
     private final ListColumn out;
     private final BinaryColumn payload;
     private final BinaryColumn chain;
+    private final ArrowRows direct;
+    /**
+     * Whether the open block has rows staged by the direct path, which leaves the cells of
+     * absent columns untouched: the block is then zeroed after its copy.
+     */
+    private boolean staged;
+    private boolean closed;
     /** Rows of the batch already copied out of the block. */
     private int start;
     /** Rows in the block. */
@@ -123,14 +96,11 @@ public final class ArrowStreamSink implements RowSink {
             v.allocateNew();
         }
         this.block = new RowBlock(vectors);
-        this.longs = block.longs;
-        this.ints = block.ints;
-        this.shorts = block.shorts;
-        this.masks = block.masks;
         this.args = new ListColumn((ListVector) vectors[ARGS]);
         this.out = new ListColumn((ListVector) vectors[OUT]);
         this.payload = new BinaryColumn((VarBinaryVector) vectors[PAYLOAD]);
         this.chain = new BinaryColumn((VarBinaryVector) vectors[CHAIN]);
+        this.direct = new ArrowRows(this, block, args, out, payload, chain);
         this.writer = new ArrowStreamWriter(root, provider, gather);
         writer.start();
         gather.flush();
@@ -145,13 +115,12 @@ public final class ArrowStreamSink implements RowSink {
      */
     @Override
     public void write(EventView e) throws IOException {
-        if (r == ROWS) {
-            if (start + ROWS == BATCH) flush(); else next();
-        }
+        direct.drop();
+        makeRoom();
         int r = this.r;
-        long[] l = longs;
-        int[] n = ints;
-        short[] s = shorts;
+        long[] l = block.longs;
+        int[] n = block.ints;
+        short[] s = block.shorts;
         EventKind k = e.kind();
         long m = k.isInput() ? ALWAYS | 1L << RowBlock.INPUT_BIT : ALWAYS;
         l[L_SEQ + r] = e.seq();
@@ -192,14 +161,14 @@ public final class ArrowStreamSink implements RowSink {
         byte[] p = e.payload();
         n[I_PAYLOAD + r] = p == null ? payload.end() : payload.append(p);
         m |= (a == null ? 0 : 1L << ARGS) | (o == null ? 0 : 1L << OUT) | (p == null ? 0 : 1L << PAYLOAD);
-        masks[r] = m | names(e, r);
+        block.masks[r] = m | names(e, r);
         n[I_CHAIN + r] = chain.end();
         this.r = r + 1;
     }
 
     /** Stores the row's name ids (0 for null); returns the presence bits of its names. */
     private long names(EventView e, int r) {
-        short[] s = shorts;
+        short[] s = block.shorts;
         long m = 0;
         String v;
         if ((v = e.cmd()) != null) { s[S_CMD + r] = name(S_CMD, v); m |= 1L << CMD; } else s[S_CMD + r] = 0;
@@ -217,46 +186,46 @@ public final class ArrowStreamSink implements RowSink {
         return m;
     }
 
+    /** The direct row path ({@link ArrowRows}): the same rows, only the present columns staged. */
+    @Override
+    public RowColumns columns() {
+        return direct;
+    }
+
+    /**
+     * Makes room for the next row (a full block goes to the batch buffers, a full batch to
+     * the file); returns the row's staging index. For the direct path, which stages into
+     * zeroed blocks.
+     */
+    int room() {
+        if (closed) throw new IllegalStateException("trace writer is closed");
+        try {
+            makeRoom();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        staged = true;
+        return r;
+    }
+
+    /** A full block goes to the batch buffers, a full batch (its last row has its checkpoint) to the file. */
+    private void makeRoom() throws IOException {
+        if (r == ROWS) {
+            if (start + ROWS == BATCH) flush(); else next();
+        }
+    }
+
+    /** The direct path completed the row at the staging index {@link #room} gave. */
+    void added() {
+        r++;
+    }
+
     @Override
     public void checkpoint(byte[] value) {
         int last = r - 1;
-        ints[I_CHAIN + last] = chain.append(value);
-        masks[last] |= 1L << CHAIN;
+        block.ints[I_CHAIN + last] = chain.append(value);
+        block.masks[last] |= 1L << CHAIN;
     }
-
-    private static final int L_SEQ = RowBlock.base(Column.SEQ);
-    private static final int L_TIME = RowBlock.base(Column.TIME);
-    private static final int L_CAUSE_SEQ = RowBlock.base(Column.CAUSE_SEQ);
-    private static final int L_FID = RowBlock.base(Column.FID);
-    private static final int L_REALM = RowBlock.base(Column.REALM);
-    private static final int L_REC = RowBlock.base(Column.REC);
-    private static final int L_IPA = RowBlock.base(Column.IPA);
-    private static final int L_PA = RowBlock.base(Column.PA);
-    private static final int L_ESR = RowBlock.base(Column.ESR);
-    private static final int L_FAR = RowBlock.base(Column.FAR);
-    private static final int L_HPFAR = RowBlock.base(Column.HPFAR);
-    private static final int L_VALUE = RowBlock.base(Column.VALUE);
-    private static final int I_CPU = RowBlock.base(Column.CPU);
-    private static final int I_INDEX = RowBlock.base(Column.INDEX);
-    private static final int I_LEVEL = RowBlock.base(Column.LEVEL);
-    private static final int I_SIZE = RowBlock.base(Column.SIZE);
-    private static final int I_ARGS = RowBlock.base(Column.ARGS);
-    private static final int I_OUT = RowBlock.base(Column.OUT);
-    private static final int I_PAYLOAD = RowBlock.base(Column.PAYLOAD);
-    private static final int I_CHAIN = RowBlock.base(Column.CHAIN);
-    private static final int S_KIND = RowBlock.base(Column.KIND);
-    private static final int S_CMD = RowBlock.base(Column.CMD);
-    private static final int S_STATUS = RowBlock.base(Column.STATUS);
-    private static final int S_FROM = RowBlock.base(Column.FROM);
-    private static final int S_TO = RowBlock.base(Column.TO);
-    private static final int S_FROM_RIPAS = RowBlock.base(Column.FROM_RIPAS);
-    private static final int S_TO_RIPAS = RowBlock.base(Column.TO_RIPAS);
-    private static final int S_PAS = RowBlock.base(Column.PAS);
-    private static final int S_RIPAS = RowBlock.base(Column.RIPAS);
-    private static final int S_EXIT_REASON = RowBlock.base(Column.EXIT_REASON);
-    private static final int S_ACCESS = RowBlock.base(Column.ACCESS);
-    private static final int S_HALF = RowBlock.base(Column.HALF);
-    private static final int S_OUTCOME = RowBlock.base(Column.OUTCOME);
 
     /** A 64-bit cell: the value, or 0 for null (branch-free). */
     private static long cell(long v) {
@@ -282,11 +251,11 @@ public final class ArrowStreamSink implements RowSink {
     }
 
     /** A name's dictionary id. */
-    private short name(int base, String name) {
+    short name(int base, String name) {
         return bySlot[base / ROWS].indexOf(name);
     }
 
-    private short kindIndex(EventKind k) {
+    short kindIndex(EventKind k) {
         short i = kindIndex[k.ordinal()];
         if (i < 0) {
             i = dictionaries[KIND].indexOf(k.name());
@@ -298,6 +267,8 @@ public final class ArrowStreamSink implements RowSink {
     /** Moves the full block to the batch buffers. */
     private void next() {
         block.copy(start, r);
+        if (staged) block.clear();
+        staged = false;
         start += r;
         r = 0;
     }
@@ -335,6 +306,8 @@ public final class ArrowStreamSink implements RowSink {
     }
 
     private void finish(boolean complete) throws IOException {
+        direct.drop();
+        closed = true;
         try {
             flush();
             if (complete) writer.end();

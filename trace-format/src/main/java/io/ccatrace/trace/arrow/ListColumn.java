@@ -56,6 +56,11 @@ final class ListColumn {
         vector.setLastSet(rows - 1);
     }
 
+    /** Takes back the elements after end (of a row that was not completed). */
+    void truncate(int end) {
+        this.end = end;
+    }
+
     /** After the batch was written. */
     void reset() {
         end = 0;

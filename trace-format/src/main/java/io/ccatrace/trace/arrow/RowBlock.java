@@ -127,6 +127,13 @@ final class RowBlock {
         }
     }
 
+    /** Zeroes the staging arrays (for rows that store only their present cells). */
+    void clear() {
+        java.util.Arrays.fill(longs, 0L);
+        java.util.Arrays.fill(ints, 0);
+        java.util.Arrays.fill(shorts, (short) 0);
+    }
+
     /**
      * Transposes a 64 x 64 bit matrix in place: afterwards bit r of a[c] is what bit c of
      * a[r] was (swapping ever smaller off-diagonal blocks, 6 rounds of 32 word pairs).

@@ -106,14 +106,14 @@ public final class EventHash {
         return n + 1;
     }
 
-    private static int put(long[] w, int n, Column c, long[] v) {
+    static int put(long[] w, int n, Column c, long[] v) {
         if (v == null) return n;
         w[n++] = v.length ^ KEYS[c.ordinal()];
         System.arraycopy(v, 0, w, n, v.length);
         return n + v.length;
     }
 
-    private static int put(long[] w, int n, Column c, byte[] b) {
+    static int put(long[] w, int n, Column c, byte[] b) {
         if (b == null) return n;
         w[n++] = b.length ^ KEYS[c.ordinal()];
         int full = b.length & ~7;

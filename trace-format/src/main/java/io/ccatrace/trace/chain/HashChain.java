@@ -41,7 +41,14 @@ public final class HashChain {
 
     /** Adds an event; returns true when this event ends a regular checkpoint interval. */
     public boolean add(EventView e) {
-        long h = formatVersion == 1 ? EventHashV1.of(e) : hash.hash(e);
+        return add(formatVersion == 1 ? EventHashV1.of(e) : hash.hash(e));
+    }
+
+    /**
+     * Adds an event by its hash, computed elsewhere as this chain's format version defines it
+     * (a writer's direct row path: {@link ColumnWords}); returns as {@link #add(EventView)}.
+     */
+    public boolean add(long h) {
         int o = pending * 8;
         for (int i = 0; i < 8; i++) {
             buf[o + i] = (byte) (h >>> (8 * i));

@@ -7,11 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ccatrace.trace.Column;
 import io.ccatrace.trace.EventKind;
+import io.ccatrace.trace.RowColumns;
 import io.ccatrace.trace.TraceEvent;
 import io.ccatrace.trace.TraceFiles;
 import io.ccatrace.trace.TraceMetadata;
 import io.ccatrace.trace.TraceReader;
 import io.ccatrace.trace.TraceVerification;
+import io.ccatrace.trace.chain.EventHash;
 import io.ccatrace.trace.chain.HashChain;
 import io.ccatrace.trace.synthetic.SyntheticTrace;
 import java.io.IOException;
@@ -24,6 +26,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.BaseIntVector;
@@ -140,6 +143,28 @@ class ArrowSinkBytesTest {
         byte[] got = Files.readAllBytes(fast);
         assertEquals(want.length, got.length, "stream length");
         assertArrayEquals(want, got);
+        assertArrayEquals(want, direct(rows, checkpoints), "direct row path");
+    }
+
+    /**
+     * The same rows through the sink's direct row path (columns in a shuffled order, some
+     * null ones given as null), the same checkpoints; each row's hash must be the format's
+     * event hash of the row. Returns the stream.
+     */
+    private byte[] direct(List<TraceEvent> rows, List<byte[]> checkpoints) throws IOException {
+        Path p = dir.resolve("direct.arrows");
+        ArrowStreamSink sink = new ArrowStreamSink(p, HEADER, new RootAllocator());
+        RowColumns columns = sink.columns();
+        Random random = new Random(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            TraceEvent e = rows.get(i);
+            GivenColumns.give(e, columns, random);
+            assertEquals(e.seq(), columns.seq());
+            assertEquals(EventHash.of(e), columns.end(), "event hash of row " + i);
+            if (checkpoints.get(i) != null) sink.checkpoint(checkpoints.get(i));
+        }
+        sink.finish(TraceMetadata.empty());
+        return Files.readAllBytes(p);
     }
 
     /**
