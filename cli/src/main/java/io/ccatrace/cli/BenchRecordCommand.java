@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
  * listener (the model alone), with --glue then with the recorder filling its rows for a
  * writer that drops them (model + recorder glue), then recorded to a trace file (model +
  * recorder + writer), each --passes times after an untimed warm-up; every pass is printed,
- * then the medians. Each pass also shows the JIT's compile time during it: a pass with
+ * then the medians; with --writer the recorder and writer alone on kept events
+ * ({@link WriterParts}). Each pass also shows the JIT's compile time during it: a pass with
  * seconds of it ran partly in code that was not yet compiled by C2 (still warming up).
  */
 @Command(mixinStandardHelpOptions = true, name = "record", description = "Benchmark simulation alone and simulation + recording of a scenario.")
@@ -52,6 +53,10 @@ public final class BenchRecordCommand implements Callable<Integer> {
             description = "timed passes of each part after the warm-up; each is printed with its ns/event and the median (by CPU) is reported last (default 3)")
     int passes;
 
+    @Option(names = "--writer", paramLabel = "N",
+            description = "also time the recorder and writer without the model, last: the events of an N-event run kept in memory, given to the recorder with rows dropped, written to /dev/null and to a file (default 0: not)")
+    long writer;
+
     @Option(names = "--glue",
             description = "also time the recorder without a writer (its rows are dropped): the recorder glue's own cost, between the two parts")
     boolean glue;
@@ -65,6 +70,7 @@ public final class BenchRecordCommand implements Callable<Integer> {
         ScenarioOptions o = ScenarioRecording.options(scenario, "1.0", seed, 0, 0, 0, events, List.of());
         if (warmup < 0) throw new UserException("--warmup must not be negative");
         if (passes < 1) throw new UserException("--passes must be positive");
+        if (writer < 0) throw new UserException("--writer must not be negative");
         PrintWriter out = spec.commandLine().getOut();
         out.println("scenario: " + ScenarioRecording.canonical(o) + "; java " + System.getProperty("java.version")
                 + ", max heap " + (Runtime.getRuntime().maxMemory() >> 20) + " MiB, warm-up " + warmup + " events");
@@ -111,12 +117,37 @@ public final class BenchRecordCommand implements Callable<Integer> {
                 Files.deleteIfExists(d);
             }
         }
+        List<List<Pass>> alone = writerParts(out);
         if (passes > 1) {
             report(out, "simulate only, median", median(sim));
             if (glue) report(out, "simulate + recorder glue, median", median(rows));
             report(out, "simulate + record, median", median(rec));
+            for (int i = 0; i < alone.size(); i++) report(out, writerNames.get(i) + ", median", median(alone.get(i)));
         }
         return ExitCodes.OK;
+    }
+
+    private List<String> writerNames = List.of();
+
+    /** With --writer: each part of {@link WriterParts}, passes alternated, each pass printed. */
+    private List<List<Pass>> writerParts(PrintWriter out) throws Exception {
+        List<List<Pass>> all = new ArrayList<>();
+        if (writer == 0) return all;
+        Path d = Files.createTempDirectory("ccatrace-writer");
+        try {
+            WriterParts w = new WriterParts(ScenarioRecording.options(scenario, "1.0", seed, 0, 0, 0, writer, List.of()), d, format);
+            writerNames = w.parts();
+            for (int i = 0; i < writerNames.size(); i++) all.add(new ArrayList<>());
+            for (int p = 0; p < passes; p++) {
+                for (int i = 0; i < writerNames.size(); i++) {
+                    all.get(i).add(w.pass(i));
+                    report(out, writerNames.get(i) + passLabel(p), all.get(i).get(p));
+                }
+            }
+        } finally {
+            Files.deleteIfExists(d);
+        }
+        return all;
     }
 
     /** Records a shorter run of the same scenario to a discarded trace, so the JIT has compiled both paths. */
@@ -147,7 +178,7 @@ public final class BenchRecordCommand implements Callable<Integer> {
     }
 
     /** A writer that drops every row: what is left is the model and the recorder's rows. */
-    private static final class DroppingWriter implements TraceWriter {
+    static final class DroppingWriter implements TraceWriter {
         @Override
         public void write(EventView row) {
         }
@@ -162,7 +193,7 @@ public final class BenchRecordCommand implements Callable<Integer> {
     }
 
     /** One timed run: events, wall and CPU time of this thread, what else to print. */
-    private record Pass(long events, long wallNanos, long cpuNanos, String extra) {
+    record Pass(long events, long wallNanos, long cpuNanos, String extra) {
     }
 
     /** The pass with the median CPU time per event. */
@@ -177,18 +208,18 @@ public final class BenchRecordCommand implements Callable<Integer> {
      * when the JVM does not report it. A pass during which the JIT still compiles runs
      * partly in slower code: that pass is still warming up, not a figure of the code.
      */
-    private static long jitMillis() {
+    static long jitMillis() {
         java.lang.management.CompilationMXBean c = java.lang.management.ManagementFactory.getCompilationMXBean();
         return c != null && c.isCompilationTimeMonitoringSupported() ? c.getTotalCompilationTime() : -1;
     }
 
     /** "  JIT 0.42 s": compile time since j0 (nothing when the JVM does not report it). */
-    private static String jit(long j0) {
+    static String jit(long j0) {
         long j1 = jitMillis();
         return j0 < 0 || j1 < 0 ? "" : String.format("  JIT %.2f s", (j1 - j0) / 1e3);
     }
 
-    private static long cpu() {
+    static long cpu() {
         return java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
     }
 }

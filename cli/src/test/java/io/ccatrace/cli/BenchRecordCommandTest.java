@@ -80,6 +80,32 @@ class BenchRecordCommandTest {
     }
 
     @Test
+    void writerPartsComeLastOnTheSameEvents() {
+        assertEquals(0, run("bench", "record", "--scenario", "boot", "--events", "3000", "--format", "arrows",
+                "--warmup", "0", "--passes", "2", "--writer", "3000"), err.toString());
+        List<String> what = new ArrayList<>();
+        List<String> counts = new ArrayList<>();
+        parts(what, counts);
+        assertEquals(List.of("simulate only (pass 1)", "simulate only (pass 2)",
+                "simulate + record to .arrows (pass 1)", "simulate + record to .arrows (pass 2)",
+                "recorder glue alone (pass 1)", "recorder + writer to /dev/null (pass 1)",
+                "recorder + writer to .arrows (pass 1)", "recorder glue alone (pass 2)",
+                "recorder + writer to /dev/null (pass 2)", "recorder + writer to .arrows (pass 2)",
+                "simulate only, median", "simulate + record, median", "recorder glue alone, median",
+                "recorder + writer to /dev/null, median", "recorder + writer to .arrows, median"), what);
+        // the kept events are a run of the same seeded scenario and length
+        assertEquals(1, counts.stream().distinct().count(), counts.toString());
+        assertTrue(out.toString().contains("bytes/event"), out.toString());
+    }
+
+    @Test
+    void negativeWriterIsOneLineAndExitTwo() {
+        assertEquals(2, run("bench", "record", "--writer", "-1"));
+        assertEquals(1, err.toString().strip().split("\n").length, err.toString());
+        assertTrue(err.toString().contains("--writer"), err.toString());
+    }
+
+    @Test
     void onePassPrintsNoMedian() {
         assertEquals(0, run("bench", "record", "--scenario", "boot", "--events", "2000", "--format", "jsonl",
                 "--warmup", "0", "--passes", "1"), err.toString());
