@@ -24,14 +24,28 @@ public final class NameIds {
         return id;
     }
 
+    /** The id of a name, or -1 when it has none yet (nothing is added). */
+    public int knownId(String name) {
+        if (name == lastName) return lastId;
+        int i = slot(name);
+        if (keys[i] == null) return -1;
+        lastName = name;
+        lastId = ids[i];
+        return lastId;
+    }
+
     private int find(String name) {
+        int i = slot(name);
+        return keys[i] == null ? add(name, i) : ids[i];
+    }
+
+    /** The name's slot, or the empty slot where it would go. */
+    private int slot(String name) {
         int mask = keys.length - 1;
         int h = name.hashCode();
         for (int i = (h ^ (h >>> 16)) & mask; ; i = (i + 1) & mask) {
             String k = keys[i];
-            if (k == name) return ids[i];
-            if (k == null) return add(name, i);
-            if (k.hashCode() == h && k.equals(name)) return ids[i];
+            if (k == name || k == null || k.hashCode() == h && k.equals(name)) return i;
         }
     }
 

@@ -11,8 +11,8 @@ import java.io.IOException;
 
 /**
  * {@link ArrowStreamSink}'s direct row path: each column the row has is staged in the open
- * {@link RowBlock} as it comes (cell, presence bit, and its event-hash word; a name is looked up
- * in its dictionary when the row ends, so a row never ended adds no name), the columns it
+ * {@link RowBlock} as it comes (cell, presence bit, and its event-hash word; a name not yet in its
+ * dictionary is added only when the row ends, so a row never ended adds no name), the columns it
  * lacks are not touched (the block is all zeros after each copy, see
  * {@link ArrowStreamSink#staged}), and {@link #end} completes the row's offsets and mask and
  * hashes it from the kept words. The same cells, masks and ids as the sink's
@@ -26,7 +26,6 @@ final class ArrowRows implements RowColumns {
     private static final long[] KEYS = keys();
     /** Staging index base of each column, by ordinal. */
     private static final int[] BASE = bases();
-    private static final long NAME_BITS = nameBits();
 
     private final ArrowStreamSink sink;
     private final long[] longs;
@@ -40,8 +39,10 @@ final class ArrowRows implements RowColumns {
     private final ColumnWords hash = new ColumnWords();
     /** Hash word of each present column, by ordinal. */
     private final long[] words = new long[64];
-    /** Each present name column's name, by ordinal (looked up when the row ends). */
+    /** The name of each column in {@link #newNames}, by ordinal. */
     private final String[] names = new String[64];
+    /** Mask bits of the row's names that are not in their dictionary yet (added when the row ends). */
+    private long newNames;
     private EventKind kind;
     /** Staging row of the row being given, -1 when none is. */
     private int r = -1;
@@ -75,6 +76,7 @@ final class ArrowRows implements RowColumns {
         words[TIME] = time ^ KEYS[TIME];
         words[KIND] = kind.ordinal() ^ KEYS[KIND];
         m = kind.isInput() ? ALWAYS | 1L << INPUT_BIT : ALWAYS;
+        newNames = 0;
     }
 
     @Override
@@ -86,7 +88,7 @@ final class ArrowRows implements RowColumns {
     public long end() throws IOException {
         int r = this.r;
         long m = this.m;
-        for (long b = m & NAME_BITS; b != 0; b &= b - 1) {
+        for (long b = newNames; b != 0; b &= b - 1) {
             int c = Long.numberOfTrailingZeros(b);
             shorts[BASE[c] + r] = sink.name(BASE[c], names[c]);
         }
@@ -129,37 +131,43 @@ final class ArrowRows implements RowColumns {
         m |= 1L << c;
     }
 
-    private void name(int c, String v) {
+    private void name(int base, int c, String v) {
         if (v == null) return;
-        names[c] = v;
+        short id = sink.knownName(base, v);
+        if (id < 0) {
+            names[c] = v;
+            newNames |= 1L << c;
+        } else {
+            shorts[base + r] = id;
+        }
         words[c] = v.hashCode() ^ KEYS[c];
         m |= 1L << c;
     }
 
     @Override public void causeSeq(long v) { cell(L_CAUSE_SEQ, CAUSE_SEQ, v); }
     @Override public void cpu(int v) { cell(I_CPU, CPU, v); }
-    @Override public void cmd(String v) { name(CMD, v); }
+    @Override public void cmd(String v) { name(S_CMD, CMD, v); }
     @Override public void fid(long v) { cell(L_FID, FID, v); }
-    @Override public void status(String v) { name(STATUS, v); }
+    @Override public void status(String v) { name(S_STATUS, STATUS, v); }
     @Override public void index(int v) { cell(I_INDEX, INDEX, v); }
     @Override public void realm(long v) { cell(L_REALM, REALM, v); }
     @Override public void rec(long v) { cell(L_REC, REC, v); }
     @Override public void ipa(long v) { cell(L_IPA, IPA, v); }
     @Override public void pa(long v) { cell(L_PA, PA, v); }
     @Override public void level(int v) { cell(I_LEVEL, LEVEL, v); }
-    @Override public void from(String v) { name(FROM, v); }
-    @Override public void to(String v) { name(TO, v); }
-    @Override public void fromRipas(String v) { name(FROM_RIPAS, v); }
-    @Override public void toRipas(String v) { name(TO_RIPAS, v); }
-    @Override public void pas(String v) { name(PAS, v); }
-    @Override public void ripas(String v) { name(RIPAS, v); }
-    @Override public void exitReason(String v) { name(EXIT_REASON, v); }
+    @Override public void from(String v) { name(S_FROM, FROM, v); }
+    @Override public void to(String v) { name(S_TO, TO, v); }
+    @Override public void fromRipas(String v) { name(S_FROM_RIPAS, FROM_RIPAS, v); }
+    @Override public void toRipas(String v) { name(S_TO_RIPAS, TO_RIPAS, v); }
+    @Override public void pas(String v) { name(S_PAS, PAS, v); }
+    @Override public void ripas(String v) { name(S_RIPAS, RIPAS, v); }
+    @Override public void exitReason(String v) { name(S_EXIT_REASON, EXIT_REASON, v); }
     @Override public void esr(long v) { cell(L_ESR, ESR, v); }
     @Override public void far(long v) { cell(L_FAR, FAR, v); }
     @Override public void hpfar(long v) { cell(L_HPFAR, HPFAR, v); }
-    @Override public void access(String v) { name(ACCESS, v); }
-    @Override public void half(String v) { name(HALF, v); }
-    @Override public void outcome(String v) { name(OUTCOME, v); }
+    @Override public void access(String v) { name(S_ACCESS, ACCESS, v); }
+    @Override public void half(String v) { name(S_HALF, HALF, v); }
+    @Override public void outcome(String v) { name(S_OUTCOME, OUTCOME, v); }
     @Override public void value(long v) { cell(L_VALUE, VALUE, v); }
     @Override public void size(int v) { cell(I_SIZE, SIZE, v); }
 
@@ -171,14 +179,6 @@ final class ArrowRows implements RowColumns {
         int[] b = new int[Column.values().length];
         for (Column c : Column.values()) b[c.ordinal()] = RowBlock.base(c);
         return b;
-    }
-
-    private static long nameBits() {
-        long m = 0;
-        for (Column c : Column.values()) {
-            if (c.type() == Column.Type.NAME) m |= 1L << c.ordinal();
-        }
-        return m;
     }
 
     private static long[] keys() {

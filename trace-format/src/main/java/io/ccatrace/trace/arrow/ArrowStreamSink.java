@@ -255,6 +255,11 @@ public final class ArrowStreamSink implements RowSink {
         return bySlot[base / ROWS].indexOf(name);
     }
 
+    /** A name's dictionary id, or -1 when it has none yet (nothing is added). */
+    short knownName(int base, String name) {
+        return bySlot[base / ROWS].knownIndex(name);
+    }
+
     short kindIndex(EventKind k) {
         short i = kindIndex[k.ordinal()];
         if (i < 0) {

@@ -46,6 +46,11 @@ final class NameDictionary implements AutoCloseable {
         return (short) i;
     }
 
+    /** The index of a name, or -1 when it has none yet (nothing is added). */
+    short knownIndex(String name) {
+        return (short) ids.knownId(name);
+    }
+
     @Override
     public void close() {
         names.close();
