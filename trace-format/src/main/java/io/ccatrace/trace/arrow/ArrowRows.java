@@ -81,6 +81,7 @@ final class ArrowRows implements RowColumns {
 
     @Override
     public long seq() {
+        if (r < 0) throw new IllegalStateException("endRow() with no row started (call start() and give its columns first)");
         return longs[L_SEQ + r];
     }
 

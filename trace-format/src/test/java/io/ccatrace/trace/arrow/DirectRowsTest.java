@@ -95,6 +95,17 @@ class DirectRowsTest {
         assertThrows(IllegalStateException.class, w::endRow);
     }
 
+    @Test
+    void endingARowThatWasNotStartedIsRefusedAndStoresNothing() throws IOException {
+        List<TraceEvent> rows = synthetic(700, 13);
+        assertArrayEquals(written(rows, false), each(rows, (w, e, random) -> {
+            if (e.seq() == rows.get(0).seq()) assertThrows(IllegalStateException.class, w::endRow);
+            GivenColumns.give(e, w.columns(), random);
+            w.endRow();
+            if (e.seq() % 50 == 0) assertThrows(IllegalStateException.class, w::endRow);
+        }));
+    }
+
     /** What a test does with one row. */
     private interface RowStep {
         void row(TraceWriter w, TraceEvent e, Random random) throws IOException;
