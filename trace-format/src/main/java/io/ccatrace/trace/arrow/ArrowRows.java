@@ -21,8 +21,6 @@ import java.io.IOException;
  */
 final class ArrowRows implements RowColumns {
     private static final int INPUT_BIT = RowBlock.INPUT_BIT;
-    private static final long ALWAYS = 1L << Column.SEQ.ordinal() | 1L << Column.TIME.ordinal()
-            | 1L << Column.KIND.ordinal() | 1L << Column.INPUT.ordinal();
     private static final long[] KEYS = keys();
     /** Staging index base of each column, by ordinal. */
     private static final int[] BASE = bases();

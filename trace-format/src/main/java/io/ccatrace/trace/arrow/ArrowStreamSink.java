@@ -39,8 +39,6 @@ public final class ArrowStreamSink implements RowSink {
 
     private static final Column[] COLUMNS = Column.values();
     private static final int ROWS = RowBlock.ROWS;
-    /** Mask bits of the columns that are never null. */
-    private static final long ALWAYS = 1L << SEQ | 1L << TIME | 1L << KIND | 1L << INPUT;
 
     private final BufferAllocator allocator;
     private final FileChannel channel;

@@ -11,6 +11,8 @@ final class Slots {
     static final int TIME = Column.TIME.ordinal();
     static final int KIND = Column.KIND.ordinal();
     static final int INPUT = Column.INPUT.ordinal();
+    /** Mask bits of the columns that are never null (seq, time, kind, input). */
+    static final long ALWAYS = 1L << SEQ | 1L << TIME | 1L << KIND | 1L << INPUT;
     static final int CPU = Column.CPU.ordinal();
     static final int CAUSE_SEQ = Column.CAUSE_SEQ.ordinal();
     static final int CMD = Column.CMD.ordinal();
