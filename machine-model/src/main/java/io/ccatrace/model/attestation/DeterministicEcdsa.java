@@ -33,27 +33,36 @@ public final class DeterministicEcdsa {
 
     /** RFC 6979 3.2 with HMAC-SHA-384 (qlen = hlen = 384, so bits2int needs no shift). */
     static BigInteger nonce(BigInteger d, byte[] h1) {
+        Mac mac = hmacSha384();
         byte[] x = P384.toBytes(d);
         byte[] h = P384.toBytes(new BigInteger(1, h1).mod(P384.N));
         byte[] v = new byte[P384.LEN];
         Arrays.fill(v, (byte) 1);
         byte[] k = new byte[P384.LEN];
-        k = hmac(k, v, new byte[] {0}, x, h);
-        v = hmac(k, v);
-        k = hmac(k, v, new byte[] {1}, x, h);
-        v = hmac(k, v);
+        k = hmac(mac, k, v, new byte[] {0}, x, h);
+        v = hmac(mac, k, v);
+        k = hmac(mac, k, v, new byte[] {1}, x, h);
+        v = hmac(mac, k, v);
         while (true) {
-            v = hmac(k, v);
+            v = hmac(mac, k, v);
             BigInteger cand = new BigInteger(1, v);
             if (cand.signum() > 0 && cand.compareTo(P384.N) < 0) return cand;
-            k = hmac(k, v, new byte[] {0});
-            v = hmac(k, v);
+            k = hmac(mac, k, v, new byte[] {0});
+            v = hmac(mac, k, v);
         }
     }
 
-    private static byte[] hmac(byte[] key, byte[]... parts) {
+    /** One instance per nonce: the provider lookup costs more than an HMAC of 100 bytes. */
+    private static Mac hmacSha384() {
         try {
-            Mac mac = Mac.getInstance("HmacSHA384");
+            return Mac.getInstance("HmacSHA384");
+        } catch (GeneralSecurityException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    private static byte[] hmac(Mac mac, byte[] key, byte[]... parts) {
+        try {
             mac.init(new SecretKeySpec(key, "HmacSHA384"));
             for (byte[] p : parts) mac.update(p);
             return mac.doFinal();
