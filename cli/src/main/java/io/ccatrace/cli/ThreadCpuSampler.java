@@ -178,6 +178,11 @@ final class ThreadCpuSampler implements AutoCloseable {
         return out;
     }
 
+    /** Samples taken so far (a test waits for one taken while its thread still runs). */
+    synchronized long samples() {
+        return samples;
+    }
+
     /** The sampler's own CPU seconds (after {@link #stopAndGet}): what measuring cost. */
     synchronized double ownSeconds() {
         double s = 0;
