@@ -7,6 +7,7 @@ import io.ccatrace.replay.divergence.DivergenceSummary;
 import io.ccatrace.replay.divergence.WindowComparator;
 import io.ccatrace.replay.input.BadInputException;
 import io.ccatrace.replay.input.InputFeeder;
+import io.ccatrace.trace.Column;
 import io.ccatrace.trace.TraceCursor;
 import io.ccatrace.trace.TraceFiles;
 import io.ccatrace.trace.TraceMetadata;
@@ -14,6 +15,9 @@ import io.ccatrace.trace.TraceReader;
 import io.ccatrace.trace.chain.BatchContentHash;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -24,6 +28,8 @@ import java.util.function.Consumer;
  * state (it follows its own outcome, not the recording's).
  */
 public final class Replayer {
+    /** The columns {@link #openCursor} has handed over sparsely. */
+    private static final Set<Column> SPARSE = Collections.unmodifiableSet(EnumSet.complementOf(EnumSet.copyOf(InputFeeder.READS)));
     private final ReplayOptions options;
     private EventListener also;
 
@@ -79,10 +85,13 @@ public final class Replayer {
      * cursor's own while the replay runs on the caller's. The integrity is checked by the
      * storage digests of a Parquet trace that has them, on a third thread (the reader thread
      * recomputing the event chain was the replay's critical path), else by the event chain
-     * on the reader thread ({@link TraceFiles#openDigestCheckedCursor}).
+     * on the reader thread ({@link TraceFiles#openDigestCheckedCursor}). The columns this
+     * thread never reads row by row (all but those {@link InputFeeder#READS} feeds inputs
+     * from; effects are compared by their hashes) come sparsely from a Parquet reader: no
+     * null cells to fill and hash over for the reader thread.
      */
     public static TraceCursor openCursor(Path trace, Consumer<String> warnings) throws IOException {
-        return TraceFiles.openDigestCheckedCursor(trace, warnings, new BatchContentHash());
+        return TraceFiles.openDigestCheckedCursor(trace, warnings, new BatchContentHash(), SPARSE);
     }
 
     /** Replays the windows of a trace with this metadata (e.g. from a row cursor). */

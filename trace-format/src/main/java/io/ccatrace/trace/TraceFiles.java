@@ -121,12 +121,12 @@ public final class TraceFiles {
 
     private static BatchReader openColumnsOn(Path path, Set<Column> columns, Consumer<String> warnings, int threads)
             throws IOException {
-        return openColumns(path, columns, warnings, threads, ParquetBatchReader.BATCH_ROWS, false);
+        return openColumns(path, columns, warnings, threads, ParquetBatchReader.BATCH_ROWS, Set.of());
     }
 
-    /** With sparse, a Parquet reader hands the optional scalar, list and payload columns over sparsely ({@link EventBatch#isSparse}). */
+    /** A Parquet reader hands sparse's optional scalar, list and payload columns over sparsely ({@link EventBatch#isSparse}). */
     private static BatchReader openColumns(Path path, Set<Column> columns, Consumer<String> warnings, int threads,
-                                           int parquetBatchRows, boolean sparse) throws IOException {
+                                           int parquetBatchRows, Set<Column> sparse) throws IOException {
         TraceFormat f = TraceFormat.of(path);
         if (!Files.isRegularFile(path)) {
             throw new NoSuchFileException(path + (Files.isDirectory(path) ? ": is a directory, not a trace file" : ": no such trace file"));
@@ -137,7 +137,7 @@ public final class TraceFiles {
                     return new GuardedBatchReader(new ArrowBatchReader(path, columns), path.toString());
                 case PARQUET:
                     ParquetBatchReader pr = new ParquetBatchReader(path, columns, threads, parquetBatchRows);
-                    return new GuardedBatchReader(sparse ? pr.sparse().sparseSpans() : pr, path.toString());
+                    return new GuardedBatchReader(pr.sparse(sparse), path.toString());
                 default:
                     return new GuardedBatchReader(new RowBatchReader(open(path, warnings), columns), path.toString());
             }
@@ -223,7 +223,7 @@ public final class TraceFiles {
     public static TraceCursor openCursor(Path path, Set<Column> columns, long fromSeq, boolean readAhead,
                                          boolean checkChain, Consumer<String> warnings,
                                          Consumer<EventBatch> batchTask) throws IOException {
-        return openCursor(path, columns, fromSeq, readAhead, checkChain, false, warnings, batchTask);
+        return openCursor(path, columns, fromSeq, readAhead, checkChain, null, warnings, batchTask);
     }
 
     /**
@@ -239,19 +239,37 @@ public final class TraceFiles {
      */
     public static TraceCursor openDigestCheckedCursor(Path path, Consumer<String> warnings,
                                                       Consumer<EventBatch> batchTask) throws IOException {
-        return openCursor(path, java.util.EnumSet.allOf(Column.class), Long.MIN_VALUE, true, true, true, warnings, batchTask);
+        return openDigestCheckedCursor(path, warnings, batchTask, Set.of());
     }
 
+    /**
+     * As {@link #openDigestCheckedCursor(Path, Consumer, Consumer)}, with the columns of
+     * {@code sparse} handed over sparsely by a Parquet reader ({@link EventBatch#isSparse}:
+     * the present rows' values and a presence bitmap, for the optional ones): the columns the
+     * caller reads in few rows, so that the reader thread neither null-fills their other rows
+     * nor a batch task goes over them. Same rows, same warnings.
+     */
+    public static TraceCursor openDigestCheckedCursor(Path path, Consumer<String> warnings,
+                                                      Consumer<EventBatch> batchTask, Set<Column> sparse) throws IOException {
+        return openCursor(path, java.util.EnumSet.allOf(Column.class), Long.MIN_VALUE, true, true, sparse, warnings, batchTask);
+    }
+
+    /**
+     * digestsFirst: null for a cursor whose chain, over every column, is checked by the event
+     * chain; else the integrity is checked by the storage digests when there are some, and
+     * these columns (of an every-column cursor) are handed over sparsely.
+     */
     private static TraceCursor openCursor(Path path, Set<Column> columns, long fromSeq, boolean readAhead,
-                                          boolean checkChain, boolean digestsFirst, Consumer<String> warnings,
+                                          boolean checkChain, Set<Column> digestsFirst, Consumer<String> warnings,
                                           Consumer<EventBatch> batchTask) throws IOException {
         java.util.EnumSet<Column> cols = java.util.EnumSet.of(Column.SEQ, Column.KIND);
         cols.addAll(columns);
         TraceFormat f = TraceFormat.of(path);
         boolean jsonl = f == TraceFormat.JSONL;
         boolean decodeAll = cols.size() == Column.values().length;
-        BatchReader r = openColumns(path, cols, warnings, 1, decodeAll ? ParquetBatchReader.BATCH_ROWS : PROJECTED_CURSOR_ROWS, !decodeAll);
-        boolean storage = checkChain && decodeAll && digestsFirst && f == TraceFormat.PARQUET
+        Set<Column> sparse = !decodeAll ? java.util.EnumSet.allOf(Column.class) : digestsFirst == null ? Set.of() : digestsFirst;
+        BatchReader r = openColumns(path, cols, warnings, 1, decodeAll ? ParquetBatchReader.BATCH_ROWS : PROJECTED_CURSOR_ROWS, sparse);
+        boolean storage = checkChain && decodeAll && digestsFirst != null && f == TraceFormat.PARQUET
                 && fromSeq == Long.MIN_VALUE && StorageDigest.present(r.metadata());
         if (checkChain && !decodeAll && !jsonl) {
             storage = f == TraceFormat.PARQUET && StorageDigest.present(r.metadata());

@@ -47,17 +47,19 @@ class ContentHashTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"t.arrows", "t.parquet"})
+    @ValueSource(strings = {"t.arrows", "t.parquet", "sparse: t.parquet", "sparse names and scalars: t.parquet"})
     void batchHashEqualsRowHash(String name) throws IOException {
         List<TraceEvent> events = rows();
-        Path p = dir.resolve(name);
+        Path p = dir.resolve(name.substring(name.indexOf(':') + 1).trim());
         TraceRoundTripTest.write(p, events);
         BatchContentHash batchHash = new BatchContentHash();
         ContentHash rowHash = new ContentHash();
         int i = 0;
         int unhashed = 0;
-        try (BatchReader r = TraceFiles.openColumns(p, Set.of(Column.values()))) {
+        int sparseBatches = 0;
+        try (BatchReader r = reader(p, name)) {
             for (EventBatch b = r.next(); b != null; b = r.next()) {
+                if (b.isSparse(Column.STATUS)) sparseBatches++;
                 batchHash.accept(b);
                 long[] h = b.attached();
                 for (int k = 0; k < b.size(); k++, i++) {
@@ -75,6 +77,22 @@ class ContentHashTest {
         }
         assertEquals(events.size(), i);
         assertEquals(8, unhashed);
+        assertEquals(name.startsWith("sparse"), sparseBatches > 0, "sparse batches: " + sparseBatches);
+    }
+
+    /**
+     * Every column of p; "sparse": a Parquet reader handing every optional column over
+     * sparsely, "sparse names and scalars": only the optional scalar and name columns but
+     * cpu and cmd (as the replay's cursor: some sparse, some not).
+     */
+    private static BatchReader reader(Path p, String how) throws IOException {
+        if (!how.startsWith("sparse")) return TraceFiles.openColumns(p, Set.of(Column.values()));
+        Set<Column> sparse = EnumSet.allOf(Column.class);
+        if (how.startsWith("sparse names")) {
+            sparse.removeIf(c -> c.type() != Column.Type.LONG && c.type() != Column.Type.INT && c.type() != Column.Type.NAME);
+            sparse.removeAll(Set.of(Column.CPU, Column.CMD));
+        }
+        return new io.ccatrace.trace.parquet.ParquetBatchReader(p, Set.of(Column.values()), 1).sparse(sparse);
     }
 
     /**

@@ -2,8 +2,12 @@ package io.ccatrace.replay.input;
 
 import io.ccatrace.model.guest.GuestStep;
 import io.ccatrace.model.machine.Machine;
+import io.ccatrace.trace.Column;
 import io.ccatrace.trace.EventView;
 import io.ccatrace.trace.TraceEvent;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
  * Feeds one recorded input row into a machine, the way the host (or a script) did when the
@@ -13,6 +17,9 @@ import io.ccatrace.trace.TraceEvent;
  */
 public final class InputFeeder {
     private static final long[] NO_REGS = new long[0];
+    /** The optional columns {@link #feed} reads of an input row (RMI_CALL, NS_WRITE, NS_READ, GUEST_STEP). */
+    public static final Set<Column> READS = Collections.unmodifiableSet(EnumSet.of(Column.CPU, Column.FID, Column.ARGS,
+            Column.PA, Column.SIZE, Column.PAYLOAD, Column.REC, Column.CMD, Column.IPA, Column.VALUE, Column.INDEX));
 
     private InputFeeder() {
     }

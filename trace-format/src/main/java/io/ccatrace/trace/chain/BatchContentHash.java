@@ -16,7 +16,8 @@ import java.util.function.Consumer;
 
 /**
  * {@link ContentHash} of every row of a batch, column by column (one array at a time, as
- * the reader wrote them), attached to the batch ({@link EventBatch#attached()}: row r's two
+ * the reader wrote them; of a column handed over sparsely, only the present rows' values),
+ * attached to the batch ({@link EventBatch#attached()}: row r's two
  * values at 2r and 2r + 1; 0, 0 for a row it cannot hash). A batch lacking one of the
  * hashed columns gets null. Meant to run on the reader thread of a cursor
  * ({@code TraceFiles.openCursor} with a batch task). Not thread-safe.
@@ -35,6 +36,14 @@ public final class BatchContentHash implements Consumer<EventBatch> {
     private final NameHashes names = new NameHashes();
     private boolean[] unhashed = new boolean[0];
     private long[] h;
+    /** The name column being hashed ({@link #startNames}): its dictionary, slot, and terms by id. */
+    private String[] dict;
+    private int nameSlot;
+    private long[] termA = new long[0];
+    private long[] termB = new long[0];
+    /** termA[id] and termB[id] hold id's terms for this column when termOf[id] == generation. */
+    private int[] termOf = new int[0];
+    private int generation;
 
     @Override
     public void accept(EventBatch batch) {
@@ -49,13 +58,23 @@ public final class BatchContentHash implements Consumer<EventBatch> {
         java.util.Arrays.fill(unhashed, 0, n, false);
         int[] kind = batch.ids(Column.KIND);
         for (int r = 0; r < n; r++) {
-            h[2 * r] = nh(kind[r], A, ContentKey.KIND);
-            h[2 * r + 1] = nh(kind[r], B, ContentKey.KIND);
+            h[2 * r] = ContentKey.KIND_A[kind[r]];
+            h[2 * r + 1] = ContentKey.KIND_B[kind[r]];
         }
         for (int i = 0; i < SCALARS.length; i++) {
-            scalars(batch.longs(SCALARS[i]), ContentKey.SCALARS + i, n);
+            if (batch.isSparse(SCALARS[i])) {
+                sparse(batch.present(SCALARS[i]), batch.sparseLongs(SCALARS[i]), null, null, ContentKey.SCALARS + i, n);
+            } else {
+                scalars(batch.longs(SCALARS[i]), ContentKey.SCALARS + i, n);
+            }
         }
-        for (int i = 0; i < NAMES.length; i++) names(batch.ids(NAMES[i]), batch.names(NAMES[i]), ContentKey.NAMES + i, n);
+        for (int i = 0; i < NAMES.length; i++) {
+            if (batch.isSparse(NAMES[i])) {
+                sparse(batch.present(NAMES[i]), null, batch.sparseIds(NAMES[i]), batch.names(NAMES[i]), ContentKey.NAMES + i, n);
+            } else {
+                names(batch.ids(NAMES[i]), batch.names(NAMES[i]), ContentKey.NAMES + i, n);
+            }
+        }
         list(batch, Column.ARGS, ContentKey.ARGS, n);
         list(batch, Column.OUT, ContentKey.OUT, n);
         payload(batch, n);
@@ -76,10 +95,64 @@ public final class BatchContentHash implements Consumer<EventBatch> {
         }
     }
 
-    private void names(int[] ids, String[] dict, int slot, int n) {
-        for (int r = 0; r < n; r++) {
-            if (ids[r] >= 0) add(r, slot, names.of(dict[ids[r]]));
+    /**
+     * As {@link #scalars} (ids null) or {@link #names} (values null) over a sparse column: the
+     * present rows' values only, in row order.
+     */
+    private void sparse(long[] bits, long[] values, int[] ids, String[] dict, int slot, int n) {
+        if (ids != null) startNames(dict, slot);
+        int k = 0;
+        for (int w = 0, words = (n + 63) >>> 6; w < words; w++) {
+            long m = bits[w];
+            while (m != 0) {
+                int r = (w << 6) + Long.numberOfTrailingZeros(m);
+                m &= m - 1;
+                if (ids == null) {
+                    long x = values[k++];
+                    if (x != TraceEvent.NULL) add(r, slot, x);
+                } else {
+                    int id = ids[k++];
+                    if (id >= 0) addName(r, id);
+                }
+            }
         }
+    }
+
+    private void names(int[] ids, String[] dict, int slot, int n) {
+        startNames(dict, slot);
+        for (int r = 0; r < n; r++) {
+            if (ids[r] >= 0) addName(r, ids[r]);
+        }
+    }
+
+    /**
+     * A name's two terms depend only on its dictionary id within one column of a batch: they
+     * are computed at the id's first row (a dictionary holds a few dozen names) and then added
+     * per row without a lookup or a multiply.
+     */
+    private void startNames(String[] dict, int slot) {
+        if (++generation == 0) {
+            java.util.Arrays.fill(termOf, 0);
+            generation = 1;
+        }
+        if (termOf.length < dict.length) {
+            termOf = new int[dict.length];
+            termA = new long[dict.length];
+            termB = new long[dict.length];
+        }
+        this.dict = dict;
+        this.nameSlot = slot;
+    }
+
+    private void addName(int r, int id) {
+        if (termOf[id] != generation) {
+            long v = names.of(dict[id]);
+            termA[id] = nh(v, A, nameSlot);
+            termB[id] = nh(v, B, nameSlot);
+            termOf[id] = generation;
+        }
+        h[2 * r] += termA[id];
+        h[2 * r + 1] += termB[id];
     }
 
     private void list(EventBatch batch, Column c, int slot, int n) {

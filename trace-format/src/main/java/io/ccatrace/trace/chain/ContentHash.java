@@ -93,8 +93,8 @@ public final class ContentHash implements ColumnSink {
 
     @Override
     public void start(long seq, EventKind kind, long time) {
-        a = nh(kind.ordinal(), A, ContentKey.KIND);
-        b = nh(kind.ordinal(), B, ContentKey.KIND);
+        a = ContentKey.KIND_A[kind.ordinal()];
+        b = ContentKey.KIND_B[kind.ordinal()];
         hashed = true;
     }
 

@@ -1,5 +1,6 @@
 package io.ccatrace.trace.chain;
 
+import io.ccatrace.trace.EventKind;
 import java.security.SecureRandom;
 
 /**
@@ -33,6 +34,9 @@ final class ContentKey {
     static final long[] B;
     /** The point at which names are evaluated as polynomials, in [1, 2^61 - 1). */
     static final long R;
+    /** The kind slot's term of pass 1 and pass 2, by kind ordinal (every row has one). */
+    static final long[] KIND_A;
+    static final long[] KIND_B;
 
     static {
         SecureRandom random = new SecureRandom();
@@ -47,6 +51,12 @@ final class ContentKey {
             r = random.nextLong() & P61;
         } while (r == 0 || r == P61);
         R = r;
+        KIND_A = new long[EventKind.values().length];
+        KIND_B = new long[KIND_A.length];
+        for (int k = 0; k < KIND_A.length; k++) {
+            KIND_A[k] = nh(k, A, KIND);
+            KIND_B[k] = nh(k, B, KIND);
+        }
     }
 
     private ContentKey() {

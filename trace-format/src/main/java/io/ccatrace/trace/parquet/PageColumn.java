@@ -96,6 +96,10 @@ final class PageColumn {
         this.bytesFill = new BytesFill(column);
     }
 
+    Column column() {
+        return column;
+    }
+
     /**
      * Fills this column sparsely from now on if it is an optional scalar LONG, INT or NAME
      * column (a bitmap of present rows and their values, no null-filled cells); else no change.

@@ -135,6 +135,16 @@ public final class ParquetBatchReader implements BatchReader {
         return this;
     }
 
+    /** Hands the columns of {@code which} over sparsely from the next batch on, as {@link #sparse()} and {@link #sparseSpans()} do for every column (only those that can be). */
+    public ParquetBatchReader sparse(java.util.Set<Column> which) {
+        for (PageColumn d : decoders) {
+            if (!which.contains(d.column())) continue;
+            d.sparse(true);
+            d.sparseSpans(true);
+        }
+        return this;
+    }
+
     /**
      * Hands the list columns and the optional BYTES columns over sparsely from the next batch
      * on ({@link EventBatch#isSparse}): a presence bitmap and the boundaries of the rows with a

@@ -148,9 +148,9 @@ class StorageDigestTest {
     }
 
     /** Every row of every column through {@link TraceFiles#openDigestCheckedCursor} (the replay's cursor). */
-    private static List<TraceEvent> digestChecked(Path p, List<String> w, long[] taskRows) throws IOException {
+    private static List<TraceEvent> digestChecked(Path p, List<String> w, long[] taskRows, Set<Column> sparse) throws IOException {
         List<TraceEvent> rows = new ArrayList<>();
-        try (TraceCursor c = TraceFiles.openDigestCheckedCursor(p, w::add, b -> taskRows[0] += b.size())) {
+        try (TraceCursor c = TraceFiles.openDigestCheckedCursor(p, w::add, b -> taskRows[0] += b.size(), sparse)) {
             while (c.next()) rows.add(c.toEvent());
         }
         return rows;
@@ -168,12 +168,17 @@ class StorageDigestTest {
             try (TraceCursor c = TraceFiles.openCursor(p, EnumSet.allOf(Column.class), Long.MIN_VALUE, true, chained::add)) {
                 while (c.next()) expected.add(c.toEvent());
             }
-            List<String> w = new ArrayList<>();
-            long[] taskRows = {0};
-            assertEquals(expected, digestChecked(p, w, taskRows), p.toString());
+            // no column, every one, and some (the replay's: all but those an input is fed from) handed over sparsely
+            for (Set<Column> sparse : List.of(Set.<Column>of(), EnumSet.allOf(Column.class),
+                    EnumSet.complementOf(EnumSet.of(Column.CPU, Column.FID, Column.ARGS, Column.PA, Column.PAYLOAD, Column.CMD)))) {
+                List<String> w = new ArrayList<>();
+                long[] taskRows = {0};
+                assertEquals(expected, digestChecked(p, w, taskRows, sparse), p + ", sparse " + sparse);
+                assertEquals(ROWS, taskRows[0], "the batch task ran on every batch");
+                assertEquals(chained, w, p + ", sparse " + sparse);
+            }
             assertEquals(ROWS, expected.size());
-            assertEquals(ROWS, taskRows[0], "the batch task ran on every batch");
-            assertEquals(chained, w, p.toString());
+            List<String> w = chained;
             if (p == file) {
                 assertEquals(List.of(), w);
             } else {
