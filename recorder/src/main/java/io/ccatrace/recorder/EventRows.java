@@ -39,7 +39,9 @@ public final class EventRows {
 
     /**
      * Gives r the event's row, column by column: one switch on the kind (a table jump), then
-     * the columns of that kind (docs/trace-format.md), instead of a chain of type tests. The
+     * the columns of that kind (docs/trace-format.md), instead of a chain of type tests; the
+     * columns in schema order (a sink may take any order, the Arrow sink's event hash is
+     * cheapest in this one). The
      * one mapping of events to rows: a {@link TraceRow} stores them, a replay's content hash
      * takes them without a row.
      */
@@ -97,8 +99,8 @@ public final class EventRows {
     private static void rmiCall(ColumnSink r, EventKind k, ModelEvent.RmiCall c) {
         r.start(c.seq(), k, c.time());
         r.cpu(c.cpu());
-        r.fid(c.fid());
         r.cmd(c.cmd());
+        r.fid(c.fid());
         r.args(c.args());
         r.status(c.status());
         r.index(c.index());
@@ -122,31 +124,33 @@ public final class EventRows {
     }
 
     private static void rsiCall(ColumnSink r, EventKind k, ModelEvent.RsiCall c) {
-        effect(r, k, c.seq(), c.time(), c.causeSeq(), c.realm());
-        r.rec(c.rec());
-        r.fid(c.fid());
+        r.start(c.seq(), k, c.time());
+        r.causeSeq(c.causeSeq());
         r.cmd(c.cmd());
+        r.fid(c.fid());
         r.args(c.args());
         r.status(c.status());
-        r.value(c.ret());
         r.out(c.out());
+        r.realm(c.realm());
+        r.rec(c.rec());
+        r.value(c.ret());
     }
 
     private static void stage2Fault(ColumnSink r, EventKind k, ModelEvent.Stage2Fault f) {
         effect(r, k, f.seq(), f.time(), f.causeSeq(), f.realm());
         r.rec(f.rec());
         r.ipa(f.ipa());
+        r.from(f.hipas());
+        r.ripas(f.ripas());
         r.access(f.access());
         r.half(f.half());
-        r.ripas(f.ripas());
-        r.from(f.hipas());
         r.outcome(f.outcome());
     }
 
     private static void gpf(ColumnSink r, EventKind k, ModelEvent.Gpf g) {
         r.start(g.seq(), k, g.time());
-        r.causeSeq(g.causeSeq());
         r.cpu(g.cpu());
+        r.causeSeq(g.causeSeq());
         r.pa(g.pa());
         r.pas(g.pas());
         r.access(g.access());
@@ -170,18 +174,20 @@ public final class EventRows {
     private static void rttEntry(ColumnSink r, EventKind k, ModelEvent.RttEntry t) {
         effect(r, k, t.seq(), t.time(), t.causeSeq(), t.realm());
         r.ipa(t.ipa());
+        r.pa(t.pa());
         r.level(t.level());
         r.from(t.fromState());
-        r.fromRipas(t.fromRipas());
         r.to(t.toState());
+        r.fromRipas(t.fromRipas());
         r.toRipas(t.toRipas());
-        r.pa(t.pa());
     }
 
     private static void measurement(ColumnSink r, EventKind k, ModelEvent.Measurement m) {
-        effect(r, k, m.seq(), m.time(), m.causeSeq(), m.realm());
-        r.index(m.index());
+        r.start(m.seq(), k, m.time());
+        r.causeSeq(m.causeSeq());
         r.cmd(m.what());
+        r.index(m.index());
+        r.realm(m.realm());
         r.payload(m.value());
     }
 
@@ -208,49 +214,55 @@ public final class EventRows {
     /** Columns per step op (docs/trace-format.md, GUEST_STEP row). */
     private static void guestStep(ColumnSink r, EventKind k, ModelEvent.GuestStep s) {
         r.start(s.seq(), k, s.time());
-        r.rec(s.rec());
         r.cmd(s.op());
         switch (s.op()) {
             case "call":
                 r.fid(s.fid());
                 r.args(s.args());
+                r.rec(s.rec());
                 break;
             case "write":
-                r.value(s.value());
-                access(r, s);
+                access(r, s, true);
                 break;
             case "read":
             case "exec":
-                access(r, s);
+                access(r, s, false);
                 break;
             case "host_call":
+                r.rec(s.rec());
                 r.ipa(s.ipa());
                 r.value(s.value());
                 break;
             case "hvc":
+                r.rec(s.rec());
                 r.value(s.value());
                 break;
             default:
+                r.rec(s.rec());
                 break;
         }
     }
 
-    private static void access(ColumnSink r, ModelEvent.GuestStep s) {
-        r.ipa(s.ipa());
-        r.size(s.size());
+    private static void access(ColumnSink r, ModelEvent.GuestStep s, boolean write) {
         r.index(s.isv() ? 1 : 0);
+        r.rec(s.rec());
+        r.ipa(s.ipa());
+        if (write) r.value(s.value());
+        r.size(s.size());
     }
 
     private static void recExit(ColumnSink r, EventKind k, ModelEvent.RecExit x) {
-        effect(r, k, x.seq(), x.time(), x.causeSeq(), x.realm());
+        r.start(x.seq(), k, x.time());
+        r.causeSeq(x.causeSeq());
+        r.out(x.gprs());
+        r.realm(x.realm());
         r.rec(x.rec());
+        r.ipa(x.ripasBase());
+        r.ripas(x.ripasValue());
         r.exitReason(x.reason());
         r.esr(x.esr());
         r.far(x.far());
         r.hpfar(x.hpfar());
-        r.out(x.gprs());
-        r.ipa(x.ripasBase());
-        r.ripas(x.ripasValue());
         if ("RIPAS_CHANGE".equals(x.reason())) {
             r.value(x.ripasTop());
         } else if ("HOST_CALL".equals(x.reason())) {

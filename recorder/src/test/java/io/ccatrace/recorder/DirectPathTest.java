@@ -2,6 +2,7 @@ package io.ccatrace.recorder;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ccatrace.model.event.EventListener;
 import io.ccatrace.model.scenario.Injection;
@@ -9,16 +10,21 @@ import io.ccatrace.model.scenario.Progress;
 import io.ccatrace.model.scenario.Scenario;
 import io.ccatrace.model.scenario.ScenarioOptions;
 import io.ccatrace.model.scenario.ScenarioRun;
+import io.ccatrace.trace.Column;
+import io.ccatrace.trace.ColumnSink;
 import io.ccatrace.trace.EventKind;
 import io.ccatrace.trace.EventView;
 import io.ccatrace.trace.TraceFiles;
 import io.ccatrace.trace.TraceMetadata;
 import io.ccatrace.trace.TraceWriter;
 import java.io.IOException;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,6 +52,44 @@ class DirectPathTest {
             same(new ScenarioOptions(Scenario.BOOT, "1.0", 5, 0, 0, 0, 0, List.of(i)), Long.MAX_VALUE);
         }
         assertEquals(EnumSet.allOf(EventKind.class), kinds, "every event kind recorded");
+    }
+
+    /**
+     * The recorder gives each row's columns in schema order (the Arrow sink then hashes the
+     * words as they come; any other order is still hashed right, on a slower path).
+     */
+    @Test
+    void everyRowsColumnsComeInSchemaOrder() {
+        ColumnSink order = schemaOrderCheck();
+        for (Scenario s : Scenario.values()) {
+            emitAll(new ScenarioOptions(s, "1.0", 3, 0, 0, 0, 20_000, List.of()), order);
+        }
+        for (Injection i : Injection.values()) {
+            emitAll(new ScenarioOptions(Scenario.BOOT, "1.0", 5, 0, 0, 0, 0, List.of(i)), order);
+        }
+        assertEquals(EnumSet.allOf(EventKind.class), kinds, "every event kind emitted");
+    }
+
+    private void emitAll(ScenarioOptions o, ColumnSink to) {
+        ScenarioRun run = new ScenarioRun(o);
+        run.machine().addListener((EventListener) e -> {
+            kinds.add(EventKind.valueOf(e.kind().name()));
+            EventRows.emit(to, e);
+        });
+        run.run(Progress.NONE);
+    }
+
+    /** A sink that fails when a column comes after one of the same or a later schema position. */
+    private static ColumnSink schemaOrderCheck() {
+        int[] last = {-1};
+        InvocationHandler h = (proxy, m, args) -> {
+            Column c = m.getName().equals("start") ? Column.KIND
+                    : Column.valueOf(m.getName().replaceAll("([A-Z])", "_$1").toUpperCase(Locale.ROOT));
+            if (c != Column.KIND) assertTrue(c.ordinal() > last[0], c + " after " + Column.values()[last[0]]);
+            last[0] = c.ordinal();
+            return null;
+        };
+        return (ColumnSink) Proxy.newProxyInstance(ColumnSink.class.getClassLoader(), new Class<?>[] {ColumnSink.class}, h);
     }
 
     @Test

@@ -15,13 +15,12 @@ import java.io.IOException;
  * dictionary is added only when the row ends, so a row never ended adds no name), the columns it
  * lacks are not touched (the block is all zeros after each copy, see
  * {@link ArrowStreamSink#staged}), and {@link #end} completes the row's offsets and mask and
- * hashes it from the kept words. The same cells, masks and ids as the sink's
+ * hashes it ({@link ColumnWords}). The same cells, masks and ids as the sink's
  * {@code write(EventView)} of the same row, so the same bytes. A row not ended is undone by
  * {@link #drop} (its cells cleared, its list and payload elements taken back).
  */
 final class ArrowRows implements RowColumns {
     private static final int INPUT_BIT = RowBlock.INPUT_BIT;
-    private static final long[] KEYS = keys();
     /** Staging index base of each column, by ordinal. */
     private static final int[] BASE = bases();
 
@@ -35,8 +34,6 @@ final class ArrowRows implements RowColumns {
     private final BinaryColumn payload;
     private final BinaryColumn chain;
     private final ColumnWords hash = new ColumnWords();
-    /** Hash word of each present column, by ordinal. */
-    private final long[] words = new long[64];
     /** The name of each column in {@link #newNames}, by ordinal. */
     private final String[] names = new String[64];
     /** Mask bits of the row's names that are not in their dictionary yet (added when the row ends). */
@@ -70,9 +67,7 @@ final class ArrowRows implements RowColumns {
         longs[L_SEQ + r] = seq;
         longs[L_TIME + r] = time;
         this.kind = kind;
-        words[SEQ] = seq ^ KEYS[SEQ];
-        words[TIME] = time ^ KEYS[TIME];
-        words[KIND] = kind.ordinal() ^ KEYS[KIND];
+        hash.start(seq, time, kind.ordinal());
         m = kind.isInput() ? ALWAYS | 1L << INPUT_BIT : ALWAYS;
         newNames = 0;
     }
@@ -100,7 +95,7 @@ final class ArrowRows implements RowColumns {
         masks[r] = m;
         this.r = -1;
         sink.added();
-        return hash.hash(words, m & ColumnWords.HASHED, a, o, p);
+        return hash.hash(m & ColumnWords.HASHED, a, o, p);
     }
 
     @Override
@@ -119,14 +114,14 @@ final class ArrowRows implements RowColumns {
     private void cell(int base, int c, long v) {
         if (v == TraceEvent.NULL) return;
         longs[base + r] = v;
-        words[c] = v ^ KEYS[c];
+        hash.word(c, v);
         m |= 1L << c;
     }
 
     private void cell(int base, int c, int v) {
         if (v == TraceEvent.NULL_INT) return;
         ints[base + r] = v;
-        words[c] = v ^ KEYS[c];
+        hash.word(c, v);
         m |= 1L << c;
     }
 
@@ -139,7 +134,7 @@ final class ArrowRows implements RowColumns {
         } else {
             shorts[base + r] = id;
         }
-        words[c] = v.hashCode() ^ KEYS[c];
+        hash.word(c, v.hashCode());
         m |= 1L << c;
     }
 
@@ -170,20 +165,14 @@ final class ArrowRows implements RowColumns {
     @Override public void value(long v) { cell(L_VALUE, VALUE, v); }
     @Override public void size(int v) { cell(I_SIZE, SIZE, v); }
 
-    @Override public void args(long[] v) { if (v != null) { args.append(v); a = v; m |= 1L << ARGS; } }
-    @Override public void out(long[] v) { if (v != null) { out.append(v); o = v; m |= 1L << OUT; } }
-    @Override public void payload(byte[] v) { if (v != null) { payload.append(v); p = v; m |= 1L << PAYLOAD; } }
+    @Override public void args(long[] v) { if (v != null) { args.append(v); hash.list(ARGS, v); a = v; m |= 1L << ARGS; } }
+    @Override public void out(long[] v) { if (v != null) { out.append(v); hash.list(OUT, v); o = v; m |= 1L << OUT; } }
+    @Override public void payload(byte[] v) { if (v != null) { payload.append(v); hash.payload(v); p = v; m |= 1L << PAYLOAD; } }
 
     private static int[] bases() {
         int[] b = new int[Column.values().length];
         for (Column c : Column.values()) b[c.ordinal()] = RowBlock.base(c);
         return b;
-    }
-
-    private static long[] keys() {
-        long[] k = new long[Column.values().length];
-        for (Column c : Column.values()) k[c.ordinal()] = ColumnWords.key(c);
-        return k;
     }
 
 }

@@ -2,6 +2,9 @@ package io.ccatrace.trace.chain;
 
 import io.ccatrace.trace.EventView;
 import io.ccatrace.trace.FormatVersion;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -15,6 +18,9 @@ import java.util.HexFormat;
 public final class HashChain {
     /** Events per checkpoint. Arrow batches are a multiple of it. */
     public static final int INTERVAL = 4096;
+
+    private static final VarHandle LE_LONG =
+            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final MessageDigest sha;
     private final EventHash hash = new EventHash();
@@ -49,10 +55,7 @@ public final class HashChain {
      * (a writer's direct row path: {@link ColumnWords}); returns as {@link #add(EventView)}.
      */
     public boolean add(long h) {
-        int o = pending * 8;
-        for (int i = 0; i < 8; i++) {
-            buf[o + i] = (byte) (h >>> (8 * i));
-        }
+        LE_LONG.set(buf, pending * 8, h);
         pending++;
         count++;
         return pending == INTERVAL;
