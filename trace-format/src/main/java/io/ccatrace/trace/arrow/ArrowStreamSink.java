@@ -99,7 +99,7 @@ public final class ArrowStreamSink implements RowSink {
         this.payload = new BinaryColumn((VarBinaryVector) vectors[PAYLOAD]);
         this.chain = new BinaryColumn((VarBinaryVector) vectors[CHAIN]);
         this.direct = new ArrowRows(this, block, args, out, payload, chain);
-        this.writer = new ArrowStreamWriter(root, provider, gather);
+        this.writer = new GrowingDictionariesWriter(root, provider, gather, dictionaries);
         writer.start();
         gather.flush();
     }

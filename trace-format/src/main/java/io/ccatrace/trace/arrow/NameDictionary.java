@@ -46,6 +46,11 @@ final class NameDictionary implements AutoCloseable {
         return (short) i;
     }
 
+    /** Names so far (it only grows). */
+    int size() {
+        return ids.size();
+    }
+
     /** The index of a name, or -1 when it has none yet (nothing is added). */
     short knownIndex(String name) {
         return (short) ids.knownId(name);

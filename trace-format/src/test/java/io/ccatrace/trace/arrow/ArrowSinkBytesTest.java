@@ -98,6 +98,24 @@ class ArrowSinkBytesTest {
     }
 
     /**
+     * Dictionaries are written before the first batch and again (a replacement) only before a
+     * batch whose rows added a name to them: batches with no new name, a new name in the middle
+     * of a later batch, a new kind and a first name of another column in the last short batch.
+     */
+    @Test
+    void namesNewInSomeBatchesOnlyMatchArrowsOwnWriter() throws IOException {
+        int batch = ArrowStreamSink.BATCH;
+        List<TraceEvent> rows = new ArrayList<>();
+        for (int i = 0; i < 4 * batch + 500; i++) {
+            EventKind kind = i < 4 * batch + 200 ? EventKind.RMI_CALL : EventKind.GPF;
+            TraceEvent.Builder b = TraceEvent.builder(i, kind).time(i).status(i == 2 * batch + 1000 ? "LATE" : i % 2 == 0 ? "OK" : "ERR");
+            if (i == 4 * batch + 300) b.from("F");
+            rows.add(b.build());
+        }
+        assertSameBytes(rows);
+    }
+
+    /**
      * Lists and payloads of every length from 0 to past the sink's word-by-word limit, with
      * distinct non-zero contents (so a byte stored in the wrong place or left out shows).
      */
