@@ -21,7 +21,9 @@ import picocli.CommandLine.Spec;
  * listener (the model alone), with --glue then with the recorder filling its rows for a
  * writer that drops them (model + recorder glue), then recorded to a trace file (model +
  * recorder + writer), each --passes times after an untimed warm-up; every pass is printed,
- * then the medians; with --writer the recorder and writer alone on kept events
+ * then the medians. Each recorded pass is followed by one with the recorder's writer thread
+ * ({@link ThreadedPass}: wall rate, and the CPU time of both threads); with --writer the
+ * recorder and writer alone on kept events
  * ({@link WriterParts}). Each pass also shows the JIT's compile time during it: a pass with
  * seconds of it ran partly in code that was not yet compiled by C2 (still warming up).
  */
@@ -101,6 +103,7 @@ public final class BenchRecordCommand implements Callable<Integer> {
         Path d = temp ? Files.createTempDirectory("ccatrace-bench") : Files.createDirectories(dir);
         Path trace = d.resolve("bench." + format);
         List<Pass> rec = new ArrayList<>();
+        List<ThreadedPass> threaded = new ArrayList<>();
         try {
             for (int i = 0; i < passes; i++) {
                 long t0 = System.nanoTime();
@@ -110,6 +113,8 @@ public final class BenchRecordCommand implements Callable<Integer> {
                 rec.add(new Pass(r.events(), System.nanoTime() - t0, cpu() - c0,
                         String.format("  %.2f bytes/event", (double) Files.size(trace) / r.events()) + jit(j0)));
                 report(out, "simulate + record to ." + format + passLabel(i), rec.get(i));
+                threaded.add(ThreadedPass.run(o, trace));
+                threaded.get(i).report(out, "simulate + record, writer thread" + passLabel(i));
             }
         } finally {
             if (temp) {
@@ -122,6 +127,7 @@ public final class BenchRecordCommand implements Callable<Integer> {
             report(out, "simulate only, median", median(sim));
             if (glue) report(out, "simulate + recorder glue, median", median(rows));
             report(out, "simulate + record, median", median(rec));
+            ThreadedPass.median(threaded).report(out, "simulate + record, writer thread, median");
             for (int i = 0; i < alone.size(); i++) report(out, writerNames.get(i) + ", median", median(alone.get(i)));
         }
         return ExitCodes.OK;

@@ -14,6 +14,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
 
 /**
  * Records one scenario into a trace file: validates the user's choices (one-line errors),
@@ -71,8 +73,18 @@ final class ScenarioRecording {
         return sb.toString();
     }
 
-    /** Runs the scenario, writing every event to out; returns the run's result. */
+    /** Runs the scenario, writing every event to out on this thread; returns the run's result. */
     static ScenarioRun.Result record(ScenarioOptions o, Path out, Progress progress) throws IOException {
+        return record(o, out, false, written -> progress).result();
+    }
+
+    /**
+     * Runs the scenario, writing every event to out, with writerThread on a writer thread of
+     * the recorder's own (same bytes); progress is made from the count of events written so
+     * far (-1 without a writer thread). Returns the run's result and the recorder (closed).
+     */
+    static Recorded record(ScenarioOptions o, Path out, boolean writerThread,
+                           Function<LongSupplier, Progress> progress) throws IOException {
         ScenarioRun run = new ScenarioRun(o);
         TraceMetadata meta = TraceMetadata.empty()
                 .with(TraceMetadata.SCENARIO, o.scenario().cliName())
@@ -81,15 +93,22 @@ final class ScenarioRecording {
                 .with(TraceMetadata.RMM_MODEL, o.rmm())
                 .with(TraceMetadata.MACHINE, MachineJson.toJson(run.machine().config()))
                 .with(TraceMetadata.SIMULATOR_VERSION, Ccatrace.VERSION);
-        try (Recorder recorder = new Recorder(TraceFiles.create(out, meta))) {
+        Recorder recorder = new Recorder(TraceFiles.create(out, meta), writerThread);
+        ScenarioRun.Result r;
+        try (recorder) {
             run.machine().addListener(recorder);
             try {
-                return run.run(progress);
+                r = run.run(progress.apply(recorder::written));
             } catch (RuntimeException | Error e) {
                 ScriptRecording.keepIncomplete(recorder, e);
                 throw e;
             }
         }
+        return new Recorded(r, recorder);
+    }
+
+    /** A finished recording: the run's result and its (closed) recorder. */
+    record Recorded(ScenarioRun.Result result, Recorder recorder) {
     }
 
     /** The options of a trace's ccatrace.scenario_options (canonical form), with --rmm replaced by against. */

@@ -41,8 +41,10 @@ class BenchRecordCommandTest {
         List<String> counts = new ArrayList<>();
         parts(what, counts);
         assertEquals(List.of("simulate only (pass 1)", "simulate only (pass 2)", "simulate only (pass 3)",
-                "simulate + record to .jsonl (pass 1)", "simulate + record to .jsonl (pass 2)",
-                "simulate + record to .jsonl (pass 3)", "simulate only, median", "simulate + record, median"), what);
+                "simulate + record to .jsonl (pass 1)", "simulate + record, writer thread (pass 1)",
+                "simulate + record to .jsonl (pass 2)", "simulate + record, writer thread (pass 2)",
+                "simulate + record to .jsonl (pass 3)", "simulate + record, writer thread (pass 3)",
+                "simulate only, median", "simulate + record, median", "simulate + record, writer thread, median"), what);
         // every pass simulates the same seeded scenario, recorded or not
         assertEquals(1, counts.stream().distinct().count(), counts.toString());
         assertTrue(out.toString().contains("ns/event"), out.toString());
@@ -57,8 +59,10 @@ class BenchRecordCommandTest {
         parts(what, counts);
         assertEquals(List.of("simulate only (pass 1)", "simulate only (pass 2)",
                 "simulate + recorder glue (pass 1)", "simulate + recorder glue (pass 2)",
-                "simulate + record to .jsonl (pass 1)", "simulate + record to .jsonl (pass 2)",
-                "simulate only, median", "simulate + recorder glue, median", "simulate + record, median"), what);
+                "simulate + record to .jsonl (pass 1)", "simulate + record, writer thread (pass 1)",
+                "simulate + record to .jsonl (pass 2)", "simulate + record, writer thread (pass 2)",
+                "simulate only, median", "simulate + recorder glue, median", "simulate + record, median",
+                "simulate + record, writer thread, median"), what);
         // the dropped rows are the same seeded run's events
         assertEquals(1, counts.stream().distinct().count(), counts.toString());
     }
@@ -76,7 +80,7 @@ class BenchRecordCommandTest {
             lines++;
             assertEquals(reported, jit.matcher(line).find(), line);
         }
-        assertEquals(9, lines, out.toString());
+        assertEquals(12, lines, out.toString());
     }
 
     @Test
@@ -87,11 +91,13 @@ class BenchRecordCommandTest {
         List<String> counts = new ArrayList<>();
         parts(what, counts);
         assertEquals(List.of("simulate only (pass 1)", "simulate only (pass 2)",
-                "simulate + record to .arrows (pass 1)", "simulate + record to .arrows (pass 2)",
+                "simulate + record to .arrows (pass 1)", "simulate + record, writer thread (pass 1)",
+                "simulate + record to .arrows (pass 2)", "simulate + record, writer thread (pass 2)",
                 "recorder glue alone (pass 1)", "recorder + writer to /dev/null (pass 1)",
                 "recorder + writer to .arrows (pass 1)", "recorder glue alone (pass 2)",
                 "recorder + writer to /dev/null (pass 2)", "recorder + writer to .arrows (pass 2)",
-                "simulate only, median", "simulate + record, median", "recorder glue alone, median",
+                "simulate only, median", "simulate + record, median", "simulate + record, writer thread, median",
+                "recorder glue alone, median",
                 "recorder + writer to /dev/null, median", "recorder + writer to .arrows, median"), what);
         // the kept events are a run of the same seeded scenario and length
         assertEquals(1, counts.stream().distinct().count(), counts.toString());

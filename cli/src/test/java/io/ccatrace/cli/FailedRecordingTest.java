@@ -26,12 +26,14 @@ class FailedRecordingTest {
     @TempDir
     Path dir;
 
+    /** The recording format (every format's abandon(): trace-format AbandonTest), on this thread and with the writer thread. */
     @ParameterizedTest
-    @ValueSource(strings = {"f.arrows"}) // the recording format; every format's abandon(): trace-format AbandonTest
+    @ValueSource(strings = {"f.arrows", "f.arrows thread"})
     void eventsRecordedSoFarStayAndTheTraceIsIncomplete(String name) throws IOException {
         ScenarioOptions o = ScenarioRecording.options("multi-realm", "1.0", 0, 0, 0, 0, 140_000, List.of());
-        Path t = dir.resolve(name);
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> ScenarioRecording.record(o, t, (n, target) -> {
+        Path t = dir.resolve(name.split(" ")[0]);
+        boolean thread = name.endsWith(" thread");
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> ScenarioRecording.record(o, t, thread, w -> (n, target) -> {
             if (n >= 70_000) throw new IllegalStateException("stopped at " + n);
         }));
         long stoppedAt = Long.parseLong(e.getMessage().substring("stopped at ".length()));

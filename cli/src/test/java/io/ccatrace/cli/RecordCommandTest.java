@@ -57,6 +57,65 @@ class RecordCommandTest {
     }
 
     @Test
+    void theWriterThreadWritesTheSameBytes() throws Exception {
+        for (String f : new String[] {"arrows", "parquet", "jsonl"}) {
+            Path on = dir.resolve("on." + f);
+            Path off = dir.resolve("off." + f);
+            assertEquals(0, run("record", "--scenario", "multi-realm", "--events", "30000", "--writer-thread=on", "-o", on.toString()));
+            assertEquals(0, run("record", "--scenario", "multi-realm", "--events", "30000", "--writer-thread=off", "-o", off.toString()));
+            assertArrayEquals(Files.readAllBytes(off), Files.readAllBytes(on), f);
+        }
+    }
+
+    @Test
+    void theWriterThreadIsOnByDefaultFromTwoProcessors() {
+        assertFalse(RecordCommand.writerThread("auto", 1));
+        assertTrue(RecordCommand.writerThread("auto", 2));
+        assertTrue(RecordCommand.writerThread("on", 1));
+        assertFalse(RecordCommand.writerThread("off", 8));
+    }
+
+    @Test
+    void badWriterThreadIsOneLineAndExitTwo() {
+        assertEquals(ExitCodes.BAD_INPUT, run("record", "--writer-thread", "yes", "-o", dir.resolve("x.arrows").toString()));
+        assertEquals("ccatrace: --writer-thread: must be auto, on or off, got 'yes'\n", err.toString());
+        assertFalse(Files.exists(dir.resolve("x.arrows")));
+    }
+
+    /** A full disk (/dev/full: every write fails with ENOSPC) is the same one-line error with the writer thread as without. */
+    @Test
+    void aFullDiskIsOneLineAndExitTwoWithOrWithoutTheWriterThread() throws Exception {
+        Path full = Path.of("/dev/full");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isWritable(full), "no /dev/full");
+        for (String f : new String[] {"arrows", "jsonl"}) { // Parquet replaces the link by its file
+            String[] errs = new String[2];
+            for (String mode : new String[] {"off", "on"}) {
+                Path t = dir.resolve(mode + "." + f);
+                Files.createSymbolicLink(t, full);
+                err.getBuffer().setLength(0);
+                assertEquals(ExitCodes.BAD_INPUT, run("record", "--scenario", "multi-realm", "--events", "300000",
+                        "--writer-thread=" + mode, "-o", t.toString()));
+                errs[mode.equals("on") ? 1 : 0] = err.toString();
+                Files.delete(t);
+            }
+            assertEquals(1, errs[1].split("\n").length, errs[1]);
+            assertTrue(errs[1].startsWith("ccatrace: ") && errs[1].contains("No space left on device"), errs[1]);
+            assertEquals(errs[0], errs[1], f);
+        }
+    }
+
+    @Test
+    void progressSaysHowManyEventsAreWritten() {
+        StringWriter s = new StringWriter();
+        long[] written = {-1};
+        RecordCommand.StderrProgress p = new RecordCommand.StderrProgress(new PrintWriter(s), () -> written[0]);
+        p.update(500_000, 2_000_000);
+        written[0] = 1_400_000;
+        p.update(1_500_000, 2_000_000);
+        assertEquals("\rrecording: 0.5M / 2.0M events (25%)\rrecording: 1.5M / 2.0M events (75%), 1.4M written", s.toString());
+    }
+
+    @Test
     void unknownScenarioIsOneLineAndExitTwo() {
         assertEquals(ExitCodes.BAD_INPUT, run("record", "--scenario", "nope", "-o", dir.resolve("x.jsonl").toString()));
         assertEquals("ccatrace: --scenario: unknown scenario 'nope' (see ccatrace scenarios)\n", err.toString());

@@ -102,17 +102,21 @@ class DirectPathTest {
         Path direct = dir.resolve("direct.arrows");
         Path rows = dir.resolve("rows.arrows");
         TraceWriter w = TraceFiles.create(direct, META);
-        record(o, w, stopAt);
-        record(o, new RowsOnly(TraceFiles.create(rows, META)), stopAt);
+        EventListener seen = e -> kinds.add(EventKind.valueOf(e.kind().name()));
+        record(o, new Recorder(w), stopAt, seen);
+        record(o, new Recorder(new RowsOnly(TraceFiles.create(rows, META))), stopAt, seen);
         assertArrayEquals(Files.readAllBytes(rows), Files.readAllBytes(direct), o.toString());
     }
 
-    private void record(ScenarioOptions o, TraceWriter w, long stopAt) throws IOException {
+    /**
+     * Runs o with the recorder and then a listener that is shown each event and stops the run
+     * after the event of seq stopAt; then closes the recorder, or abandons it if stopped.
+     */
+    static void record(ScenarioOptions o, Recorder recorder, long stopAt, EventListener seen) throws IOException {
         ScenarioRun run = new ScenarioRun(o);
-        Recorder recorder = new Recorder(w);
         run.machine().addListener(recorder);
         run.machine().addListener((EventListener) e -> {
-            kinds.add(EventKind.valueOf(e.kind().name()));
+            seen.onEvent(e);
             if (e.seq() == stopAt) throw new Stop();
         });
         try {

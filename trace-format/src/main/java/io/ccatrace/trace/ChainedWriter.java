@@ -49,10 +49,7 @@ final class ChainedWriter implements TraceWriter {
     }
 
     private void order(long seq) {
-        if (seq <= lastSeq) {
-            throw new IllegalArgumentException("seq " + seq + " after " + lastSeq
-                    + ": events must be written in increasing seq order");
-        }
+        TraceWriter.checkOrder(seq, lastSeq);
         lastSeq = seq;
     }
 

@@ -32,4 +32,16 @@ public interface TraceWriter extends Closeable {
      * a kill, docs/trace-format.md). After this, close() does nothing.
      */
     void abandon() throws IOException;
+
+    /**
+     * Refuses a row whose seq does not come after the last one written (Long.MIN_VALUE: none
+     * yet): every writer's one message for it, also where the order is checked before the
+     * rows reach the writer (the recorder's writer thread).
+     */
+    static void checkOrder(long seq, long last) {
+        if (seq <= last) {
+            throw new IllegalArgumentException("seq " + seq + " after " + last
+                    + ": events must be written in increasing seq order");
+        }
+    }
 }

@@ -1,0 +1,55 @@
+package io.ccatrace.cli;
+
+import io.ccatrace.model.scenario.Progress;
+import io.ccatrace.model.scenario.ScenarioOptions;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.ToLongFunction;
+
+/**
+ * One pass of {@code bench record}'s "simulate + record, writer thread": the recording with
+ * the recorder's writer thread. Both readings of it: the wall time (what a user on two or
+ * more cores waits for) and the CPU time of the simulating thread (this one) and of the
+ * writer thread, whose sum per event is what the recording costs on one core.
+ */
+record ThreadedPass(long events, long wallNanos, long simCpuNanos, long writerCpuNanos, String extra) {
+    static ThreadedPass run(ScenarioOptions o, Path trace) throws IOException {
+        long t0 = System.nanoTime();
+        long c0 = BenchRecordCommand.cpu();
+        long j0 = BenchRecordCommand.jitMillis();
+        ScenarioRecording.Recorded r = ScenarioRecording.record(o, trace, true, written -> Progress.NONE);
+        long wall = System.nanoTime() - t0;
+        long sim = BenchRecordCommand.cpu() - c0;
+        return new ThreadedPass(r.result().events(), wall, sim, r.recorder().writerCpuNanos(), BenchRecordCommand.jit(j0));
+    }
+
+    void report(PrintWriter out, String what) {
+        double n = events;
+        long both = simCpuNanos + writerCpuNanos;
+        out.printf("%-36s %,d events: %.2f M events/s wall (%.2f s wall); CPU %.0f ns/event simulating thread"
+                        + " + %.0f writer thread = %.0f (%.2f M events/s of CPU)%s%n",
+                what, events, n / wallNanos * 1e3, wallNanos / 1e9, simCpuNanos / n, writerCpuNanos / n,
+                both / n, n / both * 1e3, extra);
+        out.flush();
+    }
+
+    /**
+     * Each figure's median over the passes, taken apart (the wall and the CPU of each thread),
+     * with the JIT time of the pass of median wall time.
+     */
+    static ThreadedPass median(List<ThreadedPass> passes) {
+        ThreadedPass wall = median(passes, ThreadedPass::wallNanos);
+        return new ThreadedPass(wall.events, wall.wallNanos, median(passes, ThreadedPass::simCpuNanos).simCpuNanos,
+                median(passes, ThreadedPass::writerCpuNanos).writerCpuNanos, wall.extra);
+    }
+
+    private static ThreadedPass median(List<ThreadedPass> passes, ToLongFunction<ThreadedPass> figure) {
+        List<ThreadedPass> sorted = new ArrayList<>(passes);
+        sorted.sort(Comparator.comparingLong(figure));
+        return sorted.get(sorted.size() / 2);
+    }
+}
