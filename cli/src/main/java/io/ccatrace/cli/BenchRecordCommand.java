@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
  * ({@link WriterParts}). Each pass also shows the JIT's compile time during it: a pass with
  * seconds of it ran partly in code that was not yet compiled by C2 (still warming up).
  */
-@Command(mixinStandardHelpOptions = true, name = "record", description = "Benchmark simulation alone and simulation + recording of a scenario.")
+@Command(mixinStandardHelpOptions = true, name = "record", description = "Benchmark simulation alone and simulation + recording of a scenario (on one thread, and with the recorder's writer thread: wall rate and both threads' CPU).")
 public final class BenchRecordCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
