@@ -28,10 +28,22 @@ import java.util.function.Consumer;
  * state (it follows its own outcome, not the recording's).
  */
 public final class Replayer {
-    /** The columns {@link #openCursor} has handed over sparsely. */
-    private static final Set<Column> SPARSE = Collections.unmodifiableSet(EnumSet.complementOf(EnumSet.copyOf(InputFeeder.READS)));
+    /**
+     * The columns the replaying thread reads at every row besides seq, kind and time (which
+     * every row has): cause_seq, read with an input's and a matched effect's position
+     * ({@link InPlaceReplay}), and the inputs' own columns ({@link InputFeeder#READS}).
+     */
+    static final Set<Column> READ_BY_ROW = readByRow();
+    /** The columns {@link #openCursor} has handed over sparsely: the others. */
+    private static final Set<Column> SPARSE = Collections.unmodifiableSet(EnumSet.complementOf(EnumSet.copyOf(READ_BY_ROW)));
     private final ReplayOptions options;
     private EventListener also;
+
+    private static Set<Column> readByRow() {
+        EnumSet<Column> s = EnumSet.copyOf(InputFeeder.READS);
+        s.add(Column.CAUSE_SEQ);
+        return Collections.unmodifiableSet(s);
+    }
 
     public Replayer(ReplayOptions options) {
         this.options = options;
@@ -88,7 +100,9 @@ public final class Replayer {
      * on the reader thread ({@link TraceFiles#openDigestCheckedCursor}). The columns this
      * thread never reads row by row (all but those {@link InputFeeder#READS} feeds inputs
      * from; effects are compared by their hashes) come sparsely from a Parquet reader: no
-     * null cells to fill and hash over for the reader thread.
+     * null cells to fill and hash over for the reader thread. cause_seq comes densely although
+     * inputs have none: it is read at every row, and a sparse read there (presence bit, rank,
+     * bit count) cost the replaying thread more than the null cells cost the reader.
      */
     public static TraceCursor openCursor(Path trace, Consumer<String> warnings) throws IOException {
         return TraceFiles.openDigestCheckedCursor(trace, warnings, new BatchContentHash(), SPARSE);
