@@ -24,8 +24,9 @@ import picocli.CommandLine.Spec;
  * then the medians. Each recorded pass is followed by one with the recorder's writer thread
  * ({@link ThreadedPass}: wall rate, and the CPU time of both threads); with --writer the
  * recorder and writer alone on kept events
- * ({@link WriterParts}). Each pass also shows the JIT's compile time during it: a pass with
- * seconds of it ran partly in code that was not yet compiled by C2 (still warming up).
+ * ({@link WriterParts}). Each pass also shows the bytes the timed thread allocated per event
+ * ({@link ThreadAllocation}) and the JIT's compile time during it: a pass with seconds of it
+ * ran partly in code that was not yet compiled by C2 (still warming up).
  */
 @Command(mixinStandardHelpOptions = true, name = "record", description = "Benchmark simulation alone and simulation + recording of a scenario (on one thread, and with the recorder's writer thread: wall rate and both threads' CPU).")
 public final class BenchRecordCommand implements Callable<Integer> {
@@ -82,8 +83,9 @@ public final class BenchRecordCommand implements Callable<Integer> {
             long t0 = System.nanoTime();
             long c0 = cpu();
             long j0 = jitMillis();
+            long a0 = ThreadAllocation.bytes();
             ScenarioRun.Result r = new ScenarioRun(o).run(Progress.NONE);
-            sim.add(new Pass(r.events(), System.nanoTime() - t0, cpu() - c0, jit(j0)));
+            sim.add(new Pass(r.events(), System.nanoTime() - t0, cpu() - c0, ThreadAllocation.perEvent(a0, r.events()) + jit(j0)));
             report(out, "simulate only" + passLabel(i), sim.get(i));
         }
         List<Pass> rows = new ArrayList<>();
@@ -91,11 +93,12 @@ public final class BenchRecordCommand implements Callable<Integer> {
             long t0 = System.nanoTime();
             long c0 = cpu();
             long j0 = jitMillis();
+            long a0 = ThreadAllocation.bytes();
             ScenarioRun run = new ScenarioRun(o);
             try (Recorder recorder = new Recorder(new DroppingWriter())) {
                 run.machine().addListener(recorder);
                 ScenarioRun.Result r = run.run(Progress.NONE);
-                rows.add(new Pass(r.events(), System.nanoTime() - t0, cpu() - c0, jit(j0)));
+                rows.add(new Pass(r.events(), System.nanoTime() - t0, cpu() - c0, ThreadAllocation.perEvent(a0, r.events()) + jit(j0)));
             }
             report(out, "simulate + recorder glue" + passLabel(i), rows.get(i));
         }
@@ -109,9 +112,11 @@ public final class BenchRecordCommand implements Callable<Integer> {
                 long t0 = System.nanoTime();
                 long c0 = cpu();
                 long j0 = jitMillis();
+                long a0 = ThreadAllocation.bytes();
                 ScenarioRun.Result r = ScenarioRecording.record(o, trace, Progress.NONE);
                 rec.add(new Pass(r.events(), System.nanoTime() - t0, cpu() - c0,
-                        String.format("  %.2f bytes/event", (double) Files.size(trace) / r.events()) + jit(j0)));
+                        String.format("  %.2f bytes/event", (double) Files.size(trace) / r.events())
+                                + ThreadAllocation.perEvent(a0, r.events()) + jit(j0)));
                 report(out, "simulate + record to ." + format + passLabel(i), rec.get(i));
                 threaded.add(ThreadedPass.run(o, trace));
                 threaded.get(i).report(out, "simulate + record, writer thread" + passLabel(i));

@@ -31,7 +31,8 @@ import picocli.CommandLine.Spec;
  * (untimed: the JIT sees every code path of the trace), then times replays of a quarter, a
  * half and all of it (memory must not grow with length), the replay engine alone on rows in
  * memory, and state queries. A replay decodes the trace on a second thread: its rate is per
- * second of wall time, with the replaying thread's CPU time, the whole JVM's CPU time, the
+ * second of wall time, with the replaying thread's CPU time and allocated bytes per event
+ * ({@link ThreadAllocation}), the whole JVM's CPU time, the
  * CPU time of every thread by name (GC and JIT threads included; Linux) and the load
  * average beside it (the box is shared). The other rates are per second of this thread's
  * CPU time.
@@ -95,6 +96,7 @@ public final class BenchReplayCommand implements Callable<Integer> {
             }
             for (long until : new long[] {n / 4, n / 2, -1}) {
                 long c0 = THREADS.getCurrentThreadCpuTime();
+                long a0 = ThreadAllocation.bytes();
                 long p0 = processCpu();
                 long g0 = gcMillis();
                 ThreadCpuSampler threads = new ThreadCpuSampler();
@@ -102,14 +104,15 @@ public final class BenchReplayCommand implements Callable<Integer> {
                 ReplayResult r = replay(trace, until, null);
                 double wall = (System.nanoTime() - w0) / 1e9;
                 double cpu = (THREADS.getCurrentThreadCpuTime() - c0) / 1e9;
+                String alloc = ThreadAllocation.perEvent(a0, r.rows());
                 double all = (processCpu() - p0) / 1e9;
                 Map<String, Double> perThread = threads.stopAndGet();
                 threads.close();
                 out.printf("replay %-10s %,11d events: %6.2f M events/s of wall (%.2f s), replaying thread %.2f s CPU"
-                                + " (%.2f M events/s), all threads %.2f s CPU (GC %.2f s), load %.1f;"
+                                + " (%.2f M events/s%s), all threads %.2f s CPU (GC %.2f s), load %.1f;"
                                 + " heap after GC %4d MiB, %d divergences%n",
                         until < 0 ? "all" : "to " + until, r.rows(), r.rows() / wall / 1e6, wall, cpu,
-                        r.rows() / cpu / 1e6, all, (gcMillis() - g0) / 1e3, load(),
+                        r.rows() / cpu / 1e6, alloc.replace("  ", ", "), all, (gcMillis() - g0) / 1e3, load(),
                         heapAfterGc(), r.summary().total());
                 out.printf("  CPU by thread: %s; the sampler itself %.2f s%n", byThread(perThread), threads.ownSeconds());
                 out.flush();

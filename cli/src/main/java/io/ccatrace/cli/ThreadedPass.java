@@ -21,10 +21,13 @@ record ThreadedPass(long events, long wallNanos, long simCpuNanos, long writerCp
         long t0 = System.nanoTime();
         long c0 = BenchRecordCommand.cpu();
         long j0 = BenchRecordCommand.jitMillis();
+        long a0 = ThreadAllocation.bytes();
         ScenarioRecording.Recorded r = ScenarioRecording.record(o, trace, true, written -> Progress.NONE);
         long wall = System.nanoTime() - t0;
         long sim = BenchRecordCommand.cpu() - c0;
-        return new ThreadedPass(r.result().events(), wall, sim, r.recorder().writerCpuNanos(), BenchRecordCommand.jit(j0));
+        long events = r.result().events();
+        return new ThreadedPass(events, wall, sim, r.recorder().writerCpuNanos(),
+                ThreadAllocation.perEvent(a0, events) + BenchRecordCommand.jit(j0));
     }
 
     void report(PrintWriter out, String what) {

@@ -84,6 +84,24 @@ class BenchRecordCommandTest {
     }
 
     @Test
+    void everyPassShowsTheBytesItsSimulatingThreadAllocatedPerEvent() {
+        assertEquals(0, run("bench", "record", "--scenario", "boot", "--events", "2000", "--format", "jsonl",
+                "--warmup", "0", "--passes", "2", "--glue"), err.toString());
+        boolean counted = ThreadAllocation.bytes() >= 0;
+        Pattern alloc = Pattern.compile("  alloc ([0-9]+\\.[0-9]) B/event");
+        int lines = 0;
+        for (String line : out.toString().split("\n")) {
+            if (!EVENTS.matcher(line).find()) continue;
+            lines++;
+            Matcher m = alloc.matcher(line);
+            assertEquals(counted, m.find(), line);
+            // a realm's boot writes its images into fresh simulated memory: never nothing
+            if (counted) assertTrue(Double.parseDouble(m.group(1)) > 0, line);
+        }
+        assertEquals(12, lines, out.toString());
+    }
+
+    @Test
     void writerPartsComeLastOnTheSameEvents() {
         assertEquals(0, run("bench", "record", "--scenario", "boot", "--events", "3000", "--format", "arrows",
                 "--warmup", "0", "--passes", "2", "--writer", "3000"), err.toString());
