@@ -77,7 +77,13 @@ final class SmcExecutor {
         Rec rec = ctx.rec();
         rec.gprs[0] = x0;
         int n = e == null ? 0 : e.resultCount();
-        for (int i = 1; i <= Math.max(3, n); i++) rec.gprs[i] = i <= out.length ? out[i - 1] : 0;
+        // x1..x(max(3, n)): the outputs, then zeros. One copy and one fill, not a loop with a
+        // branch on out.length: C2 hoisted that branch out of the loop by its early profile
+        // and trapped (then recompiled RealmRun.step) the first time a call returned fewer
+        int regs = Math.max(3, n);
+        int given = Math.min(regs, out.length);
+        System.arraycopy(out, 0, rec.gprs, 1, given);
+        Arrays.fill(rec.gprs, 1 + given, 1 + regs, 0);
         long[] shown = Arrays.copyOf(out, n);
         String cmd = e == null ? "UNKNOWN" : e.name();
         String status = e != null ? e.names().name(x0)

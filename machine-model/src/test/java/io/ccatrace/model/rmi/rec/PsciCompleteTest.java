@@ -167,6 +167,21 @@ class PsciCompleteTest {
     }
 
     @Test
+    void successZeroesTheCallersX1ToX3AndKeepsTheRest() {
+        Three t = new Three();
+        t.cpuOn(1);   // the caller's x1..x3 held the call's target, entry point and context id
+        Rec caller = t.g.recObject();
+        caller.gprs[4] = 0x4444;
+        caller.gprs[5] = 0x5555;
+        assertEquals(SUCCESS, Fixture.status(t.complete(t.g.rec, t.rec1, PSCI_SUCCESS)));
+        t.g.run();
+        assertEquals(PSCI_SUCCESS, caller.gprs[0]);
+        for (int i = 1; i <= 3; i++) assertEquals(0, caller.gprs[i], "x" + i + " := 0 (reference: PSCI_COMPLETE success)");
+        assertEquals(0x4444, caller.gprs[4], "x4 is not a result register");
+        assertEquals(0x5555, caller.gprs[5]);
+    }
+
+    @Test
     void cpuOnDeniedLeavesTargetOff() {
         Three t = new Three();
         t.cpuOn(1);
