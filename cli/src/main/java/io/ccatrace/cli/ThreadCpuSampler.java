@@ -23,7 +23,7 @@ import java.util.TreeMap;
  * {@value #NAME_READS} samples (a new thread is named a moment after it starts), and the
  * lines are parsed by hand, with no regex or split (opening, reading and closing two files
  * per thread and sample cost about 6% of a core, and its code was compiled by C2 inside the
- * timed passes; docs/performance.md, session 13). Its own CPU time is reported apart
+ * timed passes; docs/performance-log.md, session 13). Its own CPU time is reported apart
  * ({@link #ownSeconds}).
  */
 final class ThreadCpuSampler implements AutoCloseable {

@@ -152,7 +152,7 @@ public final class TraceFiles {
      * Rows per Parquet batch of a projected cursor (analyze): its consumer reads a dozen
      * columns row by row, and a 4,096-row batch of the projection (under 1 MB) stays in the
      * cache from the reader thread's decoding to the last row (65,536 rows: ~10 MB, and the
-     * analyzer thread ran about 25% slower, docs/performance.md, session 5).
+     * analyzer thread ran about 25% slower, docs/performance-log.md, session 5).
      */
     static final int PROJECTED_CURSOR_ROWS = 1 << 12;
 
@@ -162,7 +162,7 @@ public final class TraceFiles {
      * column, so every 16th batch costs the reader thread a page of every column at once (a few
      * ms); one batch ahead, the caller waited for it. With 16, a pipeline of the measured
      * per-batch costs stays within a few % of the slower thread also when the analyzer is as
-     * fast as the reader (docs/performance.md, session 6). About 0.7 MB each. 32 since the
+     * fast as the reader (docs/performance-log.md, session 6). About 0.7 MB each. 32 since the
      * queue wakes its reader thread only when the caller has taken it down to half
      * ({@link ReadAheadQueue}): 15 batches still queued when it is woken, as 13 were before with
      * a wake-up per batch (session 10).
@@ -235,7 +235,7 @@ public final class TraceFiles {
      * {@link #openCursor(Path, Set, long, boolean, boolean, Consumer, Consumer)} does. Same
      * rows and same warnings (a break is warned between batches once the digest check has
      * found it, at the end at the latest); for the replay, whose reader thread was its
-     * critical path (docs/performance.md, session 11).
+     * critical path (docs/performance-log.md, session 11).
      */
     public static TraceCursor openDigestCheckedCursor(Path path, Consumer<String> warnings,
                                                       Consumer<EventBatch> batchTask) throws IOException {

@@ -89,7 +89,7 @@ final class RowHandlers {
      * (A switch calling the handlers directly had the JIT compile the loop as one method of
      * ~55 KB of machine code, three times over as rows it had not seen deoptimized it, and
      * compile each handler again on its own; on a 2-core box the one C2 thread was still busy
-     * with that when the warm passes ran: docs/performance.md, session 10, jit10.)
+     * with that when the warm passes ran: docs/performance-log.md, session 10, jit10.)
      */
     private abstract static class KindRow {
         /** Row e, of the handler's kind, of analyzer h (whose shadow, known rules and sink are s, k, out). */

@@ -34,7 +34,7 @@ public final class RmiExpectations {
      * Each command's check is an object of its own, reached through one call site that sees
      * them all: the JIT compiles each frequent command's check on its own and never the rare
      * ones (a realm's creation and destruction at the trace's ends), so a command seen for the
-     * first time does not throw away compiled code of the others (docs/performance.md,
+     * first time does not throw away compiled code of the others (docs/performance-log.md,
      * session 10, jit10).
      */
     public Verdict judge(RmiCommand c, DecodedRow row) {

@@ -27,7 +27,7 @@ public final class CheckpointBuilder {
     /**
      * Default events between checkpoints: the Parquet row group (2^20 rows, a multiple of the
      * Arrow batch), so a query never decodes rows of the group before its checkpoint
-     * (measured in docs/performance.md).
+     * (measured in docs/performance-log.md).
      */
     public static final long DEFAULT_EVERY = 1 << 20;
 

@@ -33,7 +33,7 @@ public final class ArrowStreamSink implements RowSink {
     /**
      * Rows per record batch (a multiple of the chain interval): 8,192 rows are ~1.3 MB of
      * buffers, which are still in the cache when the kernel copies them to the file (65,536
-     * rows, ~11 MB, were not: docs/performance.md, session 11). Readers read any batch size.
+     * rows, ~11 MB, were not: docs/performance-log.md, session 11). Readers read any batch size.
      */
     public static final int BATCH = 2 * HashChain.INTERVAL;
 

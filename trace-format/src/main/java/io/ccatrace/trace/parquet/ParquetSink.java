@@ -205,7 +205,7 @@ public final class ParquetSink implements RowSink {
      * whose pages may span ({@link Leaf#spans}: optional scalar columns) keeps a page of fewer
      * than pageLimit values open for the next pageLimit rows, unless the row group ends. A
      * sparse column's page then holds up to a row group's rows (its level bitmap compresses far
-     * better: docs/performance.md, session 5) but never 2 pageLimit values or more.
+     * better: docs/performance-log.md, session 5) but never 2 pageLimit values or more.
      */
     private void endPages(boolean groupEnd) {
         for (Leaf l : leaves) {

@@ -5,7 +5,7 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * The ZSTD level of each column's pages (docs/performance.md, session 7: every page of a
+ * The ZSTD level of each column's pages (docs/performance-log.md, session 7: every page of a
  * recorded multi-realm trace and of the synthetic bench trace compressed at levels 1-6, per
  * column). Level {@link Zstd#LEVEL} costs about twice level 3's time; for the columns in
  * {@link #FAST} it saves under 0.006 bytes/event each (kind's pages are even smaller at level

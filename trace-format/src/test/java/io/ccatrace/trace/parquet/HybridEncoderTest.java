@@ -67,7 +67,7 @@ class HybridEncoderTest {
     /**
      * The values are one bit-packed run whatever their runs: one header (groups << 1 | 1), then
      * exactly ceil(n / 8) * width bytes. RLE runs or a header every 63 groups would break the
-     * byte patterns ZSTD finds (docs/performance.md, session 5).
+     * byte patterns ZSTD finds (docs/performance-log.md, session 5).
      */
     @Test
     void oneBitPackedRunWithOneHeader() {
