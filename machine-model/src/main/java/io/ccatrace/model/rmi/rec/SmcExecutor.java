@@ -80,6 +80,7 @@ final class SmcExecutor {
         // x1..x(max(3, n)): the outputs, then zeros. One copy and one fill, not a loop with a
         // branch on out.length: C2 hoisted that branch out of the loop by its early profile
         // and trapped (then recompiled RealmRun.step) the first time a call returned fewer
+        // outputs than the calls before it.
         int regs = Math.max(3, n);
         int given = Math.min(regs, out.length);
         System.arraycopy(out, 0, rec.gprs, 1, given);
