@@ -104,7 +104,7 @@ public final class BenchReplayCommand implements Callable<Integer> {
                 ReplayResult r = replay(trace, until, null);
                 double wall = (System.nanoTime() - w0) / 1e9;
                 double cpu = (THREADS.getCurrentThreadCpuTime() - c0) / 1e9;
-                String alloc = ThreadAllocation.perEvent(a0, r.rows());
+                String alloc = ThreadAllocation.perEvent(a0, r.rows(), ", ");
                 double all = (processCpu() - p0) / 1e9;
                 Map<String, Double> perThread = threads.stopAndGet();
                 threads.close();
@@ -112,7 +112,7 @@ public final class BenchReplayCommand implements Callable<Integer> {
                                 + " (%.2f M events/s%s), all threads %.2f s CPU (GC %.2f s), load %.1f;"
                                 + " heap after GC %4d MiB, %d divergences%n",
                         until < 0 ? "all" : "to " + until, r.rows(), r.rows() / wall / 1e6, wall, cpu,
-                        r.rows() / cpu / 1e6, alloc.replace("  ", ", "), all, (gcMillis() - g0) / 1e3, load(),
+                        r.rows() / cpu / 1e6, alloc, all, (gcMillis() - g0) / 1e3, load(),
                         heapAfterGc(), r.summary().total());
                 out.printf("  CPU by thread: %s; the sampler itself %.2f s%n", byThread(perThread), threads.ownSeconds());
                 out.flush();

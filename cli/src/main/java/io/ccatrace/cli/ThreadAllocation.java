@@ -27,7 +27,12 @@ final class ThreadAllocation {
 
     /** "  alloc 164.2 B/event": bytes allocated by this thread since b0 per event (nothing when not counted). */
     static String perEvent(long b0, long events) {
+        return perEvent(b0, events, "  ");
+    }
+
+    /** The same figure after the given separator instead of two spaces (nothing when not counted). */
+    static String perEvent(long b0, long events, String separator) {
         long b1 = bytes();
-        return b0 < 0 || b1 < 0 || events <= 0 ? "" : String.format("  alloc %.1f B/event", (double) (b1 - b0) / events);
+        return b0 < 0 || b1 < 0 || events <= 0 ? "" : String.format("%salloc %.1f B/event", separator, (double) (b1 - b0) / events);
     }
 }
