@@ -87,7 +87,7 @@ class RecordCommandTest {
     void aFullDiskIsOneLineAndExitTwoWithOrWithoutTheWriterThread() throws Exception {
         Path full = Path.of("/dev/full");
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.isWritable(full), "no /dev/full");
-        for (String f : new String[] {"arrows", "jsonl"}) { // Parquet replaces the link by its file
+        for (String f : new String[] {"arrows", "parquet", "jsonl"}) {
             String[] errs = new String[2];
             for (String mode : new String[] {"off", "on"}) {
                 Path t = dir.resolve(mode + "." + f);

@@ -6,7 +6,6 @@ import io.ccatrace.trace.EventView;
 import io.ccatrace.trace.RowSink;
 import io.ccatrace.trace.TraceMetadata;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -83,7 +82,6 @@ public final class ParquetSink implements RowSink {
     /** Smaller pages, row groups and dictionaries, for tests. */
     ParquetSink(Path path, TraceMetadata header, int pageRows, int groupRows, int maxDictionary,
                 long maxPayloadDictionaryBytes) throws IOException {
-        Files.deleteIfExists(path);
         this.header = header;
         this.pageLimit = pageRows;
         this.groupLimit = groupRows;
