@@ -25,7 +25,7 @@ class SymlinkTargetTest {
     @ValueSource(strings = {"arrows", "parquet", "jsonl"})
     void theTraceGoesToTheLinkedFile(String ext) throws IOException {
         Path target = Files.createDirectory(dir.resolve("elsewhere")).resolve("real." + ext);
-        Files.writeString(target, "an older file the trace replaces");
+        Files.write(target, new byte[1 << 20]); // an older, longer file: the trace must replace all of it
         Path link = Files.createSymbolicLink(dir.resolve("t." + ext), target);
         List<TraceEvent> rows = TraceRoundTripTest.sample(300);
         try (TraceWriter w = TraceFiles.create(link, TraceRoundTripTest.meta())) {
