@@ -1,0 +1,80 @@
+package io.ccatrace.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * bench ab with this build on both sides (its own class path as --against): two class loaders,
+ * one JVM. The same code with the same seed must run the same events and, recording, write the
+ * same bytes (determinism), so the harness's own comparison must say so.
+ */
+class BenchAbCommandTest {
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        return Ccatrace.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    }
+
+    private static String self() {
+        return System.getProperty("java.class.path");
+    }
+
+    @Test
+    void recordOnBothSidesGivesTheSameBytesAndEveryRound() {
+        assertEquals(0, run("bench", "ab", "--against", self(), "--part", "record", "--scenario", "boot",
+                "--events", "3000", "--rounds", "3", "--warmup-rounds", "1", "--dir", dir.toString()), err.toString());
+        List<String> lines = Arrays.asList(out.toString().split("\n"));
+        assertEquals(3, lines.stream().filter(l -> l.startsWith("round ")).count(), out.toString());
+        assertTrue(lines.stream().noneMatch(l -> l.contains("events differ")), out.toString());
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("recordings: identical bytes")), out.toString());
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("B - A per round: ") && l.contains("of 2 rounds")), out.toString());
+        assertEquals(List.of(), Arrays.stream(dir.toFile().list()).collect(Collectors.toList()), "files left in --dir");
+    }
+
+    @Test
+    void replayAndSimulateRun() {
+        assertEquals(0, run("bench", "ab", "--against", self(), "--part", "replay", "--scenario", "boot",
+                "--events", "3000", "--rounds", "2", "--warmup-rounds", "0"), err.toString());
+        assertTrue(out.toString().contains("replaying thread"), out.toString());
+        assertTrue(out.toString().contains("A: wall median"), out.toString());
+        assertEquals(0, run("bench", "ab", "--against", self(), "--part", "simulate", "--scenario", "boot",
+                "--events", "3000", "--rounds", "2"), err.toString());
+        assertTrue(out.toString().contains("A: thread CPU median"), out.toString());
+        assertFalse(out.toString().contains("events differ"), out.toString());
+    }
+
+    @Test
+    void badInputIsOneLineAndExitTwo() {
+        String[][] cases = {
+            {"--against", "/no/such.jar"},
+            {"--against", self(), "--part", "write"},
+            {"--against", self(), "--rounds", "1"},
+            {"--against", self(), "--scenario", "nope"},
+            {"--against", dir.toString()},
+        };
+        for (String[] c : cases) {
+            err.getBuffer().setLength(0);
+            String[] args = new String[c.length + 2];
+            args[0] = "bench";
+            args[1] = "ab";
+            System.arraycopy(c, 0, args, 2, c.length);
+            assertEquals(ExitCodes.BAD_INPUT, run(args), String.join(" ", c));
+            assertEquals(1, err.toString().split("\n").length, err.toString());
+            assertTrue(err.toString().startsWith("ccatrace: "), err.toString());
+        }
+    }
+}
