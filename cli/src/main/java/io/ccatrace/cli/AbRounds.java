@@ -18,6 +18,11 @@ final class AbRounds {
         rounds.add(new double[] {a, b});
     }
 
+    /** The last round's values of A and B. */
+    double[] last() {
+        return rounds.get(rounds.size() - 1).clone();
+    }
+
     int size() {
         return rounds.size();
     }

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -12,13 +13,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * ccatrace bench ab: this build (A) against another one (B, --against) in the same JVM, each
- * in a class loader of its own ({@link AbSide}), their passes alternated round by round (A
- * first in even rounds, B first in odd ones), so both see the same load and the same
- * collector. Separate JVMs on this 2-core VM differ by up to 30% run to run; a same-JVM
- * alternation resolves a few percent. It prints every round and then, over the rounds after
- * the warm-up ones, each side's median and quartiles, the rounds each side won, the paired
- * difference and a sign test ({@link AbRounds}).
+ * ccatrace bench ab: this build (A) against another one (B, --against) in one JVM, each in a
+ * class loader of its own ({@link AbSide}), their passes alternated round by round, so both
+ * see the same load and the same collector. Separate JVMs on this 2-core VM differ by up to
+ * 30% run to run; a same-JVM alternation resolves a few percent, but not a JIT bias: the two
+ * builds share the JDK's own methods and their profiles, and the side that runs first gets
+ * them compiled for its own classes first (an A/A run, the same jar on both sides, gave the
+ * first side 8-9 of 10 rounds). So by default the comparison runs in two fresh JVMs
+ * ({@link AbJvms}), A first in one and B first in the other, and a difference counts only when
+ * both agree. It prints every round, then each JVM's and the pooled summary ({@link AbReport}).
  */
 @Command(mixinStandardHelpOptions = true, name = "ab",
         description = "Compare this build with another ccatrace jar in one JVM, passes alternated (simulate, record or replay).")
@@ -49,11 +52,23 @@ public final class BenchAbCommand implements Callable<Integer> {
     @Option(names = "--trace", paramLabel = "TRACE", description = "replay: this trace (default: one recorded by this build)")
     Path trace;
 
-    @Option(names = "--rounds", defaultValue = "20", description = "rounds of one pass per side (default 20)")
+    @Option(names = "--rounds", defaultValue = "20", description = "rounds of one pass per side, per JVM (default 20)")
     int rounds;
 
     @Option(names = "--warmup-rounds", defaultValue = "-1", description = "first rounds left out of the figures (default a third)")
     int warmupRounds;
+
+    @Option(names = "--jvms", defaultValue = "2",
+            description = "fresh JVMs, A first in the odd ones and B first in the even ones (default 2); 1: this JVM, A first")
+    int jvms;
+
+    /** Which side runs first in round 0 (and in every even round); set per JVM by {@link AbJvms}. */
+    @Option(names = "--first", defaultValue = "A", hidden = true)
+    String firstSide;
+
+    /** Also print each counted round's values in a form {@link AbJvms} reads. */
+    @Option(names = "--values", hidden = true)
+    boolean values;
 
     @Option(names = "--dir", paramLabel = "DIR", description = "where record writes and the replay's trace goes (default a temporary directory)")
     Path dir;
@@ -61,34 +76,55 @@ public final class BenchAbCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         AbSide.Part p = parsePart();
+        if (!List.of("A", "B").contains(firstSide)) throw new UserException("--first: must be A or B");
         if (events <= 0) throw new UserException("--events: must be positive");
         if (rounds < 2) throw new UserException("--rounds: must be at least 2");
+        if (jvms < 1 || jvms > 16) throw new UserException("--jvms: must be 1..16");
         if (!List.of("arrows", "parquet", "jsonl").contains(format)) throw new UserException("--format: must be arrows, parquet or jsonl");
         if (trace != null && !Files.isRegularFile(trace)) throw new UserException("--trace: no such file: " + trace);
-        int skip = warmupRounds >= 0 ? Math.min(warmupRounds, rounds - 1) : rounds / 3;
         PrintWriter out = spec.commandLine().getOut();
+        if (jvms > 1) return AbJvms.run(out, spec.commandLine().getErr(), p, childArgs(), jvms);
+        inProcess(out, p);
+        return ExitCodes.OK;
+    }
+
+    /** The options every child JVM gets (then --first and --values per JVM). */
+    private List<String> childArgs() {
+        List<String> a = new ArrayList<>(List.of("bench", "ab", "--jvms", "1", "--against", against, "--part", part,
+                "--scenario", scenario, "--seed", Long.toString(seed), "--events", Long.toString(events), "--format", format,
+                "--rounds", Integer.toString(rounds), "--warmup-rounds", Integer.toString(warmupRounds)));
+        if (trace != null) a.addAll(List.of("--trace", trace.toString()));
+        if (dir != null) a.addAll(List.of("--dir", dir.toString()));
+        return a;
+    }
+
+    private void inProcess(PrintWriter out, AbSide.Part p) throws Exception {
+        int skip = warmupRounds >= 0 ? Math.min(warmupRounds, rounds - 1) : rounds / 3;
+        int first = firstSide.equals("A") ? 0 : 1;
         Path d = dir != null ? Files.createDirectories(dir) : Files.createTempDirectory("ccatrace-ab");
         Path[] files = {d.resolve("ab-a." + format), d.resolve("ab-b." + format)};
         Path replayed = trace != null ? trace : d.resolve("ab-replay.parquet");
-        try (AbSide a = new AbSide("A", System.getProperty("java.class.path"), scenario, seed, events);
-             AbSide b = new AbSide("B", against, scenario, seed, events)) {
-            AbSide[] sides = {a, b};
-            if (p == AbSide.Part.REPLAY && trace == null) a.recordTo(replayed);
-            out.printf(Locale.ROOT, "bench ab: A = this build, B = %s; %s, %s seed %d, %,d events per pass; %d rounds, the first %d left out%n",
-                    against, p.name().toLowerCase(Locale.ROOT), scenario, seed, events, rounds, skip);
+        try (AbSide one = new AbSide(first == 0 ? "A" : "B", first == 0 ? System.getProperty("java.class.path") : against, scenario, seed, events);
+             AbSide two = new AbSide(first == 0 ? "B" : "A", first == 0 ? against : System.getProperty("java.class.path"), scenario, seed, events)) {
+            AbSide[] sides = first == 0 ? new AbSide[] {one, two} : new AbSide[] {two, one};
+            if (p == AbSide.Part.REPLAY && trace == null) sides[0].recordTo(replayed);
+            out.printf(Locale.ROOT, "bench ab: A = this build, B = %s; %s, %s seed %d, %,d events per pass; %d rounds, the first %d left out; %s first%n",
+                    against, p.name().toLowerCase(Locale.ROOT), scenario, seed, events, rounds, skip, firstSide);
             AbRounds time = new AbRounds();
             AbRounds alloc = new AbRounds();
             for (int r = 0; r < rounds; r++) {
                 AbSide.Pass[] pass = new AbSide.Pass[2];
                 for (int k = 0; k < 2; k++) {
-                    int s = (r + k) % 2;
+                    int s = (r + k + first) % 2;
                     pass[s] = sides[s].pass(p, p == AbSide.Part.REPLAY ? replayed : files[s]);
                 }
                 out.println(AbReport.round(r, p, pass, load()));
+                if (r >= skip) {
+                    time.add(AbReport.figure(p, pass[0]), AbReport.figure(p, pass[1]));
+                    alloc.add(pass[0].perEvent(pass[0].allocatedBytes()), pass[1].perEvent(pass[1].allocatedBytes()));
+                    if (values) out.println(AbJvms.values(time, alloc));
+                }
                 out.flush();
-                if (r < skip) continue;
-                time.add(AbReport.figure(p, pass[0]), AbReport.figure(p, pass[1]));
-                alloc.add(pass[0].perEvent(pass[0].allocatedBytes()), pass[1].perEvent(pass[1].allocatedBytes()));
             }
             if (p == AbSide.Part.RECORD) out.println(AbReport.sameBytes(files[0], files[1]));
             AbReport.summary(out, p, time, alloc);
@@ -97,7 +133,6 @@ public final class BenchAbCommand implements Callable<Integer> {
             if (trace == null) Files.deleteIfExists(replayed);
             if (dir == null) Files.deleteIfExists(d);
         }
-        return ExitCodes.OK;
     }
 
     private AbSide.Part parsePart() {

@@ -36,7 +36,7 @@ class BenchAbCommandTest {
     @Test
     void recordOnBothSidesGivesTheSameBytesAndEveryRound() {
         assertEquals(0, run("bench", "ab", "--against", self(), "--part", "record", "--scenario", "boot",
-                "--events", "3000", "--rounds", "3", "--warmup-rounds", "1", "--dir", dir.toString()), err.toString());
+                "--events", "3000", "--rounds", "3", "--warmup-rounds", "1", "--jvms", "1", "--dir", dir.toString()), err.toString());
         List<String> lines = Arrays.asList(out.toString().split("\n"));
         assertEquals(3, lines.stream().filter(l -> l.startsWith("round ")).count(), out.toString());
         assertTrue(lines.stream().noneMatch(l -> l.contains("events differ")), out.toString());
@@ -48,13 +48,39 @@ class BenchAbCommandTest {
     @Test
     void replayAndSimulateRun() {
         assertEquals(0, run("bench", "ab", "--against", self(), "--part", "replay", "--scenario", "boot",
-                "--events", "3000", "--rounds", "2", "--warmup-rounds", "0"), err.toString());
+                "--events", "3000", "--rounds", "2", "--warmup-rounds", "0", "--jvms", "1"), err.toString());
         assertTrue(out.toString().contains("replaying thread"), out.toString());
         assertTrue(out.toString().contains("A: wall median"), out.toString());
         assertEquals(0, run("bench", "ab", "--against", self(), "--part", "simulate", "--scenario", "boot",
-                "--events", "3000", "--rounds", "2"), err.toString());
+                "--events", "3000", "--rounds", "2", "--jvms", "1", "--first", "B"), err.toString());
         assertTrue(out.toString().contains("A: thread CPU median"), out.toString());
+        assertTrue(out.toString().contains("; B first"), out.toString());
         assertFalse(out.toString().contains("events differ"), out.toString());
+    }
+
+    /**
+     * Two child JVMs, A first in the first and B first in the second: each one's lines come
+     * prefixed, each recorded the same bytes on both sides, and the pooled summary counts the
+     * rounds of both.
+     */
+    @Test
+    void twoJvmsTakeTurnsGoingFirst() {
+        assertEquals(0, run("bench", "ab", "--against", self(), "--part", "record", "--scenario", "boot",
+                "--events", "3000", "--rounds", "3", "--warmup-rounds", "1", "--dir", dir.toString()), err.toString());
+        String o = out.toString();
+        assertTrue(o.contains("jvm 1: bench ab: ") && o.contains("; A first\n"), o);
+        assertTrue(o.contains("jvm 2: bench ab: ") && o.contains("; B first\n"), o);
+        assertTrue(o.contains("jvm 1: recordings: identical bytes") && o.contains("jvm 2: recordings: identical bytes"), o);
+        assertTrue(o.contains("all 2 JVMs, rounds pooled:\n"), o);
+        assertTrue(o.contains(" of 4 rounds"), o); // 2 counted rounds in each JVM
+        assertTrue(o.contains("B - A median per JVM: ") && o.contains("(A first), ") && o.contains("(B first): "), o);
+        assertFalse(o.contains("values: "), o);
+    }
+
+    @Test
+    void aChildJvmsBadInputIsItsExitCode() {
+        assertEquals(ExitCodes.BAD_INPUT, run("bench", "ab", "--against", self(), "--part", "simulate",
+                "--scenario", "nope", "--rounds", "2"));
     }
 
     @Test
@@ -63,7 +89,8 @@ class BenchAbCommandTest {
             {"--against", "/no/such.jar"},
             {"--against", self(), "--part", "write"},
             {"--against", self(), "--rounds", "1"},
-            {"--against", self(), "--scenario", "nope"},
+            {"--against", self(), "--jvms", "0"},
+            {"--against", self(), "--scenario", "nope", "--jvms", "1"},
             {"--against", dir.toString()},
         };
         for (String[] c : cases) {
