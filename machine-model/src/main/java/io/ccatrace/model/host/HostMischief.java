@@ -29,16 +29,17 @@ final class HostMischief {
             v.lastRipasToEmpty = x.ripasValue() == RIPAS_EMPTY;
             return;
         }
-        if (!p.armed()) return;
-        if (p.has(Misbehaviour.MAP_NS_PROTECTED) && !mappedProtected) {
+        // armed() last: a correct host never asks, so its compiled exit path has no branch
+        // that flips when the run passes 80% of its target (a deoptimization and recompile)
+        if (p.has(Misbehaviour.MAP_NS_PROTECTED) && !mappedProtected && p.armed()) {
             mappedProtected = true;
             mapNsProtected();
         }
-        if (p.has(Misbehaviour.UNREQUESTED_RIPAS) && !setRipas && v.lastRipasToEmpty) {
+        if (p.has(Misbehaviour.UNREQUESTED_RIPAS) && !setRipas && v.lastRipasToEmpty && p.armed()) {
             setRipas = true;
             unrequestedRipas(v);
         }
-        if (p.has(Misbehaviour.REC_AFTER_ACTIVATE) && !hotplugged) {
+        if (p.has(Misbehaviour.REC_AFTER_ACTIVATE) && !hotplugged && p.armed()) {
             hotplugged = true;
             hotplugRec(v);
         }
