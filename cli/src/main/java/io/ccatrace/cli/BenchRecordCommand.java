@@ -6,6 +6,7 @@ import io.ccatrace.model.scenario.ScenarioRun;
 import io.ccatrace.recorder.Recorder;
 import io.ccatrace.trace.EventView;
 import io.ccatrace.trace.TraceWriter;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Spec;
  * ccatrace bench record: single-threaded simulation of a scenario, first without any
  * listener (the model alone), with --glue then with the recorder filling its rows for a
  * writer that drops them (model + recorder glue), then recorded to a trace file (model +
- * recorder + writer), each --passes times after an untimed warm-up; every pass is printed,
+ * recorder + writer), each --passes times after untimed warm-up runs of its own; every pass is printed,
  * then the medians. Each recorded pass is followed by one with the recorder's writer thread
  * ({@link ThreadedPass}: wall rate, and the CPU time of both threads); with --writer the
  * recorder and writer alone on kept events
@@ -49,8 +50,14 @@ public final class BenchRecordCommand implements Callable<Integer> {
     Path dir;
 
     @Option(names = "--warmup", defaultValue = "1000000",
-            description = "events of an untimed recorded warm-up run first (JIT), default 1,000,000; 0 = cold")
+            description = "events of each untimed warm-up run (JIT): before its timed passes, each part runs such runs of its own until one ran with the JIT quiet (at most "
+                    + MAX_WARMUPS + "), default 1,000,000; 0 = cold")
     long warmup;
+
+    /** Warm-up runs per part at most: on a busy box the compiler thread may never go quiet. */
+    static final int MAX_WARMUPS = 5;
+    /** A warm-up run is quiet when the JIT compiled for less than this share of its wall time. */
+    static final double QUIET = 0.05;
 
     @Option(names = "--passes", defaultValue = "3", paramLabel = "N",
             description = "timed passes of each part after the warm-up; each is printed with its ns/event and the median (by CPU) is reported last (default 3)")
@@ -77,7 +84,8 @@ public final class BenchRecordCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.println("scenario: " + ScenarioRecording.canonical(o) + "; java " + System.getProperty("java.version")
                 + ", max heap " + (Runtime.getRuntime().maxMemory() >> 20) + " MiB, warm-up " + warmup + " events");
-        if (warmup > 0) warmUp(ScenarioRecording.options(scenario, "1.0", seed, 0, 0, 0, warmup, List.of()));
+        ScenarioOptions w = ScenarioRecording.options(scenario, "1.0", seed, 0, 0, 0, warmup, List.of());
+        warmUp(out, "simulate only", () -> new ScenarioRun(w).run(Progress.NONE));
         List<Pass> sim = new ArrayList<>();
         for (int i = 0; i < passes; i++) {
             long t0 = System.nanoTime();
@@ -89,17 +97,14 @@ public final class BenchRecordCommand implements Callable<Integer> {
             report(out, "simulate only" + passLabel(i), sim.get(i));
         }
         List<Pass> rows = new ArrayList<>();
+        if (glue) warmUp(out, "simulate + recorder glue", () -> glueRun(w));
         for (int i = 0; glue && i < passes; i++) {
             long t0 = System.nanoTime();
             long c0 = cpu();
             long j0 = jitMillis();
             long a0 = ThreadAllocation.bytes();
-            ScenarioRun run = new ScenarioRun(o);
-            try (Recorder recorder = new Recorder(new DroppingWriter())) {
-                run.machine().addListener(recorder);
-                ScenarioRun.Result r = run.run(Progress.NONE);
-                rows.add(new Pass(r.events(), System.nanoTime() - t0, cpu() - c0, ThreadAllocation.perEvent(a0, r.events()) + jit(j0)));
-            }
+            long events = glueRun(o);
+            rows.add(new Pass(events, System.nanoTime() - t0, cpu() - c0, ThreadAllocation.perEvent(a0, events) + jit(j0)));
             report(out, "simulate + recorder glue" + passLabel(i), rows.get(i));
         }
         boolean temp = dir == null;
@@ -108,6 +113,10 @@ public final class BenchRecordCommand implements Callable<Integer> {
         List<Pass> rec = new ArrayList<>();
         List<ThreadedPass> threaded = new ArrayList<>();
         try {
+            warmUp(out, "simulate + record", () -> {
+                ScenarioRecording.record(w, trace, Progress.NONE);
+                ThreadedPass.run(w, trace);
+            });
             for (int i = 0; i < passes; i++) {
                 long t0 = System.nanoTime();
                 long c0 = cpu();
@@ -161,16 +170,44 @@ public final class BenchRecordCommand implements Callable<Integer> {
         return all;
     }
 
-    /** Records a shorter run of the same scenario to a discarded trace, so the JIT has compiled both paths. */
-    private void warmUp(ScenarioOptions o) throws Exception {
-        Path d = Files.createTempDirectory("ccatrace-warmup");
-        Path trace = d.resolve("warmup." + format);
-        try {
-            ScenarioRecording.record(o, trace, Progress.NONE);
-        } finally {
-            Files.deleteIfExists(trace);
-            Files.deleteIfExists(d);
+    /** The model with the recorder filling rows for a writer that drops them; returns the events. */
+    private static long glueRun(ScenarioOptions o) throws IOException {
+        ScenarioRun run = new ScenarioRun(o);
+        try (Recorder recorder = new Recorder(new DroppingWriter())) {
+            run.machine().addListener(recorder);
+            return run.run(Progress.NONE).events();
         }
+    }
+
+    /** One untimed run of a part. */
+    @FunctionalInterface
+    private interface Run {
+        void run() throws Exception;
+    }
+
+    /**
+     * Untimed --warmup-event runs of one part right before its timed passes, until one ran
+     * with the JIT quiet (or {@link #MAX_WARMUPS}): each part has compiled code of its own
+     * (no listener, the dropping writer, the real writer), and switching parts deoptimizes
+     * the code the part before left (EventBus.publish's listener loop, Recorder.onEvent),
+     * so one warm-up for all parts left the first timed passes of each part still compiling.
+     * Prints the runs and the JIT time during each.
+     */
+    private void warmUp(PrintWriter out, String part, Run run) throws Exception {
+        if (warmup == 0) return;
+        List<String> jits = new ArrayList<>();
+        for (int i = 0; i < MAX_WARMUPS; i++) {
+            long t0 = System.nanoTime();
+            long j0 = jitMillis();
+            run.run();
+            long wall = System.nanoTime() - t0;
+            long j = jitMillis() - j0;
+            jits.add(j0 < 0 ? "?" : String.format("%.2f", j / 1e3));
+            if (j0 < 0 || j * 1e6 < QUIET * wall) break;
+        }
+        out.printf("%s: warmed up by %d untimed run(s) of %,d events (JIT %s s)%n", part, jits.size(), warmup,
+                String.join(" / ", jits));
+        out.flush();
     }
 
     /**

@@ -122,6 +122,39 @@ class BenchRecordCommandTest {
         assertTrue(out.toString().contains("bytes/event"), out.toString());
     }
 
+    /**
+     * Each part switches the model to other compiled code (no listener, a dropping writer, a
+     * real one), so each is warmed up by runs of its own right before its first timed pass:
+     * between one part's last pass and the next part's first, at most MAX_WARMUPS runs.
+     */
+    @Test
+    void eachPartIsWarmedUpRightBeforeItsFirstPass() {
+        assertEquals(0, run("bench", "record", "--scenario", "boot", "--events", "2000", "--format", "jsonl",
+                "--warmup", "1500", "--passes", "2", "--glue"), err.toString());
+        Pattern warm = Pattern.compile("^(.+): warmed up by ([0-9]+) untimed run\\(s\\) of 1,500 events \\(JIT .+ s\\)$");
+        List<String> order = new ArrayList<>();
+        for (String line : out.toString().split("\n")) {
+            Matcher m = warm.matcher(line);
+            if (m.matches()) {
+                order.add("warm-up: " + m.group(1));
+                int runs = Integer.parseInt(m.group(2));
+                assertTrue(runs >= 1 && runs <= BenchRecordCommand.MAX_WARMUPS, line);
+            } else if (EVENTS.matcher(line).find() && line.contains("(pass 1)")) {
+                order.add(line.substring(0, line.indexOf(" (pass 1)")));
+            }
+        }
+        assertEquals(List.of("warm-up: simulate only", "simulate only",
+                "warm-up: simulate + recorder glue", "simulate + recorder glue",
+                "warm-up: simulate + record", "simulate + record to .jsonl", "simulate + record, writer thread"), order);
+    }
+
+    @Test
+    void noWarmUpIsCold() {
+        assertEquals(0, run("bench", "record", "--scenario", "boot", "--events", "2000", "--format", "jsonl",
+                "--warmup", "0", "--passes", "1", "--glue"), err.toString());
+        assertTrue(!out.toString().contains("warmed up"), out.toString());
+    }
+
     @Test
     void negativeWriterIsOneLineAndExitTwo() {
         assertEquals(2, run("bench", "record", "--writer", "-1"));
