@@ -12,18 +12,18 @@ import java.util.List;
  * A page released by {@link #scrub} is kept (up to {@value #SPARE_PAGES}) and zeroed when a
  * write needs a page again: the host destroys and the guest touches fresh memory all the
  * time, and a fresh 4 KiB array per touched granule was a fifth of the bytes the model
- * allocated per event. Page arrays never leave this class, so a kept page is referenced
- * from nowhere else.
+ * allocated per event. Page arrays never leave this class but for a {@link GranuleWriter}
+ * while it is used, so a kept page is referenced from nowhere else.
  */
 public final class PhysicalMemory {
     public static final int GRANULE_SHIFT = 12;
     public static final long GRANULE_SIZE = 1L << GRANULE_SHIFT;
 
-    private static final VarHandle LE64 =
+    static final VarHandle LE64 =
             MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     /** Source of zero bytes for {@link #zero} (a copy is an intrinsic even before JIT). */
-    private static final byte[] ZERO = new byte[(int) GRANULE_SIZE];
+    static final byte[] ZERO = new byte[(int) GRANULE_SIZE];
 
     private final List<DramBank> banks;
     private final BankIndex index;
@@ -102,8 +102,10 @@ public final class PhysicalMemory {
     /** Writes n values of src as consecutive little-endian 64-bit values at pa (one granule). */
     public void writeLongs(long pa, long[] src, int n) {
         checkInGranule(pa, 8 * n);
-        byte[] p = page(pa, true);
-        int off = (int) (pa & (GRANULE_SIZE - 1));
+        putLongs(page(pa, true), (int) (pa & (GRANULE_SIZE - 1)), src, n);
+    }
+
+    static void putLongs(byte[] p, int off, long[] src, int n) {
         for (int i = 0; i < n; i++) LE64.set(p, off + 8 * i, src[i]);
     }
 
@@ -133,9 +135,19 @@ public final class PhysicalMemory {
     /** Writes the low `width` bytes of v little-endian at pa (inside one granule). */
     public void writeNarrow(long pa, long v, int width) {
         checkInGranule(pa, width);
-        byte[] p = page(pa, true);
-        int off = (int) (pa & (GRANULE_SIZE - 1));
+        putNarrow(page(pa, true), (int) (pa & (GRANULE_SIZE - 1)), v, width);
+    }
+
+    static void putNarrow(byte[] p, int off, long v, int width) {
         for (int i = 0; i < width; i++) p[off + i] = (byte) (v >>> (8 * i));
+    }
+
+    /**
+     * A writer for the granule at pa (created if unwritten): one page lookup for a run of
+     * writes inside it, where each write method here looks the page up again.
+     */
+    public GranuleWriter writer(long pa) {
+        return new GranuleWriter(page(pa, true), pa & ~(GRANULE_SIZE - 1));
     }
 
     /** Reads `width` bytes at pa as a little-endian unsigned value (inside one granule). */

@@ -1,5 +1,6 @@
 package io.ccatrace.model.rec;
 
+import io.ccatrace.model.memory.GranuleWriter;
 import io.ccatrace.model.memory.PhysicalMemory;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -105,19 +106,19 @@ public record RecRunExit(ExitReason reason, long esr, long far, long hpfar, long
      */
     public void writeTo(PhysicalMemory m, long run, long hcr, long[] lrs) {
         if (lrs.length > RecRunEnter.NUM_LRS) throw new IllegalArgumentException("more than 16 list registers");
-        long exit = run + OFFSET;
-        m.zero(exit, SIZE);
-        m.writeLong(run + OFF_REASON, reason.ordinal());
-        m.writeLong(run + OFF_ESR, esr);
-        m.writeLong(run + OFF_FAR, far);
-        m.writeLong(run + OFF_HPFAR, hpfar);
-        m.writeLongs(run + OFF_GPRS, gprs, gprs.length);
-        m.writeLong(run + OFF_GICV3_HCR, hcr);
-        m.writeLongs(run + OFF_GICV3_LRS, lrs, lrs.length);
-        m.writeLong(run + OFF_RIPAS_BASE, ripasBase);
-        m.writeLong(run + OFF_RIPAS_TOP, ripasTop);
-        m.writeNarrow(run + OFF_RIPAS_VALUE, ripasValue, 1);
-        m.writeNarrow(run + OFF_IMM, imm, 4);
+        GranuleWriter w = m.writer(run);   // one page lookup for the dozen writes
+        w.zero(run + OFFSET, SIZE);
+        w.writeLong(run + OFF_REASON, reason.ordinal());
+        w.writeLong(run + OFF_ESR, esr);
+        w.writeLong(run + OFF_FAR, far);
+        w.writeLong(run + OFF_HPFAR, hpfar);
+        w.writeLongs(run + OFF_GPRS, gprs, gprs.length);
+        w.writeLong(run + OFF_GICV3_HCR, hcr);
+        w.writeLongs(run + OFF_GICV3_LRS, lrs, lrs.length);
+        w.writeLong(run + OFF_RIPAS_BASE, ripasBase);
+        w.writeLong(run + OFF_RIPAS_TOP, ripasTop);
+        w.writeNarrow(run + OFF_RIPAS_VALUE, ripasValue, 1);
+        w.writeNarrow(run + OFF_IMM, imm, 4);
     }
 
     /** Decodes an exit half as a host reads it (0x800 bytes from run_ptr + 0x800). */
