@@ -155,20 +155,38 @@ public final class BatchContentHash implements Consumer<EventBatch> {
         h[2 * r + 1] += termB[id];
     }
 
+    /**
+     * A list column's length and elements per row; of a sparse column (the replay's cursor
+     * hands over out so) the present rows' lists only, without expanding it to row offsets.
+     */
     private void list(EventBatch batch, Column c, int slot, int n) {
+        long[] v = batch.listValues(c);
+        if (batch.isSparse(c)) {
+            long[] bits = batch.present(c);
+            int[] off = batch.sparseOffsets(c);
+            int k = 0;
+            for (int w = 0, words = (n + 63) >>> 6; w < words; w++) {
+                for (long m = bits[w]; m != 0; m &= m - 1, k++) {
+                    listRow((w << 6) + Long.numberOfTrailingZeros(m), slot, v, off[k], off[k + 1]);
+                }
+            }
+            return;
+        }
         int[] off = batch.offsets(c);
         boolean[] none = batch.nulls(c);
-        long[] v = batch.listValues(c);
         for (int r = 0; r < n; r++) {
-            if (none[r]) continue;
-            int len = off[r + 1] - off[r];
-            if (len > ContentKey.MAX_LIST) {
-                unhashed[r] = true;
-                continue;
-            }
-            add(r, slot, len);
-            for (int i = 0; i < len; i++) add(r, slot + 1 + i, v[off[r] + i]);
+            if (!none[r]) listRow(r, slot, v, off[r], off[r + 1]);
         }
+    }
+
+    private void listRow(int r, int slot, long[] v, int from, int to) {
+        int len = to - from;
+        if (len > ContentKey.MAX_LIST) {
+            unhashed[r] = true;
+            return;
+        }
+        add(r, slot, len);
+        for (int i = 0; i < len; i++) add(r, slot + 1 + i, v[from + i]);
     }
 
     private void payload(EventBatch batch, int n) {
