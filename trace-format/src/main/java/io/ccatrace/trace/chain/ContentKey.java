@@ -64,7 +64,12 @@ final class ContentKey {
 
     /** One NH term: the value's two 32-bit halves, each plus its key mod 2^32, multiplied (exact 64-bit product). */
     static long nh(long v, long[] k, int slot) {
-        return ((v + k[2 * slot]) & M32) * (((v >>> 32) + k[2 * slot + 1]) & M32);
+        return nh(v, k[2 * slot], k[2 * slot + 1]);
+    }
+
+    /** The NH term of v with a slot's two keys k0, k1 (of {@link #A} or {@link #B}) given. */
+    static long nh(long v, long k0, long k1) {
+        return ((v + k0) & M32) * (((v >>> 32) + k1) & M32);
     }
 
     /**
