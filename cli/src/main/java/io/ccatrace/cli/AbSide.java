@@ -23,7 +23,7 @@ import java.util.function.Consumer;
  */
 final class AbSide implements Closeable {
     /** What a pass times. */
-    enum Part { SIMULATE, RECORD, REPLAY }
+    enum Part { SIMULATE, RECORD, REPLAY, WRITER }
 
     /** One timed pass: events, the calling thread's CPU and allocation, wall, and the whole JVM's CPU. */
     record Pass(long events, long threadCpuNanos, long allocatedBytes, long wallNanos, long processCpuNanos) {
@@ -42,6 +42,8 @@ final class AbSide implements Closeable {
     private final Method simulate;
     private final Object noProgress;
     private final Method record;
+    /** The build's {@code WriterParts} (its events of one run kept), made by the first writer pass. */
+    private Object writerParts;
 
     /** Loads the build at classPath (entries separated by the path separator) for the scenario's options. */
     AbSide(String name, String classPath, String scenario, long seed, long events) {
@@ -98,8 +100,12 @@ final class AbSide implements Closeable {
         return events(call(() -> record.invoke(null, options, out, noProgress)));
     }
 
-    /** One timed pass of part; out is the recording's file (RECORD) or the trace to replay (REPLAY). */
+    /**
+     * One timed pass of part; out is the recording's file (RECORD; WRITER: its directory and
+     * format) or the trace to replay (REPLAY).
+     */
     Pass pass(Part part, Path out) throws IOException {
+        if (part == Part.WRITER) return writer(out);
         long tid = Thread.currentThread().getId();
         com.sun.management.ThreadMXBean t = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long p0 = OS.getProcessCpuTime();
@@ -111,6 +117,50 @@ final class AbSide implements Closeable {
         long c = t.getCurrentThreadCpuTime() - c0;
         long b = t.getThreadAllocatedBytes(tid) - b0;
         return new Pass(n, c, b, w, OS.getProcessCpuTime() - p0);
+    }
+
+    /**
+     * The recorder and writer without the model, as {@code bench record --writer}'s middle part
+     * (every build since session 13 has it): this build's events of one run, kept once (untimed,
+     * on the first pass), given to a recorder that writes to /dev/null in out's format (a link
+     * in out's directory). The thread CPU is that part's own, the recorder's calls only.
+     */
+    private Pass writer(Path out) throws IOException {
+        String file = out.getFileName().toString();
+        String format = file.substring(file.lastIndexOf('.') + 1);
+        if (writerParts == null) {
+            writerParts = call(() -> {
+                var make = type("io.ccatrace.cli.WriterParts").getDeclaredConstructor(options.getClass(), Path.class, String.class);
+                make.setAccessible(true);
+                return make.newInstance(options, out.getParent(), format);
+            });
+        }
+        long tid = Thread.currentThread().getId();
+        com.sun.management.ThreadMXBean t = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long p0 = OS.getProcessCpuTime();
+        long b0 = t.getThreadAllocatedBytes(tid);
+        Object pass = call(() -> hidden(writerParts, "pass", 1));
+        long b = t.getThreadAllocatedBytes(tid) - b0;
+        long p = OS.getProcessCpuTime() - p0;
+        return new Pass(number(pass, "events"), number(pass, "cpuNanos"), b, number(pass, "wallNanos"), p);
+    }
+
+    /** A long of one of the build's package-private records (a {@code bench record} pass). */
+    private long number(Object record, String accessor) throws IOException {
+        return (Long) call(() -> hidden(record, accessor));
+    }
+
+    /** Calls a method of one of the build's package-private classes (int arguments only). */
+    private static Object hidden(Object target, String method, int... args) throws ReflectiveOperationException {
+        Class<?>[] types = new Class<?>[args.length];
+        Object[] values = new Object[args.length];
+        for (int i = 0; i < args.length; i++) {
+            types[i] = int.class;
+            values[i] = args[i];
+        }
+        Method m = target.getClass().getDeclaredMethod(method, types);
+        m.setAccessible(true);
+        return m.invoke(target, values);
     }
 
     private Object once(Part part, Path out) throws ReflectiveOperationException {

@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
  * both agree. It prints every round, then each JVM's and the pooled summary ({@link AbReport}).
  */
 @Command(mixinStandardHelpOptions = true, name = "ab",
-        description = "Compare this build with another ccatrace jar in one JVM, passes alternated (simulate, record or replay).")
+        description = "Compare this build with another ccatrace jar in one JVM, passes alternated (simulate, record, replay or writer).")
 public final class BenchAbCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -34,7 +34,8 @@ public final class BenchAbCommand implements Callable<Integer> {
     String against;
 
     @Option(names = "--part", defaultValue = "record",
-            description = "simulate, record (one thread, to a file in --dir; default) or replay")
+            description = "simulate, record (one thread, to a file in --dir; default), replay, or writer (the recorder and"
+                    + " writer without the model, to /dev/null, on the events of one run kept in memory: bench record --writer's part)")
     String part;
 
     @Option(names = "--scenario", defaultValue = "multi-realm", description = "scenario (default multi-realm)")
@@ -46,7 +47,7 @@ public final class BenchAbCommand implements Callable<Integer> {
     @Option(names = "--events", defaultValue = "1000000", description = "events per pass (default 1,000,000)")
     long events;
 
-    @Option(names = "--format", defaultValue = "arrows", description = "record: arrows, parquet or jsonl (default arrows)")
+    @Option(names = "--format", defaultValue = "arrows", description = "record, writer: arrows, parquet or jsonl (default arrows)")
     String format;
 
     @Option(names = "--trace", paramLabel = "TRACE", description = "replay: this trace (default: one recorded by this build)")
@@ -140,7 +141,8 @@ public final class BenchAbCommand implements Callable<Integer> {
             case "simulate": return AbSide.Part.SIMULATE;
             case "record": return AbSide.Part.RECORD;
             case "replay": return AbSide.Part.REPLAY;
-            default: throw new UserException("--part: must be simulate, record or replay, got '" + part + "'");
+            case "writer": return AbSide.Part.WRITER;
+            default: throw new UserException("--part: must be simulate, record, replay or writer, got '" + part + "'");
         }
     }
 

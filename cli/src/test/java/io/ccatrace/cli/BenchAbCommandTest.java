@@ -83,6 +83,23 @@ class BenchAbCommandTest {
                 "--scenario", "nope", "--rounds", "2"));
     }
 
+    /**
+     * The writer part: the same events (each side's own run, kept) to /dev/null on both sides;
+     * nothing is left in --dir (the /dev/null links are removed after each pass).
+     */
+    @Test
+    void writerRunsOnKeptEventsOnBothSides() {
+        assertEquals(0, run("bench", "ab", "--against", self(), "--part", "writer", "--scenario", "boot",
+                "--events", "3000", "--rounds", "3", "--warmup-rounds", "1", "--jvms", "1", "--dir", dir.toString()), err.toString());
+        List<String> lines = Arrays.asList(out.toString().split("\n"));
+        assertTrue(lines.get(0).contains("writer, boot seed 1"), out.toString());
+        assertEquals(3, lines.stream().filter(l -> l.startsWith("round ")).count(), out.toString());
+        assertTrue(lines.stream().noneMatch(l -> l.contains("events differ")), out.toString());
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("A: thread CPU median")), out.toString());
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("B - A per round: ") && l.contains("of 2 rounds")), out.toString());
+        assertEquals(List.of(), Arrays.stream(dir.toFile().list()).collect(Collectors.toList()), "files left in --dir");
+    }
+
     @Test
     void badInputIsOneLineAndExitTwo() {
         String[][] cases = {
