@@ -105,9 +105,14 @@ public final class BenchAbCommand implements Callable<Integer> {
         Path d = dir != null ? Files.createDirectories(dir) : Files.createTempDirectory("ccatrace-ab");
         Path[] files = {d.resolve("ab-a." + format), d.resolve("ab-b." + format)};
         Path replayed = trace != null ? trace : d.resolve("ab-replay.parquet");
-        try (AbSide one = new AbSide(first == 0 ? "A" : "B", first == 0 ? System.getProperty("java.class.path") : against, scenario, seed, events);
-             AbSide two = new AbSide(first == 0 ? "B" : "A", first == 0 ? against : System.getProperty("java.class.path"), scenario, seed, events)) {
-            AbSide[] sides = first == 0 ? new AbSide[] {one, two} : new AbSide[] {two, one};
+        String[] names = {"A", "B"};
+        String[] paths = {System.getProperty("java.class.path"), against};
+        // the side that runs first is also loaded first
+        try (AbSide loadedFirst = new AbSide(names[first], paths[first], scenario, seed, events);
+             AbSide loadedSecond = new AbSide(names[1 - first], paths[1 - first], scenario, seed, events)) {
+            AbSide[] sides = new AbSide[2];
+            sides[first] = loadedFirst;
+            sides[1 - first] = loadedSecond;
             if (p == AbSide.Part.REPLAY && trace == null) sides[0].recordTo(replayed);
             out.printf(Locale.ROOT, "bench ab: A = this build, B = %s; %s, %s seed %d, %,d events per pass; %d rounds, the first %d left out; %s first%n",
                     against, p.name().toLowerCase(Locale.ROOT), scenario, seed, events, rounds, skip, firstSide);
