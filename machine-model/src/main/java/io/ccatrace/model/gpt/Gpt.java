@@ -24,8 +24,16 @@ public final class Gpt {
 
     /** PAS of the granule holding pa; addresses outside DRAM are ROOT (nobody may use them). */
     public Pas pasOf(long pa) {
-        int b = index.bankOf(pa);
-        return b < 0 ? Pas.ROOT : VALUES[pas[b][index.granule(b, pa)]];
+        return pasOf(index.bankOf(pa), pa);
+    }
+
+    /**
+     * As {@link #pasOf(long)} for a pa whose DRAM bank the caller has found already (the
+     * index of {@link io.ccatrace.model.memory.PhysicalMemory#bankOf} over the same banks, -1
+     * outside DRAM): the host's access path looks the bank up once for the check and the copy.
+     */
+    public Pas pasOf(int bank, long pa) {
+        return bank < 0 ? Pas.ROOT : VALUES[pas[bank][index.granule(bank, pa)]];
     }
 
     /** Whether an access from world `from` to pa passes the granule protection check. */

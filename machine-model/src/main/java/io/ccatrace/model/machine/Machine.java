@@ -59,8 +59,9 @@ public final class Machine {
         long seq = bus.beginInput();
         long now = bus.now();
         bus.advance(HOST_ACCESS_NS);
-        boolean ok = hostCheck(cpu, pa, "WRITE");
-        if (ok) memory.write(pa, bytes);
+        int bank = memory.bankOf(pa);
+        boolean ok = hostCheck(cpu, pa, bank, "WRITE");
+        if (ok) memory.write(bank, pa, bytes);
         bus.endInput(new ModelEvent.NsWrite(seq, now, cpu, pa, bytes.clone()));
         return ok;
     }
@@ -73,7 +74,8 @@ public final class Machine {
         long seq = bus.beginInput();
         long now = bus.now();
         bus.advance(HOST_ACCESS_NS);
-        byte[] data = hostCheck(cpu, pa, "READ") ? memory.read(pa, len) : null;
+        int bank = memory.bankOf(pa);
+        byte[] data = hostCheck(cpu, pa, bank, "READ") ? memory.read(bank, pa, len) : null;
         bus.endInput(new ModelEvent.NsRead(seq, now, cpu, pa, len, data));
         return data;
     }
@@ -98,9 +100,14 @@ public final class Machine {
         return rmm.guest().size(rec);
     }
 
-    private boolean hostCheck(int cpu, long pa, String access) {
-        Pas pas = gpt.pasOf(pa);
-        if (pas == Pas.NS && memory.isDram(pa)) return true;
+    /**
+     * The GPT check of a host access to pa in DRAM bank `bank` (-1: not DRAM, whose PAS is
+     * ROOT, so that check covers the DRAM check too); the memory and the GPT share the
+     * machine's bank list, so one lookup serves both and the copy.
+     */
+    private boolean hostCheck(int cpu, long pa, int bank, String access) {
+        Pas pas = gpt.pasOf(bank, pa);
+        if (pas == Pas.NS) return true;
         bus.emit(new ModelEvent.Gpf(bus.seq(), bus.now(), bus.cause(), cpu, pa, pas.name(), access));
         return false;
     }

@@ -21,6 +21,10 @@ public final class PhysicalMemory {
 
     static final VarHandle LE64 =
             MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle LE32 =
+            MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle LE16 =
+            MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
 
     /** Source of zero bytes for {@link #zero} (a copy is an intrinsic even before JIT). */
     static final byte[] ZERO = new byte[(int) GRANULE_SIZE];
@@ -75,7 +79,19 @@ public final class PhysicalMemory {
     /** Reads len bytes at pa; the range must stay inside one granule. */
     public byte[] read(long pa, int len) {
         checkInGranule(pa, len);
-        byte[] p = page(pa, false);
+        return copy(page(pa, false), pa, len);
+    }
+
+    /**
+     * As {@link #read(long, int)} for a pa whose bank the caller has found already
+     * ({@link #bankOf}, not -1): one bank lookup for a check and the copy.
+     */
+    public byte[] read(int bank, long pa, int len) {
+        checkInGranule(pa, len);
+        return copy(pages[bank][index(bank, pa)], pa, len);
+    }
+
+    private static byte[] copy(byte[] p, long pa, int len) {
         int off = (int) (pa & (GRANULE_SIZE - 1));
         return p == null ? new byte[len] : Arrays.copyOfRange(p, off, off + len);
     }
@@ -123,7 +139,16 @@ public final class PhysicalMemory {
     /** Writes bytes at pa; the range must stay inside one granule. */
     public void write(long pa, byte[] bytes) {
         checkInGranule(pa, bytes.length);
-        byte[] p = page(pa, true);
+        put(page(pa, true), pa, bytes);
+    }
+
+    /** As {@link #write(long, byte[])} for a pa in bank ({@link #bankOf}, not -1). */
+    public void write(int bank, long pa, byte[] bytes) {
+        checkInGranule(pa, bytes.length);
+        put(page(bank, pa, true), pa, bytes);
+    }
+
+    private static void put(byte[] p, long pa, byte[] bytes) {
         System.arraycopy(bytes, 0, p, (int) (pa & (GRANULE_SIZE - 1)), bytes.length);
     }
 
@@ -138,8 +163,15 @@ public final class PhysicalMemory {
         putNarrow(page(pa, true), (int) (pa & (GRANULE_SIZE - 1)), v, width);
     }
 
+    /** The guest's access sizes (8, 4, 2, 1) as one store each; other widths byte by byte. */
     static void putNarrow(byte[] p, int off, long v, int width) {
-        for (int i = 0; i < width; i++) p[off + i] = (byte) (v >>> (8 * i));
+        switch (width) {
+            case 8: LE64.set(p, off, v); break;
+            case 4: LE32.set(p, off, (int) v); break;
+            case 2: LE16.set(p, off, (short) v); break;
+            default:
+                for (int i = 0; i < width; i++) p[off + i] = (byte) (v >>> (8 * i));
+        }
     }
 
     /**
@@ -156,9 +188,15 @@ public final class PhysicalMemory {
         byte[] p = page(pa, false);
         if (p == null) return 0;
         int off = (int) (pa & (GRANULE_SIZE - 1));
-        long v = 0;
-        for (int i = width - 1; i >= 0; i--) v = (v << 8) | (p[off + i] & 0xFF);
-        return v;
+        switch (width) {
+            case 8: return (long) LE64.get(p, off);
+            case 4: return Integer.toUnsignedLong((int) LE32.get(p, off));
+            case 2: return Short.toUnsignedLong((short) LE16.get(p, off));
+            default:
+                long v = 0;
+                for (int i = width - 1; i >= 0; i--) v = (v << 8) | (p[off + i] & 0xFF);
+                return v;
+        }
     }
 
     /** Zeroes len bytes at pa (inside one granule). */
@@ -190,7 +228,10 @@ public final class PhysicalMemory {
     }
 
     private byte[] page(long pa, boolean create) {
-        int bank = requireBank(pa);
+        return page(requireBank(pa), pa, create);
+    }
+
+    private byte[] page(int bank, long pa, boolean create) {
         int idx = index(bank, pa);
         byte[] p = pages[bank][idx];
         if (p == null && create) {

@@ -125,10 +125,11 @@ public final class Rmm {
     }
 
     private boolean nsAccessible(int cpu, long pa, String access) {
-        if (!memory.isDram(pa)) return false;
-        if (gpt.pasOf(pa) == Pas.NS) return true;
-        bus.emit(new ModelEvent.Gpf(bus.seq(), bus.now(), bus.cause(), cpu, pa,
-                gpt.pasOf(pa).name(), access));
+        int bank = memory.bankOf(pa);       // the GPT shares the machine's bank list
+        if (bank < 0) return false;
+        Pas pas = gpt.pasOf(bank, pa);
+        if (pas == Pas.NS) return true;
+        bus.emit(new ModelEvent.Gpf(bus.seq(), bus.now(), bus.cause(), cpu, pa, pas.name(), access));
         return false;
     }
 

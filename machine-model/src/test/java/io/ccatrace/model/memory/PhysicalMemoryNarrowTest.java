@@ -36,6 +36,21 @@ class PhysicalMemoryNarrowTest {
     }
 
     @Test
+    void eachWidthWritesExactlyItsLowBytesLittleEndianAtAnyOffset() {
+        for (int width : new int[] {1, 2, 3, 4, 8}) {
+            long pa = BASE + 0x101;                             // odd: not aligned to any width
+            m.write(BASE + 0x100, new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11});
+            m.writeNarrow(pa, 0xF1F2_F3F4_F5F6_F7F8L, width);
+            byte[] expected = {1, (byte) 0xF8, (byte) 0xF7, (byte) 0xF6, (byte) 0xF5, (byte) 0xF4,
+                    (byte) 0xF3, (byte) 0xF2, (byte) 0xF1, 10, 11};
+            for (int i = 1 + width; i <= 8; i++) expected[i] = (byte) (i + 1);   // untouched
+            assertArrayEquals(expected, m.read(BASE + 0x100, 11), "width " + width);
+            long low = width == 8 ? -1L : (1L << (8 * width)) - 1;
+            assertEquals(0xF1F2_F3F4_F5F6_F7F8L & low, m.readNarrow(pa, width), "width " + width);
+        }
+    }
+
+    @Test
     void anAccessCrossingAGranuleIsRejected() {
         assertThrows(IllegalArgumentException.class, () -> m.readNarrow(BASE + 0xFFC, 8));
     }
