@@ -19,6 +19,12 @@ public final class Rtt {
     final long[] addr = new long[RttGeometry.ENTRIES];
     final long[] attrs = new long[RttGeometry.ENTRIES];
     int liveCount;
+    /**
+     * The table each TABLE entry links to, when linked through {@link RttEntries#link}
+     * (allocated at the first link; null entries elsewhere): the walk's next level without a
+     * granule lookup. Cleared by any other change of the entry.
+     */
+    Rtt[] next;
 
     public Rtt(long pa, long realm, int level, long baseIpa) {
         this.pa = pa;
@@ -45,6 +51,9 @@ public final class Rtt {
     public Ripas ripas(int i) { return RIPAS[ripas[i]]; }
     public long addr(int i) { return addr[i]; }
     public long attrs(int i) { return attrs[i]; }
+
+    /** The table entry i links to, or null when it is not a TABLE entry made by a link. */
+    public Rtt next(int i) { return next == null ? null : next[i]; }
 
     /** Entries that keep the RTT live: TABLE and protected ASSIGNED (reference 7.1). */
     public int liveCount() { return liveCount; }

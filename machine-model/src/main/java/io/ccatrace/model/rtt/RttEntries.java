@@ -27,12 +27,23 @@ public final class RttEntries {
         t.ripas[i] = (byte) rp.ordinal();
         t.addr[i] = addr;
         t.attrs[i] = attrs;
+        if (t.next != null) t.next[i] = null;
         boolean hasAddr = st == RttState.ASSIGNED || st == RttState.ASSIGNED_NS
                 || st == RttState.TABLE;
         bus.emit(new ModelEvent.RttEntry(bus.seq(), bus.now(), bus.cause(), t.realm(),
                 t.entryIpa(i), t.level(), fromState.name(),
                 fromState.isProtected() ? fromRipas.name() : null, st.name(),
                 st.isProtected() ? rp.name() : null, hasAddr ? addr : ModelEvent.NONE));
+    }
+
+    /**
+     * Makes entry i of t a TABLE entry for child (whose granule is child.pa()), as
+     * {@link #set} does, and remembers child for the walk ({@link Rtt#next}).
+     */
+    public void link(Rtt t, int i, Rtt child) {
+        set(t, i, RttState.TABLE, Ripas.EMPTY, child.pa(), 0);
+        if (t.next == null) t.next = new Rtt[RttGeometry.ENTRIES];
+        t.next[i] = child;
     }
 
     /** Initialises a fresh table's entries without events (they are implied by the create). */

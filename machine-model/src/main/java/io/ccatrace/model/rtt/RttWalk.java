@@ -25,7 +25,8 @@ public record RttWalk(Rtt table, int index, int level) {
         Rtt t = starting.get((int) (idx / RttGeometry.ENTRIES));
         int i = (int) (idx % RttGeometry.ENTRIES);
         while (level < target && t.state(i) == RttState.TABLE) {
-            t = (Rtt) granules.get(t.addr(i)).content();
+            Rtt next = t.next(i);
+            t = next != null ? next : (Rtt) granules.get(t.addr(i)).content();
             level = t.level();
             i = (int) ((ipa >>> RttGeometry.shift(level)) & (RttGeometry.ENTRIES - 1));
         }

@@ -5,7 +5,6 @@ import io.ccatrace.model.realm.Realm;
 import io.ccatrace.model.rmi.RmiCommand;
 import io.ccatrace.model.rmi.RmiResult;
 import io.ccatrace.model.rmi.Rmm;
-import io.ccatrace.model.rtt.Ripas;
 import io.ccatrace.model.rtt.Rtt;
 import io.ccatrace.model.rtt.RttGeometry;
 import io.ccatrace.model.rtt.RttState;
@@ -44,7 +43,7 @@ public final class RttCreate implements RmiCommand {
         Rtt child = new Rtt(rtt, rd, level, ipa);
         RttUnfold.fill(child, w.table(), w.index());
         rmm.granules().transition(rmm.granules().get(rtt), GranuleState.RTT, child, rd);
-        rmm.rtts().set(w.table(), w.index(), RttState.TABLE, Ripas.EMPTY, rtt, 0);
+        rmm.rtts().link(w.table(), w.index(), child);
         return RmiResult.success();
     }
 }
