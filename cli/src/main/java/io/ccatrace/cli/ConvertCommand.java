@@ -23,6 +23,10 @@ public final class ConvertCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "OUT", description = "output trace")
     Path out;
 
+    @picocli.CommandLine.Option(names = "--arrow-compression", defaultValue = "lz4", paramLabel = "lz4|none",
+            description = ArrowCompression.DESCRIPTION)
+    String arrowCompression;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
@@ -30,10 +34,11 @@ public final class ConvertCommand implements Callable<Integer> {
             throw new UserException(out + ": output is the input file");
         }
         io.ccatrace.trace.TraceFormat.of(out);
+        boolean lz4 = ArrowCompression.lz4(arrowCompression);
         try (TraceReader r = TraceFiles.open(in, Warnings.to(err))) {
             // only a half-written output is deleted: an input that cannot be opened leaves OUT as it was
             try {
-                copy(r, out);
+                copy(r, out, lz4);
             } catch (java.io.IOException | RuntimeException e) {
                 Files.deleteIfExists(out);
                 throw e;
@@ -44,11 +49,12 @@ public final class ConvertCommand implements Callable<Integer> {
 
     /**
      * Copies every event of r to a new trace at path, keeping r's metadata; a recording that
-     * did not finish stays incomplete in the copy (its readers warn as the input's did).
+     * did not finish stays incomplete in the copy (its readers warn as the input's did). An Arrow
+     * copy's buffers are LZ4-compressed when lz4.
      */
-    static long copy(TraceReader r, Path path) throws java.io.IOException {
+    static long copy(TraceReader r, Path path, boolean lz4) throws java.io.IOException {
         long n = 0;
-        try (TraceWriter w = TraceFiles.create(path, r.metadata())) {
+        try (TraceWriter w = TraceFiles.create(path, r.metadata(), lz4)) {
             while (r.hasNext()) {
                 w.write(r.next());
                 n++;

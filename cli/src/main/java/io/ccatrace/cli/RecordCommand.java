@@ -64,6 +64,9 @@ public final class RecordCommand implements Callable<Integer> {
                     + " wall time on two or more cores); auto (default): on when the JVM has at least 2 processors")
     String writerThread;
 
+    @Option(names = "--arrow-compression", defaultValue = "lz4", paramLabel = "lz4|none", description = ArrowCompression.DESCRIPTION)
+    String arrowCompression;
+
     /** --events beyond this is a typo, not a plan: 10^10 events take hours and ~40 GB of Parquet. */
     static final long MAX_EVENTS = 10_000_000_000L;
 
@@ -85,9 +88,10 @@ public final class RecordCommand implements Callable<Integer> {
             throw new UserException("-o: directory " + parent + " does not exist");
         }
         boolean thread = writerThread(writerThread, Runtime.getRuntime().availableProcessors());
+        boolean lz4 = ArrowCompression.lz4(arrowCompression);
         PrintWriter err = spec.commandLine().getErr();
         boolean shown = events >= PROGRESS_FROM;
-        ScenarioRun.Result r = ScenarioRecording.record(o, output, thread,
+        ScenarioRun.Result r = ScenarioRecording.record(o, output, thread, lz4,
                 written -> shown ? new StderrProgress(err, written) : Progress.NONE).result();
         if (shown) err.println();
         PrintWriter out = spec.commandLine().getOut();

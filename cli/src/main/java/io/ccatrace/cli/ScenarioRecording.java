@@ -85,6 +85,12 @@ final class ScenarioRecording {
      */
     static Recorded record(ScenarioOptions o, Path out, boolean writerThread,
                            Function<LongSupplier, Progress> progress) throws IOException {
+        return record(o, out, writerThread, true, progress);
+    }
+
+    /** As above; an Arrow trace's buffers are LZ4-compressed when arrowLz4. */
+    static Recorded record(ScenarioOptions o, Path out, boolean writerThread, boolean arrowLz4,
+                           Function<LongSupplier, Progress> progress) throws IOException {
         ScenarioRun run = new ScenarioRun(o);
         TraceMetadata meta = TraceMetadata.empty()
                 .with(TraceMetadata.SCENARIO, o.scenario().cliName())
@@ -93,7 +99,7 @@ final class ScenarioRecording {
                 .with(TraceMetadata.RMM_MODEL, o.rmm())
                 .with(TraceMetadata.MACHINE, MachineJson.toJson(run.machine().config()))
                 .with(TraceMetadata.SIMULATOR_VERSION, Ccatrace.VERSION);
-        Recorder recorder = new Recorder(TraceFiles.create(out, meta), writerThread);
+        Recorder recorder = new Recorder(TraceFiles.create(out, meta, arrowLz4), writerThread);
         ScenarioRun.Result r;
         try (recorder) {
             run.machine().addListener(recorder);

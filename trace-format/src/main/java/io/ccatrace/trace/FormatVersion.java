@@ -6,8 +6,13 @@ public final class FormatVersion {
     public static final int CURRENT = 2;
     /** The oldest reader format that can read what this code writes (2: the event hash changed). */
     public static final int MIN_READER = 2;
-    /** The newest format whose files this code can read (it reads 1 and 2). */
-    public static final int READS_UP_TO = 2;
+    /**
+     * The oldest reader format that can read an Arrow stream with LZ4_FRAME-compressed buffers
+     * (trace format 2 content; the buffers' encoding is what an older reader cannot read).
+     */
+    public static final int MIN_READER_LZ4 = 3;
+    /** The newest reader format this code is (it reads formats 1 and 2, and compressed Arrow buffers). */
+    public static final int READS_UP_TO = 3;
 
     private FormatVersion() {
     }

@@ -97,20 +97,20 @@ class BadInputTest {
     }
 
     private static TraceMetadata newer() {
-        return TraceMetadata.empty().with(TraceMetadata.FORMAT_VERSION, "3").with(TraceMetadata.MIN_READER_VERSION, "3");
+        return TraceMetadata.empty().with(TraceMetadata.FORMAT_VERSION, "4").with(TraceMetadata.MIN_READER_VERSION, "4");
     }
 
     @Test
     void newerFormatVersion() throws IOException {
         Path a = dir.resolve("new.arrows");
-        new ArrowStreamSink(a, newer(), new RootAllocator()).finish(TraceMetadata.empty());
-        assertTrue(failure(a).contains("needs a reader of format 3"), failure(a));
+        new ArrowStreamSink(a, newer(), new RootAllocator(), false).finish(TraceMetadata.empty());
+        assertTrue(failure(a).contains("needs a reader of format 4"), failure(a));
         Path q = dir.resolve("new.parquet");
         new ParquetSink(q, newer()).finish(TraceMetadata.empty());
-        assertTrue(failure(q).contains("needs a reader of format 3"), failure(q));
+        assertTrue(failure(q).contains("needs a reader of format 4"), failure(q));
         Path j = dir.resolve("new.jsonl");
-        Files.writeString(j, "{\"metadata\":{\"ccatrace.format_version\":\"3\",\"ccatrace.min_reader_version\":\"3\"}}\n");
-        assertTrue(failure(j).contains("needs a reader of format 3"), failure(j));
+        Files.writeString(j, "{\"metadata\":{\"ccatrace.format_version\":\"4\",\"ccatrace.min_reader_version\":\"4\"}}\n");
+        assertTrue(failure(j).contains("needs a reader of format 4"), failure(j));
     }
 
     /** Parquet's footer is written last (format spec: "PAR1" at both ends): a cut-off file has none. */

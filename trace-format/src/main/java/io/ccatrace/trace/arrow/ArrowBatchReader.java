@@ -104,13 +104,18 @@ public final class ArrowBatchReader implements BatchReader {
                 case MessageHeader.RecordBatch:
                     RecordBatch rb = (RecordBatch) m.header(new RecordBatch());
                     columns.check(rb, ipc.bodyLength());
-                    if (seekTo != Long.MIN_VALUE) {
+                    if (seekTo != Long.MIN_VALUE && !columns.compressed()) {
                         if (lastSeq(rb) < seekTo) continue;
                         seekTo = Long.MIN_VALUE;
                     }
                     readBody(rb);
                     if (batches[1] != null) batch = batch == batches[0] ? batches[1] : batches[0];
                     columns.decode(rb, body, batch);
+                    if (seekTo != Long.MIN_VALUE && batch.columns().contains(Column.SEQ)) {
+                        // compressed: the batch's last seq is known once it is decoded
+                        if (batch.size() == 0 || batch.longs(Column.SEQ)[batch.size() - 1] < seekTo) continue;
+                        seekTo = Long.MIN_VALUE;
+                    }
                     return batch;
                 default:
                     throw new TraceFormatException(file + ": unexpected Arrow message type " + m.headerType()

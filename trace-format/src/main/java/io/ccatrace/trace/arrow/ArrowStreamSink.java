@@ -8,6 +8,7 @@ import io.ccatrace.trace.RowSink;
 import io.ccatrace.trace.EventKind;
 import io.ccatrace.trace.EventView;
 import io.ccatrace.trace.TraceEvent;
+import io.ccatrace.trace.FormatVersion;
 import io.ccatrace.trace.TraceMetadata;
 import io.ccatrace.trace.chain.HashChain;
 import java.io.IOException;
@@ -68,12 +69,22 @@ public final class ArrowStreamSink implements RowSink {
     /** Rows in the block. */
     private int r;
 
-    /** Writes to path; the allocator is a child this sink owns and closes. */
+    /** Writes LZ4-compressed buffers to path; the allocator is a child this sink owns and closes. */
     public ArrowStreamSink(Path path, TraceMetadata header, BufferAllocator allocator) throws IOException {
+        this(path, header, allocator, true);
+    }
+
+    /**
+     * Writes to path, with every buffer LZ4_FRAME-compressed when lz4 (the stream then needs a
+     * reader of format {@link FormatVersion#READS_UP_TO 3}, which the header says); the
+     * allocator is a child this sink owns and closes.
+     */
+    public ArrowStreamSink(Path path, TraceMetadata header, BufferAllocator allocator, boolean lz4) throws IOException {
         this.allocator = allocator;
         this.channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING);
-        this.gather = new GatheringChannel(channel);
+        this.gather = new GatheringChannel(channel, lz4);
+        if (lz4) header = header.with(TraceMetadata.MIN_READER_VERSION, Integer.toString(FormatVersion.MIN_READER_LZ4));
         this.root = VectorSchemaRoot.create(ArrowSchema.schema(header), allocator);
         this.vectors = root.getFieldVectors().toArray(new FieldVector[0]);
         this.dictionaries = new NameDictionary[COLUMNS.length];
@@ -99,7 +110,7 @@ public final class ArrowStreamSink implements RowSink {
         this.payload = new BinaryColumn((VarBinaryVector) vectors[PAYLOAD]);
         this.chain = new BinaryColumn((VarBinaryVector) vectors[CHAIN]);
         this.direct = new ArrowRows(this, block, args, out, payload, chain);
-        this.writer = new GrowingDictionariesWriter(root, provider, gather, dictionaries);
+        this.writer = new GrowingDictionariesWriter(root, provider, gather, dictionaries, lz4);
         writer.start();
         gather.flush();
     }

@@ -17,16 +17,37 @@ import java.util.List;
 final class GatheringChannel implements WritableByteChannel {
     private final FileChannel file;
     private final List<ByteBuffer> pending = new ArrayList<>();
+    /** Copies of everything, for a writer whose buffers are freed before the flush (compressed batches); or null. */
+    private ByteBuffer copies;
     private boolean open = true;
 
     GatheringChannel(FileChannel file) {
+        this(file, false);
+    }
+
+    /**
+     * With copyAll, every buffer is copied into one reused off-heap buffer (compressed
+     * batches: Arrow frees a batch's compressed buffers before the sink flushes).
+     */
+    GatheringChannel(FileChannel file, boolean copyAll) {
         this.file = file;
+        this.copies = copyAll ? ByteBuffer.allocateDirect(1 << 20) : null;
     }
 
     @Override
     public int write(ByteBuffer src) {
         int n = src.remaining();
         if (n == 0) return 0;
+        if (copies != null) {
+            if (copies.remaining() < n) {
+                ByteBuffer bigger = ByteBuffer.allocateDirect(Math.max(copies.capacity() * 2, copies.position() + n));
+                copies.flip();
+                bigger.put(copies);
+                copies = bigger;
+            }
+            copies.put(src);
+            return n;
+        }
         if (src.isDirect()) {
             pending.add(src.slice());
         } else {
@@ -40,6 +61,12 @@ final class GatheringChannel implements WritableByteChannel {
 
     /** Writes everything collected since the last flush to the file. */
     void flush() throws IOException {
+        if (copies != null) {
+            copies.flip();
+            while (copies.hasRemaining()) file.write(copies);
+            copies.clear();
+            return;
+        }
         if (pending.isEmpty()) return;
         ByteBuffer[] all = pending.toArray(new ByteBuffer[0]);
         pending.clear();
@@ -60,5 +87,6 @@ final class GatheringChannel implements WritableByteChannel {
     public void close() {
         open = false;
         pending.clear();
+        if (copies != null) copies.clear();
     }
 }

@@ -1,6 +1,9 @@
 package io.ccatrace.trace.arrow;
 
 import java.io.IOException;
+import org.apache.arrow.vector.compression.CompressionUtil;
+import org.apache.arrow.vector.compression.NoCompressionCodec;
+import org.apache.arrow.vector.ipc.message.IpcOption;
 import java.nio.channels.WritableByteChannel;
 import java.util.Set;
 import org.apache.arrow.vector.VectorSchemaRoot;
@@ -19,9 +22,11 @@ final class GrowingDictionariesWriter extends ArrowStreamWriter {
     /** Total names when Arrow last compared, -1 before the first batch. */
     private long written = -1;
 
+    /** A writer of uncompressed buffers, or of LZ4_FRAME-compressed ones ({@link Lz4Codec}) when lz4. */
     GrowingDictionariesWriter(VectorSchemaRoot root, DictionaryProvider provider, WritableByteChannel out,
-                              NameDictionary[] dictionaries) {
-        super(root, provider, out);
+                              NameDictionary[] dictionaries, boolean lz4) {
+        super(root, provider, out, IpcOption.DEFAULT, lz4 ? Lz4Codec.FACTORY : NoCompressionCodec.Factory.INSTANCE,
+                lz4 ? CompressionUtil.CodecType.LZ4_FRAME : CompressionUtil.CodecType.NO_COMPRESSION);
         this.dictionaries = dictionaries;
     }
 

@@ -7,6 +7,8 @@ import io.ccatrace.trace.NameTable;
 import io.ccatrace.trace.TraceEvent;
 import io.ccatrace.trace.TraceFormatException;
 import java.nio.ByteBuffer;
+import org.apache.arrow.flatbuf.BodyCompressionMethod;
+import org.apache.arrow.flatbuf.CompressionType;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -39,6 +41,12 @@ final class IpcColumns {
     private final NameTable[] tables = new NameTable[N];
     private final Buffer buf = new Buffer();
     private final FieldNode node = new FieldNode();
+    /** Each buffer's offset and length in the body (or, once decompressed, in {@link #plain}). */
+    private final long[] offsets;
+    private final long[] lengths;
+    private boolean compressed;
+    /** The projected columns' buffers of a compressed batch, decompressed (reused). */
+    private ByteBuffer plain = ByteBuffer.allocateDirect(0);
     private int[] ints = new int[0];
     private short[] shorts = new short[0];
     private byte[] valid = new byte[0];
@@ -59,28 +67,72 @@ final class IpcColumns {
         }
         nodes = nd;
         buffers = bf;
+        offsets = new long[bf];
+        lengths = new long[bf];
+    }
+
+    /**
+     * Decompresses the projected columns' buffers of the checked batch from body into
+     * {@link #plain} (each at an 8-aligned place) and points the buffer table there.
+     */
+    private ByteBuffer decompress(ByteBuffer body) throws TraceFormatException {
+        ByteBuffer src = body.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+        long total = 0;
+        for (Column c : projected) {
+            for (int k = 0; k < bufferCount[c.ordinal()]; k++) {
+                total += Lz4Buffers.size(file, src, offsets[firstBuffer[c.ordinal()] + k], lengths[firstBuffer[c.ordinal()] + k]) + 8;
+            }
+        }
+        if (total > Integer.MAX_VALUE - 16) throw corrupt("decompressed batch of " + total + " bytes");
+        if (plain.capacity() < total) plain = ByteBuffer.allocateDirect((int) Math.max(total, plain.capacity() * 5L / 4));
+        ByteBuffer dst = plain.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+        int at = 0;
+        for (Column c : projected) {
+            for (int k = 0; k < bufferCount[c.ordinal()]; k++) {
+                int i = firstBuffer[c.ordinal()] + k;
+                int size = Lz4Buffers.unpack(file, src, offsets[i], lengths[i], dst, at);
+                offsets[i] = at;
+                lengths[i] = size;
+                at += (size + 7) & ~7;
+            }
+        }
+        return plain;
     }
 
     private TraceFormatException corrupt(String what) {
         return new TraceFormatException(file + ": corrupt Arrow record batch: " + what);
     }
 
-    /** Checks the batch's layout and that every buffer lies inside its body. */
+    /**
+     * Checks the batch's layout and that every buffer lies inside its body, and notes where
+     * each buffer is (a compressed batch's buffers move to their decompressed copies in decode).
+     */
     void check(RecordBatch rb, long bodyLength) throws TraceFormatException {
-        if (rb.compression() != null) {
-            throw new TraceFormatException(file + ": compressed Arrow record batches are not supported by the batch reader");
+        compressed = rb.compression() != null;
+        if (compressed && (rb.compression().codec() != CompressionType.LZ4_FRAME || rb.compression().method() != BodyCompressionMethod.BUFFER)) {
+            throw new TraceFormatException(file + ": Arrow record batch compressed with codec " + rb.compression().codec()
+                    + ", method " + rb.compression().method() + "; ccatrace reads LZ4_FRAME buffers");
         }
         if (rb.nodesLength() != nodes || rb.buffersLength() != buffers) {
             throw corrupt(rb.nodesLength() + " field nodes and " + rb.buffersLength() + " buffers, expected " + nodes + " and " + buffers);
         }
         long n = rb.length();
-        if (n < 0 || n * 8 > bodyLength) throw corrupt(n + " rows in a body of " + bodyLength + " bytes");
+        if (n < 0 || (!compressed && n * 8 > bodyLength) || n > Integer.MAX_VALUE / 8) {
+            throw corrupt(n + " rows in a body of " + bodyLength + " bytes");
+        }
         for (int i = 0; i < buffers; i++) {
             rb.buffers(buf, i);
             if (buf.offset() < 0 || buf.length() < 0 || buf.offset() + buf.length() > bodyLength) {
                 throw corrupt("buffer " + i + " lies outside the body");
             }
+            offsets[i] = buf.offset();
+            lengths[i] = buf.length();
         }
+    }
+
+    /** Whether the last checked batch has compressed buffers. */
+    boolean compressed() {
+        return compressed;
     }
 
     /** The body range [start, end) holding a column's buffers. */
@@ -104,15 +156,16 @@ final class IpcColumns {
 
     /** Offset and length of buffer k of column c, checked to hold at least `need` bytes. */
     private long[] buffer(RecordBatch rb, Column c, int k, long need) throws TraceFormatException {
-        rb.buffers(buf, firstBuffer[c.ordinal()] + k);
-        if (buf.length() < need) throw corrupt(c.columnName() + " buffer " + k + " holds " + buf.length() + " bytes, needs " + need);
-        return new long[] {buf.offset(), buf.length()};
+        int i = firstBuffer[c.ordinal()] + k;
+        if (lengths[i] < need) throw corrupt(c.columnName() + " buffer " + k + " holds " + lengths[i] + " bytes, needs " + need);
+        return new long[] {offsets[i], lengths[i]};
     }
 
     /** Decodes every projected column of a record batch whose buffers are in body at their offsets. */
     void decode(RecordBatch rb, ByteBuffer body, EventBatch into) throws TraceFormatException {
         batch = into;
         int n = (int) rb.length();
+        if (compressed) body = decompress(body);
         batch.reset(n);
         for (Column c : projected) {
             rb.nodes(node, firstNode[c.ordinal()]);
@@ -292,8 +345,11 @@ final class IpcColumns {
         }
         Column c = COLUMNS[(int) id];
         RecordBatch rb = d.data();
-        if (rb == null || rb.compression() != null || rb.nodesLength() < 1 || rb.buffersLength() < 3) {
+        if (rb == null || rb.nodesLength() < 1 || rb.buffersLength() < 3) {
             throw new TraceFormatException(file + ": name dictionary missing or not utf8");
+        }
+        if (rb.compression() != null && rb.compression().codec() != CompressionType.LZ4_FRAME) {
+            throw new TraceFormatException(file + ": name dictionary compressed with codec " + rb.compression().codec());
         }
         rb.nodes(node, 0);
         long k = node.length();
@@ -307,6 +363,7 @@ final class IpcColumns {
             bs[2 * i] = buf.offset();
             bs[2 * i + 1] = buf.length();
         }
+        if (rb.compression() != null) b = Lz4Buffers.unpackAll(file, b, bs);
         int size = (int) k;
         if (bs[3] < 4L * (size + 1)) throw corrupt("dictionary offsets too short");
         ByteBuffer offs = at(b, bs[2], 4L * (size + 1));

@@ -32,7 +32,7 @@ final class StreamBatches implements AutoCloseable {
     StreamBatches(String file, FileChannel ch, BufferAllocator allocator) throws IOException {
         this.file = file;
         this.channel = new FramedChannel(file, ch);
-        this.reader = new ArrowStreamReader(channel, allocator);
+        this.reader = new ArrowStreamReader(channel, allocator, Lz4Codec.FACTORY);
         try {
             this.root = readSchema();
             this.metadata = ArrowStreamSource.metadataOf(root.getSchema().getCustomMetadata());

@@ -41,7 +41,9 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.complex.ListVector;
 import org.apache.arrow.vector.dictionary.Dictionary;
 import org.apache.arrow.vector.dictionary.DictionaryProvider;
+import org.apache.arrow.vector.compression.CompressionUtil;
 import org.apache.arrow.vector.ipc.ArrowStreamWriter;
+import org.apache.arrow.vector.ipc.message.IpcOption;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -138,11 +140,17 @@ class ArrowSinkBytesTest {
         assertSameBytes(rows);
     }
 
+    /** Both encodings: plain buffers, and LZ4_FRAME buffers (Arrow's own writer given the same codec). */
     private void assertSameBytes(List<TraceEvent> rows) throws IOException {
-        Path fast = dir.resolve("fast.arrows");
-        Path reference = dir.resolve("reference.arrows");
+        assertSameBytes(rows, false);
+        assertSameBytes(rows, true);
+    }
+
+    private void assertSameBytes(List<TraceEvent> rows, boolean lz4) throws IOException {
+        Path fast = dir.resolve("fast-" + lz4 + ".arrows");
+        Path reference = dir.resolve("reference-" + lz4 + ".arrows");
         HashChain chain = new HashChain();
-        ArrowStreamSink sink = new ArrowStreamSink(fast, HEADER, new RootAllocator());
+        ArrowStreamSink sink = new ArrowStreamSink(fast, HEADER, new RootAllocator(), lz4);
         List<byte[]> checkpoints = new ArrayList<>();
         for (TraceEvent e : rows) {
             sink.write(e);
@@ -156,12 +164,13 @@ class ArrowSinkBytesTest {
             checkpoints.set(rows.size() - 1, c);
         }
         sink.finish(TraceMetadata.empty());
-        writeWithArrowApi(reference, HEADER, rows, checkpoints, ArrowStreamSink.BATCH);
+        TraceMetadata header = lz4 ? HEADER.with(TraceMetadata.MIN_READER_VERSION, "3") : HEADER;
+        writeWithArrowApi(reference, header, rows, checkpoints, ArrowStreamSink.BATCH, lz4);
         byte[] want = Files.readAllBytes(reference);
         byte[] got = Files.readAllBytes(fast);
         assertEquals(want.length, got.length, "stream length");
         assertArrayEquals(want, got);
-        assertArrayEquals(want, direct(rows, checkpoints), "direct row path");
+        assertArrayEquals(want, direct(rows, checkpoints, lz4), "direct row path");
     }
 
     /**
@@ -169,9 +178,9 @@ class ArrowSinkBytesTest {
      * null ones given as null), the same checkpoints; each row's hash must be the format's
      * event hash of the row. Returns the stream.
      */
-    private byte[] direct(List<TraceEvent> rows, List<byte[]> checkpoints) throws IOException {
-        Path p = dir.resolve("direct.arrows");
-        ArrowStreamSink sink = new ArrowStreamSink(p, HEADER, new RootAllocator());
+    private byte[] direct(List<TraceEvent> rows, List<byte[]> checkpoints, boolean lz4) throws IOException {
+        Path p = dir.resolve("direct-" + lz4 + ".arrows");
+        ArrowStreamSink sink = new ArrowStreamSink(p, HEADER, new RootAllocator(), lz4);
         RowColumns columns = sink.columns();
         Random random = new Random(rows.size());
         for (int i = 0; i < rows.size(); i++) {
@@ -199,7 +208,7 @@ class ArrowSinkBytesTest {
         for (TraceEvent e : rows) checkpoints.add(chain.add(e) ? chain.checkpoint() : null);
         if (chain.hasPending()) checkpoints.set(rows.size() - 1, chain.checkpoint());
         Path old = dir.resolve("old.arrows");
-        writeWithArrowApi(old, TraceFiles.header(HEADER), rows, checkpoints, 65_536);
+        writeWithArrowApi(old, TraceFiles.header(HEADER), rows, checkpoints, 65_536, false);
         try (TraceReader r = TraceFiles.open(old)) {
             for (TraceEvent want : rows) {
                 assertTrue(r.hasNext(), "row " + want.seq());
@@ -214,8 +223,8 @@ class ArrowSinkBytesTest {
     }
 
     /** The reference: every cell through Arrow's vector API, one batch per batch rows. */
-    private static void writeWithArrowApi(Path p, TraceMetadata header, List<TraceEvent> rows, List<byte[]> checkpoints, int batch)
-            throws IOException {
+    private static void writeWithArrowApi(Path p, TraceMetadata header, List<TraceEvent> rows, List<byte[]> checkpoints, int batch,
+                                          boolean lz4) throws IOException {
         try (BufferAllocator a = new RootAllocator();
                 VectorSchemaRoot root = VectorSchemaRoot.create(ArrowSchema.schema(header), a);
                 FileChannel ch = FileChannel.open(p, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
@@ -233,7 +242,9 @@ class ArrowSinkBytesTest {
                 }
                 dictionaries.add(names);
             }
-            try (ArrowStreamWriter w = new ArrowStreamWriter(root, provider, ch)) {
+            try (ArrowStreamWriter w = lz4
+                    ? new ArrowStreamWriter(root, provider, ch, IpcOption.DEFAULT, Lz4Codec.FACTORY, CompressionUtil.CodecType.LZ4_FRAME)
+                    : new ArrowStreamWriter(root, provider, ch)) {
                 w.start();
                 int r = 0;
                 for (int i = 0; i < rows.size(); i++) {

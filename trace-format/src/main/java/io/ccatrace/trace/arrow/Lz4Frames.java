@@ -1,0 +1,238 @@
+package io.ccatrace.trace.arrow;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
+/**
+ * LZ4 frames (the LZ4_FRAME codec of Arrow IPC buffer compression) for the trace's buffers.
+ *
+ * <p>The encoder is made for our buffers, which are mostly zeros: every column has a slot per
+ * row, and a null cell's slot is zero. It finds runs of zero bytes (a word at a time, then
+ * exact to the byte at both ends) and writes each run of at least {@link #MIN_RUN} bytes as one
+ * LZ4 match of offset 1 that repeats the run's first zero byte, which is written as a literal;
+ * everything else is literals. It looks for no other repeats, so it costs a pass over the
+ * buffer's words plus a copy of its non-zero bytes. Its output is an ordinary frame (one
+ * independent block per 4 MiB, no checksums) that any LZ4 decoder reads, and it respects the
+ * block format's end rules (the last 5 bytes are literals; no match starts in the last 12).
+ *
+ * <p>The decoder reads any LZ4 frame (linked or independent blocks, content size, block and
+ * content checksums, which it skips; uncompressed blocks; skippable frames are refused) and
+ * checks every length and offset against its input and the expected output size, so corrupt
+ * input fails with an {@link IllegalArgumentException} saying what is wrong, never reads or
+ * writes outside its buffers.
+ */
+final class Lz4Frames {
+    static final int MAGIC = 0x184D2204;
+    /** FLG: version 01, independent blocks, no checksums, no content size, no dictionary. */
+    static final byte FLG = 0x60;
+    /** BD: 4 MiB maximum block size. */
+    static final byte BD = 0x70;
+    static final int MAX_BLOCK = 4 << 20;
+    /** The shortest zero run written as a match (1 literal zero + a match of at least 7). */
+    static final int MIN_RUN = 8;
+    private static final int LAST_LITERALS = 5;
+    private static final int MATCH_LIMIT = 12;
+    private static final int HEADER = 7;
+
+    private Lz4Frames() {
+    }
+
+    /** An upper bound of {@link #encode}'s output for n input bytes. */
+    static long bound(long n) {
+        long blocks = Math.max(1, (n + MAX_BLOCK - 1) / MAX_BLOCK);
+        return HEADER + blocks * 4 + n + n / 255 + blocks * 16 + 4;
+    }
+
+    /**
+     * Encodes src[0, n) as one LZ4 frame into dst from index at; returns the frame's length.
+     * dst must hold {@link #bound}(n) bytes from at. Both buffers are little-endian views.
+     */
+    static int encode(ByteBuffer src, int n, ByteBuffer dst, int at) {
+        int o = at;
+        dst.putInt(o, MAGIC);
+        dst.put(o + 4, FLG);
+        dst.put(o + 5, BD);
+        dst.put(o + 6, headerChecksum(FLG, BD));
+        o += HEADER;
+        for (int start = 0; start < n; start += MAX_BLOCK) {
+            int len = Math.min(MAX_BLOCK, n - start);
+            int size = block(src, start, len, dst, o + 4);
+            if (size >= len) { // never in practice for our buffers; stored uncompressed then
+                dst.put(o + 4, src, start, len);
+                dst.putInt(o, len | 0x80000000);
+                o += 4 + len;
+            } else {
+                dst.putInt(o, size);
+                o += 4 + size;
+            }
+        }
+        dst.putInt(o, 0);
+        return o + 4 - at;
+    }
+
+    /** One block of src[start, start + len) at dst[o]; returns its compressed size. */
+    private static int block(ByteBuffer src, int start, int len, ByteBuffer dst, int o) {
+        int end = start + len;
+        int matchEnd = end - LAST_LITERALS;
+        int lastMatchStart = end - MATCH_LIMIT;
+        int p = o;
+        int lit = start;
+        int i = start;
+        while (i + 8 <= end) {
+            if (src.getLong(i) != 0) {
+                i += 8;
+                continue;
+            }
+            int s = i;
+            if (i - 8 >= lit) s = i - Long.numberOfLeadingZeros(src.getLong(i - 8)) / 8;
+            int e = i + 8;
+            while (e + 8 <= end && src.getLong(e) == 0) e += 8;
+            if (e + 8 <= end) {
+                e += Long.numberOfTrailingZeros(src.getLong(e)) / 8;
+            } else {
+                while (e < end && src.get(e) == 0) e++;
+            }
+            int m = Math.max(s, lit) + 1; // the run's first zero stays a literal: the match repeats it
+            int mEnd = Math.min(e, matchEnd);
+            if (m <= lastMatchStart && mEnd - m >= MIN_RUN - 1) {
+                p = sequence(src, lit, m - lit, dst, p, mEnd - m);
+                lit = mEnd;
+            }
+            i = e;
+        }
+        return sequence(src, lit, end - lit, dst, p, 0) - o;
+    }
+
+    /** Writes one sequence (literals, then a match of offset 1 unless matchLen is 0); returns the new end. */
+    private static int sequence(ByteBuffer src, int from, int litLen, ByteBuffer dst, int p, int matchLen) {
+        int ml = matchLen == 0 ? 0 : matchLen - 4;
+        dst.put(p++, (byte) ((Math.min(litLen, 15) << 4) | Math.min(ml, 15)));
+        if (litLen >= 15) p = length(dst, p, litLen - 15);
+        dst.put(p, src, from, litLen);
+        p += litLen;
+        if (matchLen == 0) return p;
+        dst.putShort(p, (short) 1);
+        p += 2;
+        if (ml >= 15) p = length(dst, p, ml - 15);
+        return p;
+    }
+
+    private static int length(ByteBuffer dst, int p, int rest) {
+        while (rest >= 255) {
+            dst.put(p++, (byte) 255);
+            rest -= 255;
+        }
+        dst.put(p++, (byte) rest);
+        return p;
+    }
+
+    /**
+     * Decodes the LZ4 frame in src[from, to) into dst[0, size), exactly size bytes; src and
+     * dst are little-endian. Throws IllegalArgumentException naming the problem when the
+     * frame is not a valid frame of exactly that size.
+     */
+    static void decode(ByteBuffer src, int from, int to, ByteBuffer dst, int size) {
+        int p = from;
+        need(p + HEADER <= to, "frame header cut short");
+        need(src.getInt(p) == MAGIC, "not an LZ4 frame (magic " + Integer.toHexString(src.getInt(p)) + ")");
+        int flg = src.get(p + 4) & 0xFF;
+        need((flg >>> 6) == 1, "LZ4 frame version " + (flg >>> 6));
+        need((flg & 0x01) == 0, "LZ4 frame needs a dictionary");
+        boolean blockSum = (flg & 0x10) != 0;
+        boolean contentSize = (flg & 0x08) != 0;
+        boolean contentSum = (flg & 0x04) != 0;
+        int descriptor = 2 + (contentSize ? 8 : 0);
+        need(p + 4 + descriptor + 1 <= to, "frame header cut short");
+        need(headerChecksum(src, p + 4, descriptor) == src.get(p + 4 + descriptor), "LZ4 frame header checksum mismatch");
+        if (contentSize) {
+            long declared = src.getLong(p + 6);
+            need(declared == size, "LZ4 frame declares " + declared + " bytes, expected " + size);
+        }
+        p += 4 + descriptor + 1;
+        int out = 0;
+        while (true) {
+            need(p + 4 <= to, "LZ4 frame cut short before its end mark");
+            int word = src.getInt(p);
+            p += 4;
+            if (word == 0) break;
+            int len = word & 0x7FFFFFFF;
+            need(len <= to - p, "LZ4 block of " + len + " bytes runs past the buffer");
+            if (word < 0) {
+                need(len <= size - out, "LZ4 frame holds more than " + size + " bytes");
+                dst.put(out, src, p, len);
+                out += len;
+            } else {
+                out = block(src, p, p + len, dst, out, size);
+            }
+            p += len + (blockSum ? 4 : 0);
+        }
+        if (contentSum) p += 4;
+        need(p <= to, "LZ4 frame cut short in its checksum");
+        need(out == size, "LZ4 frame holds " + out + " bytes, expected " + size);
+    }
+
+    /** Decodes one block's sequences into dst from out; returns the new output length. */
+    private static int block(ByteBuffer src, int p, int end, ByteBuffer dst, int out, int size) {
+        while (p < end) {
+            int token = src.get(p++) & 0xFF;
+            int lit = token >>> 4;
+            if (lit == 15) {
+                int b;
+                do {
+                    need(p < end, "LZ4 literal length cut short");
+                    b = src.get(p++) & 0xFF;
+                    lit += b;
+                } while (b == 255);
+            }
+            need(lit <= end - p, "LZ4 literals run past the block");
+            need(lit <= size - out, "LZ4 frame holds more than " + size + " bytes");
+            dst.put(out, src, p, lit);
+            p += lit;
+            out += lit;
+            if (p == end) break; // the last sequence has no match
+            need(p + 2 <= end, "LZ4 match offset cut short");
+            int offset = src.getShort(p) & 0xFFFF;
+            p += 2;
+            need(offset != 0 && offset <= out, "LZ4 match offset " + offset + " before the start of the output");
+            int ml = (token & 15) + 4;
+            if ((token & 15) == 15) {
+                int b;
+                do {
+                    need(p < end, "LZ4 match length cut short");
+                    b = src.get(p++) & 0xFF;
+                    ml += b;
+                } while (b == 255);
+            }
+            need(ml <= size - out, "LZ4 frame holds more than " + size + " bytes");
+            copyMatch(dst, out, offset, ml);
+            out += ml;
+        }
+        return out;
+    }
+
+    private static void copyMatch(ByteBuffer dst, int out, int offset, int len) {
+        if (offset == 1) {
+            byte b = dst.get(out - 1);
+            for (int k = 0; k < len; k++) dst.put(out + k, b);
+        } else if (offset >= len) {
+            dst.put(out, dst, out - offset, len);
+        } else {
+            for (int k = 0; k < len; k++) dst.put(out + k, dst.get(out - offset + k));
+        }
+    }
+
+    private static void need(boolean ok, String what) {
+        if (!ok) throw new IllegalArgumentException(what);
+    }
+
+    private static byte headerChecksum(byte flg, byte bd) {
+        ByteBuffer b = ByteBuffer.allocate(2).order(ByteOrder.LITTLE_ENDIAN);
+        b.put(0, flg).put(1, bd);
+        return headerChecksum(b, 0, 2);
+    }
+
+    /** The frame descriptor's checksum byte: the second byte of XXH32 (seed 0) of the descriptor. */
+    static byte headerChecksum(ByteBuffer b, int from, int len) {
+        return (byte) (Xxh32.hash(b, from, len) >>> 8);
+    }
+}
