@@ -67,6 +67,11 @@ public final class BenchRecordCommand implements Callable<Integer> {
             description = "also time the recorder and writer without the model, last: the events of an N-event run kept in memory, given to the recorder with rows dropped, written to /dev/null and to a file (default 0: not)")
     long writer;
 
+    @Option(names = "--compare-plain",
+            description = "with --format arrows: after each recorded pass (LZ4-compressed buffers, the default) also time one with"
+                    + " plain buffers (--arrow-compression none), in the same JVM, and report both medians")
+    boolean comparePlain;
+
     @Option(names = "--glue",
             description = "also time the recorder without a writer (its rows are dropped): the recorder glue's own cost, between the two parts")
     boolean glue;
@@ -111,22 +116,22 @@ public final class BenchRecordCommand implements Callable<Integer> {
         Path d = temp ? Files.createTempDirectory("ccatrace-bench") : Files.createDirectories(dir);
         Path trace = d.resolve("bench." + format);
         List<Pass> rec = new ArrayList<>();
+        List<Pass> plain = new ArrayList<>();
         List<ThreadedPass> threaded = new ArrayList<>();
+        boolean compare = comparePlain && format.equals("arrows");
         try {
             warmUp(out, "simulate + record", () -> {
                 ScenarioRecording.record(w, trace, Progress.NONE);
+                if (compare) ScenarioRecording.record(w, trace, false, false, n -> Progress.NONE);
                 ThreadedPass.run(w, trace);
             });
             for (int i = 0; i < passes; i++) {
-                long t0 = System.nanoTime();
-                long c0 = cpu();
-                long j0 = jitMillis();
-                long a0 = ThreadAllocation.bytes();
-                ScenarioRun.Result r = ScenarioRecording.record(o, trace, Progress.NONE);
-                rec.add(new Pass(r.events(), System.nanoTime() - t0, cpu() - c0,
-                        String.format("  %.2f bytes/event", (double) Files.size(trace) / r.events())
-                                + ThreadAllocation.perEvent(a0, r.events()) + jit(j0)));
+                rec.add(recordPass(o, trace, true));
                 report(out, "simulate + record to ." + format + passLabel(i), rec.get(i));
+                if (compare) {
+                    plain.add(recordPass(o, trace, false));
+                    report(out, "simulate + record to .arrows, plain buffers" + passLabel(i), plain.get(i));
+                }
                 threaded.add(ThreadedPass.run(o, trace));
                 threaded.get(i).report(out, "simulate + record, writer thread" + passLabel(i));
             }
@@ -141,10 +146,23 @@ public final class BenchRecordCommand implements Callable<Integer> {
             report(out, "simulate only, median", median(sim));
             if (glue) report(out, "simulate + recorder glue, median", median(rows));
             report(out, "simulate + record, median", median(rec));
+            if (compare) report(out, "simulate + record, plain buffers, median", median(plain));
             ThreadedPass.median(threaded).report(out, "simulate + record, writer thread, median");
             for (int i = 0; i < alone.size(); i++) report(out, writerNames.get(i) + ", median", median(alone.get(i)));
         }
         return ExitCodes.OK;
+    }
+
+    /** One timed recording on this thread (an Arrow trace's buffers LZ4-compressed when lz4). */
+    private static Pass recordPass(ScenarioOptions o, Path trace, boolean lz4) throws IOException {
+        long t0 = System.nanoTime();
+        long c0 = cpu();
+        long j0 = jitMillis();
+        long a0 = ThreadAllocation.bytes();
+        ScenarioRun.Result r = ScenarioRecording.record(o, trace, false, lz4, n -> Progress.NONE).result();
+        return new Pass(r.events(), System.nanoTime() - t0, cpu() - c0,
+                String.format("  %.2f bytes/event", (double) Files.size(trace) / r.events())
+                        + ThreadAllocation.perEvent(a0, r.events()) + jit(j0));
     }
 
     private List<String> writerNames = List.of();

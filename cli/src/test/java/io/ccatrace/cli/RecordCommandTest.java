@@ -82,6 +82,43 @@ class RecordCommandTest {
         assertFalse(Files.exists(dir.resolve("x.arrows")));
     }
 
+    /**
+     * --arrow-compression: lz4 (the default) and none record the same events (the same dump and
+     * digest), lz4 in fewer bytes, marked for readers of format 3; convert turns one into the other.
+     */
+    @Test
+    void arrowCompressionChangesOnlyTheBytes() throws Exception {
+        Path lz4 = dir.resolve("lz4.arrows");
+        Path plain = dir.resolve("plain.arrows");
+        assertEquals(0, run("record", "--scenario", "multi-realm", "--events", "30000", "-o", lz4.toString()));
+        assertEquals(0, run("record", "--scenario", "multi-realm", "--events", "30000", "--arrow-compression", "none", "-o", plain.toString()));
+        assertTrue(Files.size(lz4) * 2 < Files.size(plain), Files.size(lz4) + " vs " + Files.size(plain));
+        try (TraceReader a = TraceFiles.open(lz4, w -> { });
+                TraceReader b = TraceFiles.open(plain, w -> { })) {
+            assertEquals("3", a.metadata().get(TraceMetadata.MIN_READER_VERSION));
+            assertEquals("2", b.metadata().get(TraceMetadata.MIN_READER_VERSION));
+            long n = 0;
+            while (a.hasNext()) {
+                assertTrue(b.hasNext());
+                assertEquals(b.next(), a.next());
+                n++;
+            }
+            assertFalse(b.hasNext());
+            assertTrue(n > 29_000, "events " + n);
+            assertEquals(b.metadata().get(TraceMetadata.DIGEST), a.metadata().get(TraceMetadata.DIGEST));
+        }
+        Path back = dir.resolve("back.arrows");
+        assertEquals(0, run("convert", "--arrow-compression", "none", lz4.toString(), back.toString()));
+        assertArrayEquals(Files.readAllBytes(plain), Files.readAllBytes(back));
+    }
+
+    @Test
+    void badArrowCompressionIsOneLineAndExitTwo() {
+        assertEquals(ExitCodes.BAD_INPUT, run("record", "--arrow-compression", "zstd", "-o", dir.resolve("x.arrows").toString()));
+        assertEquals("ccatrace: --arrow-compression: must be lz4 or none, got 'zstd'\n", err.toString());
+        assertFalse(Files.exists(dir.resolve("x.arrows")));
+    }
+
     /** A full disk (/dev/full: every write fails with ENOSPC) is the same one-line error with the writer thread as without. */
     @Test
     void aFullDiskIsOneLineAndExitTwoWithOrWithoutTheWriterThread() throws Exception {
