@@ -67,10 +67,10 @@ public final class BenchRecordCommand implements Callable<Integer> {
             description = "also time the recorder and writer without the model, last: the events of an N-event run kept in memory, given to the recorder with rows dropped, written to /dev/null and to a file (default 0: not)")
     long writer;
 
-    @Option(names = "--compare-plain",
-            description = "with --format arrows: after each recorded pass (LZ4-compressed buffers, the default) also time one with"
-                    + " plain buffers (--arrow-compression none), in the same JVM, and report both medians")
-    boolean comparePlain;
+    @Option(names = "--compare-lz4",
+            description = "with --format arrows: after each recorded pass (plain buffers, the default) also time one with"
+                    + " LZ4-compressed buffers (--arrow-compression lz4), in the same JVM, and report both medians")
+    boolean compareLz4;
 
     @Option(names = "--glue",
             description = "also time the recorder without a writer (its rows are dropped): the recorder glue's own cost, between the two parts")
@@ -116,21 +116,21 @@ public final class BenchRecordCommand implements Callable<Integer> {
         Path d = temp ? Files.createTempDirectory("ccatrace-bench") : Files.createDirectories(dir);
         Path trace = d.resolve("bench." + format);
         List<Pass> rec = new ArrayList<>();
-        List<Pass> plain = new ArrayList<>();
+        List<Pass> lz4 = new ArrayList<>();
         List<ThreadedPass> threaded = new ArrayList<>();
-        boolean compare = comparePlain && format.equals("arrows");
+        boolean compare = compareLz4 && format.equals("arrows");
         try {
             warmUp(out, "simulate + record", () -> {
                 ScenarioRecording.record(w, trace, Progress.NONE);
-                if (compare) ScenarioRecording.record(w, trace, false, false, n -> Progress.NONE);
+                if (compare) ScenarioRecording.record(w, trace, false, true, n -> Progress.NONE);
                 ThreadedPass.run(w, trace);
             });
             for (int i = 0; i < passes; i++) {
-                rec.add(recordPass(o, trace, true));
+                rec.add(recordPass(o, trace, false));
                 report(out, "simulate + record to ." + format + passLabel(i), rec.get(i));
                 if (compare) {
-                    plain.add(recordPass(o, trace, false));
-                    report(out, "simulate + record to .arrows, plain buffers" + passLabel(i), plain.get(i));
+                    lz4.add(recordPass(o, trace, true));
+                    report(out, "simulate + record to .arrows, LZ4 buffers" + passLabel(i), lz4.get(i));
                 }
                 threaded.add(ThreadedPass.run(o, trace));
                 threaded.get(i).report(out, "simulate + record, writer thread" + passLabel(i));
@@ -146,7 +146,7 @@ public final class BenchRecordCommand implements Callable<Integer> {
             report(out, "simulate only, median", median(sim));
             if (glue) report(out, "simulate + recorder glue, median", median(rows));
             report(out, "simulate + record, median", median(rec));
-            if (compare) report(out, "simulate + record, plain buffers, median", median(plain));
+            if (compare) report(out, "simulate + record, LZ4 buffers, median", median(lz4));
             ThreadedPass.median(threaded).report(out, "simulate + record, writer thread, median");
             for (int i = 0; i < alone.size(); i++) report(out, writerNames.get(i) + ", median", median(alone.get(i)));
         }

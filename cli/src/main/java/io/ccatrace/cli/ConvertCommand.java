@@ -23,7 +23,7 @@ public final class ConvertCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "OUT", description = "output trace")
     Path out;
 
-    @picocli.CommandLine.Option(names = "--arrow-compression", defaultValue = "lz4", paramLabel = "lz4|none",
+    @picocli.CommandLine.Option(names = "--arrow-compression", defaultValue = "none", paramLabel = "lz4|none",
             description = ArrowCompression.DESCRIPTION)
     String arrowCompression;
 

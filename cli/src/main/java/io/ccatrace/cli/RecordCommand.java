@@ -64,7 +64,7 @@ public final class RecordCommand implements Callable<Integer> {
                     + " wall time on two or more cores); auto (default): on when the JVM has at least 2 processors")
     String writerThread;
 
-    @Option(names = "--arrow-compression", defaultValue = "lz4", paramLabel = "lz4|none", description = ArrowCompression.DESCRIPTION)
+    @Option(names = "--arrow-compression", defaultValue = "none", paramLabel = "lz4|none", description = ArrowCompression.DESCRIPTION)
     String arrowCompression;
 
     /** --events beyond this is a typo, not a plan: 10^10 events take hours and ~40 GB of Parquet. */

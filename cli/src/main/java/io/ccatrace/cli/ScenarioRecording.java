@@ -85,7 +85,7 @@ final class ScenarioRecording {
      */
     static Recorded record(ScenarioOptions o, Path out, boolean writerThread,
                            Function<LongSupplier, Progress> progress) throws IOException {
-        return record(o, out, writerThread, true, progress);
+        return record(o, out, writerThread, false, progress);
     }
 
     /** As above; an Arrow trace's buffers are LZ4-compressed when arrowLz4. */

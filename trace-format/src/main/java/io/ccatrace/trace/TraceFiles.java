@@ -344,12 +344,12 @@ public final class TraceFiles {
      * run gives the same id) are filled in; end-of-trace keys are computed on close.
      */
     public static TraceWriter create(Path path, TraceMetadata metadata) throws IOException {
-        return create(path, metadata, true);
+        return create(path, metadata, false);
     }
 
     /**
      * As {@link #create(Path, TraceMetadata)}; an Arrow stream's buffers are LZ4_FRAME-compressed
-     * when arrowLz4 (the default; docs/trace-format.md), plain otherwise. Parquet and JSONL
+     * when arrowLz4 (docs/trace-format.md), plain otherwise (the default). Parquet and JSONL
      * ignore it.
      */
     public static TraceWriter create(Path path, TraceMetadata metadata, boolean arrowLz4) throws IOException {

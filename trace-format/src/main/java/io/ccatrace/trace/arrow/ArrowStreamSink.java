@@ -17,6 +17,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.util.MemoryUtil;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VarBinaryVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
@@ -69,9 +70,9 @@ public final class ArrowStreamSink implements RowSink {
     /** Rows in the block. */
     private int r;
 
-    /** Writes LZ4-compressed buffers to path; the allocator is a child this sink owns and closes. */
+    /** Writes plain buffers to path; the allocator is a child this sink owns and closes. */
     public ArrowStreamSink(Path path, TraceMetadata header, BufferAllocator allocator) throws IOException {
-        this(path, header, allocator, true);
+        this(path, header, allocator, false);
     }
 
     /**
@@ -81,6 +82,7 @@ public final class ArrowStreamSink implements RowSink {
      */
     public ArrowStreamSink(Path path, TraceMetadata header, BufferAllocator allocator, boolean lz4) throws IOException {
         this.allocator = allocator;
+        lz4 &= MemoryUtil.LITTLE_ENDIAN; // the encoder writes LZ4's little-endian fields in native order
         this.channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING);
         this.gather = new GatheringChannel(channel, lz4);

@@ -42,9 +42,7 @@ final class Lz4Codec extends AbstractCompressionCodec {
         if (n > Integer.MAX_VALUE - 1024) throw new IllegalArgumentException("Arrow buffer of " + n + " bytes");
         int size = (int) (CompressionUtil.SIZE_OF_UNCOMPRESSED_LENGTH + Lz4Frames.bound(n));
         ArrowBuf out = allocator.buffer(size);
-        ByteBuffer src = raw.nioBuffer(0, (int) n).order(ByteOrder.LITTLE_ENDIAN);
-        ByteBuffer dst = out.nioBuffer(0, size).order(ByteOrder.LITTLE_ENDIAN);
-        int len = Lz4Frames.encode(src, (int) n, dst, (int) CompressionUtil.SIZE_OF_UNCOMPRESSED_LENGTH);
+        int len = Lz4Frames.encode(raw.memoryAddress(), (int) n, out.memoryAddress() + CompressionUtil.SIZE_OF_UNCOMPRESSED_LENGTH);
         out.writerIndex(CompressionUtil.SIZE_OF_UNCOMPRESSED_LENGTH + len);
         return out;
     }

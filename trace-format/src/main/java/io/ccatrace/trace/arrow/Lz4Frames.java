@@ -2,6 +2,7 @@ package io.ccatrace.trace.arrow;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import org.apache.arrow.memory.util.MemoryUtil;
 
 /**
  * LZ4 frames (the LZ4_FRAME codec of Arrow IPC buffer compression) for the trace's buffers.
@@ -44,85 +45,99 @@ final class Lz4Frames {
     }
 
     /**
-     * Encodes src[0, n) as one LZ4 frame into dst from index at; returns the frame's length.
-     * dst must hold {@link #bound}(n) bytes from at. Both buffers are little-endian views.
+     * Encodes the n bytes at native address src as one LZ4 frame at native address dst, which
+     * must have room for {@link #bound}(n) bytes; returns the frame's length. The addresses are
+     * off-heap memory the caller owns (Arrow buffers): the encoder reads exactly [src, src + n)
+     * and writes within [dst, dst + bound(n)), raw, without bounds checks (it is the hot path of
+     * every recording; its indices come from its own loops, and the tests check it over buffers
+     * of every size and density against the decoder and the reference lz4 command line).
      */
-    static int encode(ByteBuffer src, int n, ByteBuffer dst, int at) {
-        int o = at;
-        dst.putInt(o, MAGIC);
-        dst.put(o + 4, FLG);
-        dst.put(o + 5, BD);
-        dst.put(o + 6, headerChecksum(FLG, BD));
+    static int encode(long src, int n, long dst) {
+        long o = dst;
+        MemoryUtil.putInt(o, MAGIC);
+        MemoryUtil.putByte(o + 4, FLG);
+        MemoryUtil.putByte(o + 5, BD);
+        MemoryUtil.putByte(o + 6, HEADER_CHECKSUM);
         o += HEADER;
         for (int start = 0; start < n; start += MAX_BLOCK) {
             int len = Math.min(MAX_BLOCK, n - start);
-            int size = block(src, start, len, dst, o + 4);
+            int size = block(src + start, len, o + 4);
             if (size >= len) { // never in practice for our buffers; stored uncompressed then
-                dst.put(o + 4, src, start, len);
-                dst.putInt(o, len | 0x80000000);
+                MemoryUtil.copyMemory(src + start, o + 4, len);
+                MemoryUtil.putInt(o, len | 0x80000000);
                 o += 4 + len;
             } else {
-                dst.putInt(o, size);
+                MemoryUtil.putInt(o, size);
                 o += 4 + size;
             }
         }
-        dst.putInt(o, 0);
-        return o + 4 - at;
+        MemoryUtil.putInt(o, 0);
+        return (int) (o + 4 - dst);
     }
 
-    /** One block of src[start, start + len) at dst[o]; returns its compressed size. */
-    private static int block(ByteBuffer src, int start, int len, ByteBuffer dst, int o) {
-        int end = start + len;
-        int matchEnd = end - LAST_LITERALS;
-        int lastMatchStart = end - MATCH_LIMIT;
-        int p = o;
-        int lit = start;
-        int i = start;
-        while (i + 8 <= end) {
-            if (src.getLong(i) != 0) {
+    /** One block of the len bytes at src, written at o; returns its compressed size. */
+    private static int block(long src, int len, long o) {
+        int matchEnd = len - LAST_LITERALS;
+        int lastMatchStart = len - MATCH_LIMIT;
+        long p = o;
+        int lit = 0;
+        int i = 0;
+        while (i + 8 <= len) {
+            if (MemoryUtil.getLong(src + i) != 0) {
                 i += 8;
                 continue;
             }
             int s = i;
-            if (i - 8 >= lit) s = i - Long.numberOfLeadingZeros(src.getLong(i - 8)) / 8;
+            if (i - 8 >= lit) s = i - Long.numberOfLeadingZeros(MemoryUtil.getLong(src + i - 8)) / 8;
             int e = i + 8;
-            while (e + 8 <= end && src.getLong(e) == 0) e += 8;
-            if (e + 8 <= end) {
-                e += Long.numberOfTrailingZeros(src.getLong(e)) / 8;
+            while (e + 8 <= len && MemoryUtil.getLong(src + e) == 0) e += 8;
+            if (e + 8 <= len) {
+                e += Long.numberOfTrailingZeros(MemoryUtil.getLong(src + e)) / 8;
             } else {
-                while (e < end && src.get(e) == 0) e++;
+                while (e < len && MemoryUtil.getByte(src + e) == 0) e++;
             }
             int m = Math.max(s, lit) + 1; // the run's first zero stays a literal: the match repeats it
             int mEnd = Math.min(e, matchEnd);
             if (m <= lastMatchStart && mEnd - m >= MIN_RUN - 1) {
-                p = sequence(src, lit, m - lit, dst, p, mEnd - m);
+                p = sequence(src + lit, m - lit, p, mEnd - m);
                 lit = mEnd;
             }
             i = e;
         }
-        return sequence(src, lit, end - lit, dst, p, 0) - o;
+        return (int) (sequence(src + lit, len - lit, p, 0) - o);
     }
 
     /** Writes one sequence (literals, then a match of offset 1 unless matchLen is 0); returns the new end. */
-    private static int sequence(ByteBuffer src, int from, int litLen, ByteBuffer dst, int p, int matchLen) {
+    private static long sequence(long from, int litLen, long p, int matchLen) {
         int ml = matchLen == 0 ? 0 : matchLen - 4;
-        dst.put(p++, (byte) ((Math.min(litLen, 15) << 4) | Math.min(ml, 15)));
-        if (litLen >= 15) p = length(dst, p, litLen - 15);
-        dst.put(p, src, from, litLen);
+        MemoryUtil.putByte(p++, (byte) ((Math.min(litLen, 15) << 4) | Math.min(ml, 15)));
+        if (litLen >= 15) p = length(p, litLen - 15);
+        copy(from, p, litLen);
         p += litLen;
         if (matchLen == 0) return p;
-        dst.putShort(p, (short) 1);
+        MemoryUtil.putShort(p, (short) 1); // little-endian on every platform Arrow runs on
         p += 2;
-        if (ml >= 15) p = length(dst, p, ml - 15);
+        if (ml >= 15) p = length(p, ml - 15);
         return p;
     }
 
-    private static int length(ByteBuffer dst, int p, int rest) {
+    /** Copies len bytes: a word at a time when short (most literals are one or two cells). */
+    private static void copy(long from, long to, int len) {
+        if (len > 32) {
+            MemoryUtil.copyMemory(from, to, len);
+            return;
+        }
+        int k = 0;
+        for (; k + 8 <= len; k += 8) MemoryUtil.putLong(to + k, MemoryUtil.getLong(from + k));
+        for (; k < len; k++) MemoryUtil.putByte(to + k, MemoryUtil.getByte(from + k));
+    }
+
+    private static long length(long p, int rest) {
         while (rest >= 255) {
-            dst.put(p++, (byte) 255);
+            MemoryUtil.putByte(p++, (byte) 255);
             rest -= 255;
         }
-        dst.put(p++, (byte) rest);
+        MemoryUtil.putByte(p++, (byte) rest);
         return p;
     }
 
@@ -224,6 +239,8 @@ final class Lz4Frames {
     private static void need(boolean ok, String what) {
         if (!ok) throw new IllegalArgumentException(what);
     }
+
+    private static final byte HEADER_CHECKSUM = headerChecksum(FLG, BD);
 
     private static byte headerChecksum(byte flg, byte bd) {
         ByteBuffer b = ByteBuffer.allocate(2).order(ByteOrder.LITTLE_ENDIAN);

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import org.apache.arrow.memory.util.MemoryUtil;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,9 +47,16 @@ class Lz4FramesTest {
         return out.array();
     }
 
+    /** Encodes through off-heap copies, as the codec does with Arrow buffers (bytes past the bound must stay untouched). */
     private static byte[] encode(byte[] raw) {
-        ByteBuffer dst = ByteBuffer.allocate((int) Lz4Frames.bound(raw.length)).order(ByteOrder.LITTLE_ENDIAN);
-        int len = Lz4Frames.encode(le(raw), raw.length, dst, 0);
+        ByteBuffer src = ByteBuffer.allocateDirect(Math.max(raw.length, 1));
+        src.put(0, raw);
+        int bound = (int) Lz4Frames.bound(raw.length);
+        ByteBuffer dst = ByteBuffer.allocateDirect(bound + 64);
+        for (int i = 0; i < dst.capacity(); i++) dst.put(i, (byte) 0x5A);
+        int len = Lz4Frames.encode(MemoryUtil.getByteBufferAddress(src), raw.length, MemoryUtil.getByteBufferAddress(dst));
+        assertTrue(len <= bound, "frame of " + len + " bytes over the bound " + bound);
+        for (int i = bound; i < dst.capacity(); i++) assertEquals((byte) 0x5A, dst.get(i), "written past the bound at " + i);
         byte[] f = new byte[len];
         dst.get(0, f);
         return f;
