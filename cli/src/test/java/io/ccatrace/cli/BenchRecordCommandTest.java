@@ -122,6 +122,23 @@ class BenchRecordCommandTest {
         assertTrue(out.toString().contains("bytes/event"), out.toString());
     }
 
+    /** --compare-lz4 times LZ4-buffer recordings beside the plain ones; theirs have fewer bytes per event. */
+    @Test
+    void compareLz4ReportsBothEncodings() {
+        assertEquals(0, run("bench", "record", "--scenario", "multi-realm", "--events", "20000", "--format", "arrows",
+                "--warmup", "0", "--passes", "2", "--compare-lz4"), err.toString());
+        Pattern bytes = Pattern.compile("^simulate \\+ record(?: to \\.arrows)?(, LZ4 buffers)?, median .*  ([0-9.]+) bytes/event.*$");
+        double plain = -1;
+        double lz4 = -1;
+        for (String line : out.toString().split("\n")) {
+            Matcher m = bytes.matcher(line);
+            if (!m.matches()) continue;
+            if (m.group(1) == null) plain = Double.parseDouble(m.group(2)); else lz4 = Double.parseDouble(m.group(2));
+        }
+        assertTrue(plain > 0 && lz4 > 0, out.toString());
+        assertTrue(lz4 * 2 < plain, "LZ4 " + lz4 + " vs plain " + plain + " bytes/event");
+    }
+
     /**
      * Each part switches the model to other compiled code (no listener, a dropping writer, a
      * real one), so each is warmed up by runs of its own right before its first timed pass:
