@@ -4,6 +4,7 @@ import io.ccatrace.model.scenario.Progress;
 import io.ccatrace.model.scenario.ScenarioOptions;
 import io.ccatrace.model.scenario.ScenarioRun;
 import io.ccatrace.recorder.Recorder;
+import io.ccatrace.trace.ArrowWrite;
 import io.ccatrace.trace.EventView;
 import io.ccatrace.trace.TraceWriter;
 import java.io.IOException;
@@ -67,10 +68,11 @@ public final class BenchRecordCommand implements Callable<Integer> {
             description = "also time the recorder and writer without the model, last: the events of an N-event run kept in memory, given to the recorder with rows dropped, written to /dev/null and to a file (default 0: not)")
     long writer;
 
-    @Option(names = "--compare-lz4",
-            description = "with --format arrows: after each recorded pass (plain buffers, the default) also time one with"
-                    + " LZ4-compressed buffers (--arrow-compression lz4), in the same JVM, and report both medians")
-    boolean compareLz4;
+    @Option(names = "--compare", paramLabel = "lz4|buffered",
+            description = "with --format arrows: after each recorded pass (the default way of writing) also time one written"
+                    + " another way, in the same JVM, and report both medians: lz4 = LZ4-compressed buffers"
+                    + " (--arrow-compression lz4), buffered = without O_DIRECT (--direct-io off)")
+    String compare;
 
     @Option(names = "--glue",
             description = "also time the recorder without a writer (its rows are dropped): the recorder glue's own cost, between the two parts")
@@ -116,21 +118,23 @@ public final class BenchRecordCommand implements Callable<Integer> {
         Path d = temp ? Files.createTempDirectory("ccatrace-bench") : Files.createDirectories(dir);
         Path trace = d.resolve("bench." + format);
         List<Pass> rec = new ArrayList<>();
-        List<Pass> lz4 = new ArrayList<>();
+        List<Pass> others = new ArrayList<>();
         List<ThreadedPass> threaded = new ArrayList<>();
-        boolean compare = compareLz4 && format.equals("arrows");
+        ArrowWrite other = other(compare);
+        boolean compare = other != null && format.equals("arrows");
+        String otherName = compare ? (other.lz4() ? "LZ4 buffers" : "buffered") : "";
         try {
             warmUp(out, "simulate + record", () -> {
                 ScenarioRecording.record(w, trace, Progress.NONE);
-                if (compare) ScenarioRecording.record(w, trace, false, true, n -> Progress.NONE);
+                if (compare) ScenarioRecording.record(w, trace, false, other, n -> Progress.NONE);
                 ThreadedPass.run(w, trace);
             });
             for (int i = 0; i < passes; i++) {
-                rec.add(recordPass(o, trace, false));
+                rec.add(recordPass(o, trace, ArrowWrite.DEFAULT));
                 report(out, "simulate + record to ." + format + passLabel(i), rec.get(i));
                 if (compare) {
-                    lz4.add(recordPass(o, trace, true));
-                    report(out, "simulate + record to .arrows, LZ4 buffers" + passLabel(i), lz4.get(i));
+                    others.add(recordPass(o, trace, other));
+                    report(out, "simulate + record to .arrows, " + otherName + passLabel(i), others.get(i));
                 }
                 threaded.add(ThreadedPass.run(o, trace));
                 threaded.get(i).report(out, "simulate + record, writer thread" + passLabel(i));
@@ -146,24 +150,34 @@ public final class BenchRecordCommand implements Callable<Integer> {
             report(out, "simulate only, median", median(sim));
             if (glue) report(out, "simulate + recorder glue, median", median(rows));
             report(out, "simulate + record, median", median(rec));
-            if (compare) report(out, "simulate + record, LZ4 buffers, median", median(lz4));
+            if (compare) report(out, "simulate + record, " + otherName + ", median", median(others));
             ThreadedPass.median(threaded).report(out, "simulate + record, writer thread, median");
             for (int i = 0; i < alone.size(); i++) report(out, writerNames.get(i) + ", median", median(alone.get(i)));
         }
         return ExitCodes.OK;
     }
 
+    /** The other way of writing --compare names, or null without it. */
+    private static ArrowWrite other(String compare) {
+        if (compare == null) return null;
+        switch (compare) {
+            case "lz4": return ArrowWrite.DEFAULT.withLz4(true);
+            case "buffered": return ArrowWrite.DEFAULT.withDirectIo(false);
+            default: throw new UserException("--compare: must be lz4 or buffered, got '" + compare + "'");
+        }
+    }
+
     /**
-     * One timed recording on this thread (an Arrow trace's buffers LZ4-compressed when lz4);
+     * One timed recording on this thread (an Arrow trace written as how says);
      * its extra figures include the part of the thread's CPU spent in the kernel (the write calls).
      */
-    private static Pass recordPass(ScenarioOptions o, Path trace, boolean lz4) throws IOException {
+    private static Pass recordPass(ScenarioOptions o, Path trace, ArrowWrite how) throws IOException {
         long t0 = System.nanoTime();
         long c0 = cpu();
         long u0 = user();
         long j0 = jitMillis();
         long a0 = ThreadAllocation.bytes();
-        ScenarioRun.Result r = ScenarioRecording.record(o, trace, false, lz4, n -> Progress.NONE).result();
+        ScenarioRun.Result r = ScenarioRecording.record(o, trace, false, how, n -> Progress.NONE).result();
         long c = cpu() - c0;
         long kernel = c - (user() - u0);
         // user time comes in clock ticks (10 ms): the kernel's part is shown for passes of 0.2 s or more

@@ -54,7 +54,7 @@ public final class ConvertCommand implements Callable<Integer> {
      */
     static long copy(TraceReader r, Path path, boolean lz4) throws java.io.IOException {
         long n = 0;
-        try (TraceWriter w = TraceFiles.create(path, r.metadata(), lz4)) {
+        try (TraceWriter w = TraceFiles.create(path, r.metadata(), io.ccatrace.trace.ArrowWrite.DEFAULT.withLz4(lz4))) {
             while (r.hasNext()) {
                 w.write(r.next());
                 n++;

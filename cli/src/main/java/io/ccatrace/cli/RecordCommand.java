@@ -67,6 +67,11 @@ public final class RecordCommand implements Callable<Integer> {
     @Option(names = "--arrow-compression", defaultValue = "none", paramLabel = "lz4|none", description = ArrowCompression.DESCRIPTION)
     String arrowCompression;
 
+    @Option(names = "--direct-io", defaultValue = "on", paramLabel = "on|off",
+            description = "for .arrows output: on (default) writes whole blocks with O_DIRECT where the file system allows it,"
+                    + " past the page cache (same bytes, less kernel work for the recording); off: ordinary writes")
+    String directIo;
+
     /** --events beyond this is a typo, not a plan: 10^10 events take hours and ~40 GB of Parquet. */
     static final long MAX_EVENTS = 10_000_000_000L;
 
@@ -91,7 +96,7 @@ public final class RecordCommand implements Callable<Integer> {
         boolean lz4 = ArrowCompression.lz4(arrowCompression);
         PrintWriter err = spec.commandLine().getErr();
         boolean shown = events >= PROGRESS_FROM;
-        ScenarioRun.Result r = ScenarioRecording.record(o, output, thread, lz4,
+        ScenarioRun.Result r = ScenarioRecording.record(o, output, thread, new io.ccatrace.trace.ArrowWrite(lz4, onOff("--direct-io", directIo)),
                 written -> shown ? new StderrProgress(err, written) : Progress.NONE).result();
         if (shown) err.println();
         PrintWriter out = spec.commandLine().getOut();
@@ -110,6 +115,15 @@ public final class RecordCommand implements Callable<Integer> {
             }
         }
         return ExitCodes.OK;
+    }
+
+    /** An on|off option's value. */
+    static boolean onOff(String option, String value) {
+        switch (value) {
+            case "on": return true;
+            case "off": return false;
+            default: throw new UserException(option + ": must be on or off, got '" + value + "'");
+        }
     }
 
     /** Whether --writer-thread (auto, on or off) puts the writer on a thread of its own, with this many processors. */

@@ -8,6 +8,7 @@ import io.ccatrace.model.scenario.ScenarioOptions;
 import io.ccatrace.model.scenario.ScenarioRun;
 import io.ccatrace.model.script.MachineJson;
 import io.ccatrace.recorder.Recorder;
+import io.ccatrace.trace.ArrowWrite;
 import io.ccatrace.trace.TraceFiles;
 import io.ccatrace.trace.TraceMetadata;
 import java.io.IOException;
@@ -85,11 +86,11 @@ final class ScenarioRecording {
      */
     static Recorded record(ScenarioOptions o, Path out, boolean writerThread,
                            Function<LongSupplier, Progress> progress) throws IOException {
-        return record(o, out, writerThread, false, progress);
+        return record(o, out, writerThread, ArrowWrite.DEFAULT, progress);
     }
 
-    /** As above; an Arrow trace's buffers are LZ4-compressed when arrowLz4. */
-    static Recorded record(ScenarioOptions o, Path out, boolean writerThread, boolean arrowLz4,
+    /** As above; an Arrow trace is written as how says. */
+    static Recorded record(ScenarioOptions o, Path out, boolean writerThread, ArrowWrite how,
                            Function<LongSupplier, Progress> progress) throws IOException {
         ScenarioRun run = new ScenarioRun(o);
         TraceMetadata meta = TraceMetadata.empty()
@@ -99,7 +100,7 @@ final class ScenarioRecording {
                 .with(TraceMetadata.RMM_MODEL, o.rmm())
                 .with(TraceMetadata.MACHINE, MachineJson.toJson(run.machine().config()))
                 .with(TraceMetadata.SIMULATOR_VERSION, Ccatrace.VERSION);
-        Recorder recorder = new Recorder(TraceFiles.create(out, meta, arrowLz4), writerThread);
+        Recorder recorder = new Recorder(TraceFiles.create(out, meta, how), writerThread);
         ScenarioRun.Result r;
         try (recorder) {
             run.machine().addListener(recorder);

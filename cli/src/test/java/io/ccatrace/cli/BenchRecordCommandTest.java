@@ -122,11 +122,11 @@ class BenchRecordCommandTest {
         assertTrue(out.toString().contains("bytes/event"), out.toString());
     }
 
-    /** --compare-lz4 times LZ4-buffer recordings beside the plain ones; theirs have fewer bytes per event. */
+    /** --compare lz4 times LZ4-buffer recordings beside the plain ones; theirs have fewer bytes per event. */
     @Test
     void compareLz4ReportsBothEncodings() {
         assertEquals(0, run("bench", "record", "--scenario", "multi-realm", "--events", "20000", "--format", "arrows",
-                "--warmup", "0", "--passes", "2", "--compare-lz4"), err.toString());
+                "--warmup", "0", "--passes", "2", "--compare", "lz4"), err.toString());
         Pattern bytes = Pattern.compile("^simulate \\+ record(?: to \\.arrows)?(, LZ4 buffers)?, median .*  ([0-9.]+) bytes/event.*$");
         double plain = -1;
         double lz4 = -1;

@@ -116,6 +116,18 @@ class RecordCommandTest {
     }
 
     @Test
+    void directIoWritesTheSameBytes() throws Exception {
+        Path on = dir.resolve("on.arrows");
+        Path off = dir.resolve("off.arrows");
+        assertEquals(0, run("record", "--scenario", "multi-realm", "--events", "30000", "-o", on.toString()));
+        assertEquals(0, run("record", "--scenario", "multi-realm", "--events", "30000", "--direct-io", "off", "-o", off.toString()));
+        assertArrayEquals(Files.readAllBytes(off), Files.readAllBytes(on));
+        err.getBuffer().setLength(0);
+        assertEquals(ExitCodes.BAD_INPUT, run("record", "--direct-io", "maybe", "-o", dir.resolve("x.arrows").toString()));
+        assertEquals("ccatrace: --direct-io: must be on or off, got 'maybe'\n", err.toString());
+    }
+
+    @Test
     void badArrowCompressionIsOneLineAndExitTwo() {
         assertEquals(ExitCodes.BAD_INPUT, run("record", "--arrow-compression", "zstd", "-o", dir.resolve("x.arrows").toString()));
         assertEquals("ccatrace: --arrow-compression: must be lz4 or none, got 'zstd'\n", err.toString());

@@ -344,22 +344,18 @@ public final class TraceFiles {
      * run gives the same id) are filled in; end-of-trace keys are computed on close.
      */
     public static TraceWriter create(Path path, TraceMetadata metadata) throws IOException {
-        return create(path, metadata, false);
+        return create(path, metadata, ArrowWrite.DEFAULT);
     }
 
-    /**
-     * As {@link #create(Path, TraceMetadata)}; an Arrow stream's buffers are LZ4_FRAME-compressed
-     * when arrowLz4 (docs/trace-format.md), plain otherwise (the default). Parquet and JSONL
-     * ignore it.
-     */
-    public static TraceWriter create(Path path, TraceMetadata metadata, boolean arrowLz4) throws IOException {
+    /** As {@link #create(Path, TraceMetadata)}; an Arrow stream is written as how says (Parquet and JSONL ignore it). */
+    public static TraceWriter create(Path path, TraceMetadata metadata, ArrowWrite how) throws IOException {
         TraceFormat f = TraceFormat.of(path);
         TraceMetadata header = header(metadata);
         switch (f) {
             case JSONL:
                 return new ChainedWriter(new JsonlSink(path, header));
             case ARROW_STREAM:
-                return new ChainedWriter(new ArrowStreamSink(path, header, new RootAllocator(), arrowLz4));
+                return new ChainedWriter(new ArrowStreamSink(path, header, new RootAllocator(), how));
             default:
                 return new ChainedWriter(new ParquetSink(path, header));
         }

@@ -103,7 +103,7 @@ class BadInputTest {
     @Test
     void newerFormatVersion() throws IOException {
         Path a = dir.resolve("new.arrows");
-        new ArrowStreamSink(a, newer(), new RootAllocator(), false).finish(TraceMetadata.empty());
+        new ArrowStreamSink(a, newer(), new RootAllocator()).finish(TraceMetadata.empty());
         assertTrue(failure(a).contains("needs a reader of format 4"), failure(a));
         Path q = dir.resolve("new.parquet");
         new ParquetSink(q, newer()).finish(TraceMetadata.empty());

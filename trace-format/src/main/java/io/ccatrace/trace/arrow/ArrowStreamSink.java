@@ -2,6 +2,7 @@ package io.ccatrace.trace.arrow;
 
 import static io.ccatrace.trace.arrow.Slots.*;
 
+import io.ccatrace.trace.ArrowWrite;
 import io.ccatrace.trace.Column;
 import io.ccatrace.trace.RowColumns;
 import io.ccatrace.trace.RowSink;
@@ -45,6 +46,8 @@ public final class ArrowStreamSink implements RowSink {
     private final BufferAllocator allocator;
     private final FileChannel channel;
     private final GatheringChannel gather;
+    /** The O_DIRECT writer of the file, or null. */
+    private final DirectFile directFile;
     private final VectorSchemaRoot root;
     private final FieldVector[] vectors;
     private final NameDictionary[] dictionaries;
@@ -70,22 +73,24 @@ public final class ArrowStreamSink implements RowSink {
     /** Rows in the block. */
     private int r;
 
-    /** Writes plain buffers to path; the allocator is a child this sink owns and closes. */
+    /** Writes to path as {@link ArrowWrite#DEFAULT}; the allocator is a child this sink owns and closes. */
     public ArrowStreamSink(Path path, TraceMetadata header, BufferAllocator allocator) throws IOException {
-        this(path, header, allocator, false);
+        this(path, header, allocator, ArrowWrite.DEFAULT);
     }
 
     /**
-     * Writes to path, with every buffer LZ4_FRAME-compressed when lz4 (the stream then needs a
-     * reader of format {@link FormatVersion#READS_UP_TO 3}, which the header says); the
-     * allocator is a child this sink owns and closes.
+     * Writes to path as how says: every buffer LZ4_FRAME-compressed when lz4 (the stream then
+     * needs a reader of format {@link FormatVersion#READS_UP_TO 3}, which the header says), the
+     * file written with O_DIRECT when directIo and the file system allows it ({@link DirectFile});
+     * the allocator is a child this sink owns and closes.
      */
-    public ArrowStreamSink(Path path, TraceMetadata header, BufferAllocator allocator, boolean lz4) throws IOException {
+    public ArrowStreamSink(Path path, TraceMetadata header, BufferAllocator allocator, ArrowWrite how) throws IOException {
         this.allocator = allocator;
-        lz4 &= MemoryUtil.LITTLE_ENDIAN; // the encoder writes LZ4's little-endian fields in native order
+        boolean lz4 = how.lz4() && MemoryUtil.LITTLE_ENDIAN; // the encoder writes LZ4's little-endian fields in native order
         this.channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING);
-        this.gather = new GatheringChannel(channel, lz4);
+        this.directFile = how.directIo() ? DirectFile.open(path, channel) : null;
+        this.gather = new GatheringChannel(channel, lz4, directFile);
         if (lz4) header = header.with(TraceMetadata.MIN_READER_VERSION, Integer.toString(FormatVersion.MIN_READER_LZ4));
         this.root = VectorSchemaRoot.create(ArrowSchema.schema(header), allocator);
         this.vectors = root.getFieldVectors().toArray(new FieldVector[0]);
@@ -327,13 +332,14 @@ public final class ArrowStreamSink implements RowSink {
         try {
             flush();
             if (complete) writer.end();
-            gather.flush();
+            gather.finish();
         } finally {
             writer.close();
             root.close();
             for (NameDictionary d : dictionaries) {
                 if (d != null) d.close();
             }
+            if (directFile != null) directFile.close();
             channel.close();
             allocator.close();
         }

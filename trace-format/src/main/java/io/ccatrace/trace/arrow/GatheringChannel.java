@@ -19,6 +19,8 @@ final class GatheringChannel implements WritableByteChannel {
     private final List<ByteBuffer> pending = new ArrayList<>();
     /** Copies of everything, for a writer whose buffers are freed before the flush (compressed batches); or null. */
     private ByteBuffer copies;
+    /** The file's O_DIRECT writer, or null. */
+    private final DirectFile direct;
     private boolean open = true;
 
     GatheringChannel(FileChannel file) {
@@ -30,14 +32,24 @@ final class GatheringChannel implements WritableByteChannel {
      * batches: Arrow frees a batch's compressed buffers before the sink flushes).
      */
     GatheringChannel(FileChannel file, boolean copyAll) {
+        this(file, copyAll, null);
+    }
+
+    /** As above; with a direct file, every buffer is staged there and flushed with O_DIRECT ({@link DirectFile}). */
+    GatheringChannel(FileChannel file, boolean copyAll, DirectFile direct) {
         this.file = file;
-        this.copies = copyAll ? ByteBuffer.allocateDirect(1 << 20) : null;
+        this.direct = direct;
+        this.copies = copyAll && direct == null ? ByteBuffer.allocateDirect(1 << 20) : null;
     }
 
     @Override
     public int write(ByteBuffer src) {
         int n = src.remaining();
         if (n == 0) return 0;
+        if (direct != null) {
+            direct.write(src);
+            return n;
+        }
         if (copies != null) {
             if (copies.remaining() < n) {
                 ByteBuffer bigger = ByteBuffer.allocateDirect(Math.max(copies.capacity() * 2, copies.position() + n));
@@ -61,6 +73,10 @@ final class GatheringChannel implements WritableByteChannel {
 
     /** Writes everything collected since the last flush to the file. */
     void flush() throws IOException {
+        if (direct != null) {
+            direct.flush();
+            return;
+        }
         if (copies != null) {
             copies.flip();
             while (copies.hasRemaining()) file.write(copies);
@@ -80,6 +96,15 @@ final class GatheringChannel implements WritableByteChannel {
     @Override
     public boolean isOpen() {
         return open;
+    }
+
+    /** The last flush of the file: as {@link #flush}, and an O_DIRECT file is left exactly as written. */
+    void finish() throws IOException {
+        if (direct != null) {
+            direct.finish();
+        } else {
+            flush();
+        }
     }
 
     /** Forgets unflushed buffers; the file is closed by its owner. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ccatrace.trace.ArrowWrite;
 import io.ccatrace.trace.Column;
 import io.ccatrace.trace.EventKind;
 import io.ccatrace.trace.RowColumns;
@@ -150,7 +151,7 @@ class ArrowSinkBytesTest {
         Path fast = dir.resolve("fast-" + lz4 + ".arrows");
         Path reference = dir.resolve("reference-" + lz4 + ".arrows");
         HashChain chain = new HashChain();
-        ArrowStreamSink sink = new ArrowStreamSink(fast, HEADER, new RootAllocator(), lz4);
+        ArrowStreamSink sink = new ArrowStreamSink(fast, HEADER, new RootAllocator(), ArrowWrite.DEFAULT.withLz4(lz4));
         List<byte[]> checkpoints = new ArrayList<>();
         for (TraceEvent e : rows) {
             sink.write(e);
@@ -180,7 +181,7 @@ class ArrowSinkBytesTest {
      */
     private byte[] direct(List<TraceEvent> rows, List<byte[]> checkpoints, boolean lz4) throws IOException {
         Path p = dir.resolve("direct-" + lz4 + ".arrows");
-        ArrowStreamSink sink = new ArrowStreamSink(p, HEADER, new RootAllocator(), lz4);
+        ArrowStreamSink sink = new ArrowStreamSink(p, HEADER, new RootAllocator(), new ArrowWrite(lz4, false));
         RowColumns columns = sink.columns();
         Random random = new Random(rows.size());
         for (int i = 0; i < rows.size(); i++) {

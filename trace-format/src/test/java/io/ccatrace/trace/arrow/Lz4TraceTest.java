@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ccatrace.trace.ArrowWrite;
 import io.ccatrace.trace.Column;
 import io.ccatrace.trace.TraceCursor;
 import io.ccatrace.trace.TraceEvent;
@@ -40,7 +41,7 @@ class Lz4TraceTest {
 
     private Path write(String name, boolean lz4) throws IOException {
         Path p = dir.resolve(name);
-        try (TraceWriter w = TraceFiles.create(p, META, lz4)) {
+        try (TraceWriter w = TraceFiles.create(p, META, ArrowWrite.DEFAULT.withLz4(lz4))) {
             for (TraceEvent e : events()) w.write(e);
         }
         return p;
