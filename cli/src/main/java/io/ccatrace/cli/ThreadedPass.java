@@ -2,6 +2,7 @@ package io.ccatrace.cli;
 
 import io.ccatrace.model.scenario.Progress;
 import io.ccatrace.model.scenario.ScenarioOptions;
+import io.ccatrace.trace.arrow.ArrowStreamSink;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -14,7 +15,8 @@ import java.util.function.ToLongFunction;
  * One pass of {@code bench record}'s "simulate + record, writer thread": the recording with
  * the recorder's writer thread. Both readings of it: the wall time (what a user on two or
  * more cores waits for) and the CPU time of the simulating thread (this one) and of the
- * writer thread, whose sum per event is what the recording costs on one core.
+ * writer thread (with the direct I/O thread that does its writes, if any), whose sum per event
+ * is what the recording costs on one core.
  */
 record ThreadedPass(long events, long wallNanos, long simCpuNanos, long writerCpuNanos, String extra) {
     static ThreadedPass run(ScenarioOptions o, Path trace) throws IOException {
@@ -22,12 +24,15 @@ record ThreadedPass(long events, long wallNanos, long simCpuNanos, long writerCp
         long c0 = BenchRecordCommand.cpu();
         long j0 = BenchRecordCommand.jitMillis();
         long a0 = ThreadAllocation.bytes();
+        long io0 = ArrowStreamSink.directIoCpuNanos();
         ScenarioRecording.Recorded r = ScenarioRecording.record(o, trace, true, written -> Progress.NONE);
         long wall = System.nanoTime() - t0;
         long sim = BenchRecordCommand.cpu() - c0;
+        long io = ArrowStreamSink.directIoCpuNanos() - io0;
         long events = r.result().events();
-        return new ThreadedPass(events, wall, sim, r.recorder().writerCpuNanos(),
-                ThreadAllocation.perEvent(a0, events) + BenchRecordCommand.jit(j0));
+        // the direct I/O thread does the writer thread's writes: its CPU is counted with the writer's
+        return new ThreadedPass(events, wall, sim, r.recorder().writerCpuNanos() + io,
+                BenchRecordCommand.ioShare(io, events) + ThreadAllocation.perEvent(a0, events) + BenchRecordCommand.jit(j0));
     }
 
     void report(PrintWriter out, String what) {

@@ -73,6 +73,14 @@ public final class ArrowStreamSink implements RowSink {
     /** Rows in the block. */
     private int r;
 
+    /**
+     * The CPU time (ns) the background threads of O_DIRECT writes have spent so far, in this
+     * process (for benchmarks: it belongs to the recordings).
+     */
+    public static long directIoCpuNanos() {
+        return DirectFile.backgroundCpuNanos();
+    }
+
     /** Writes to path as {@link ArrowWrite#DEFAULT}; the allocator is a child this sink owns and closes. */
     public ArrowStreamSink(Path path, TraceMetadata header, BufferAllocator allocator) throws IOException {
         this(path, header, allocator, ArrowWrite.DEFAULT);

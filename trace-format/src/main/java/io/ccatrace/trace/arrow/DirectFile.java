@@ -24,7 +24,8 @@ import java.nio.file.StandardOpenOption;
  * so a recording killed at any moment keeps every batch flushed before the kill, as with plain
  * writes. The partial block stays staged and is written again, longer, by the next flush;
  * {@link #finish} writes it exactly, through the ordinary channel, so a finished file has no
- * filler. {@link #open} gives null where O_DIRECT is not possible (not a regular file, a file
+ * filler. Writes after the first run on a thread of their own ({@link BackgroundWrites}), one at
+ * a time, so the caller does not wait for the device. {@link #open} gives null where O_DIRECT is not possible (not a regular file, a file
  * system without it); a first direct write that fails switches to ordinary writes for good.
  */
 final class DirectFile implements AutoCloseable {
@@ -35,6 +36,9 @@ final class DirectFile implements AutoCloseable {
     private final FileChannel plain;
     private FileChannel direct;
     private ByteBuffer stage;
+    /** The other stage buffer: the one being written, or free after the write. */
+    private ByteBuffer spare;
+    private final BackgroundWrites writes = new BackgroundWrites();
     /** File offset of stage[0] (a multiple of BLOCK while direct). */
     private long base;
     private boolean wroteDirect;
@@ -42,7 +46,7 @@ final class DirectFile implements AutoCloseable {
     private DirectFile(FileChannel plain, FileChannel direct) {
         this.plain = plain;
         this.direct = direct;
-        this.stage = ByteBuffer.allocateDirect((2 << 20) + BLOCK).alignedSlice(BLOCK);
+        this.stage = aligned(2 << 20);
     }
 
     /** A direct writer for path (already opened, empty, as plain), or null where O_DIRECT is not possible. */
@@ -63,32 +67,55 @@ final class DirectFile implements AutoCloseable {
         stage.put(src);
     }
 
+    private static ByteBuffer aligned(int capacity) {
+        return ByteBuffer.allocateDirect(capacity + BLOCK).alignedSlice(BLOCK);
+    }
+
     private void grow(int need) {
-        ByteBuffer bigger = ByteBuffer.allocateDirect(Math.max(stage.capacity() * 2, need) + BLOCK).alignedSlice(BLOCK);
+        ByteBuffer bigger = aligned(Math.max(stage.capacity() * 2, need));
         stage.flip();
         bigger.put(stage);
         stage = bigger;
     }
 
-    /** Writes everything staged: whole blocks with O_DIRECT, the partial one padded with a torn-tail filler. */
+    /**
+     * Writes everything staged: whole blocks with O_DIRECT, the partial one padded with a
+     * torn-tail filler. The first write is done here (a file system that refuses O_DIRECT shows
+     * then, and the file falls back to ordinary writes); later ones on {@link BackgroundWrites}'
+     * thread while the caller goes on with the other stage buffer, which starts with the
+     * partial block (a failure of a write is thrown by the next flush or finish).
+     */
     void flush() throws IOException {
-        if (direct != null) {
-            int n = stage.position();
-            int padded = (n + FILLER + BLOCK - 1) & -BLOCK;
-            if (stage.capacity() < padded) grow(padded);
-            ByteBuffer pad = stage.duplicate().order(ByteOrder.LITTLE_ENDIAN);
-            pad.clear().position(n).limit(padded);
-            pad.putInt(-1).putInt(IpcStream.MAX_METADATA);
-            while (pad.hasRemaining()) pad.put((byte) 0);
-            if (writeDirect(padded)) {
-                int whole = n & -BLOCK;
-                base += whole;
-                stage.position(whole).limit(n);
-                stage.compact();
+        if (direct == null) {
+            plainWrite();
+            return;
+        }
+        int n = stage.position();
+        int padded = (n + FILLER + BLOCK - 1) & -BLOCK;
+        if (stage.capacity() < padded) grow(padded);
+        ByteBuffer pad = stage.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+        pad.clear().position(n).limit(padded);
+        pad.putInt(-1).putInt(IpcStream.MAX_METADATA);
+        while (pad.hasRemaining()) pad.put((byte) 0);
+        int whole = n & -BLOCK;
+        if (!wroteDirect) {
+            if (!writeDirect(padded)) {
+                plainWrite();
                 return;
             }
+            base += whole;
+            stage.position(whole).limit(n);
+            stage.compact();
+            return;
         }
-        plainWrite();
+        writes.await(); // the spare buffer is free again
+        writes.start(direct, stage, padded, base);
+        ByteBuffer next = spare != null && spare.capacity() >= stage.capacity() ? spare : aligned(stage.capacity());
+        next.clear();
+        next.put(stage.duplicate().position(whole).limit(n)); // the partial block; the write only reads too
+        spare = stage;
+        stage = next;
+        base += whole;
     }
 
     /**
@@ -96,6 +123,7 @@ final class DirectFile implements AutoCloseable {
      * ordinary channel, and cuts the last filler off: the file ends where the bytes do.
      */
     void finish() throws IOException {
+        writes.await();
         int n = stage.position();
         int whole = direct == null ? 0 : n & -BLOCK;
         if (whole > 0 && writeDirect(whole)) {
@@ -132,8 +160,14 @@ final class DirectFile implements AutoCloseable {
         return true;
     }
 
+    /** The CPU time (ns) of every background writing thread of this process so far. */
+    static long backgroundCpuNanos() {
+        return BackgroundWrites.cpuNanos();
+    }
+
     @Override
     public void close() throws IOException {
+        writes.close();
         if (direct != null) direct.close();
     }
 }

@@ -70,7 +70,8 @@ class DirectFileTest {
 
     /**
      * While a recording runs, the file ends with a filler after its last batch that readers take
-     * for a torn tail: a recording killed then reads as unfinished, with every batch flushed.
+     * for a torn tail: a recording killed then reads as unfinished, with every batch written
+     * (all the flushed ones but the last, whose write may still be under way).
      */
     @Test
     void anUnfinishedRecordingReadsUpToItsLastBatch() throws IOException {
@@ -85,7 +86,8 @@ class DirectFileTest {
             try (TraceReader r = TraceFiles.open(p, warnings::add)) {
                 while (r.hasNext()) read.add(r.next());
             }
-            assertEquals(rows.subList(0, 2 * ArrowStreamSink.BATCH), read);
+            assertTrue(read.size() == ArrowStreamSink.BATCH || read.size() == 2 * ArrowStreamSink.BATCH, "rows " + read.size());
+            assertEquals(rows.subList(0, read.size()), read);
             assertTrue(warnings.stream().anyMatch(s -> s.contains("did not finish")), warnings.toString());
         } finally {
             w.abandon();
