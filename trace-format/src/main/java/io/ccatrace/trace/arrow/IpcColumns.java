@@ -27,6 +27,8 @@ import org.apache.arrow.flatbuf.RecordBatch;
 final class IpcColumns {
     private static final Column[] COLUMNS = Column.values();
     private static final int N = COLUMNS.length;
+    /** Rows a compressed batch may have: ccatrace writes 8,192; others' writers rarely more than 65,536. */
+    static final long MAX_COMPRESSED_ROWS = 1 << 20;
 
     private final String file;
     private final Column[] projected;
@@ -119,6 +121,9 @@ final class IpcColumns {
         long n = rb.length();
         if (n < 0 || (!compressed && n * 8 > bodyLength) || n > Integer.MAX_VALUE / 8) {
             throw corrupt(n + " rows in a body of " + bodyLength + " bytes");
+        }
+        if (compressed && n > MAX_COMPRESSED_ROWS) { // its size does not bound it: refused before anything is allocated
+            throw corrupt(n + " rows in a compressed batch (at most " + MAX_COMPRESSED_ROWS + ")");
         }
         for (int i = 0; i < buffers; i++) {
             rb.buffers(buf, i);

@@ -51,8 +51,8 @@ final class Lz4Codec extends AbstractCompressionCodec {
     protected ArrowBuf doDecompress(BufferAllocator allocator, ArrowBuf compressed) {
         long size = readUncompressedLength(compressed);
         long end = compressed.writerIndex();
-        if (size < 0 || size > Integer.MAX_VALUE - 1024 || end > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("LZ4 buffer declares " + size + " bytes");
+        if (size < 0 || size > Lz4Buffers.MAX_SIZE || size > Lz4Frames.maxDecoded(end - 8) || end > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("an LZ4 buffer of " + end + " bytes declares " + size);
         }
         ArrowBuf out = allocator.buffer(Math.max(size, 1));
         try {

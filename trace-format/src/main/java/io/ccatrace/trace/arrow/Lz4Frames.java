@@ -31,6 +31,14 @@ final class Lz4Frames {
     static final int MAX_BLOCK = 4 << 20;
     /** The shortest zero run written as a match (1 literal zero + a match of at least 7). */
     static final int MIN_RUN = 8;
+    /**
+     * No LZ4 frame of n bytes decodes to more than about 255 n bytes (a length byte adds at most
+     * 255): a buffer declaring more is corrupt, refused before anything is allocated for it.
+     */
+    static long maxDecoded(long frameBytes) {
+        return frameBytes * 256 + 64;
+    }
+
     private static final int LAST_LITERALS = 5;
     private static final int MATCH_LIMIT = 12;
     private static final int HEADER = 7;

@@ -139,6 +139,12 @@ class Lz4FramesTest {
     }
 
     @Test
+    void noFrameDecodesToMoreThanItsBound() {
+        byte[] zeros = new byte[1 << 20];
+        assertTrue(zeros.length <= Lz4Frames.maxDecoded(encode(zeros).length), "1 MiB of zeros in " + encode(zeros).length + " bytes");
+    }
+
+    @Test
     void theReferenceDecompressorReadsOurFrames(@TempDir Path dir) throws Exception {
         Assumptions.assumeTrue(onPath("lz4"), "the lz4 command line is not installed");
         byte[] raw = new byte[100_000];

@@ -86,6 +86,28 @@ class Lz4TraceTest {
         }
     }
 
+    /** A buffer that declares far more bytes than its frame can hold is refused before anything is allocated. */
+    @Test
+    void anAbsurdDeclaredSizeIsOneLine() throws IOException {
+        Path lz4 = write("lz4.arrows", true);
+        byte[] b = Files.readAllBytes(lz4);
+        int frames = 0;
+        for (int i = 8; i + 4 < b.length; i++) {
+            if (b[i] == 0x04 && b[i + 1] == 0x22 && b[i + 2] == 0x4D && b[i + 3] == 0x18 && ++frames == 40) {
+                java.nio.ByteBuffer.wrap(b, i - 8, 8).order(java.nio.ByteOrder.LITTLE_ENDIAN).putLong(1L << 40);
+                break;
+            }
+        }
+        assertEquals(40, frames);
+        Path bad = dir.resolve("huge.arrows");
+        Files.write(bad, b);
+        for (Executable read : List.<Executable>of(() -> rows(bad), () -> cursor(bad, Long.MIN_VALUE))) {
+            TraceFormatException e = assertThrows(TraceFormatException.class, read);
+            assertTrue(e.getMessage().startsWith(bad.toString()) && e.getMessage().contains("declares"), e.getMessage());
+            assertFalse(e.getMessage().contains("\n"), e.getMessage());
+        }
+    }
+
     @Test
     void aCorruptFrameIsOneLineNamingTheFile() throws IOException {
         Path lz4 = write("lz4.arrows", true);
