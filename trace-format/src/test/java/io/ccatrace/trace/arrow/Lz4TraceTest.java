@@ -47,6 +47,15 @@ class Lz4TraceTest {
         return p;
     }
 
+    /** Where the k-th LZ4 frame (its magic number) starts in a file's bytes. */
+    private static int frame(byte[] b, int k) {
+        int found = 0;
+        for (int i = 8; i + 4 < b.length; i++) {
+            if (b[i] == 0x04 && b[i + 1] == 0x22 && b[i + 2] == 0x4D && b[i + 3] == 0x18 && ++found == k) return i;
+        }
+        throw new AssertionError("the trace has " + found + " LZ4 frames, fewer than " + k);
+    }
+
     private static List<TraceEvent> rows(Path p) throws IOException {
         List<TraceEvent> out = new ArrayList<>();
         try (TraceReader r = TraceFiles.open(p, w -> { throw new AssertionError("warning: " + w); })) {
@@ -91,14 +100,8 @@ class Lz4TraceTest {
     void anAbsurdDeclaredSizeIsOneLine() throws IOException {
         Path lz4 = write("lz4.arrows", true);
         byte[] b = Files.readAllBytes(lz4);
-        int frames = 0;
-        for (int i = 8; i + 4 < b.length; i++) {
-            if (b[i] == 0x04 && b[i + 1] == 0x22 && b[i + 2] == 0x4D && b[i + 3] == 0x18 && ++frames == 40) {
-                java.nio.ByteBuffer.wrap(b, i - 8, 8).order(java.nio.ByteOrder.LITTLE_ENDIAN).putLong(1L << 40);
-                break;
-            }
-        }
-        assertEquals(40, frames);
+        int at = frame(b, 40);
+        java.nio.ByteBuffer.wrap(b, at - 8, 8).order(java.nio.ByteOrder.LITTLE_ENDIAN).putLong(1L << 40); // its declared size
         Path bad = dir.resolve("huge.arrows");
         Files.write(bad, b);
         for (Executable read : List.<Executable>of(() -> rows(bad), () -> cursor(bad, Long.MIN_VALUE))) {
@@ -112,14 +115,7 @@ class Lz4TraceTest {
     void aCorruptFrameIsOneLineNamingTheFile() throws IOException {
         Path lz4 = write("lz4.arrows", true);
         byte[] b = Files.readAllBytes(lz4);
-        int frames = 0;
-        for (int i = 0; i + 4 < b.length; i++) {
-            if (b[i] == 0x04 && b[i + 1] == 0x22 && b[i + 2] == 0x4D && b[i + 3] == 0x18 && ++frames == 40) {
-                b[i + 6] ^= 0x55; // the frame's header checksum
-                break;
-            }
-        }
-        assertEquals(40, frames, "the trace has fewer LZ4 frames than expected");
+        b[frame(b, 40) + 6] ^= 0x55; // the frame's header checksum
         Path bad = dir.resolve("bad.arrows");
         Files.write(bad, b);
         for (Executable read : List.<Executable>of(() -> rows(bad), () -> cursor(bad, Long.MIN_VALUE))) {
