@@ -99,13 +99,7 @@ final class DirectFile implements AutoCloseable {
         while (pad.hasRemaining()) pad.put((byte) 0);
         int whole = n & -BLOCK;
         if (!wroteDirect) {
-            if (!writeDirect(padded)) {
-                plainWrite();
-                return;
-            }
-            base += whole;
-            stage.position(whole).limit(n);
-            stage.compact();
+            if (writeDirect(padded)) keepPartialBlock(whole, n); else plainWrite();
             return;
         }
         writes.await(); // the spare buffer is free again
@@ -126,13 +120,16 @@ final class DirectFile implements AutoCloseable {
         writes.await();
         int n = stage.position();
         int whole = direct == null ? 0 : n & -BLOCK;
-        if (whole > 0 && writeDirect(whole)) {
-            base += whole;
-            stage.position(whole).limit(n);
-            stage.compact();
-        }
+        if (whole > 0 && writeDirect(whole)) keepPartialBlock(whole, n);
         plainWrite();
         plain.truncate(base);
+    }
+
+    /** After stage[0, whole) went out: the rest, stage[whole, n), moves to the start for the next write. */
+    private void keepPartialBlock(int whole, int n) {
+        base += whole;
+        stage.position(whole).limit(n);
+        stage.compact();
     }
 
     private void plainWrite() throws IOException {

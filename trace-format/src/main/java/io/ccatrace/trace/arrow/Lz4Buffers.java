@@ -23,7 +23,7 @@ final class Lz4Buffers {
         if (len < 8) throw corrupt(file, off, "a compressed buffer of " + len + " bytes has no length");
         long size = body.getLong((int) off);
         if (size == -1) return len - 8;
-        if (size < 0 || size > MAX_SIZE || size > Lz4Frames.maxDecoded(len - 8)) {
+        if (!Lz4Frames.plausible(size, len - 8, MAX_SIZE)) {
             throw corrupt(file, off, "a compressed buffer of " + len + " bytes declares " + size);
         }
         return size;

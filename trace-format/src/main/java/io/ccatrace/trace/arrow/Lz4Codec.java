@@ -51,7 +51,7 @@ final class Lz4Codec extends AbstractCompressionCodec {
     protected ArrowBuf doDecompress(BufferAllocator allocator, ArrowBuf compressed) {
         long size = readUncompressedLength(compressed);
         long end = compressed.writerIndex();
-        if (size < 0 || size > Lz4Buffers.MAX_SIZE || size > Lz4Frames.maxDecoded(end - 8) || end > Integer.MAX_VALUE) {
+        if (!Lz4Frames.plausible(size, end - 8, Lz4Buffers.MAX_SIZE) || end > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("an LZ4 buffer of " + end + " bytes declares " + size);
         }
         ArrowBuf out = allocator.buffer(Math.max(size, 1));

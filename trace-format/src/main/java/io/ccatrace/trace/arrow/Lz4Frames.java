@@ -39,6 +39,11 @@ final class Lz4Frames {
         return frameBytes * 256 + 64;
     }
 
+    /** Whether a buffer of frameBytes may decode to declared bytes (at most maxSize). */
+    static boolean plausible(long declared, long frameBytes, long maxSize) {
+        return declared >= 0 && declared <= maxSize && declared <= maxDecoded(frameBytes);
+    }
+
     private static final int LAST_LITERALS = 5;
     private static final int MATCH_LIMIT = 12;
     private static final int HEADER = 7;
