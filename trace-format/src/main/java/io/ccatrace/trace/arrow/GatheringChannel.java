@@ -23,19 +23,12 @@ final class GatheringChannel implements WritableByteChannel {
     private final DirectFile direct;
     private boolean open = true;
 
-    GatheringChannel(FileChannel file) {
-        this(file, false);
-    }
-
     /**
-     * With copyAll, every buffer is copied into one reused off-heap buffer (compressed
-     * batches: Arrow frees a batch's compressed buffers before the sink flushes).
+     * With a direct file, every buffer is staged there and flushed with O_DIRECT ({@link
+     * DirectFile}). Otherwise, with copyAll, every buffer is copied into one reused off-heap
+     * buffer (compressed batches: Arrow frees a batch's compressed buffers before the sink
+     * flushes); without it, the buffers are kept as views.
      */
-    GatheringChannel(FileChannel file, boolean copyAll) {
-        this(file, copyAll, null);
-    }
-
-    /** As above; with a direct file, every buffer is staged there and flushed with O_DIRECT ({@link DirectFile}). */
     GatheringChannel(FileChannel file, boolean copyAll, DirectFile direct) {
         this.file = file;
         this.direct = direct;

@@ -205,12 +205,9 @@ final class Lz4Frames {
             int token = src.get(p++) & 0xFF;
             int lit = token >>> 4;
             if (lit == 15) {
-                int b;
-                do {
-                    need(p < end, "LZ4 literal length cut short");
-                    b = src.get(p++) & 0xFF;
-                    lit += b;
-                } while (b == 255);
+                int more = extension(src, p, end, "literal");
+                lit += more;
+                p += more / 255 + 1;
             }
             need(lit <= end - p, "LZ4 literals run past the block");
             need(lit <= size - out, "LZ4 frame holds more than " + size + " bytes");
@@ -224,18 +221,31 @@ final class Lz4Frames {
             need(offset != 0 && offset <= out, "LZ4 match offset " + offset + " before the start of the output");
             int ml = (token & 15) + 4;
             if ((token & 15) == 15) {
-                int b;
-                do {
-                    need(p < end, "LZ4 match length cut short");
-                    b = src.get(p++) & 0xFF;
-                    ml += b;
-                } while (b == 255);
+                int more = extension(src, p, end, "match");
+                ml += more;
+                p += more / 255 + 1;
             }
             need(ml <= size - out, "LZ4 frame holds more than " + size + " bytes");
             copyMatch(dst, out, offset, ml);
             out += ml;
         }
         return out;
+    }
+
+    /**
+     * The sum of a length's extension bytes from src[p]: bytes of 255 and a last one below 255,
+     * so they take sum / 255 + 1 bytes.
+     */
+    private static int extension(ByteBuffer src, int p, int end, String what) {
+        int sum = 0;
+        int b;
+        do {
+            need(p < end, "LZ4 " + what + " length cut short");
+            b = src.get(p++) & 0xFF;
+            sum += b;
+            need(sum < 1 << 30, "LZ4 " + what + " length beyond any buffer"); // never overflows
+        } while (b == 255);
+        return sum;
     }
 
     private static void copyMatch(ByteBuffer dst, int out, int offset, int len) {
