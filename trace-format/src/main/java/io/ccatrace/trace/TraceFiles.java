@@ -169,6 +169,19 @@ public final class TraceFiles {
      */
     static final int PROJECTED_READ_AHEAD = 32;
 
+    /**
+     * Rows per Parquet batch of a read-ahead cursor over every column (replay, state queries,
+     * dump): 4,096 rows of every column are about 1.3 MB, so the caller reads a batch while it
+     * is still in the cache from the reader thread's decoding, as {@link #PROJECTED_CURSOR_ROWS}
+     * does for a projection. With 65,536-row batches (about 15 MB each, one ahead) the replaying
+     * thread used about 10% more CPU and waited for every row group's first batch
+     * (docs/performance-log.md, session 18).
+     */
+    static final int FULL_CURSOR_ROWS = 1 << 12;
+
+    /** Batch objects such a cursor's reader thread cycles through (about 20 MB in all). */
+    static final int FULL_READ_AHEAD = 16;
+
     /** Opens a row cursor over every column (see {@link TraceCursor}); warnings go to stderr. */
     public static TraceCursor openCursor(Path path) throws IOException {
         return openCursor(path, Long.MIN_VALUE, w -> System.err.println("ccatrace: warning: " + w));
@@ -268,7 +281,9 @@ public final class TraceFiles {
         boolean jsonl = f == TraceFormat.JSONL;
         boolean decodeAll = cols.size() == Column.values().length;
         Set<Column> sparse = !decodeAll ? java.util.EnumSet.allOf(Column.class) : digestsFirst == null ? Set.of() : digestsFirst;
-        BatchReader r = openColumns(path, cols, warnings, 1, decodeAll ? ParquetBatchReader.BATCH_ROWS : PROJECTED_CURSOR_ROWS, sparse);
+        boolean ahead = readAhead && !jsonl;
+        int fullRows = ahead ? FULL_CURSOR_ROWS : ParquetBatchReader.BATCH_ROWS;
+        BatchReader r = openColumns(path, cols, warnings, 1, decodeAll ? fullRows : PROJECTED_CURSOR_ROWS, sparse);
         boolean storage = checkChain && decodeAll && digestsFirst != null && f == TraceFormat.PARQUET
                 && fromSeq == Long.MIN_VALUE && StorageDigest.present(r.metadata());
         if (checkChain && !decodeAll && !jsonl) {
@@ -276,7 +291,7 @@ public final class TraceFiles {
             if (!storage) {
                 r.close();
                 decodeAll = true;
-                r = openColumns(path, java.util.EnumSet.allOf(Column.class), warnings);
+                r = openColumns(path, java.util.EnumSet.allOf(Column.class), warnings, 1, fullRows, Set.of());
             }
         }
         try {
@@ -287,9 +302,8 @@ public final class TraceFiles {
                 check = new ChainCheck(FormatVersion.of(r.metadata()), a);
                 if (a.failure == null) seekTo = a.seekTo;
             }
-            boolean ahead = readAhead && !jsonl;
             if (ahead) {
-                int depth = f == TraceFormat.PARQUET && !decodeAll ? PROJECTED_READ_AHEAD : 2;
+                int depth = f != TraceFormat.PARQUET ? 2 : decodeAll ? FULL_READ_AHEAD : PROJECTED_READ_AHEAD;
                 r = new PrefetchReader(r, path.toString(), readerTask(check, batchTask), depth);
             }
             BatchCursor c = new BatchCursor(r, path.toString(), cols, check, ahead, jsonl, warnings, fromSeq, seekTo);

@@ -72,6 +72,31 @@ class ProjectedCursorTest {
         assertEquals(List.of(), w);
     }
 
+    /**
+     * The every-column cursor with read-ahead (replay, state queries) reads Parquet in smaller
+     * batches than without (TraceFiles.FULL_CURSOR_ROWS): the same rows from the start and from
+     * a seq inside a batch, and every event whole.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"t.arrows", "t.parquet"})
+    void everyColumnReadAheadReadsTheSameEventsFromAnySeq(String name) throws IOException {
+        Path p = dir.resolve(name);
+        List<TraceEvent> events = CursorTest.edgy(ROWS);
+        TraceRoundTripTest.write(p, events);
+        for (long from : new long[] {Long.MIN_VALUE, 70001, ROWS - 1}) {
+            int first = from == Long.MIN_VALUE ? 0 : (int) from;
+            for (boolean ahead : new boolean[] {false, true}) {
+                List<String> w = new ArrayList<>();
+                List<TraceEvent> rows = new ArrayList<>();
+                try (TraceCursor c = TraceFiles.openCursor(p, Set.of(Column.values()), from, ahead, w::add)) {
+                    while (c.next()) rows.add(c.toEvent());
+                }
+                assertEquals(events.subList(first, ROWS), rows, "from " + from + ", ahead=" + ahead);
+                assertEquals(List.of(), w);
+            }
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"t.arrows", "t.parquet"})
     void columnsOutsideTheProjectionFailLoudly(String name) throws IOException {
