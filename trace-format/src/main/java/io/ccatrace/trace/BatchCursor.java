@@ -178,6 +178,8 @@ final class BatchCursor implements TraceCursor {
     public boolean next() throws IOException {
         if (++r < n) return true;
         while (!ended) {
+            // a read-ahead reader may refill this batch's object once the next is taken
+            if (warm) awaitCheck();
             EventBatch next = reader.next();
             if (next == null) {
                 end();

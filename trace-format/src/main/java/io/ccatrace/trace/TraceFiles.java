@@ -304,9 +304,10 @@ public final class TraceFiles {
             }
             if (ahead) {
                 int depth = f != TraceFormat.PARQUET ? 2 : decodeAll ? FULL_READ_AHEAD : PROJECTED_READ_AHEAD;
-                r = new PrefetchReader(r, path.toString(), readerTask(check, batchTask), depth);
+                // the chain check runs on the cursor's checker thread, beside the reader thread's decoding
+                r = new PrefetchReader(r, path.toString(), batchTask, depth);
             }
-            BatchCursor c = new BatchCursor(r, path.toString(), cols, check, ahead, jsonl, warnings, fromSeq, seekTo);
+            BatchCursor c = new BatchCursor(r, path.toString(), cols, check, false, jsonl, warnings, fromSeq, seekTo);
             if (storage) c.watch(StorageCheck.start(path));
             return c;
         } catch (IOException | RuntimeException e) {
@@ -315,15 +316,6 @@ public final class TraceFiles {
         }
     }
 
-    /** The reader thread's per-batch work: the chain check, then the caller's task (either may be null). */
-    private static Consumer<EventBatch> readerTask(ChainCheck check, Consumer<EventBatch> task) {
-        if (check == null) return task;
-        if (task == null) return check::accept;
-        return b -> {
-            check.accept(b);
-            task.accept(b);
-        };
-    }
 
     /**
      * Starts the storage-digest check of a Parquet trace that has digests, for a reader of a
