@@ -228,8 +228,8 @@ public final class TraceFiles {
 
     /**
      * As {@link #openCursor(Path, Set, long, boolean, boolean, Consumer)}, with a task run on
-     * every batch on the reader thread (after the chain check, before the cursor gets the
-     * batch), e.g. one that {@link EventBatch#attach attaches} per-row values the cursor then
+     * every batch on the reader thread (before the cursor gets the batch; the chain is checked
+     * on the cursor's checker thread meanwhile), e.g. one that {@link EventBatch#attach attaches} per-row values the cursor then
      * gives ({@link TraceCursor#attached()}). Only with read-ahead on an Arrow or Parquet
      * file; otherwise (and with a null task) no task runs.
      */
@@ -244,7 +244,7 @@ public final class TraceFiles {
      * projection's: by the storage digests of a Parquet trace that has them, on a thread of
      * their own ({@link StorageCheck}: the stored bytes hashed; the event chain recomputed only
      * after a mismatch, with its usual warning), so the reader thread only decodes and runs
-     * the batch task; any other trace has its event chain checked on the reader thread, as
+     * the batch task; any other trace has its event chain checked on the cursor's checker thread, as
      * {@link #openCursor(Path, Set, long, boolean, boolean, Consumer, Consumer)} does. Same
      * rows and same warnings (a break is warned between batches once the digest check has
      * found it, at the end at the latest); for the replay, whose reader thread was its
