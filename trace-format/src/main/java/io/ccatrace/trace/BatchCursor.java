@@ -41,7 +41,6 @@ final class BatchCursor implements TraceCursor {
     private final ChainCheck check;
     /** Whether the reader under the cursor gives the warnings itself (the JSONL row path). */
     private final boolean readerWarns;
-    private final boolean checkOnReader;
     private final Consumer<String> warnings;
     private final boolean fromStart;
     private boolean warnedBreak;
@@ -90,23 +89,19 @@ final class BatchCursor implements TraceCursor {
      * @param check the chain check over every batch, or null when the chain is not checked
      *     here: the reader checks it (readerWarns, the JSONL row path) or the projection
      *     lacks columns it covers
-     * @param checkOnReader whether the reader runs the check on its own thread (a
-     *     {@link PrefetchReader} given {@code check::accept}); else the cursor runs it
      * @param fromSeq the first row returned is the first with seq &gt;= fromSeq
      *     ({@code Long.MIN_VALUE}: from the start)
      * @param seekTo where the reader seeks to before its first batch ({@code Long.MIN_VALUE}:
      *     no seek); at most fromSeq: the check of a seeking cursor starts at the checkpoint
      *     stored before fromSeq ({@link SeekAnchor}), so its reader must not skip the rows after it
      */
-    BatchCursor(BatchReader reader, String file, Set<Column> columns, ChainCheck check, boolean checkOnReader,
-                boolean readerWarns, Consumer<String> warnings, long fromSeq, long seekTo) throws IOException {
+    BatchCursor(BatchReader reader, String file, Set<Column> columns, ChainCheck check, boolean readerWarns, Consumer<String> warnings, long fromSeq, long seekTo) throws IOException {
         this.reader = reader;
         this.file = file;
         this.columns = Set.copyOf(columns);
         this.everyEventColumn = columns.containsAll(eventColumns());
         this.check = check;
         this.readerWarns = readerWarns;
-        this.checkOnReader = checkOnReader;
         this.warnings = warnings;
         this.fromSeq = fromSeq;
         this.fromStart = fromSeq == Long.MIN_VALUE;
@@ -116,7 +111,7 @@ final class BatchCursor implements TraceCursor {
             if (c.type() == Column.Type.LONG || c.type() == Column.Type.INT) longRows[c.ordinal()] = new LongRows();
             if (c.type() == Column.Type.NAME) nameRows[c.ordinal()] = new NameRows();
         }
-        this.checker = check != null && !checkOnReader && reader.doubleBuffer() ? Executors.newSingleThreadExecutor(r -> {
+        this.checker = check != null && reader.doubleBuffer() ? Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "ccatrace-chain-check");
             t.setDaemon(true);
             return t;
@@ -193,7 +188,7 @@ final class BatchCursor implements TraceCursor {
                 if (checker != null) {
                     pending = checker.submit(() -> check.accept(next));
                 } else {
-                    if (!checkOnReader) check.accept(next);
+                    check.accept(next);
                     warnBreak();
                 }
             }

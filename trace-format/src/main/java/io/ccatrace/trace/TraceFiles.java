@@ -170,12 +170,12 @@ public final class TraceFiles {
     static final int PROJECTED_READ_AHEAD = 32;
 
     /**
-     * Rows per Parquet batch of a read-ahead cursor over every column (replay, state queries,
-     * dump): 4,096 rows of every column are about 1.3 MB, so the caller reads a batch while it
-     * is still in the cache from the reader thread's decoding, as {@link #PROJECTED_CURSOR_ROWS}
+     * Rows per Parquet batch of a read-ahead cursor over every column (replay, state queries):
+     * 4,096 rows of every column are about 1.3 MB, so the caller reads a batch while it is
+     * still in the cache from the reader thread's decoding, as {@link #PROJECTED_CURSOR_ROWS}
      * does for a projection. With 65,536-row batches (about 15 MB each, one ahead) the replaying
-     * thread used about 10% more CPU and waited for every row group's first batch
-     * (docs/performance-log.md, session 18).
+     * thread used about a quarter more CPU (median 1.00 against 0.81 s per 5 M events;
+     * docs/performance-log.md, session 18).
      */
     static final int FULL_CURSOR_ROWS = 1 << 12;
 
@@ -229,8 +229,8 @@ public final class TraceFiles {
     /**
      * As {@link #openCursor(Path, Set, long, boolean, boolean, Consumer)}, with a task run on
      * every batch on the reader thread (before the cursor gets the batch; the chain is checked
-     * on the cursor's checker thread meanwhile), e.g. one that {@link EventBatch#attach attaches} per-row values the cursor then
-     * gives ({@link TraceCursor#attached()}). Only with read-ahead on an Arrow or Parquet
+     * on the cursor's checker thread meanwhile), e.g. one that {@link EventBatch#attach
+     * attaches} per-row values the cursor then gives ({@link TraceCursor#attached()}). Only with read-ahead on an Arrow or Parquet
      * file; otherwise (and with a null task) no task runs.
      */
     public static TraceCursor openCursor(Path path, Set<Column> columns, long fromSeq, boolean readAhead,
@@ -307,7 +307,7 @@ public final class TraceFiles {
                 // the chain check runs on the cursor's checker thread, beside the reader thread's decoding
                 r = new PrefetchReader(r, path.toString(), batchTask, depth);
             }
-            BatchCursor c = new BatchCursor(r, path.toString(), cols, check, false, jsonl, warnings, fromSeq, seekTo);
+            BatchCursor c = new BatchCursor(r, path.toString(), cols, check, jsonl, warnings, fromSeq, seekTo);
             if (storage) c.watch(StorageCheck.start(path));
             return c;
         } catch (IOException | RuntimeException e) {
@@ -315,7 +315,6 @@ public final class TraceFiles {
             throw e;
         }
     }
-
 
     /**
      * Starts the storage-digest check of a Parquet trace that has digests, for a reader of a

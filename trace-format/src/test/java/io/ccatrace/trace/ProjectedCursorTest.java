@@ -247,7 +247,7 @@ class ProjectedCursorTest {
             int slot = k;
             BatchReader r = failingOnThirdBatch(p);
             if (ahead) r = new PrefetchReader(r, p.toString(), null, k == 1 ? 2 : 8);
-            BatchCursor c = new BatchCursor(r, p.toString(), SOME_WITH_KEYS, null, ahead, false, w -> { }, Long.MIN_VALUE, Long.MIN_VALUE);
+            BatchCursor c = new BatchCursor(r, p.toString(), SOME_WITH_KEYS, null, false, w -> { }, Long.MIN_VALUE, Long.MIN_VALUE);
             TraceFormatException e = assertThrows(TraceFormatException.class, () -> {
                 while (c.next()) count[slot]++;
             });
