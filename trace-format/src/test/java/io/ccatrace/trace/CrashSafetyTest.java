@@ -39,21 +39,44 @@ class CrashSafetyTest {
         }
     }
 
-    @Test
-    void killedRecorderLeavesWholeBatches() throws Exception {
-        Path p = dir.resolve("killed.arrows");
+    /** Records 3 batches and 1,000 rows in a child process, kills it, and reads what it left. */
+    private Read killedAfterThreeBatches(String writes) throws Exception {
+        Path p = dir.resolve("killed-" + writes + ".arrows");
         int events = 3 * ArrowStreamSink.BATCH + 1000;
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process child = new ProcessBuilder(java, "--add-opens=java.base/java.nio=ALL-UNNAMED",
                 "-cp", System.getProperty("java.class.path"), RecordUntilKilled.class.getName(),
-                p.toString(), Integer.toString(events)).redirectErrorStream(true).start();
+                p.toString(), Integer.toString(events), writes).redirectErrorStream(true).start();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream()))) {
             assertEquals("written", out.readLine());
             child.destroyForcibly(); // SIGKILL on Linux: no close, no shutdown hooks
             assertTrue(child.waitFor(30, TimeUnit.SECONDS));
         }
-        Read r = readAll(p);
+        return readAll(p);
+    }
+
+    /** Ordinary writes: every batch handed to the file before the kill is there. */
+    @Test
+    void killedRecorderLeavesWholeBatches() throws Exception {
+        Read r = killedAfterThreeBatches("buffered");
         assertEquals(3L * ArrowStreamSink.BATCH, r.events());
+        assertIncomplete(r);
+    }
+
+    /**
+     * O_DIRECT (the default): the write of the last batch may still be under way on the
+     * background thread when the process dies, so that batch may be lost, never a part of one
+     * (docs/trace-format.md, "O_DIRECT"). A CI run on a loaded machine lost it once.
+     */
+    @Test
+    void killedDirectRecorderLeavesWholeBatchesButPerhapsTheLast() throws Exception {
+        Read r = killedAfterThreeBatches("direct");
+        assertTrue(r.events() == 3L * ArrowStreamSink.BATCH || r.events() == 2L * ArrowStreamSink.BATCH,
+                "whole batches, at most the last one lost: " + r.events());
+        assertIncomplete(r);
+    }
+
+    private static void assertIncomplete(Read r) {
         assertFalse(r.complete());
         assertNull(r.chainBreak());
         assertEquals(1, r.warnings().size(), r.warnings().toString());
