@@ -10,7 +10,7 @@ import java.util.function.Consumer;
 /**
  * Decodes batches on a reader thread of its own, ahead of the caller: while the caller works
  * through batch k, the thread decodes batches k + 1 .. k + depth - 1 (and runs an optional
- * per-batch task on each, such as the integrity chain check) and queues them. Built on the
+ * per-batch task on each, such as the replay's content hash) and queues them. Built on the
  * {@link BatchReader#keep} contract (a batch stays unchanged until depth - 1 further calls):
  * the queue holds at most depth - 2 batches, so the thread only calls the inner reader's next()
  * again once the caller has taken every batch but the depth - 1 last ones, i.e. finished with
@@ -30,7 +30,7 @@ final class PrefetchReader implements BatchReader {
 
     private final BatchReader inner;
     private final String file;
-    private final Consumer<EventBatch> check;
+    private final Consumer<EventBatch> task;
     /**
      * Hands batches (or END, or the reader thread's Throwable) to the caller, in order: a ring
      * when batches may be queued, else (one batch ahead) a direct hand-over.
@@ -52,11 +52,11 @@ final class PrefetchReader implements BatchReader {
     /**
      * @param inner a reader whose {@link BatchReader#doubleBuffer()} is true
      * @param file the file's name, for error messages
-     * @param check the integrity chain check, run on each batch on the reader thread before
-     *     it is handed over (null: none)
+     * @param task per-batch work run on each batch on the reader thread before it is handed
+     *     over (null: none); the cursor checks the integrity chain on a thread of its own
      */
-    PrefetchReader(BatchReader inner, String file, Consumer<EventBatch> check) {
-        this(inner, file, check, 2);
+    PrefetchReader(BatchReader inner, String file, Consumer<EventBatch> task) {
+        this(inner, file, task, 2);
     }
 
     /**
@@ -64,7 +64,7 @@ final class PrefetchReader implements BatchReader {
      * of the one the caller reads (depth at least 2; fewer when the inner reader keeps fewer
      * batch objects).
      */
-    PrefetchReader(BatchReader inner, String file, Consumer<EventBatch> check, int depth) {
+    PrefetchReader(BatchReader inner, String file, Consumer<EventBatch> task, int depth) {
         if (depth < 2) throw new IllegalArgumentException("read-ahead depth below 2: " + depth);
         int kept = inner.keep(depth);
         if (kept < 2) throw new IllegalArgumentException("the reader cannot keep two batches");
@@ -74,7 +74,7 @@ final class PrefetchReader implements BatchReader {
         this.lookAhead = queued > 0;
         this.inner = inner;
         this.file = file;
-        this.check = check;
+        this.task = task;
     }
 
     @Override
@@ -158,9 +158,9 @@ final class PrefetchReader implements BatchReader {
         try {
             while (!closed) {
                 EventBatch b = log == null ? inner.next() : loggedNext();
-                if (b != null && check != null) {
+                if (b != null && task != null) {
                     if (log != null) log.state(HandOverLog.TASK);
-                    check(b);
+                    runTask(b);
                 }
                 if (!give(b == null ? END : b)) return;
                 if (b == null) break;
@@ -190,11 +190,11 @@ final class PrefetchReader implements BatchReader {
         return did;
     }
 
-    private void check(EventBatch b) throws TraceFormatException {
+    private void runTask(EventBatch b) throws TraceFormatException {
         try {
-            check.accept(b);
+            task.accept(b);
         } catch (RuntimeException e) {
-            throw new TraceFormatException(file + ": integrity chain check failed: " + VerifyingReader.describe(e), e);
+            throw new TraceFormatException(file + ": reading ahead failed: " + VerifyingReader.describe(e), e);
         }
     }
 
