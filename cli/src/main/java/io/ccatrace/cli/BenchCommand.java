@@ -5,7 +5,7 @@ import picocli.CommandLine.Spec;
 
 /** ccatrace bench: rerunnable benchmarks whose figures go to docs/performance.md. */
 @Command(mixinStandardHelpOptions = true, name = "bench", description = "Run a benchmark.", subcommands = {BenchTraceCommand.class, BenchReplayCommand.class, BenchStateCommand.class, BenchRecordCommand.class,
-        BenchAnalyzeCommand.class, BenchAbCommand.class})
+        BenchAnalyzeCommand.class, BenchAbCommand.class, BenchBoxCommand.class})
 public final class BenchCommand implements Runnable {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
