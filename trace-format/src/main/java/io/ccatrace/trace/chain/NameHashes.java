@@ -22,7 +22,7 @@ final class NameHashes {
     }
 
     /** The first of the two slots of s's set. */
-    private static int set(String s) {
+    static int set(String s) {
         int h = s.hashCode();
         return (h ^ (h >>> 16)) & (SIZE - 2);
     }
