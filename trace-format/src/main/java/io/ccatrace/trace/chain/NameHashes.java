@@ -4,14 +4,15 @@ package io.ccatrace.trace.chain;
  * {@link ContentKey#name} remembered per String object in a small two-way set-associative
  * table (rows repeat a few dozen names; the readers' names are interned, the model's are
  * constants, but may be built per event: an equal String hits too, through {@link #miss}).
- * Two ways, because hot names do share a set: with one way, read/READ,
+ * With one way of 256 slots indexed by the hash code's low bits, read/READ,
  * RMI_DATA_CREATE_UNKNOWN/EXIT_TO_HOST, RMI_REC_ENTER/RSI_IPA_STATE_SET and
- * host_call/HOST_CALL (hash codes equal in their low 8 bits) evicted each other ~170,000 times
- * in a 5 M-event replay of multi-realm, each time evaluating the name's polynomial again
- * (~4 ns per event on the replaying thread; with two ways, none do). Not thread-safe.
+ * host_call/HOST_CALL evicted each other ~170,000 times in a 5 M-event replay of multi-realm,
+ * each time evaluating the name's polynomial again (~4 ns per event on the replaying thread);
+ * with two ways of 256 still ~17,000 (host_call, read and DELEGATED shared a set). Two ways
+ * of 1,024 slots by a Fibonacci hash: no name of that replay evicted. Not thread-safe.
  */
 final class NameHashes {
-    private static final int SIZE = 256;
+    private static final int SIZE = 1024;
     private final String[] names = new String[SIZE];
     private final long[] values = new long[SIZE];
 
@@ -23,8 +24,7 @@ final class NameHashes {
 
     /** The first of the two slots of s's set. */
     static int set(String s) {
-        int h = s.hashCode();
-        return (h ^ (h >>> 16)) & (SIZE - 2);
+        return (s.hashCode() * 0x9E3779B9 >>> 22) & (SIZE - 2);   // the top 10 bits of a Fibonacci hash, even
     }
 
     /**
