@@ -6,7 +6,8 @@ import java.util.SplittableRandom;
 
 /**
  * Probes of how fast this machine is right now, independent of ccatrace's code: a chain of
- * dependent multiply-rotate steps (the core alone) and dependent loads through a random
+ * dependent multiply-rotate steps (the core's latency), eight independent multiply chains
+ * (its throughput, shared with an SMT sibling) and dependent loads through a random
  * cycle over 512 KiB, 4 MiB and 64 MiB (the caches and memory), each in ns per step of this
  * thread's CPU time. On a shared machine the same code runs 30-40% slower in some phases
  * (docs/performance.md, "How to measure"); the probes tell such a phase from a change in
@@ -16,6 +17,7 @@ final class BoxProbe {
     /** Sizes of the load chains, in bytes (4-byte entries). */
     static final int[] CHASE_BYTES = {512 << 10, 4 << 20, 64 << 20};
     private static final long ALU_STEPS = 100_000_000L;
+    private static final long THROUGHPUT_STEPS = 50_000_000L;
     private static final long[] CHASE_STEPS = {20_000_000L, 5_000_000L, 2_000_000L};
 
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
@@ -23,6 +25,22 @@ final class BoxProbe {
     private final int[][] chains = new int[CHASE_BYTES.length][];
     /** The probes' results, kept in a field so that the JIT cannot drop their loops. */
     private long sink;
+
+    /**
+     * ns per step of eight independent multiply-add chains: bound by the core's multiply
+     * throughput, which a busy SMT sibling takes a share of (the dependent chain of
+     * {@link #alu} leaves it idle, so that one does not see the sibling).
+     */
+    double throughput() {
+        multiplies(THROUGHPUT_STEPS / 10);
+        double best = Double.MAX_VALUE;
+        for (int i = 0; i < 2; i++) {
+            long t0 = threads.getCurrentThreadCpuTime();
+            multiplies(THROUGHPUT_STEPS);
+            best = Math.min(best, (threads.getCurrentThreadCpuTime() - t0) / (double) THROUGHPUT_STEPS);
+        }
+        return best;
+    }
 
     /** ns per dependent multiply-rotate step. */
     double alu() {
@@ -76,6 +94,21 @@ final class BoxProbe {
         long h = sink | 1;
         for (long i = 0; i < n; i++) h = Long.rotateLeft(h ^ (i * 0x9E3779B97F4A7C15L), 29) * 0xC2B2AE3D27D4EB4FL;
         sink += h;
+    }
+
+    private void multiplies(long n) {
+        long a = sink | 1, b = 2, c = 3, d = 4, e = 5, f = 6, g = 7, h = 8;
+        for (long i = 0; i < n; i++) {
+            a = a * 0x9E3779B97F4A7C15L + i;
+            b = b * 0xC2B2AE3D27D4EB4FL + i;
+            c = c * 0x165667B19E3779F9L + i;
+            d = d * 0xFF51AFD7ED558CCDL + i;
+            e = e * 0xC4CEB9FE1A85EC53L + i;
+            f = f * 0x9E3779B97F4A7C15L + i;
+            g = g * 0xC2B2AE3D27D4EB4FL + i;
+            h = h * 0x165667B19E3779F9L + i;
+        }
+        sink += a ^ b ^ c ^ d ^ e ^ f ^ g ^ h;
     }
 
     private void chase(int[] next, long n) {
