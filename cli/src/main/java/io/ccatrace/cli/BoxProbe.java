@@ -3,6 +3,7 @@ package io.ccatrace.cli;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.SplittableRandom;
+import java.util.function.LongConsumer;
 
 /**
  * Probes of how fast this machine is right now, independent of ccatrace's code: a chain of
@@ -32,26 +33,12 @@ final class BoxProbe {
      * {@link #alu} leaves it idle, so that one does not see the sibling).
      */
     double throughput() {
-        multiplies(THROUGHPUT_STEPS / 10);
-        double best = Double.MAX_VALUE;
-        for (int i = 0; i < 2; i++) {
-            long t0 = threads.getCurrentThreadCpuTime();
-            multiplies(THROUGHPUT_STEPS);
-            best = Math.min(best, (threads.getCurrentThreadCpuTime() - t0) / (double) THROUGHPUT_STEPS);
-        }
-        return best;
+        return best(this::multiplies, THROUGHPUT_STEPS);
     }
 
     /** ns per dependent multiply-rotate step. */
     double alu() {
-        step(ALU_STEPS / 10);
-        double best = Double.MAX_VALUE;
-        for (int i = 0; i < 2; i++) {
-            long t0 = threads.getCurrentThreadCpuTime();
-            step(ALU_STEPS);
-            best = Math.min(best, (threads.getCurrentThreadCpuTime() - t0) / (double) ALU_STEPS);
-        }
-        return best;
+        return best(this::step, ALU_STEPS);
     }
 
     /** ns per dependent load for each size of {@link #CHASE_BYTES}, in that order. */
@@ -60,17 +47,21 @@ final class BoxProbe {
         for (int s = 0; s < ns.length; s++) {
             if (chains[s] == null) chains[s] = cycle(CHASE_BYTES[s] / 4, 1 + s);
             int[] next = chains[s];
-            long steps = CHASE_STEPS[s];
-            chase(next, Math.min(steps, next.length));
-            double best = Double.MAX_VALUE;
-            for (int i = 0; i < 2; i++) {
-                long t0 = threads.getCurrentThreadCpuTime();
-                chase(next, steps);
-                best = Math.min(best, (threads.getCurrentThreadCpuTime() - t0) / (double) steps);
-            }
-            ns[s] = best;
+            ns[s] = best(n -> chase(next, n), CHASE_STEPS[s]);
         }
         return ns;
+    }
+
+    /** ns per step of work(steps): the lower of two timed runs, after an untimed tenth. */
+    private double best(LongConsumer work, long steps) {
+        work.accept(steps / 10);
+        double best = Double.MAX_VALUE;
+        for (int i = 0; i < 2; i++) {
+            long t0 = threads.getCurrentThreadCpuTime();
+            work.accept(steps);
+            best = Math.min(best, (threads.getCurrentThreadCpuTime() - t0) / (double) steps);
+        }
+        return best;
     }
 
     /**
