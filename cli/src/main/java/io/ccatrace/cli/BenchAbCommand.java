@@ -1,7 +1,6 @@
 package io.ccatrace.cli;
 
 import java.io.PrintWriter;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -124,7 +123,7 @@ public final class BenchAbCommand implements Callable<Integer> {
                     int s = (r + k + first) % 2;
                     pass[s] = sides[s].pass(p, p == AbSide.Part.REPLAY ? replayed : files[s]);
                 }
-                out.println(AbReport.round(r, p, pass, load()));
+                out.println(AbReport.round(r, p, pass, BenchReplayCommand.load()));
                 if (r >= skip) {
                     time.add(AbReport.figure(p, pass[0]), AbReport.figure(p, pass[1]));
                     alloc.add(pass[0].perEvent(pass[0].allocatedBytes()), pass[1].perEvent(pass[1].allocatedBytes()));
@@ -149,9 +148,5 @@ public final class BenchAbCommand implements Callable<Integer> {
             case "writer": return AbSide.Part.WRITER;
             default: throw new UserException("--part: must be simulate, record, replay or writer, got '" + part + "'");
         }
-    }
-
-    private static double load() {
-        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 }

@@ -31,7 +31,8 @@ public final class BenchBoxCommand implements Callable<Integer> {
             double wide = probe.throughput();
             double[] chase = probe.chases();
             out.printf("box: core %.2f ns/step, %.2f ns per 8 independent multiplies; dependent loads over 512 KiB %.1f ns,"
-                    + " 4 MiB %.1f ns, 64 MiB %.0f ns; load %.1f%n", alu, wide, chase[0], chase[1], chase[2], java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+                    + " 4 MiB %.1f ns, 64 MiB %.0f ns; load %.1f%n", alu, wide, chase[0], chase[1], chase[2],
+                    BenchReplayCommand.load());
         }
         out.flush();
         return 0;

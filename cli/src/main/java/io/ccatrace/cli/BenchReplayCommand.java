@@ -198,7 +198,8 @@ public final class BenchReplayCommand implements Callable<Integer> {
         return t;
     }
 
-    private static double load() {
+    /** The system's one-minute load average, printed beside the benches' figures. */
+    static double load() {
         return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
