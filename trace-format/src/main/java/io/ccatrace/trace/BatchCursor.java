@@ -164,6 +164,21 @@ final class BatchCursor implements TraceCursor {
         return m;
     }
 
+    /** Rows read so far (from the seek position on). */
+    long rowsRead() {
+        return rows;
+    }
+
+    /** After the end: whether the file was finished properly. */
+    boolean complete() {
+        return reader.complete();
+    }
+
+    /** The chain value computed over the rows read (the digest after the end), or null when not checked here. */
+    String computedDigest() {
+        return check == null ? null : check.digestHex();
+    }
+
     /** The first break of the integrity chain seen so far, or null (null too when not checked here). */
     public String chainBreak() {
         return check == null ? null : check.firstBreak();
@@ -226,7 +241,7 @@ final class BatchCursor implements TraceCursor {
         if (storage != null) warnStorage(storage.await());
         if (check != null) {
             awaitCheck();
-            check.finish();
+            if (reader.complete()) check.finish(); else check.finishUnfinished();
             warnBreak();
         }
         if (!reader.complete()) {

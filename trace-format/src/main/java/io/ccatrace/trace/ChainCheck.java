@@ -89,11 +89,7 @@ final class ChainCheck {
     private void close(long seq, byte[] chain, int at, int len) {
         long start = intervalStart;
         intervalStart = TraceEvent.NULL;
-        int rows = pending;
-        pending = 0;
-        sha.update(last);
-        sha.update(buf, 0, rows * 8);
-        last = sha.digest();
+        advance(pending);
         long anchor = anchorSeq;
         anchorSeq = TraceEvent.NULL;
         if (firstBreak != null) return;
@@ -107,14 +103,37 @@ final class ChainCheck {
         }
     }
 
-    /** At the end of the readable rows: rows after the last checkpoint are a break. */
+    /**
+     * At the end of the readable rows: rows after the last checkpoint are a break (the digest
+     * still covers them, as {@link io.ccatrace.trace.chain.ChainVerifier#finish()}).
+     */
     void finish() {
         if (pending == 0) return;
         long start = intervalStart;
-        pending = 0;
+        intervalStart = TraceEvent.NULL;
+        advance(pending);
         if (firstBreak == null) {
             breakAt(start, lastSeq, "", "the events after the last checkpoint have none");
         }
+    }
+
+    /**
+     * At the end of the readable rows of a trace whose recording did not finish: its last rows
+     * may have no checkpoint yet, which is not a break (the trace is reported incomplete
+     * instead); the digest covers them, as {@link io.ccatrace.trace.chain.ChainVerifier#finishUnfinished()}.
+     */
+    void finishUnfinished() {
+        if (pending == 0) return;
+        intervalStart = TraceEvent.NULL;
+        advance(pending);
+    }
+
+    /** Chains the pending rows' hashes (the first rows of buf) into the running value. */
+    private void advance(int rows) {
+        pending = 0;
+        sha.update(last);
+        sha.update(buf, 0, rows * 8);
+        last = sha.digest();
     }
 
     private void breakAt(long start, long seq, String orAnchor, String why) {

@@ -146,7 +146,7 @@ public final class VerifyingReader implements TraceReader {
      * What went wrong, for a one-line error: what kind of damage (never a Java class name, so a
      * user sees no "Exception") and the library's message, with any class names in it dropped.
      */
-    static String describe(Throwable e) {
+    public static String describe(Throwable e) {
         String m = e.getMessage() == null ? ""
                 : IDENTITY.matcher(JAVA_NAME.matcher(e.getMessage()).replaceAll("")).replaceAll("").strip();
         String what = damage(e);

@@ -46,7 +46,30 @@ record BadFiles(Path arrows, Path parquet, Path jsonl, Map<String, Path> unreada
         bad.put("parquet cut in half", Files.write(dir.resolve("half.parquet"), Arrays.copyOf(pq, pq.length / 2)));
         bad.put("parquet without its last byte", Files.write(dir.resolve("cut1.parquet"), Arrays.copyOf(pq, pq.length - 1)));
         bad.putAll(damaged(dir, pq));
+        bad.putAll(brokenFooter(dir, pq));
         return new BadFiles(arrows, parquet, jsonl, bad);
+    }
+
+    /**
+     * Copies of the Parquet trace with 16 bytes overwritten inside its footer (the Thrift
+     * metadata before the last 8 bytes: its length, little-endian, and the magic), at 10%..70%
+     * of it: those that `dump` cannot open. The footer parser's own failure must not reach the
+     * user as a Java class name or an object identity.
+     */
+    private static Map<String, Path> brokenFooter(Path dir, byte[] pq) throws IOException {
+        Map<String, Path> out = new LinkedHashMap<>();
+        int n = pq.length;
+        int len = (pq[n - 8] & 0xFF) | (pq[n - 7] & 0xFF) << 8 | (pq[n - 6] & 0xFF) << 16 | (pq[n - 5] & 0xFF) << 24;
+        int start = n - 8 - len;
+        for (int k = 1; k <= 7; k++) {
+            int at = start + len * k / 10;
+            byte[] b = pq.clone();
+            for (int i = 0; i < 16; i++) b[at + i] ^= (byte) 0xA5;
+            Path p = Files.write(dir.resolve("footer-broken-at-" + at + ".parquet"), b);
+            if (Cli.run("dump", p.toString()).code() != 0) out.put("parquet with a broken footer at byte " + at, p);
+        }
+        assertFalse(out.isEmpty(), "no damage inside the footer made the trace unreadable");
+        return out;
     }
 
     /**

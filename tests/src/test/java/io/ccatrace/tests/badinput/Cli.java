@@ -18,6 +18,8 @@ import java.time.Duration;
  */
 record Cli(int code, String out, String err, String command) {
     static final Duration HANG = Duration.ofSeconds(60);
+    /** An object's default toString (Class@1b2c3d4): differs from run to run. */
+    private static final java.util.regex.Pattern IDENTITY = java.util.regex.Pattern.compile("[\\w$]@[0-9a-f]{6,}");
 
     static Cli run(String... args) {
         String command = String.join(" ", args);
@@ -29,12 +31,13 @@ record Cli(int code, String out, String err, String command) {
         }, "hangs: ccatrace " + command);
     }
 
-    /** No stack trace or exception name on either stream. */
+    /** No stack trace or exception name on either stream, no object identity on stderr. */
     Cli noStackTrace() {
         for (String s : new String[] {out, err}) {
             assertFalse(s.contains("\tat ") || s.contains("Exception"),
                     "ccatrace " + command + " printed a Java failure:\n" + s);
         }
+        assertFalse(IDENTITY.matcher(err).find(), "ccatrace " + command + " printed an object identity (differs per run):\n" + err);
         return this;
     }
 

@@ -3,6 +3,7 @@ package io.ccatrace.trace.parquet;
 import io.ccatrace.trace.FormatVersion;
 import io.ccatrace.trace.TraceFormatException;
 import io.ccatrace.trace.TraceMetadata;
+import io.ccatrace.trace.VerifyingReader;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -101,9 +102,8 @@ final class ParquetFooter {
         return new TraceMetadata(kv == null ? Map.of() : kv);
     }
 
+    /** What went wrong, in one line without Java class names or object identities (as every reader says it). */
     static String oneLine(Throwable e) {
-        // parquet-java names the file by its object identity (LocalInputFile@1b2c3d): not useful, not stable
-        String m = e.getMessage() == null ? null : e.getMessage().replaceAll("\\S*InputFile@[0-9a-f]+ ?", "");
-        return (e.getClass().getSimpleName() + (m == null ? "" : ": " + m)).replace('\n', ' ');
+        return VerifyingReader.describe(e);
     }
 }
