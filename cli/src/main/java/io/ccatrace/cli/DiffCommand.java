@@ -202,7 +202,7 @@ public final class DiffCommand implements Callable<Integer> {
     }
 
     private TraceReader open(Path p) throws IOException {
-        return TraceFiles.open(p, this::warn);
+        return TraceFiles.openEvents(p, this::warn);
     }
 
     private void warn(String w) {

@@ -56,6 +56,27 @@ final class ListCursor implements TraceCursor {
     }
 
     @Override
+    public long rowsRead() {
+        return read;
+    }
+
+    @Override
+    public boolean complete() {
+        return true;
+    }
+
+    /** Rows in memory have no chain: none recomputed, none broken. */
+    @Override
+    public String chainBreak() {
+        return null;
+    }
+
+    @Override
+    public String computedDigest() {
+        return null;
+    }
+
+    @Override
     public boolean next() {
         if (!it.hasNext()) return false;
         row.copyOf(it.next());

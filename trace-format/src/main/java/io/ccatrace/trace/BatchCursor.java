@@ -164,22 +164,23 @@ final class BatchCursor implements TraceCursor {
         return m;
     }
 
-    /** Rows read so far (from the seek position on). */
-    long rowsRead() {
+    @Override
+    public long rowsRead() {
         return rows;
     }
 
-    /** After the end: whether the file was finished properly. */
-    boolean complete() {
+    @Override
+    public boolean complete() {
         return reader.complete();
     }
 
-    /** The chain value computed over the rows read (the digest after the end), or null when not checked here. */
-    String computedDigest() {
+    @Override
+    public String computedDigest() {
         return check == null ? null : check.digestHex();
     }
 
     /** The first break of the integrity chain seen so far, or null (null too when not checked here). */
+    @Override
     public String chainBreak() {
         return check == null ? null : check.firstBreak();
     }

@@ -27,6 +27,26 @@ public interface TraceCursor extends EventView, Closeable {
     /** Moves to the next row; false at the end of the trace (the cursor then has no row). */
     boolean next() throws IOException;
 
+    /** Rows read so far: after the end of a cursor from the first row, the trace's readable rows. */
+    long rowsRead();
+
+    /** After the end: whether the file was finished properly. */
+    boolean complete();
+
+    /**
+     * The first break of the integrity chain found so far (one line, as warned), or null; null
+     * too when this cursor does not recompute the event chain.
+     */
+    String chainBreak();
+
+    /**
+     * The event chain recomputed over the rows read (after the end of a cursor from the first
+     * row: the trace's digest, as {@link VerifyingReader#computedDigest()}), or null when this
+     * cursor does not recompute it: a projection, a Parquet trace checked by its storage
+     * digests, a JSONL trace (its row reader checks it itself).
+     */
+    String computedDigest();
+
     /**
      * The per-row values a batch task attached to the current row's batch (a cursor opened
      * by {@link TraceFiles#openCursor(java.nio.file.Path, java.util.Set, long, boolean, boolean,

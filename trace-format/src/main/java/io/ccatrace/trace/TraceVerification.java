@@ -53,13 +53,12 @@ public final class TraceVerification {
         long[] kinds = new long[EventKind.values().length];
         try (TraceCursor c = TraceFiles.openCursor(path, EnumSet.allOf(Column.class), Long.MIN_VALUE, true,
                 warnings::add)) {
-            BatchCursor b = (BatchCursor) c;
             while (c.next()) kinds[c.kind().ordinal()]++;
             Map<EventKind, Long> perKind = new EnumMap<>(EventKind.class);
             for (EventKind k : EventKind.values()) {
                 if (kinds[k.ordinal()] > 0) perKind.put(k, kinds[k.ordinal()]);
             }
-            return verdict(path, c.metadata(), b.rowsRead(), b.complete(), b.computedDigest(), b.chainBreak(),
+            return verdict(path, c.metadata(), c.rowsRead(), c.complete(), c.computedDigest(), c.chainBreak(),
                     perKind, warnings);
         }
     }

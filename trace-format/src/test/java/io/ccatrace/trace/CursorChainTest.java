@@ -27,6 +27,13 @@ class CursorChainTest {
     @TempDir
     Path dir;
 
+    /** A copy of rows with row i's time one later (a hand edit that the chain must catch). */
+    static List<TraceEvent> editedAt(List<TraceEvent> rows, int i) {
+        List<TraceEvent> edited = new ArrayList<>(rows);
+        edited.set(i, rows.get(i).toBuilder().time(rows.get(i).time() + 1).build());
+        return edited;
+    }
+
     /** Writes `written` with the checkpoints of `chained` (so rows that differ break the chain). */
     static void writeWithChainOf(Path p, List<TraceEvent> written, List<TraceEvent> chained) throws IOException {
         write(sink(p, 0), written, chained, -1, UnaryOperator.identity());
@@ -102,8 +109,7 @@ class CursorChainTest {
     private void seekBeforeAnEditReportsIt(String name, int groupRows, int rows, int... editedRows) throws IOException {
         List<TraceEvent> good = CursorTest.edgy(rows);
         for (int edited : editedRows) {
-            List<TraceEvent> bad = new ArrayList<>(good);
-            bad.set(edited, good.get(edited).toBuilder().time(good.get(edited).time() + 1).build());
+            List<TraceEvent> bad = editedAt(good, edited);
             Path p = dir.resolve(edited + name);
             write(sink(p, groupRows), bad, good, -1, UnaryOperator.identity());
             long[] n = {0};
@@ -216,8 +222,7 @@ class CursorChainTest {
     @ValueSource(strings = {"t.arrows", "t.parquet"})
     void editedRowBreaksTheChainAtItsInterval(String name) throws IOException {
         List<TraceEvent> good = CursorTest.edgy(ROWS);
-        List<TraceEvent> bad = new ArrayList<>(good);
-        bad.set(5000, good.get(5000).toBuilder().time(good.get(5000).time() + 1).build());
+        List<TraceEvent> bad = editedAt(good, 5000);
         Path p = dir.resolve(name);
         writeWithChainOf(p, bad, good);
         long[] n = {0};

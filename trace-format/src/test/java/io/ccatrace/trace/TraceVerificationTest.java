@@ -10,7 +10,6 @@ import io.ccatrace.trace.chain.HashChain;
 import io.ccatrace.trace.parquet.ParquetSink;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -118,8 +117,7 @@ class TraceVerificationTest {
     private static void write(Path p, List<TraceEvent> good, Case c) throws IOException {
         TraceMetadata h = TraceFiles.header(TraceRoundTripTest.meta());
         RowSink sink = p.toString().endsWith(".arrows") ? new ArrowStreamSink(p, h, new RootAllocator()) : new ParquetSink(p, h);
-        List<TraceEvent> written = new ArrayList<>(good);
-        if (c == Case.EDITED_ROW) written.set(5000, good.get(5000).toBuilder().time(good.get(5000).time() + 1).build());
+        List<TraceEvent> written = c == Case.EDITED_ROW ? CursorChainTest.editedAt(good, 5000) : good;
         boolean lastCheckpoint = c == Case.INTACT || c == Case.EDITED_ROW || c == Case.DAMAGED_CHECKPOINT;
         HashChain chain = new HashChain();
         for (int i = 0; i < good.size(); i++) {
