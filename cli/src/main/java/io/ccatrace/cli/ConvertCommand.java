@@ -35,7 +35,7 @@ public final class ConvertCommand implements Callable<Integer> {
         }
         io.ccatrace.trace.TraceFormat.of(out);
         boolean lz4 = ArrowCompression.lz4(arrowCompression);
-        try (TraceReader r = TraceFiles.open(in, Warnings.to(err))) {
+        try (TraceReader r = TraceFiles.openEvents(in, Warnings.to(err))) {
             // only a half-written output is deleted: an input that cannot be opened leaves OUT as it was
             try {
                 copy(r, out, lz4);
@@ -59,9 +59,7 @@ public final class ConvertCommand implements Callable<Integer> {
                 w.write(r.next());
                 n++;
             }
-            if (r instanceof io.ccatrace.trace.VerifyingReader && !((io.ccatrace.trace.VerifyingReader) r).complete()) {
-                w.abandon();
-            }
+            if (!r.complete()) w.abandon();
         }
         return n;
     }

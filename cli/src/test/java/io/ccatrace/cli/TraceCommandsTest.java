@@ -20,6 +20,8 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** dump, info, convert, import and verify through the command line, exit codes included. */
 class TraceCommandsTest {
@@ -66,6 +68,39 @@ class TraceCommandsTest {
         for (String l : lines) {
             assertTrue(l.contains("\"kind\":\"RMI_CALL\"") || l.contains("\"kind\":\"REC_EXIT\""), l);
         }
+    }
+
+    /**
+     * dump reads Arrow and Parquet through the read-ahead cursor: the same lines as the row
+     * reader of the JSONL copy prints, for a range two 8,192-row Arrow batches in, in every
+     * output format.
+     */
+    @ParameterizedTest
+    @CsvSource({"arrows, jsonl", "parquet, jsonl", "arrows, csv", "parquet, table"})
+    void dumpOfARangePrintsWhatTheRowReaderPrints(String ext, String format) throws IOException {
+        List<TraceEvent> many = new ArrayList<>();
+        new SyntheticTrace(20_000, 5).forEachRemaining(many::add);
+        Path t = dir.resolve("many." + ext);
+        Path js = dir.resolve("many.jsonl");
+        for (Path p : List.of(t, js)) {
+            try (TraceWriter w = TraceFiles.create(p, TraceMetadata.empty())) {
+                for (TraceEvent e : many) w.write(e);
+            }
+        }
+        String[] range = {"--from", "17000", "--to", "18500", "--format", format};
+        Run fast = ccatrace(concat(new String[] {"dump", t.toString()}, range));
+        Run rows = ccatrace(concat(new String[] {"dump", js.toString()}, range));
+        assertEquals(0, fast.code(), fast.err());
+        assertEquals("", fast.err());
+        assertEquals(rows.out(), fast.out());
+        long lines = fast.out().lines().count() - (format.equals("jsonl") ? 0 : 1);
+        assertEquals(1501, lines, "seq 17000..18500, one line each (and a header)");
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] r = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, r, a.length, b.length);
+        return r;
     }
 
     @Test

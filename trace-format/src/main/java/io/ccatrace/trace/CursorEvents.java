@@ -44,6 +44,11 @@ final class CursorEvents implements TraceReader {
     }
 
     @Override
+    public boolean complete() {
+        return cursor.complete();
+    }
+
+    @Override
     public void close() throws IOException {
         cursor.close();
     }

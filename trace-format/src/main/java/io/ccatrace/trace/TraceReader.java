@@ -20,4 +20,12 @@ public interface TraceReader extends Closeable {
     boolean hasNext() throws IOException;
 
     TraceEvent next() throws IOException;
+
+    /**
+     * After the end: whether the file was finished properly (false for a recording that did not
+     * finish). Readers of events held elsewhere than in a file: true.
+     */
+    default boolean complete() {
+        return true;
+    }
 }

@@ -79,7 +79,7 @@ public final class VerifyingReader implements TraceReader {
         return verifier.firstBreak();
     }
 
-    /** After the end: whether the file was finished properly. */
+    @Override
     public boolean complete() {
         return source.complete();
     }
