@@ -242,7 +242,7 @@ final class BatchCursor implements TraceCursor {
         if (storage != null) warnStorage(storage.await());
         if (check != null) {
             awaitCheck();
-            if (reader.complete()) check.finish(); else check.finishUnfinished();
+            check.finish(reader.complete());
             warnBreak();
         }
         if (!reader.complete()) {

@@ -104,6 +104,14 @@ final class ChainCheck {
     }
 
     /**
+     * At the end of the readable rows, by whether the trace was finished ({@link #finish()}) or
+     * its recording did not finish ({@link #finishUnfinished()}).
+     */
+    void finish(boolean complete) {
+        if (complete) finish(); else finishUnfinished();
+    }
+
+    /**
      * At the end of the readable rows: rows after the last checkpoint are a break (the digest
      * still covers them, as {@link io.ccatrace.trace.chain.ChainVerifier#finish()}).
      */

@@ -76,7 +76,7 @@ public final class StorageCheck implements Closeable {
                 if (chain.firstBreak() != null) return chain.firstBreak();
             }
             if (stopped) return null;
-            chain.finish();
+            chain.finish(r.complete());
             return chain.firstBreak();
         } catch (java.io.IOException | RuntimeException e) {
             if (o == null) {
