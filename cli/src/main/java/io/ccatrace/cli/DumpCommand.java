@@ -1,11 +1,8 @@
 package io.ccatrace.cli;
 
-import io.ccatrace.trace.Column;
 import io.ccatrace.trace.EventKind;
-import io.ccatrace.trace.TraceCursor;
 import io.ccatrace.trace.TraceEvent;
 import io.ccatrace.trace.TraceFiles;
-import io.ccatrace.trace.TraceFormat;
 import io.ccatrace.trace.TraceReader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -48,28 +45,16 @@ public final class DumpCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (TraceFormat.of(trace) == TraceFormat.JSONL) {
-            try (TraceReader r = TraceFiles.open(trace, Warnings.to(err));
-                 EventPrinter p = EventPrinter.of(format, out)) {
-                while (r.hasNext()) {
-                    TraceEvent e = r.next();
-                    if (to != null && e.seq() > to) break;
-                    if (from != null && e.seq() < from) continue;
-                    if (wanted.contains(e.kind())) p.print(e);
-                }
-            }
-        } else {
-            // Arrow and Parquet: the read-ahead cursor (decoded on a reader thread, the chain
-            // checked on another), from the first row as the row reader: the whole chain up to
-            // --to is checked, and an unfinished trace's warning counts its readable events
-            try (TraceCursor c = TraceFiles.openCursor(trace, EnumSet.allOf(Column.class), Long.MIN_VALUE, true,
-                    Warnings.to(err));
-                 EventPrinter p = EventPrinter.of(format, out)) {
-                while (c.next()) {
-                    if (to != null && c.seq() > to) break;
-                    if (from != null && c.seq() < from) continue;
-                    if (wanted.contains(c.kind())) p.print(c.toEvent());
-                }
+        // Arrow and Parquet through the read-ahead cursor (TraceFiles.openEvents), from the first
+        // row as before: the whole chain up to --to is checked, an unfinished trace's warning
+        // counts its readable events, and a damaged file gives the rows before the damage
+        try (TraceReader r = TraceFiles.openEvents(trace, Warnings.to(err));
+             EventPrinter p = EventPrinter.of(format, out)) {
+            while (r.hasNext()) {
+                TraceEvent e = r.next();
+                if (to != null && e.seq() > to) break;
+                if (from != null && e.seq() < from) continue;
+                if (wanted.contains(e.kind())) p.print(e);
             }
         }
         out.flush();

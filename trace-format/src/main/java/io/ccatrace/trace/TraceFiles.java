@@ -57,12 +57,13 @@ public final class TraceFiles {
      * Arrow or Parquet trace by a read-ahead cursor over every column (decoded on a reader
      * thread, the chain recomputed on a checker thread; several times faster than the row
      * reader of {@link #open(Path, Consumer)}, which builds each event from parquet-java's
-     * records), a JSONL trace by its row reader. Same events and warnings; a damaged file is
-     * refused by the batch decoders with their own one-line error.
+     * records), a JSONL trace by its row reader. Same events and warnings; from a damaged file
+     * the same rows and error too, the row reader taking over where the batch decoders refuse
+     * (see {@link CursorEvents}).
      */
     public static TraceReader openEvents(Path path, Consumer<String> warnings) throws IOException {
         if (TraceFormat.of(path) == TraceFormat.JSONL) return open(path, warnings);
-        return new CursorEvents(openCursor(path, java.util.EnumSet.allOf(Column.class), Long.MIN_VALUE, true, warnings));
+        return new CursorEvents(path, warnings);
     }
 
     /**

@@ -55,6 +55,47 @@ class OpenEventsTest {
         assertTrue(fast.get(0).contains("integrity chain broken: an event in seq 8192..12287"), fast.get(0));
     }
 
+    /**
+     * A damaged file (16 bytes overwritten at 10%..90% of it): the same events, warnings and
+     * error as the row reader gives, though the batch decoders refuse a whole batch, and some
+     * pages parquet-java decodes, at the first damaged value.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"t.arrows", "t.parquet"})
+    void aDamagedFileGivesWhatTheRowReaderGives(String name) throws IOException {
+        Path good = dir.resolve(name);
+        TraceRoundTripTest.write(good, CursorTest.edgy(ROWS));
+        byte[] bytes = java.nio.file.Files.readAllBytes(good);
+        int refused = 0;
+        for (int k = 1; k <= 9; k++) {
+            int at = bytes.length * k / 10;
+            byte[] b = bytes.clone();
+            for (int i = 0; i < 16; i++) b[at + i] ^= (byte) 0xA5;
+            Path p = java.nio.file.Files.write(dir.resolve("damaged-" + k + "-" + name), b);
+            Outcome fast = outcome(p, true);
+            Outcome rows = outcome(p, false);
+            assertEquals(rows, fast, "damaged at byte " + at);
+            if (fast.error() != null) refused++;
+        }
+        assertTrue(refused > 0, "no damage made the trace unreadable: the test shows nothing");
+    }
+
+    /** What a reader gives: its events, its warnings, and the message of the error it ends with (or null). */
+    private record Outcome(List<TraceEvent> events, List<String> warnings, String error) {
+    }
+
+    private static Outcome outcome(Path p, boolean fast) {
+        List<TraceEvent> events = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        String error = null;
+        try (TraceReader r = fast ? TraceFiles.openEvents(p, warnings::add) : TraceFiles.open(p, warnings::add)) {
+            while (r.hasNext()) events.add(r.next());
+        } catch (IOException | RuntimeException e) {
+            error = e.getMessage();
+        }
+        return new Outcome(events, warnings, error);
+    }
+
     /** Every event; the metadata after the end into end[0] when end is given. */
     private static List<TraceEvent> read(TraceReader r, TraceMetadata[] end) throws IOException {
         List<TraceEvent> out = new ArrayList<>();
