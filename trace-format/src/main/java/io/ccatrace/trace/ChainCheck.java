@@ -115,7 +115,7 @@ final class ChainCheck {
      * At the end of the readable rows: rows after the last checkpoint are a break (the digest
      * still covers them, as {@link io.ccatrace.trace.chain.ChainVerifier#finish()}).
      */
-    void finish() {
+    private void finish() {
         if (pending == 0) return;
         long start = intervalStart;
         intervalStart = TraceEvent.NULL;
@@ -130,7 +130,7 @@ final class ChainCheck {
      * may have no checkpoint yet, which is not a break (the trace is reported incomplete
      * instead); the digest covers them, as {@link io.ccatrace.trace.chain.ChainVerifier#finishUnfinished()}.
      */
-    void finishUnfinished() {
+    private void finishUnfinished() {
         if (pending == 0) return;
         intervalStart = TraceEvent.NULL;
         advance(pending);
