@@ -174,15 +174,16 @@ final class BatchCursor implements TraceCursor {
         return reader.complete();
     }
 
+    /** Recomputed here (every column) or by the reader (the JSONL row path); null otherwise. */
     @Override
     public String computedDigest() {
-        return check == null ? null : check.digestHex();
+        return check == null ? reader.computedDigest() : check.digestHex();
     }
 
-    /** The first break of the integrity chain seen so far, or null (null too when not checked here). */
+    /** The first break of the integrity chain seen so far, here or by the reader, or null (null too when nobody checks it). */
     @Override
     public String chainBreak() {
-        return check == null ? null : check.firstBreak();
+        return check == null ? reader.chainBreak() : check.firstBreak();
     }
 
     @Override

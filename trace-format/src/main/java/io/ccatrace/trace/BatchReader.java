@@ -63,4 +63,22 @@ public interface BatchReader extends Closeable {
     default boolean complete() {
         return true;
     }
+
+    /**
+     * The integrity verdict of a reader that checks the event chain itself (the JSONL row
+     * path, {@link RowBatchReader}, and the {@link GuardedBatchReader} around it; a JSONL
+     * trace is never read ahead): the first break found so far, or null; null for every other
+     * reader (the cursor over it checks the chain, or nothing does).
+     */
+    default String chainBreak() {
+        return null;
+    }
+
+    /**
+     * As {@link #chainBreak()}: the event chain such a reader recomputed over the rows read
+     * (the digest after the end), else null.
+     */
+    default String computedDigest() {
+        return null;
+    }
 }

@@ -61,6 +61,16 @@ final class GuardedBatchReader implements BatchReader {
     }
 
     @Override
+    public String chainBreak() {
+        return inner.chainBreak();
+    }
+
+    @Override
+    public String computedDigest() {
+        return inner.computedDigest();
+    }
+
+    @Override
     public void close() throws IOException {
         try {
             inner.close();

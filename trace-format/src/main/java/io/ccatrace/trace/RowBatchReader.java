@@ -83,6 +83,16 @@ final class RowBatchReader implements BatchReader {
     }
 
     @Override
+    public String chainBreak() {
+        return rows.chainBreak();
+    }
+
+    @Override
+    public String computedDigest() {
+        return rows.computedDigest();
+    }
+
+    @Override
     public void close() throws IOException {
         rows.close();
     }

@@ -43,7 +43,7 @@ public interface TraceCursor extends EventView, Closeable {
      * The event chain recomputed over the rows read (after the end of a cursor from the first
      * row: the trace's digest, as {@link VerifyingReader#computedDigest()}), or null when this
      * cursor does not recompute it: a projection, a Parquet trace checked by its storage
-     * digests, a JSONL trace (its row reader checks it itself).
+     * digests. Over a JSONL trace, the row reader under the cursor recomputes it.
      */
     String computedDigest();
 

@@ -56,6 +56,44 @@ class OpenEventsTest {
     }
 
     /**
+     * A cursor over a JSONL trace gives the verdict of the row reader under it (which checks
+     * the chain itself): the same break, digest and row count as that reader alone, intact and
+     * with one row's time edited in the text.
+     */
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void aJsonlCursorGivesItsRowReadersVerdict(boolean edited) throws IOException {
+        Path p = dir.resolve("t.jsonl");
+        TraceRoundTripTest.write(p, CursorTest.edgy(ROWS));
+        if (edited) {
+            List<String> lines = new ArrayList<>(java.nio.file.Files.readAllLines(p));
+            int i = 1 + 5000; // the metadata line, then seq 0, 1, ...
+            String before = lines.get(i);
+            lines.set(i, before.replaceFirst("\"time\":([0-9]+)", "\"time\":1$1"));
+            assertTrue(!before.equals(lines.get(i)), before);
+            java.nio.file.Files.write(p, lines);
+        }
+        String[] rows = new String[2];
+        long rowCount;
+        try (VerifyingReader r = TraceFiles.open(p, w -> { })) {
+            while (r.hasNext()) r.next();
+            rows[0] = r.chainBreak();
+            rows[1] = r.computedDigest();
+            rowCount = r.count();
+        }
+        try (TraceCursor c = TraceFiles.openCursor(p, java.util.EnumSet.allOf(Column.class), Long.MIN_VALUE, true, w -> { })) {
+            long n = 0;
+            while (c.next()) n++;
+            assertEquals(rowCount, n);
+            assertEquals(rows[0], c.chainBreak(), "chain break");
+            assertEquals(rows[1], c.computedDigest(), "digest");
+            assertEquals(rowCount, c.rowsRead());
+        }
+        assertEquals(edited, rows[0] != null, "the edit breaks the chain: " + rows[0]);
+        assertTrue(rows[1] != null);
+    }
+
+    /**
      * A damaged file (16 bytes overwritten at 10%..90% of it): the same events, warnings and
      * error as the row reader gives, though the batch decoders refuse a whole batch, and some
      * pages parquet-java decodes, at the first damaged value.

@@ -3,19 +3,14 @@ package io.ccatrace.replay.checkpoint;
 import io.ccatrace.replay.input.BadInputException;
 import io.ccatrace.replay.state.ShadowState;
 import io.ccatrace.trace.Column;
-import io.ccatrace.trace.EventView;
 import io.ccatrace.trace.TraceCursor;
 import io.ccatrace.trace.TraceFiles;
-import io.ccatrace.trace.TraceFormat;
 import io.ccatrace.trace.TraceMetadata;
-import io.ccatrace.trace.VerifyingReader;
 import io.ccatrace.trace.chain.EventHash;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.function.Consumer;
-import java.util.function.LongSupplier;
-import java.util.function.Supplier;
 
 /**
  * `ccatrace checkpoint`: one pass over the whole trace (integrity chain verified) that
@@ -41,56 +36,38 @@ public final class CheckpointBuilder {
     }
 
     /**
-     * Builds TRACE.ckpt. An Arrow or Parquet trace is read by a read-ahead cursor over every
-     * column (decoded on a reader thread, its event chain recomputed on another); a JSONL trace
-     * by its row reader, which checks the chain itself. Both give the same rows, chain verdict
-     * and digest (docs/performance-log.md, session 20).
+     * Builds TRACE.ckpt, reading the trace with a read-ahead cursor over every column: an Arrow
+     * or Parquet trace decoded on a reader thread with its event chain recomputed on another, a
+     * JSONL trace by its row reader, which checks the chain itself (docs/performance-log.md,
+     * session 20).
      */
     public static Result build(Path trace, long every, Consumer<String> warnings) throws IOException {
         if (every <= 0) throw new IllegalArgumentException("every must be positive: " + every);
-        if (TraceFormat.of(trace) == TraceFormat.JSONL) {
-            try (VerifyingReader r = TraceFiles.open(trace, warnings)) {
-                return build(trace, every, () -> r.hasNext() ? r.next() : null, r::metadata, r::count,
-                        r::computedDigest, r::chainBreak);
-            }
-        }
-        try (TraceCursor c = TraceFiles.openCursor(trace, EnumSet.allOf(Column.class), Long.MIN_VALUE, true, warnings)) {
-            return build(trace, every, () -> c.next() ? c : null, c::metadata, c::rowsRead, c::computedDigest,
-                    c::chainBreak);
-        }
-    }
-
-    /** The next row, or null at the end (a cursor's row is valid until the next call). */
-    private interface Rows {
-        EventView next() throws IOException;
-    }
-
-    private static Result build(Path trace, long every, Rows rows, Supplier<TraceMetadata> metadata, LongSupplier count,
-                                Supplier<String> digest, Supplier<String> chainBreak) throws IOException {
         Path target = CheckpointFile.beside(trace);
-        try (CheckpointWriter w = new CheckpointWriter(target)) {
+        try (TraceCursor c = TraceFiles.openCursor(trace, EnumSet.allOf(Column.class), Long.MIN_VALUE, true, warnings);
+             CheckpointWriter w = new CheckpointWriter(target)) {
             ShadowState s = new ShadowState();
             long prev = Long.MIN_VALUE;
             boolean hashNext = false;
-            for (EventView e = rows.next(); e != null; e = rows.next()) {
-                if (e.seq() != prev + 1 && prev != Long.MIN_VALUE) {
-                    throw new BadInputException("seq " + e.seq() + " after seq " + prev
+            while (c.next()) {
+                if (c.seq() != prev + 1 && prev != Long.MIN_VALUE) {
+                    throw new BadInputException("seq " + c.seq() + " after seq " + prev
                             + ": checkpoints need rows in dense seq order");
                 }
-                if (hashNext) w.nextRowHash(EventHash.of(e));
-                prev = e.seq();
-                s.apply(e);
-                hashNext = (e.seq() + 1) % every == 0;
-                if (hashNext) w.add(e.seq(), 0, s);
+                if (hashNext) w.nextRowHash(EventHash.of(c));
+                prev = c.seq();
+                s.apply(c);
+                hashNext = (c.seq() + 1) % every == 0;
+                if (hashNext) w.add(c.seq(), 0, s);
             }
-            if (chainBreak.get() != null) {
-                throw new BadInputException(chainBreak.get() + "; no checkpoints written for a trace"
+            if (c.chainBreak() != null) {
+                throw new BadInputException(c.chainBreak() + "; no checkpoints written for a trace"
                         + " that fails its integrity check");
             }
-            TraceBinding b = TraceBinding.ofFile(trace, metadata.get().get(TraceMetadata.TRACE_ID))
-                    .withContent(count.getAsLong(), digest.get());
+            TraceBinding b = TraceBinding.ofFile(trace, c.metadata().get(TraceMetadata.TRACE_ID))
+                    .withContent(c.rowsRead(), c.computedDigest());
             long bytes = w.finish(b, every);
-            return new Result(target, count.getAsLong(), w.count(), bytes);
+            return new Result(target, c.rowsRead(), w.count(), bytes);
         }
     }
 }
