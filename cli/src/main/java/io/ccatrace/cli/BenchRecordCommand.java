@@ -58,8 +58,6 @@ public final class BenchRecordCommand implements Callable<Integer> {
 
     /** Warm-up runs per part at most: on a busy box the compiler thread may never go quiet. */
     static final int MAX_WARMUPS = 5;
-    /** A warm-up run is quiet when the JIT compiled for less than this share of its wall time. */
-    static final double QUIET = 0.05;
 
     @Option(names = "--passes", defaultValue = "3", paramLabel = "N",
             description = "timed passes of each part after the warm-up; each is printed with its ns/event and the median (by CPU) is reported last (default 3)")
@@ -98,10 +96,10 @@ public final class BenchRecordCommand implements Callable<Integer> {
         for (int i = 0; i < passes; i++) {
             long t0 = System.nanoTime();
             long c0 = cpu();
-            long j0 = jitMillis();
+            long j0 = JitWarmUp.jitMillis();
             long a0 = ThreadAllocation.bytes();
             ScenarioRun.Result r = new ScenarioRun(o).run(Progress.NONE);
-            sim.add(new Pass(r.events(), System.nanoTime() - t0, cpu() - c0, ThreadAllocation.perEvent(a0, r.events()) + jit(j0)));
+            sim.add(new Pass(r.events(), System.nanoTime() - t0, cpu() - c0, ThreadAllocation.perEvent(a0, r.events()) + JitWarmUp.since(j0)));
             report(out, "simulate only" + passLabel(i), sim.get(i));
         }
         List<Pass> rows = new ArrayList<>();
@@ -109,10 +107,10 @@ public final class BenchRecordCommand implements Callable<Integer> {
         for (int i = 0; glue && i < passes; i++) {
             long t0 = System.nanoTime();
             long c0 = cpu();
-            long j0 = jitMillis();
+            long j0 = JitWarmUp.jitMillis();
             long a0 = ThreadAllocation.bytes();
             long events = glueRun(o);
-            rows.add(new Pass(events, System.nanoTime() - t0, cpu() - c0, ThreadAllocation.perEvent(a0, events) + jit(j0)));
+            rows.add(new Pass(events, System.nanoTime() - t0, cpu() - c0, ThreadAllocation.perEvent(a0, events) + JitWarmUp.since(j0)));
             report(out, "simulate + recorder glue" + passLabel(i), rows.get(i));
         }
         boolean temp = dir == null;
@@ -176,7 +174,7 @@ public final class BenchRecordCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         long c0 = cpu();
         long u0 = user();
-        long j0 = jitMillis();
+        long j0 = JitWarmUp.jitMillis();
         long a0 = ThreadAllocation.bytes();
         long io0 = ArrowStreamSink.directIoCpuNanos();
         ScenarioRun.Result r = ScenarioRecording.record(o, trace, false, how, n -> Progress.NONE).result();
@@ -188,7 +186,7 @@ public final class BenchRecordCommand implements Callable<Integer> {
         String k = c >= 200_000_000L ? String.format(", kernel %.0f ns/event", Math.max(0, kernel) / (double) r.events()) : "";
         return new Pass(r.events(), System.nanoTime() - t0, c,
                 String.format("  %.2f bytes/event", (double) Files.size(trace) / r.events()) + k + ioShare(io, r.events())
-                        + ThreadAllocation.perEvent(a0, r.events()) + jit(j0));
+                        + ThreadAllocation.perEvent(a0, r.events()) + JitWarmUp.since(j0));
     }
 
     private List<String> writerNames = List.of();
@@ -223,12 +221,6 @@ public final class BenchRecordCommand implements Callable<Integer> {
         }
     }
 
-    /** One untimed run of a part. */
-    @FunctionalInterface
-    private interface Run {
-        void run() throws Exception;
-    }
-
     /**
      * Untimed --warmup-event runs of one part right before its timed passes, until one ran
      * with the JIT quiet (or {@link #MAX_WARMUPS}): each part has compiled code of its own
@@ -237,18 +229,9 @@ public final class BenchRecordCommand implements Callable<Integer> {
      * so one warm-up for all parts left the first timed passes of each part still compiling.
      * Prints the runs and the JIT time during each.
      */
-    private void warmUp(PrintWriter out, String part, Run run) throws Exception {
+    private void warmUp(PrintWriter out, String part, JitWarmUp.Run run) throws Exception {
         if (warmup == 0) return;
-        List<String> jits = new ArrayList<>();
-        for (int i = 0; i < MAX_WARMUPS; i++) {
-            long t0 = System.nanoTime();
-            long j0 = jitMillis();
-            run.run();
-            long wall = System.nanoTime() - t0;
-            long j = jitMillis() - j0;
-            jits.add(j0 < 0 ? "?" : String.format("%.2f", j / 1e3));
-            if (j0 < 0 || j * 1e6 < QUIET * wall) break;
-        }
+        List<String> jits = JitWarmUp.run(1, MAX_WARMUPS, run);
         out.printf("%s: warmed up by %d untimed run(s) of %,d events (JIT %s s)%n", part, jits.size(), warmup,
                 String.join(" / ", jits));
         out.flush();
@@ -293,22 +276,6 @@ public final class BenchRecordCommand implements Callable<Integer> {
         List<Pass> sorted = new ArrayList<>(passes);
         sorted.sort(java.util.Comparator.comparingDouble(p -> (double) p.cpuNanos / p.events));
         return sorted.get(sorted.size() / 2);
-    }
-
-    /**
-     * Milliseconds the JIT compilers spent compiling so far (all compiler threads), or -1
-     * when the JVM does not report it. A pass during which the JIT still compiles runs
-     * partly in slower code: that pass is still warming up, not a figure of the code.
-     */
-    static long jitMillis() {
-        java.lang.management.CompilationMXBean c = java.lang.management.ManagementFactory.getCompilationMXBean();
-        return c != null && c.isCompilationTimeMonitoringSupported() ? c.getTotalCompilationTime() : -1;
-    }
-
-    /** "  JIT 0.42 s": compile time since j0 (nothing when the JVM does not report it). */
-    static String jit(long j0) {
-        long j1 = jitMillis();
-        return j0 < 0 || j1 < 0 ? "" : String.format("  JIT %.2f s", (j1 - j0) / 1e3);
     }
 
     static long cpu() {

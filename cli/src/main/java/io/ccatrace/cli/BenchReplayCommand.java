@@ -27,9 +27,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * ccatrace bench replay: records a scenario (untimed), replays all of it --warmup times
- * (untimed: the JIT sees every code path of the trace), then times replays of a quarter, a
- * half and all of it (memory must not grow with length), the replay engine alone on rows in
+ * ccatrace bench replay: records a scenario (untimed), replays all of it at least --warmup
+ * times and then until a replay ran with the JIT quiet ({@link JitWarmUp}; untimed: the JIT
+ * sees every code path of the trace), then times replays of all of it, a quarter and a half
+ * (memory must not grow with length; the whole replay first, right after the warm-up, whose
+ * code paths it repeats: a replay that stops at --until leaves its loop by another branch,
+ * which C2 compiled as a trap after the warm-up, and the trap discards the loop's compiled
+ * code for the pass after it), the replay engine alone on rows in
  * memory, and state queries. A replay decodes the trace on a second thread: its rate is per
  * second of wall time, with the replaying thread's CPU time and allocated bytes per event
  * ({@link ThreadAllocation}), the whole JVM's CPU time, the
@@ -58,8 +62,12 @@ public final class BenchReplayCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "arrows", description = "arrows, parquet or jsonl (default arrows)")
     String format;
 
-    @Option(names = "--warmup", defaultValue = "2", description = "untimed full replays before the timed ones (default 2)")
+    @Option(names = "--warmup", defaultValue = "2", description = "untimed full replays before the timed ones: at least this many,"
+            + " then more until one ran with the JIT quiet (at most " + MAX_WARMUPS + "); default 2, 0 = cold")
     int warmups;
+
+    /** Warm-up replays at most: on a busy box the compiler threads may never go quiet. */
+    static final int MAX_WARMUPS = 8;
 
     /** A trace to replay instead of a recording of --scenario (e.g. the same 5 M-event trace for every jar compared). */
     @Option(names = "--trace", paramLabel = "TRACE", description = "replay this trace instead of recording one")
@@ -73,6 +81,7 @@ public final class BenchReplayCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (events <= 0) throw new UserException("--events must be positive");
+        if (warmups < 0) throw new UserException("--warmup must not be negative");
         if (!List.of("arrows", "parquet", "jsonl").contains(format)) {
             throw new UserException("--format: must be arrows, parquet or jsonl");
         }
@@ -90,15 +99,20 @@ public final class BenchReplayCommand implements Callable<Integer> {
                 ReplayReaderSplit.run(out, trace, 3);
                 return ExitCodes.OK;
             }
-            try (ThreadCpuSampler warm = new ThreadCpuSampler()) {  // the sampler's own code is warmed up too
-                for (int i = 0; i < warmups; i++) replay(trace, -1, null);  // JIT warm-up over every code path of the trace
-                warm.stopAndGet();
+            if (warmups > 0) {
+                List<String> jits;
+                try (ThreadCpuSampler warm = new ThreadCpuSampler()) {  // the sampler's own code is warmed up too
+                    jits = JitWarmUp.run(warmups, Math.max(warmups, MAX_WARMUPS), () -> replay(trace, -1, null));
+                    warm.stopAndGet();
+                }
+                out.printf("warmed up by %d untimed full replay(s) (JIT %s s)%n", jits.size(), String.join(" / ", jits));
             }
-            for (long until : new long[] {n / 4, n / 2, -1}) {
+            for (long until : new long[] {-1, n / 4, n / 2}) {
                 long c0 = THREADS.getCurrentThreadCpuTime();
                 long a0 = ThreadAllocation.bytes();
                 long p0 = processCpu();
                 long g0 = gcMillis();
+                long j0 = JitWarmUp.jitMillis();
                 ThreadCpuSampler threads = new ThreadCpuSampler();
                 long w0 = System.nanoTime();
                 ReplayResult r = replay(trace, until, null);
@@ -110,10 +124,10 @@ public final class BenchReplayCommand implements Callable<Integer> {
                 threads.close();
                 out.printf("replay %-10s %,11d events: %6.2f M events/s of wall (%.2f s), replaying thread %.2f s CPU"
                                 + " (%.2f M events/s%s), all threads %.2f s CPU (GC %.2f s), load %.1f;"
-                                + " heap after GC %4d MiB, %d divergences%n",
+                                + " heap after GC %4d MiB, %d divergences%s%n",
                         until < 0 ? "all" : "to " + until, r.rows(), r.rows() / wall / 1e6, wall, cpu,
                         r.rows() / cpu / 1e6, alloc, all, (gcMillis() - g0) / 1e3, load(),
-                        heapAfterGc(), r.summary().total());
+                        heapAfterGc(), r.summary().total(), JitWarmUp.since(j0));
                 out.printf("  CPU by thread: %s; the sampler itself %.2f s%n", byThread(perThread), threads.ownSeconds());
                 out.flush();
             }

@@ -22,7 +22,7 @@ record ThreadedPass(long events, long wallNanos, long simCpuNanos, long writerCp
     static ThreadedPass run(ScenarioOptions o, Path trace) throws IOException {
         long t0 = System.nanoTime();
         long c0 = BenchRecordCommand.cpu();
-        long j0 = BenchRecordCommand.jitMillis();
+        long j0 = JitWarmUp.jitMillis();
         long a0 = ThreadAllocation.bytes();
         long io0 = ArrowStreamSink.directIoCpuNanos();
         ScenarioRecording.Recorded r = ScenarioRecording.record(o, trace, true, written -> Progress.NONE);
@@ -32,7 +32,7 @@ record ThreadedPass(long events, long wallNanos, long simCpuNanos, long writerCp
         long events = r.result().events();
         // the direct I/O thread does the writer thread's writes: its CPU is counted with the writer's
         return new ThreadedPass(events, wall, sim, r.recorder().writerCpuNanos() + io,
-                BenchRecordCommand.ioShare(io, events) + ThreadAllocation.perEvent(a0, events) + BenchRecordCommand.jit(j0));
+                BenchRecordCommand.ioShare(io, events) + ThreadAllocation.perEvent(a0, events) + JitWarmUp.since(j0));
     }
 
     void report(PrintWriter out, String what) {

@@ -61,7 +61,7 @@ final class WriterParts {
             w = TraceFiles.create(file, TraceMetadata.empty());
         }
         long t0 = System.nanoTime();
-        long j0 = BenchRecordCommand.jitMillis();
+        long j0 = JitWarmUp.jitMillis();
         long cpu = 0;
         Recorder r = new Recorder(w);
         for (int i = 0; i < events.size(); i += WINDOW) {
@@ -76,7 +76,7 @@ final class WriterParts {
         cpu += BenchRecordCommand.cpu() - c0;
         long wall = System.nanoTime() - t0;
         String extra = (part == 2 ? String.format("  %.2f bytes/event", (double) Files.size(file) / events.size()) : "")
-                + BenchRecordCommand.jit(j0);
+                + JitWarmUp.since(j0);
         Files.deleteIfExists(nul);
         Files.deleteIfExists(file);
         return new BenchRecordCommand.Pass(events.size(), wall, cpu, extra);

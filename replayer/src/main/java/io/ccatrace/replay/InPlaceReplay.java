@@ -54,9 +54,14 @@ final class InPlaceReplay {
     ReplayResult run(String recorded, Consumer<Divergence> sink) throws IOException {
         String stop = null;
         boolean at = advance();
+        // one comparison whatever --until is: a branch on whether it was given would be
+        // compiled for the first mode seen and trap when a later replay in the JVM (a bench
+        // pass) has the other one, throwing away this loop's compiled code (performance-log,
+        // session 21)
+        long last = options.until() >= 0 ? options.until() : Long.MAX_VALUE;
         while (at) {
             long seq = c.seq();
-            if (options.until() >= 0 && seq > options.until()) {
+            if (seq > last) {
                 skipWindow();                      // read as far as the sequential replay does
                 break;
             }
