@@ -61,7 +61,7 @@ final class IpcColumns {
         for (Column c : COLUMNS) {
             firstNode[c.ordinal()] = nd;
             firstBuffer[c.ordinal()] = bf;
-            int count = c.type() == Column.Type.LONGS ? 4 : c.type() == Column.Type.BYTES ? 3 : 2;
+            int count = bufferCount(c);
             bufferCount[c.ordinal()] = count;
             nd += c.type() == Column.Type.LONGS ? 2 : 1;
             bf += count;
@@ -71,6 +71,21 @@ final class IpcColumns {
         buffers = bf;
         offsets = new long[bf];
         lengths = new long[bf];
+    }
+
+    /** Buffers of column c in a record batch of our schema (list: 4, binary: 3, others: 2). */
+    static int bufferCount(Column c) {
+        return c.type() == Column.Type.LONGS ? 4 : c.type() == Column.Type.BYTES ? 3 : 2;
+    }
+
+    /** Index of column c's first buffer (its validity) among a record batch's buffers. */
+    static int firstBuffer(Column c) {
+        int i = 0;
+        for (Column x : COLUMNS) {
+            if (x == c) return i;
+            i += bufferCount(x);
+        }
+        throw new IllegalArgumentException(c.toString());
     }
 
     /**
@@ -266,7 +281,9 @@ final class IpcColumns {
                 continue;
             }
             for (int k = i; k < end; k++) {
-                if ((b & (1 << (k & 7))) == 0) out[k] = TraceEvent.NULL;
+                // without a branch: nulls follow the event kinds, so a per-row branch mispredicts
+                long valid = -(long) ((b >>> (k & 7)) & 1);
+                out[k] = (out[k] & valid) | (TraceEvent.NULL & ~valid);
             }
         }
     }
@@ -294,17 +311,32 @@ final class IpcColumns {
         byte[] v = validity(body, validity, n);
         int size = map.length;
         short[] sh = shorts;
-        for (int i = 0; i < n; i++) {
-            if (v != null && (v[i >>> 3] & (1 << (i & 7))) == 0) {
-                out[i] = -1;
-                continue;
+        if (v == null || size == 0) {
+            for (int i = 0; i < n; i++) {
+                if (v != null && (v[i >>> 3] & (1 << (i & 7))) == 0) {
+                    out[i] = -1;
+                    continue;
+                }
+                out[i] = map[checked(c, sh[i], size)];
             }
-            int id = sh[i];
-            if (id < 0 || id >= size) {
-                throw new TraceFormatException(file + ": " + c.columnName() + " index " + id + " outside its dictionary");
-            }
-            out[i] = map[id];
+            return;
         }
+        for (int i = 0; i < n; i++) {
+            // without a branch on the row's validity (nulls follow the event kinds: a branch
+            // mispredicts); a null row's index slot may hold anything, so it reads map[0]
+            int valid = (v[i >>> 3] >>> (i & 7)) & 1;
+            int id = sh[i];
+            if ((id < 0 || id >= size) && valid != 0) checked(c, id, size);
+            out[i] = (map[id & -valid] & -valid) | (valid - 1);
+        }
+    }
+
+    /** A dictionary index of column c, refused when it lies outside the dictionary's size names. */
+    private int checked(Column c, int id, int size) throws TraceFormatException {
+        if (id < 0 || id >= size) {
+            throw new TraceFormatException(file + ": " + c.columnName() + " index " + id + " outside its dictionary");
+        }
+        return id;
     }
 
     /** Copies n + 1 offsets rebased to 0 and checks they never decrease; returns the first. */
