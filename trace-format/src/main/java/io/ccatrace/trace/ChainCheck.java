@@ -3,6 +3,9 @@ package io.ccatrace.trace;
 import io.ccatrace.trace.chain.BatchHash;
 import io.ccatrace.trace.chain.BatchHashV2;
 import io.ccatrace.trace.chain.HashChain;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
@@ -17,6 +20,8 @@ import java.util.HexFormat;
  * first batches are not part of the check.
  */
 final class ChainCheck {
+    private static final VarHandle LE_LONG =
+            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private final BatchHash v1;
     private final BatchHashV2 v2;
     private final MessageDigest sha;
@@ -76,7 +81,7 @@ final class ChainCheck {
             if (intervalStart == TraceEvent.NULL) intervalStart = seq[r];
             long x = h[r];
             int o = pending * 8;
-            for (int i = 0; i < 8; i++) buf[o + i] = (byte) (x >>> (8 * i));
+            LE_LONG.set(buf, o, x);                // the hash's 8 bytes, little-endian
             pending++;
             count++;
             lastSeq = seq[r];

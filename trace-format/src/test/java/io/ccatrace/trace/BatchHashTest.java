@@ -21,7 +21,25 @@ class BatchHashTest {
     @ParameterizedTest
     @ValueSource(strings = {"t.arrows", "t.parquet"})
     void batchHashEqualsEventHash(String name) throws IOException {
-        List<TraceEvent> events = CursorTest.edgy(70_000);
+        same(name, CursorTest.edgy(70_000));
+    }
+
+    /** Payloads of every length up to three words and a bit (the last word partial or whole). */
+    @ParameterizedTest
+    @ValueSource(strings = {"t.arrows", "t.parquet"})
+    void payloadsOfEveryLength(String name) throws IOException {
+        List<TraceEvent> events = new java.util.ArrayList<>();
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(5);
+        for (int len = 0; len <= 27; len++) {
+            byte[] b = new byte[len];
+            for (int i = 0; i < len; i++) b[i] = (byte) rng.nextInt(256);
+            events.add(TraceEvent.builder(len, EventKind.NS_READ).time(len).cpu(1).pa(0x8000_0000L + len)
+                    .size(len).payload(b).build());
+        }
+        same(name, events);
+    }
+
+    private void same(String name, List<TraceEvent> events) throws IOException {
         Path p = dir.resolve(name);
         TraceRoundTripTest.write(p, events);
         BatchHashV2 hash = new BatchHashV2();

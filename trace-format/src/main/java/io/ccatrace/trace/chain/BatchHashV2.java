@@ -3,6 +3,9 @@ package io.ccatrace.trace.chain;
 import io.ccatrace.trace.Column;
 import io.ccatrace.trace.EventBatch;
 import io.ccatrace.trace.TraceEvent;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 
 /**
  * The format-2 {@link EventHash} of every row of an {@link EventBatch}, computed column by
@@ -11,6 +14,9 @@ import io.ccatrace.trace.TraceEvent;
  * hashed column. A test keeps it equal to {@link EventHash#of}.
  */
 public final class BatchHashV2 {
+    private static final VarHandle LE_LONG =
+            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private long[] nameWords = new long[0];
     private long[] lanes = new long[0];
     private int[] words = new int[0];
     private long[] h = new long[0];
@@ -69,8 +75,17 @@ public final class BatchHashV2 {
     }
 
     private void names(int[] ids, String[] dict, long k, int n) {
+        if (dict.length > n) {                     // a dictionary bigger than the batch: per row
+            for (int r = 0; r < n; r++) {
+                if (ids[r] >= 0) add(r, dict[ids[r]].hashCode() ^ k);
+            }
+            return;
+        }
+        if (nameWords.length < dict.length) nameWords = new long[Math.max(dict.length, 2 * nameWords.length)];
+        long[] words = nameWords;                  // each name's word once, not a String per row
+        for (int i = 0; i < dict.length; i++) words[i] = dict[i] == null ? 0 : dict[i].hashCode() ^ k;
         for (int r = 0; r < n; r++) {
-            if (ids[r] >= 0) add(r, dict[ids[r]].hashCode() ^ k);
+            if (ids[r] >= 0) add(r, words[ids[r]]);
         }
     }
 
@@ -88,9 +103,11 @@ public final class BatchHashV2 {
             int from = starts[r];
             int to = from + off[r + 1] - off[r];
             add(r, (to - from) ^ k);
-            for (int i = from; i < to; i += 8) {
+            int i = from;
+            for (; i + 8 <= to; i += 8) add(r, (long) LE_LONG.get(v, i));
+            if (i < to) {
                 long w = 0;
-                for (int j = Math.min(to, i + 8) - 1; j >= i; j--) w = (w << 8) | (v[j] & 0xFF);
+                for (int j = to - 1; j >= i; j--) w = (w << 8) | (v[j] & 0xFF);
                 add(r, w);
             }
         }
