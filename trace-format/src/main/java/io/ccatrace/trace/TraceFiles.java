@@ -148,7 +148,7 @@ public final class TraceFiles {
         try {
             switch (f) {
                 case ARROW_STREAM:
-                    return new GuardedBatchReader(new ArrowBatchReader(path, columns), path.toString());
+                    return new GuardedBatchReader(new ArrowBatchReader(path, columns).sparse(sparse), path.toString());
                 case PARQUET:
                     ParquetBatchReader pr = new ParquetBatchReader(path, columns, threads, parquetBatchRows);
                     return new GuardedBatchReader(pr.sparse(sparse), path.toString());
@@ -297,7 +297,9 @@ public final class TraceFiles {
         Set<Column> sparse = !decodeAll ? java.util.EnumSet.allOf(Column.class) : digestsFirst == null ? Set.of() : digestsFirst;
         boolean ahead = readAhead && !jsonl;
         int fullRows = ahead ? FULL_CURSOR_ROWS : ParquetBatchReader.BATCH_ROWS;
-        BatchReader r = openColumns(path, cols, warnings, 1, decodeAll ? fullRows : PROJECTED_CURSOR_ROWS, sparse);
+        // an Arrow stream is handed over sparsely only to an every-column cursor (replay, state)
+        Set<Column> handed = f == TraceFormat.ARROW_STREAM && !decodeAll ? Set.of() : sparse;
+        BatchReader r = openColumns(path, cols, warnings, 1, decodeAll ? fullRows : PROJECTED_CURSOR_ROWS, handed);
         boolean storage = checkChain && decodeAll && digestsFirst != null && f == TraceFormat.PARQUET
                 && fromSeq == Long.MIN_VALUE && StorageDigest.present(r.metadata());
         if (checkChain && !decodeAll && !jsonl) {

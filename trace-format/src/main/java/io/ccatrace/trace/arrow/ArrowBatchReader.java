@@ -59,6 +59,15 @@ public final class ArrowBatchReader implements BatchReader {
         this.wholeBody = wanted.size() * 2 > Column.values().length;
     }
 
+    /**
+     * Hands the optional LONG, INT and NAME columns of {@code which} over sparsely from the next
+     * batch on ({@link EventBatch#isSparse}; format-2 traces, whose batch hash reads the sparse form).
+     */
+    public ArrowBatchReader sparse(Set<Column> which) {
+        if (FormatVersion.of(metadata) >= 2) columns.sparse(which);
+        return this;
+    }
+
     /** The schema as readers see it: dictionary-encoded fields typed by their index type. */
     private static Schema indexTypes(Schema s) {
         java.util.List<Field> fields = new java.util.ArrayList<>();

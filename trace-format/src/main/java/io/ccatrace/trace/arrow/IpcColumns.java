@@ -52,6 +52,9 @@ final class IpcColumns {
     private int[] ints = new int[0];
     private short[] shorts = new short[0];
     private byte[] valid = new byte[0];
+    private long[] scratch = new long[0];
+    /** Optional LONG, INT and NAME columns handed over sparsely ({@link EventBatch#isSparse}). */
+    private final boolean[] sparse = new boolean[N];
 
     IpcColumns(String file, Column[] projected) {
         this.file = file;
@@ -71,6 +74,18 @@ final class IpcColumns {
         buffers = bf;
         offsets = new long[bf];
         lengths = new long[bf];
+    }
+
+    /**
+     * Hands the optional LONG, INT and NAME columns of {@code which} over sparsely from the
+     * next batch on: the validity bitmap as the presence bitmap and the present rows' values,
+     * without a null-filled cell per row.
+     */
+    void sparse(java.util.Set<Column> which) {
+        for (Column c : which) {
+            Column.Type t = c.type();
+            sparse[c.ordinal()] = c.nullable() && (t == Column.Type.LONG || t == Column.Type.INT || t == Column.Type.NAME);
+        }
     }
 
     /** Buffers of column c in a record batch of our schema (list: 4, binary: 3, others: 2). */
@@ -193,10 +208,15 @@ final class IpcColumns {
             long nullCount = node.nullCount();
             if (nullCount > 0 && !c.nullable()) throw corrupt(c.columnName() + " has nulls");
             if (nullCount == n && n > 0) {
-                allNull(c, n);
+                if (sparse[c.ordinal()]) noneSparse(c, n); else allNull(c, n);
                 continue;
             }
             long validity = nullCount > 0 ? buffer(rb, c, 0, (n + 7) / 8)[0] : -1;
+            if (validity >= 0 && sparse[c.ordinal()]) {
+                int width = c.type() == Column.Type.LONG ? 8 : c.type() == Column.Type.INT ? 4 : 2;
+                sparseCells(c, body, buffer(rb, c, 1, (long) width * n)[0], validity, n);
+                continue;
+            }
             switch (c.type()) {
                 case LONG:
                     if (nullCount == n) {
@@ -226,6 +246,73 @@ final class IpcColumns {
                     break;
                 default:
                     bytes(rb, c, body, validity, n);
+            }
+        }
+    }
+
+    /** A sparse column without a value in the batch: an empty presence bitmap. */
+    private void noneSparse(Column c, int n) {
+        batch.fillPresent(c);
+        java.util.Arrays.fill(batch.fillRanks(c), 0, ((n + 63) >>> 6) + 1, 0);
+        if (c.type() == Column.Type.NAME) {
+            batch.setNames(c, tables[c.ordinal()].names());
+            batch.fillSparseIds(c);
+        } else {
+            batch.fillSparseLongs(c);
+        }
+    }
+
+    /**
+     * A sparse column with nulls: its validity bitmap becomes the presence bitmap (64 rows a
+     * word, ranks beside), and the present rows' values are gathered in row order (a name's
+     * index through its dictionary, checked; a null row's slot is never read).
+     */
+    private void sparseCells(Column c, ByteBuffer body, long offset, long validity, int n) throws TraceFormatException {
+        long[] bits = batch.fillPresent(c);
+        int words = (n + 63) >>> 6;
+        byte[] v = validity(body, validity, n);
+        for (int w = 0; w < words; w++) {
+            long x = 0;
+            for (int b = 0, at = w << 3; b < 8 && at + b < v.length; b++) x |= (v[at + b] & 0xFFL) << (8 * b);
+            bits[w] = x;
+        }
+        if ((n & 63) != 0) bits[words - 1] &= (1L << (n & 63)) - 1;  // bits past the last row mean nothing
+        if (c.type() == Column.Type.NAME) {
+            sparseNames(c, body, offset, bits, words, n);
+        } else {
+            if (scratch.length < n) scratch = new long[n];
+            long[] all = scratch;
+            if (c.type() == Column.Type.LONG) longs(body, offset, n, all); else intsTo(body, offset, n, all);
+            long[] out = batch.fillSparseLongs(c);
+            int k = 0;
+            for (int w = 0; w < words; w++) {
+                for (long b = bits[w]; b != 0; b &= b - 1) out[k++] = all[(w << 6) | Long.numberOfTrailingZeros(b)];
+            }
+        }
+        int[] ranks = batch.fillRanks(c);
+        int count = 0;
+        for (int w = 0; w < words; w++) {
+            ranks[w] = count;
+            count += Long.bitCount(bits[w]);
+        }
+        ranks[words] = count;
+    }
+
+    /** The present rows' name ids; a row whose index names a null dictionary entry reads as null (its bit cleared). */
+    private void sparseNames(Column c, ByteBuffer body, long offset, long[] bits, int words, int n) throws TraceFormatException {
+        batch.setNames(c, tables[c.ordinal()].names());
+        if (shorts.length < n) shorts = new short[n];
+        at(body, offset, 2L * n).asShortBuffer().get(shorts, 0, n);
+        int[] map = dictIds[c.ordinal()];
+        if (map == null) throw new TraceFormatException(file + ": name dictionary missing or not utf8");
+        int[] out = batch.fillSparseIds(c);
+        int k = 0;
+        for (int w = 0; w < words; w++) {
+            for (long b = bits[w]; b != 0; b &= b - 1) {
+                int r = (w << 6) | Long.numberOfTrailingZeros(b);
+                int id = map[checked(c, shorts[r], map.length)];
+                if (id < 0) bits[w] &= ~(1L << r);
+                else out[k++] = id;
             }
         }
     }

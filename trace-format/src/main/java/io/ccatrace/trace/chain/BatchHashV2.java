@@ -39,14 +39,16 @@ public final class BatchHashV2 {
             switch (c.type()) {
                 case LONG:
                 case INT:
-                    longs(b.longs(c), k, c.nullable(), n);
+                    if (b.isSparse(c)) present(b.present(c), b.sparseLongs(c), null, null, k, n);
+                    else longs(b.longs(c), k, c.nullable(), n);
                     break;
                 case KIND:
                     int[] kind = b.ids(c);
                     for (int r = 0; r < n; r++) add(r, kind[r] ^ k);
                     break;
                 case NAME:
-                    names(b.ids(c), b.names(c), k, n);
+                    if (b.isSparse(c)) present(b.present(c), null, b.sparseIds(c), b.names(c), k, n);
+                    else names(b.ids(c), b.names(c), k, n);
                     break;
                 case LONGS:
                     lists(b.offsets(c), b.nulls(c), b.listValues(c), k, n);
@@ -71,6 +73,20 @@ public final class BatchHashV2 {
     private void longs(long[] v, long k, boolean nullable, int n) {
         for (int r = 0; r < n; r++) {
             if (!nullable || v[r] != TraceEvent.NULL) add(r, v[r] ^ k);
+        }
+    }
+
+    /**
+     * A sparse LONG/INT (values) or NAME (ids into dict) column: the present rows only, from
+     * their bitmap (the batch's dense form is not made: another thread may read the batch).
+     */
+    private void present(long[] bits, long[] values, int[] ids, String[] dict, long k, int n) {
+        int i = 0;
+        for (int w = 0, words = (n + 63) >>> 6; w < words; w++) {
+            for (long b = bits[w]; b != 0; b &= b - 1, i++) {
+                int r = (w << 6) | Long.numberOfTrailingZeros(b);
+                add(r, values != null ? values[i] ^ k : dict[ids[i]].hashCode() ^ k);
+            }
         }
     }
 
