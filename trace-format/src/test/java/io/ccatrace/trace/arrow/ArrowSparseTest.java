@@ -13,17 +13,12 @@ import io.ccatrace.trace.TraceWriter;
 import io.ccatrace.trace.synthetic.SyntheticTrace;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import org.apache.arrow.flatbuf.Buffer;
-import org.apache.arrow.flatbuf.MessageHeader;
-import org.apache.arrow.flatbuf.RecordBatch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -88,18 +83,8 @@ class ArrowSparseTest {
     private static void editRealm(Path p, List<TraceEvent> events) throws IOException {
         int row = 0;
         while (events.get(row).realm() == TraceEvent.NULL) row++;
-        try (FileChannel ch = FileChannel.open(p, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-            IpcStream ipc = new IpcStream(p.toString(), ch);
-            while (ipc.next()) {
-                if (ipc.message().headerType() != MessageHeader.RecordBatch) continue;
-                RecordBatch rb = (RecordBatch) ipc.message().header(new RecordBatch());
-                Buffer data = rb.buffers(new Buffer(), IpcColumns.firstBuffer(Column.REALM) + 1);
-                ByteBuffer b = ByteBuffer.allocate(8).order(java.nio.ByteOrder.LITTLE_ENDIAN).putLong(0, 0x1234_5678L);
-                ch.write(b, ipc.bodyStart() + data.offset() + 8L * row);
-                return;
-            }
-        }
-        throw new AssertionError("no record batch");
+        FirstBatchEdit.overwrite(p, Column.REALM, 8L * row,
+                ByteBuffer.allocate(8).order(java.nio.ByteOrder.LITTLE_ENDIAN).putLong(0, 0x1234_5678L));
     }
 
     @Test

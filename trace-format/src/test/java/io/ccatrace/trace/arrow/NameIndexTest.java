@@ -14,15 +14,10 @@ import io.ccatrace.trace.TraceWriter;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.apache.arrow.flatbuf.Buffer;
-import org.apache.arrow.flatbuf.MessageHeader;
-import org.apache.arrow.flatbuf.RecordBatch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -60,18 +55,7 @@ class NameIndexTest {
 
     /** Writes a 16-bit index into the cmd column's index buffer of the first record batch, at row. */
     private static void setIndex(Path p, int row, short index) throws IOException {
-        try (FileChannel ch = FileChannel.open(p, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-            IpcStream ipc = new IpcStream(p.toString(), ch);
-            while (ipc.next()) {
-                if (ipc.message().headerType() != MessageHeader.RecordBatch) continue;
-                RecordBatch rb = (RecordBatch) ipc.message().header(new RecordBatch());
-                Buffer data = rb.buffers(new Buffer(), IpcColumns.firstBuffer(Column.CMD) + 1);
-                ByteBuffer b = ByteBuffer.allocate(2).order(ByteOrder.LITTLE_ENDIAN).putShort(0, index);
-                ch.write(b, ipc.bodyStart() + data.offset() + 2L * row);
-                return;
-            }
-        }
-        throw new AssertionError("no record batch");
+        FirstBatchEdit.overwrite(p, Column.CMD, 2L * row, ByteBuffer.allocate(2).order(ByteOrder.LITTLE_ENDIAN).putShort(0, index));
     }
 
     @Test
