@@ -374,6 +374,16 @@ public final class EventBatch {
         return present[i];
     }
 
+    /** ranks[w] = set bits in words [0, w) of bits, for w up to words (inclusive): a sparse column's ranks from its bitmap. */
+    public static void ranks(long[] bits, int words, int[] ranks) {
+        int count = 0;
+        for (int w = 0; w < words; w++) {
+            ranks[w] = count;
+            count += Long.bitCount(bits[w]);
+        }
+        ranks[words] = count;
+    }
+
     /** Rank array of a sparse column ((size() + 63) / 64 + 1 entries to fill, after {@link #fillPresent}). */
     public int[] fillRanks(Column c) {
         return ranks[c.ordinal()];

@@ -2,15 +2,12 @@ package io.ccatrace.trace.arrow;
 
 import io.ccatrace.trace.Column;
 import io.ccatrace.trace.EventBatch;
-import io.ccatrace.trace.EventKind;
-import io.ccatrace.trace.NameTable;
 import io.ccatrace.trace.TraceEvent;
 import io.ccatrace.trace.TraceFormatException;
 import java.nio.ByteBuffer;
 import org.apache.arrow.flatbuf.BodyCompressionMethod;
 import org.apache.arrow.flatbuf.CompressionType;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.apache.arrow.flatbuf.Buffer;
 import org.apache.arrow.flatbuf.DictionaryBatch;
@@ -38,9 +35,7 @@ final class IpcColumns {
     private final int[] bufferCount = new int[N];
     private final int nodes;
     private final int buffers;
-    private final String[][] dicts = new String[N][];
-    private final int[][] dictIds = new int[N][];
-    private final NameTable[] tables = new NameTable[N];
+    private final IpcDictionaries dicts;
     private final Buffer buf = new Buffer();
     private final FieldNode node = new FieldNode();
     /** Each buffer's offset and length in the body (or, once decompressed, in {@link #plain}). */
@@ -59,6 +54,7 @@ final class IpcColumns {
     IpcColumns(String file, Column[] projected) {
         this.file = file;
         this.projected = projected;
+        this.dicts = new IpcDictionaries(file);
         int nd = 0;
         int bf = 0;
         for (Column c : COLUMNS) {
@@ -68,7 +64,6 @@ final class IpcColumns {
             bufferCount[c.ordinal()] = count;
             nd += c.type() == Column.Type.LONGS ? 2 : 1;
             bf += count;
-            if (c.type() == Column.Type.NAME) tables[c.ordinal()] = new NameTable();
         }
         nodes = nd;
         buffers = bf;
@@ -224,7 +219,7 @@ final class IpcColumns {
                         break;
                     }
                     longs(body, buffer(rb, c, 1, 8L * n)[0], n, batch.fillLongs(c));
-                    if (validity >= 0) nullLongs(validity(body, validity, n), n, batch.fillLongs(c));
+                    if (validity >= 0) ValidityBits.nullLongs(validity(body, validity, n), n, batch.fillLongs(c));
                     break;
                 case INT:
                     if (nullCount == n) {
@@ -232,10 +227,10 @@ final class IpcColumns {
                         break;
                     }
                     intsTo(body, buffer(rb, c, 1, 4L * n)[0], n, batch.fillLongs(c));
-                    if (validity >= 0) nullLongs(validity(body, validity, n), n, batch.fillLongs(c));
+                    if (validity >= 0) ValidityBits.nullLongs(validity(body, validity, n), n, batch.fillLongs(c));
                     break;
                 case BOOL:
-                    bits(validity(body, buffer(rb, c, 1, (n + 7) / 8)[0], n), n, batch.fillBools(c));
+                    ValidityBits.bits(validity(body, buffer(rb, c, 1, (n + 7) / 8)[0], n), n, batch.fillBools(c));
                     break;
                 case KIND:
                 case NAME:
@@ -253,9 +248,9 @@ final class IpcColumns {
     /** A sparse column without a value in the batch: an empty presence bitmap. */
     private void noneSparse(Column c, int n) {
         batch.fillPresent(c);
-        java.util.Arrays.fill(batch.fillRanks(c), 0, ((n + 63) >>> 6) + 1, 0);
+        Arrays.fill(batch.fillRanks(c), 0, ((n + 63) >>> 6) + 1, 0);
         if (c.type() == Column.Type.NAME) {
-            batch.setNames(c, tables[c.ordinal()].names());
+            batch.setNames(c, dicts.names(c));
             batch.fillSparseIds(c);
         } else {
             batch.fillSparseLongs(c);
@@ -270,40 +265,24 @@ final class IpcColumns {
     private void sparseCells(Column c, ByteBuffer body, long offset, long validity, int n) throws TraceFormatException {
         long[] bits = batch.fillPresent(c);
         int words = (n + 63) >>> 6;
-        byte[] v = validity(body, validity, n);
-        for (int w = 0; w < words; w++) {
-            long x = 0;
-            for (int b = 0, at = w << 3; b < 8 && at + b < v.length; b++) x |= (v[at + b] & 0xFFL) << (8 * b);
-            bits[w] = x;
-        }
-        if ((n & 63) != 0) bits[words - 1] &= (1L << (n & 63)) - 1;  // bits past the last row mean nothing
+        ValidityBits.presence(validity(body, validity, n), n, bits);
         if (c.type() == Column.Type.NAME) {
             sparseNames(c, body, offset, bits, words, n);
         } else {
             if (scratch.length < n) scratch = new long[n];
             long[] all = scratch;
             if (c.type() == Column.Type.LONG) longs(body, offset, n, all); else intsTo(body, offset, n, all);
-            long[] out = batch.fillSparseLongs(c);
-            int k = 0;
-            for (int w = 0; w < words; w++) {
-                for (long b = bits[w]; b != 0; b &= b - 1) out[k++] = all[(w << 6) | Long.numberOfTrailingZeros(b)];
-            }
+            ValidityBits.gather(bits, words, all, batch.fillSparseLongs(c));
         }
-        int[] ranks = batch.fillRanks(c);
-        int count = 0;
-        for (int w = 0; w < words; w++) {
-            ranks[w] = count;
-            count += Long.bitCount(bits[w]);
-        }
-        ranks[words] = count;
+        EventBatch.ranks(bits, words, batch.fillRanks(c));
     }
 
     /** The present rows' name ids; a row whose index names a null dictionary entry reads as null (its bit cleared). */
     private void sparseNames(Column c, ByteBuffer body, long offset, long[] bits, int words, int n) throws TraceFormatException {
-        batch.setNames(c, tables[c.ordinal()].names());
+        batch.setNames(c, dicts.names(c));
         if (shorts.length < n) shorts = new short[n];
         at(body, offset, 2L * n).asShortBuffer().get(shorts, 0, n);
-        int[] map = dictIds[c.ordinal()];
+        int[] map = dicts.ids(c);
         if (map == null) throw new TraceFormatException(file + ": name dictionary missing or not utf8");
         int[] out = batch.fillSparseIds(c);
         int k = 0;
@@ -326,7 +305,7 @@ final class IpcColumns {
                 break;
             case NAME:
                 Arrays.fill(batch.fillIds(c), 0, n, -1);
-                batch.setNames(c, tables[c.ordinal()].names());
+                batch.setNames(c, dicts.names(c));
                 break;
             default:
                 Arrays.fill(batch.fillNulls(c), 0, n, true);
@@ -357,28 +336,6 @@ final class IpcColumns {
         return valid;
     }
 
-    /** Sets out[i] to NULL where the validity bit of row i is clear (8 rows per byte test). */
-    private static void nullLongs(byte[] v, int n, long[] out) {
-        for (int i = 0; i < n; i += 8) {
-            int b = v[i >>> 3] & 0xFF;
-            if (b == 0xFF) continue;
-            int end = Math.min(n, i + 8);
-            if (b == 0) {
-                Arrays.fill(out, i, end, TraceEvent.NULL);
-                continue;
-            }
-            for (int k = i; k < end; k++) {
-                // without a branch: nulls follow the event kinds, so a per-row branch mispredicts
-                long valid = -(long) ((b >>> (k & 7)) & 1);
-                out[k] = (out[k] & valid) | (TraceEvent.NULL & ~valid);
-            }
-        }
-    }
-
-    private static void bits(byte[] v, int n, boolean[] out) {
-        for (int i = 0; i < n; i++) out[i] = (v[i >>> 3] & (1 << (i & 7))) != 0;
-    }
-
     private void nullFlags(ByteBuffer body, long validity, int n, boolean[] out) {
         if (validity < 0) {
             Arrays.fill(out, 0, n, false);
@@ -390,10 +347,10 @@ final class IpcColumns {
 
     private void names(Column c, ByteBuffer body, long offset, long validity, int n) throws TraceFormatException {
         int[] out = batch.fillIds(c);
-        if (c.type() == Column.Type.NAME) batch.setNames(c, tables[c.ordinal()].names());
+        if (c.type() == Column.Type.NAME) batch.setNames(c, dicts.names(c));
         if (shorts.length < n) shorts = new short[n];
         at(body, offset, 2L * n).asShortBuffer().get(shorts, 0, n);
-        int[] map = dictIds[c.ordinal()];
+        int[] map = dicts.ids(c);
         if (map == null) throw new TraceFormatException(file + ": name dictionary missing or not utf8");
         byte[] v = validity(body, validity, n);
         int size = map.length;
@@ -463,67 +420,6 @@ final class IpcColumns {
 
     /** Installs a dictionary batch (its whole body in b) for its name column. */
     void dictionary(DictionaryBatch d, ByteBuffer b) throws TraceFormatException {
-        long id = d.id();
-        if (id < 0 || id >= N || (COLUMNS[(int) id].type() != Column.Type.NAME && COLUMNS[(int) id].type() != Column.Type.KIND)) {
-            throw new TraceFormatException(file + ": dictionary id " + id + " is not a name column");
-        }
-        Column c = COLUMNS[(int) id];
-        RecordBatch rb = d.data();
-        if (rb == null || rb.nodesLength() < 1 || rb.buffersLength() < 3) {
-            throw new TraceFormatException(file + ": name dictionary missing or not utf8");
-        }
-        if (rb.compression() != null && rb.compression().codec() != CompressionType.LZ4_FRAME) {
-            throw new TraceFormatException(file + ": name dictionary compressed with codec " + rb.compression().codec());
-        }
-        rb.nodes(node, 0);
-        long k = node.length();
-        if (k < 0 || k > b.capacity()) throw corrupt("dictionary of " + k + " names");
-        long[] bs = new long[6];
-        for (int i = 0; i < 3; i++) {
-            rb.buffers(buf, i);
-            if (buf.offset() < 0 || buf.length() < 0 || buf.offset() + buf.length() > b.capacity()) {
-                throw corrupt("dictionary buffer " + i + " lies outside the body");
-            }
-            bs[2 * i] = buf.offset();
-            bs[2 * i + 1] = buf.length();
-        }
-        if (rb.compression() != null) b = Lz4Buffers.unpackAll(file, b, bs);
-        int size = (int) k;
-        if (bs[3] < 4L * (size + 1)) throw corrupt("dictionary offsets too short");
-        ByteBuffer offs = at(b, bs[2], 4L * (size + 1));
-        String[] old = d.isDelta() && dicts[c.ordinal()] != null ? dicts[c.ordinal()] : new String[0];
-        String[] names = Arrays.copyOf(old, old.length + size);
-        byte[] tmp = new byte[64];
-        for (int i = 0; i < size; i++) {
-            int s = offs.getInt(4 * i);
-            int e = offs.getInt(4 * i + 4);
-            if (s < 0 || e < s || e > bs[5]) throw corrupt("dictionary offsets outside its data");
-            boolean isNull = node.nullCount() > 0 && bs[1] > i / 8
-                    && (b.get((int) bs[0] + i / 8) & (1 << (i & 7))) == 0;
-            if (isNull) continue;
-            if (tmp.length < e - s) tmp = new byte[e - s];
-            b.get((int) bs[4] + s, tmp, 0, e - s);
-            names[old.length + i] = new String(tmp, 0, e - s, StandardCharsets.UTF_8).intern();
-        }
-        dicts[c.ordinal()] = names;
-        int[] ids = new int[names.length];
-        for (int i = 0; i < names.length; i++) {
-            if (names[i] == null) {
-                ids[i] = -1;
-            } else if (c == Column.KIND) {
-                ids[i] = kindOrdinal(names[i]);
-            } else {
-                ids[i] = tables[c.ordinal()].id(names[i]);
-            }
-        }
-        dictIds[c.ordinal()] = ids;
-    }
-
-    private int kindOrdinal(String name) throws TraceFormatException {
-        try {
-            return EventKind.valueOf(name).ordinal();
-        } catch (IllegalArgumentException e) {
-            throw new TraceFormatException(file + ": unknown kind \"" + name + "\"");
-        }
+        dicts.install(d, b);
     }
 }

@@ -89,12 +89,7 @@ final class PresentBits {
 
     /** ranks[w] = set bits in words [0, w) of bits, for w up to words (inclusive). */
     static void ranks(long[] bits, int words, int[] ranks) {
-        int c = 0;
-        for (int w = 0; w < words; w++) {
-            ranks[w] = c;
-            c += Long.bitCount(bits[w]);
-        }
-        ranks[words] = c;
+        io.ccatrace.trace.EventBatch.ranks(bits, words, ranks);
     }
 
     /** Whether row i is present. */
