@@ -43,8 +43,13 @@ class ArrowSparseTest {
     }
 
     private Path write(String name, List<TraceEvent> events) throws IOException {
+        return write(name, events, false);
+    }
+
+    private Path write(String name, List<TraceEvent> events, boolean lz4) throws IOException {
         Path p = dir.resolve(name);
-        try (TraceWriter w = TraceFiles.create(p, TraceMetadata.empty().with(TraceMetadata.RMM_MODEL, "1.0"))) {
+        try (TraceWriter w = TraceFiles.create(p, TraceMetadata.empty().with(TraceMetadata.RMM_MODEL, "1.0"),
+                io.ccatrace.trace.ArrowWrite.DEFAULT.withLz4(lz4))) {
             for (TraceEvent e : events) w.write(e);
         }
         return p;
@@ -66,10 +71,12 @@ class ArrowSparseTest {
         return false;
     }
 
-    @Test
-    void sparseColumnsGiveTheSameRows() throws IOException {
+    /** Plain and LZ4-compressed buffers (a compressed batch is decompressed before it is decoded). */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
+    void sparseColumnsGiveTheSameRows(boolean lz4) throws IOException {
         List<TraceEvent> events = events();
-        Path p = write("t.arrows", events);
+        Path p = write("t.arrows", events, lz4);
         for (Set<Column> sparse : List.of(Set.<Column>of(), EnumSet.allOf(Column.class), REPLAY)) {
             List<String> w = new ArrayList<>();
             boolean[] saw = {false};
