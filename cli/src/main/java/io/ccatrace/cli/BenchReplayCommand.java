@@ -27,17 +27,18 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * ccatrace bench replay: records a scenario (untimed), replays all of it at least --warmup
- * times and then until a replay ran with the JIT quiet ({@link JitWarmUp}; untimed: the JIT
- * sees every code path of the trace), then times replays of all of it, a quarter and a half
- * (memory must not grow with length; the whole replay first, right after the warm-up, whose
- * code paths it repeats: a replay that stops at --until leaves its loop by another branch,
- * which C2 compiled as a trap after the warm-up, and the trap discards the loop's compiled
- * code for the pass after it), the replay engine alone on rows in
- * memory, and state queries. A replay decodes the trace on a second thread: its rate is per
- * second of wall time, with the replaying thread's CPU time and allocated bytes per event
- * ({@link ThreadAllocation}), the whole JVM's CPU time, the
- * CPU time of every thread by name (GC and JIT threads included; Linux) and the load
+ * ccatrace bench replay: records a scenario (untimed) and replays all of it, untimed, at
+ * least --warmup times and then until a replay ran with the JIT quiet ({@link JitWarmUp}).
+ * Then it times replays of all of it, a quarter and a half (memory must not grow with
+ * length), the replay engine alone on rows in memory, and state queries. The whole replay
+ * comes first, right after the warm-up whose code paths it repeats: a replay that stops at
+ * --until leaves the replay loop by a branch the warm-up never took, which C2 compiled as a
+ * trap, and the trap discards the loop's compiled code for the pass after it.
+ *
+ * <p>A replay decodes the trace on a second thread: its rate is per second of wall time,
+ * with the replaying thread's CPU time and allocated bytes per event
+ * ({@link ThreadAllocation}), the whole JVM's CPU time, the CPU time of every thread by name
+ * (GC and JIT threads included; Linux), the JIT's compile time during the pass and the load
  * average beside it (the box is shared). The other rates are per second of this thread's
  * CPU time.
  */
