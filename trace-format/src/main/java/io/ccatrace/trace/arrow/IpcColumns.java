@@ -30,11 +30,28 @@ final class IpcColumns {
     private final String file;
     private final Column[] projected;
     private EventBatch batch;
-    private final int[] firstNode = new int[N];
-    private final int[] firstBuffer = new int[N];
-    private final int[] bufferCount = new int[N];
-    private final int nodes;
-    private final int buffers;
+    /** Each column's first field node and first buffer in a record batch, and its buffer count (the schema's layout). */
+    private static final int[] FIRST_NODE = new int[N];
+    private static final int[] FIRST_BUFFER = new int[N];
+    private static final int[] BUFFER_COUNT = new int[N];
+    /** Field nodes and buffers of a record batch. */
+    private static final int NODES;
+    private static final int BUFFERS;
+
+    static {
+        int nd = 0;
+        int bf = 0;
+        for (Column c : COLUMNS) {
+            FIRST_NODE[c.ordinal()] = nd;
+            FIRST_BUFFER[c.ordinal()] = bf;
+            BUFFER_COUNT[c.ordinal()] = c.type() == Column.Type.LONGS ? 4 : c.type() == Column.Type.BYTES ? 3 : 2;
+            nd += c.type() == Column.Type.LONGS ? 2 : 1;
+            bf += BUFFER_COUNT[c.ordinal()];
+        }
+        NODES = nd;
+        BUFFERS = bf;
+    }
+
     private final IpcDictionaries dicts;
     private final Buffer buf = new Buffer();
     private final FieldNode node = new FieldNode();
@@ -55,20 +72,8 @@ final class IpcColumns {
         this.file = file;
         this.projected = projected;
         this.dicts = new IpcDictionaries(file);
-        int nd = 0;
-        int bf = 0;
-        for (Column c : COLUMNS) {
-            firstNode[c.ordinal()] = nd;
-            firstBuffer[c.ordinal()] = bf;
-            int count = bufferCount(c);
-            bufferCount[c.ordinal()] = count;
-            nd += c.type() == Column.Type.LONGS ? 2 : 1;
-            bf += count;
-        }
-        nodes = nd;
-        buffers = bf;
-        offsets = new long[bf];
-        lengths = new long[bf];
+        offsets = new long[BUFFERS];
+        lengths = new long[BUFFERS];
     }
 
     /**
@@ -83,19 +88,9 @@ final class IpcColumns {
         }
     }
 
-    /** Buffers of column c in a record batch of our schema (list: 4, binary: 3, others: 2). */
-    static int bufferCount(Column c) {
-        return c.type() == Column.Type.LONGS ? 4 : c.type() == Column.Type.BYTES ? 3 : 2;
-    }
-
     /** Index of column c's first buffer (its validity) among a record batch's buffers. */
     static int firstBuffer(Column c) {
-        int i = 0;
-        for (Column x : COLUMNS) {
-            if (x == c) return i;
-            i += bufferCount(x);
-        }
-        throw new IllegalArgumentException(c.toString());
+        return FIRST_BUFFER[c.ordinal()];
     }
 
     /**
@@ -106,8 +101,8 @@ final class IpcColumns {
         ByteBuffer src = body.duplicate().order(ByteOrder.LITTLE_ENDIAN);
         long total = 0;
         for (Column c : projected) {
-            for (int k = 0; k < bufferCount[c.ordinal()]; k++) {
-                total += Lz4Buffers.size(file, src, offsets[firstBuffer[c.ordinal()] + k], lengths[firstBuffer[c.ordinal()] + k]) + 8;
+            for (int k = 0; k < BUFFER_COUNT[c.ordinal()]; k++) {
+                total += Lz4Buffers.size(file, src, offsets[FIRST_BUFFER[c.ordinal()] + k], lengths[FIRST_BUFFER[c.ordinal()] + k]) + 8;
             }
         }
         if (total > Integer.MAX_VALUE - 16) throw corrupt("decompressed batch of " + total + " bytes");
@@ -115,8 +110,8 @@ final class IpcColumns {
         ByteBuffer dst = plain.duplicate().order(ByteOrder.LITTLE_ENDIAN);
         int at = 0;
         for (Column c : projected) {
-            for (int k = 0; k < bufferCount[c.ordinal()]; k++) {
-                int i = firstBuffer[c.ordinal()] + k;
+            for (int k = 0; k < BUFFER_COUNT[c.ordinal()]; k++) {
+                int i = FIRST_BUFFER[c.ordinal()] + k;
                 int size = Lz4Buffers.unpack(file, src, offsets[i], lengths[i], dst, at);
                 offsets[i] = at;
                 lengths[i] = size;
@@ -140,8 +135,8 @@ final class IpcColumns {
             throw new TraceFormatException(file + ": Arrow record batch compressed with codec " + rb.compression().codec()
                     + ", method " + rb.compression().method() + "; ccatrace reads LZ4_FRAME buffers");
         }
-        if (rb.nodesLength() != nodes || rb.buffersLength() != buffers) {
-            throw corrupt(rb.nodesLength() + " field nodes and " + rb.buffersLength() + " buffers, expected " + nodes + " and " + buffers);
+        if (rb.nodesLength() != NODES || rb.buffersLength() != BUFFERS) {
+            throw corrupt(rb.nodesLength() + " field nodes and " + rb.buffersLength() + " buffers, expected " + NODES + " and " + BUFFERS);
         }
         long n = rb.length();
         if (n < 0 || (!compressed && n * 8 > bodyLength) || n > Integer.MAX_VALUE / 8) {
@@ -150,7 +145,7 @@ final class IpcColumns {
         if (compressed && n > MAX_COMPRESSED_ROWS) { // its size does not bound it: refused before anything is allocated
             throw corrupt(n + " rows in a compressed batch (at most " + MAX_COMPRESSED_ROWS + ")");
         }
-        for (int i = 0; i < buffers; i++) {
+        for (int i = 0; i < BUFFERS; i++) {
             rb.buffers(buf, i);
             if (buf.offset() < 0 || buf.length() < 0 || buf.offset() + buf.length() > bodyLength) {
                 throw corrupt("buffer " + i + " lies outside the body");
@@ -169,8 +164,8 @@ final class IpcColumns {
     long[] span(RecordBatch rb, Column c) {
         long start = Long.MAX_VALUE;
         long end = 0;
-        for (int k = 0; k < bufferCount[c.ordinal()]; k++) {
-            rb.buffers(buf, firstBuffer[c.ordinal()] + k);
+        for (int k = 0; k < BUFFER_COUNT[c.ordinal()]; k++) {
+            rb.buffers(buf, FIRST_BUFFER[c.ordinal()] + k);
             if (buf.length() == 0) continue;
             start = Math.min(start, buf.offset());
             end = Math.max(end, buf.offset() + buf.length());
@@ -186,7 +181,7 @@ final class IpcColumns {
 
     /** Offset and length of buffer k of column c, checked to hold at least `need` bytes. */
     private long[] buffer(RecordBatch rb, Column c, int k, long need) throws TraceFormatException {
-        int i = firstBuffer[c.ordinal()] + k;
+        int i = FIRST_BUFFER[c.ordinal()] + k;
         if (lengths[i] < need) throw corrupt(c.columnName() + " buffer " + k + " holds " + lengths[i] + " bytes, needs " + need);
         return new long[] {offsets[i], lengths[i]};
     }
@@ -198,7 +193,7 @@ final class IpcColumns {
         if (compressed) body = decompress(body);
         batch.reset(n);
         for (Column c : projected) {
-            rb.nodes(node, firstNode[c.ordinal()]);
+            rb.nodes(node, FIRST_NODE[c.ordinal()]);
             if (node.length() != n) throw corrupt(c.columnName() + " has " + node.length() + " rows, the batch " + n);
             long nullCount = node.nullCount();
             if (nullCount > 0 && !c.nullable()) throw corrupt(c.columnName() + " has nulls");
@@ -247,8 +242,7 @@ final class IpcColumns {
 
     /** A sparse column without a value in the batch: an empty presence bitmap. */
     private void noneSparse(Column c, int n) {
-        batch.fillPresent(c);
-        Arrays.fill(batch.fillRanks(c), 0, ((n + 63) >>> 6) + 1, 0);
+        EventBatch.ranks(batch.fillPresent(c), (n + 63) >>> 6, batch.fillRanks(c));
         if (c.type() == Column.Type.NAME) {
             batch.setNames(c, dicts.names(c));
             batch.fillSparseIds(c);
@@ -279,11 +273,7 @@ final class IpcColumns {
 
     /** The present rows' name ids; a row whose index names a null dictionary entry reads as null (its bit cleared). */
     private void sparseNames(Column c, ByteBuffer body, long offset, long[] bits, int words, int n) throws TraceFormatException {
-        batch.setNames(c, dicts.names(c));
-        if (shorts.length < n) shorts = new short[n];
-        at(body, offset, 2L * n).asShortBuffer().get(shorts, 0, n);
-        int[] map = dicts.ids(c);
-        if (map == null) throw new TraceFormatException(file + ": name dictionary missing or not utf8");
+        int[] map = indices(c, body, offset, n);
         int[] out = batch.fillSparseIds(c);
         int k = 0;
         for (int w = 0; w < words; w++) {
@@ -347,11 +337,7 @@ final class IpcColumns {
 
     private void names(Column c, ByteBuffer body, long offset, long validity, int n) throws TraceFormatException {
         int[] out = batch.fillIds(c);
-        if (c.type() == Column.Type.NAME) batch.setNames(c, dicts.names(c));
-        if (shorts.length < n) shorts = new short[n];
-        at(body, offset, 2L * n).asShortBuffer().get(shorts, 0, n);
-        int[] map = dicts.ids(c);
-        if (map == null) throw new TraceFormatException(file + ": name dictionary missing or not utf8");
+        int[] map = indices(c, body, offset, n);
         byte[] v = validity(body, validity, n);
         int size = map.length;
         short[] sh = shorts;
@@ -373,6 +359,19 @@ final class IpcColumns {
             if ((id < 0 || id >= size) && valid != 0) checked(c, id, size);
             out[i] = (map[id & -valid] & -valid) | (valid - 1);
         }
+    }
+
+    /**
+     * Reads the n dictionary indices of kind or name column c at offset into {@link #shorts}
+     * (a name column's batch gets its names) and returns the column's index -> id map.
+     */
+    private int[] indices(Column c, ByteBuffer body, long offset, int n) throws TraceFormatException {
+        if (c.type() == Column.Type.NAME) batch.setNames(c, dicts.names(c));
+        if (shorts.length < n) shorts = new short[n];
+        at(body, offset, 2L * n).asShortBuffer().get(shorts, 0, n);
+        int[] map = dicts.ids(c);
+        if (map == null) throw new TraceFormatException(file + ": name dictionary missing or not utf8");
+        return map;
     }
 
     /** A dictionary index of column c, refused when it lies outside the dictionary's size names. */

@@ -39,7 +39,7 @@ public final class BatchHashV2 {
             switch (c.type()) {
                 case LONG:
                 case INT:
-                    if (b.isSparse(c)) present(b.present(c), b.sparseLongs(c), null, null, k, n);
+                    if (b.isSparse(c)) present(b.present(c), b.sparseLongs(c), k, n);
                     else longs(b.longs(c), k, c.nullable(), n);
                     break;
                 case KIND:
@@ -47,7 +47,7 @@ public final class BatchHashV2 {
                     for (int r = 0; r < n; r++) add(r, kind[r] ^ k);
                     break;
                 case NAME:
-                    if (b.isSparse(c)) present(b.present(c), null, b.sparseIds(c), b.names(c), k, n);
+                    if (b.isSparse(c)) presentNames(b.present(c), b.sparseIds(c), b.names(c), k, n);
                     else names(b.ids(c), b.names(c), k, n);
                     break;
                 case LONGS:
@@ -77,32 +77,46 @@ public final class BatchHashV2 {
     }
 
     /**
-     * A sparse LONG/INT (values) or NAME (ids into dict) column: the present rows only, from
-     * their bitmap (the batch's dense form is not made: another thread may read the batch).
+     * A sparse LONG/INT column: the present rows only, from their bitmap (the batch's dense
+     * form is not made: another thread may read the batch).
      */
-    private void present(long[] bits, long[] values, int[] ids, String[] dict, long k, int n) {
+    private void present(long[] bits, long[] values, long k, int n) {
         int i = 0;
         for (int w = 0, words = (n + 63) >>> 6; w < words; w++) {
-            for (long b = bits[w]; b != 0; b &= b - 1, i++) {
-                int r = (w << 6) | Long.numberOfTrailingZeros(b);
-                add(r, values != null ? values[i] ^ k : dict[ids[i]].hashCode() ^ k);
-            }
+            for (long b = bits[w]; b != 0; b &= b - 1) add((w << 6) | Long.numberOfTrailingZeros(b), values[i++] ^ k);
+        }
+    }
+
+    /** A sparse NAME column (ids into dict), as {@link #present}. */
+    private void presentNames(long[] bits, int[] ids, String[] dict, long k, int n) {
+        long[] table = nameWords(dict, k, n);
+        int i = 0;
+        for (int w = 0, words = (n + 63) >>> 6; w < words; w++) {
+            for (long b = bits[w]; b != 0; b &= b - 1) add((w << 6) | Long.numberOfTrailingZeros(b), word(table, dict, ids[i++], k));
         }
     }
 
     private void names(int[] ids, String[] dict, long k, int n) {
-        if (dict.length > n) {                     // a dictionary bigger than the batch: per row
-            for (int r = 0; r < n; r++) {
-                if (ids[r] >= 0) add(r, dict[ids[r]].hashCode() ^ k);
-            }
-            return;
-        }
-        if (nameWords.length < dict.length) nameWords = new long[Math.max(dict.length, 2 * nameWords.length)];
-        long[] words = nameWords;                  // each name's word once, not a String per row
-        for (int i = 0; i < dict.length; i++) words[i] = dict[i] == null ? 0 : dict[i].hashCode() ^ k;
+        long[] table = nameWords(dict, k, n);
         for (int r = 0; r < n; r++) {
-            if (ids[r] >= 0) add(r, words[ids[r]]);
+            if (ids[r] >= 0) add(r, word(table, dict, ids[r], k));
         }
+    }
+
+    /**
+     * Each name's word (its hash code xored with k), worked out once per batch rather than a
+     * String read per row; null for a dictionary bigger than the batch (then per row).
+     */
+    private long[] nameWords(String[] dict, long k, int n) {
+        if (dict.length > n) return null;
+        if (nameWords.length < dict.length) nameWords = new long[Math.max(dict.length, 2 * nameWords.length)];
+        long[] words = nameWords;
+        for (int i = 0; i < dict.length; i++) words[i] = dict[i] == null ? 0 : dict[i].hashCode() ^ k;
+        return words;
+    }
+
+    private static long word(long[] table, String[] dict, int id, long k) {
+        return table != null ? table[id] : dict[id].hashCode() ^ k;
     }
 
     private void lists(int[] off, boolean[] nulls, long[] v, long k, int n) {
