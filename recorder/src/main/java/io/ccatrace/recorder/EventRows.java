@@ -29,7 +29,33 @@ public final class EventRows {
 
     /** Whether the event's row is an input row (RMI_CALL, NS_WRITE, NS_READ, GUEST_STEP). */
     public static boolean isInput(ModelEvent e) {
-        return KINDS[e.kind().ordinal()].isInput();
+        return KINDS[kindOf(e).ordinal()].isInput();
+    }
+
+    /**
+     * The event's kind from its class, without calling {@link ModelEvent#kind}: that call
+     * has 14 receiver classes, so C2 compiles it as an interface dispatch stub per event
+     * (~6% of a recording's writer thread, performance-log.md, session 22). The records are
+     * final, so each test is a compare of the class word; the most frequent kinds of a
+     * recording come first. The same as e.kind() (RecorderTest).
+     */
+    static ModelEvent.Kind kindOf(ModelEvent e) {
+        Class<?> c = e.getClass();
+        if (c == ModelEvent.NsRead.class) return ModelEvent.Kind.NS_READ;
+        if (c == ModelEvent.RecState.class) return ModelEvent.Kind.REC_STATE;
+        if (c == ModelEvent.RmiCall.class) return ModelEvent.Kind.RMI_CALL;
+        if (c == ModelEvent.GuestStep.class) return ModelEvent.Kind.GUEST_STEP;
+        if (c == ModelEvent.NsWrite.class) return ModelEvent.Kind.NS_WRITE;
+        if (c == ModelEvent.RecExit.class) return ModelEvent.Kind.REC_EXIT;
+        if (c == ModelEvent.Stage2Fault.class) return ModelEvent.Kind.STAGE2_FAULT;
+        if (c == ModelEvent.RttEntry.class) return ModelEvent.Kind.RTT_ENTRY;
+        if (c == ModelEvent.GranuleState.class) return ModelEvent.Kind.GRANULE_STATE;
+        if (c == ModelEvent.PasChange.class) return ModelEvent.Kind.PAS_CHANGE;
+        if (c == ModelEvent.RsiCall.class) return ModelEvent.Kind.RSI_CALL;
+        if (c == ModelEvent.Measurement.class) return ModelEvent.Kind.MEASUREMENT;
+        if (c == ModelEvent.Gpf.class) return ModelEvent.Kind.GPF;
+        if (c == ModelEvent.RealmState.class) return ModelEvent.Kind.REALM_STATE;
+        return e.kind();
     }
 
     /** Refills r with the event's row ({@link #emit}). */
@@ -46,7 +72,7 @@ public final class EventRows {
      * takes them without a row.
      */
     public static void emit(ColumnSink r, ModelEvent e) {
-        ModelEvent.Kind kind = e.kind();
+        ModelEvent.Kind kind = kindOf(e);
         EventKind k = KINDS[kind.ordinal()];
         switch (kind) {
             case RMI_CALL:

@@ -147,6 +147,37 @@ class RecorderTest {
         assertNull(realm.from());
     }
 
+    /** One event of every model kind: its row has the event's own kind and input flag (the recorder finds kinds by class). */
+    @Test
+    void everyKindKeepsItsKind() {
+        List<ModelEvent> events = List.of(
+                new ModelEvent.RmiCall(0, 0, 1, 0xC4000150L, "RMI_VERSION", new long[] {0}, "RMI_SUCCESS", 0, new long[0]),
+                new ModelEvent.NsWrite(1, 0, 0, 0x8000_0000L, new byte[] {1}),
+                new ModelEvent.NsRead(2, 0, 0, 0x8000_1000L, 8),
+                new ModelEvent.GuestStep(3, 0, 0x88001000L, "hvc", N, null, N, 0, 0, false),
+                new ModelEvent.RsiCall(4, 0, 3, 0x88000000L, 0x88001000L, 0xC4000190L, "RSI_VERSION",
+                        new long[0], 0, "RSI_SUCCESS", new long[0]),
+                new ModelEvent.RecExit(5, 0, 4, 1, 2, "SYNC", 0, 0, 0, new long[0], N, N, null, N),
+                new ModelEvent.Stage2Fault(6, 0, 4, 1, 2, 0x9000, "READ", "PROTECTED", "EMPTY", "UNASSIGNED", "SEA_INJECTED"),
+                new ModelEvent.Gpf(7, 0, 4, 0, 0x88000000L, "REALM", "WRITE"),
+                new ModelEvent.PasChange(8, 0, 4, 0x88000000L, "NS", "REALM"),
+                new ModelEvent.GranuleState(9, 0, 4, 0x88000000L, "DELEGATED", "RD", 0x88000000L),
+                new ModelEvent.RttEntry(10, 0, 4, 1, 0x1000, 3, "UNASSIGNED", "EMPTY", "ASSIGNED", "RAM", 0x88005000L),
+                new ModelEvent.Measurement(11, 0, 4, 1, 0, "DATA", new byte[] {7}),
+                new ModelEvent.RealmState(12, 0, 4, 1, null, "NEW"),
+                new ModelEvent.RecState(13, 0, 4, 1, 2, "READY", "RUNNING"));
+        java.util.Set<ModelEvent.Kind> seen = java.util.EnumSet.noneOf(ModelEvent.Kind.class);
+        for (ModelEvent e : events) {
+            TraceEvent r = record(e);
+            assertEquals(e.kind().name(), r.kind().name(), e.getClass().getSimpleName());
+            assertEquals(e instanceof ModelEvent.RmiCall || e instanceof ModelEvent.NsWrite
+                    || e instanceof ModelEvent.NsRead || e instanceof ModelEvent.GuestStep, r.isInput());
+            assertEquals(e.kind(), EventRows.kindOf(e));
+            seen.add(e.kind());
+        }
+        assertEquals(java.util.EnumSet.allOf(ModelEvent.Kind.class), seen);
+    }
+
     @Test
     void closeClosesTheWriter() throws Exception {
         recorder.close();
