@@ -98,8 +98,11 @@ public final class BenchRecordCommand implements Callable<Integer> {
             long c0 = cpu();
             long j0 = JitWarmUp.jitMillis();
             long a0 = ThreadAllocation.bytes();
+            long g0 = CollectorCpu.nanos();
             ScenarioRun.Result r = new ScenarioRun(o).run(Progress.NONE);
-            sim.add(new Pass(r.events(), System.nanoTime() - t0, cpu() - c0, ThreadAllocation.perEvent(a0, r.events()) + JitWarmUp.since(j0)));
+            long gc = CollectorCpu.nanos() - g0;
+            sim.add(new Pass(r.events(), System.nanoTime() - t0, cpu() - c0 + gc,
+                    gcShare(gc, r.events()) + ThreadAllocation.perEvent(a0, r.events()) + JitWarmUp.since(j0)));
             report(out, "simulate only" + passLabel(i), sim.get(i));
         }
         List<Pass> rows = new ArrayList<>();
@@ -109,8 +112,11 @@ public final class BenchRecordCommand implements Callable<Integer> {
             long c0 = cpu();
             long j0 = JitWarmUp.jitMillis();
             long a0 = ThreadAllocation.bytes();
+            long g0 = CollectorCpu.nanos();
             long events = glueRun(o);
-            rows.add(new Pass(events, System.nanoTime() - t0, cpu() - c0, ThreadAllocation.perEvent(a0, events) + JitWarmUp.since(j0)));
+            long gc = CollectorCpu.nanos() - g0;
+            rows.add(new Pass(events, System.nanoTime() - t0, cpu() - c0 + gc,
+                    gcShare(gc, events) + ThreadAllocation.perEvent(a0, events) + JitWarmUp.since(j0)));
             report(out, "simulate + recorder glue" + passLabel(i), rows.get(i));
         }
         boolean temp = dir == null;
@@ -177,16 +183,18 @@ public final class BenchRecordCommand implements Callable<Integer> {
         long j0 = JitWarmUp.jitMillis();
         long a0 = ThreadAllocation.bytes();
         long io0 = ArrowStreamSink.directIoCpuNanos();
+        long g0 = CollectorCpu.nanos();
         ScenarioRun.Result r = ScenarioRecording.record(o, trace, false, how, n -> Progress.NONE).result();
         long own = cpu() - c0;
         long kernel = own - (user() - u0);
         long io = ArrowStreamSink.directIoCpuNanos() - io0;
-        long c = own + io; // the direct I/O thread works for this recording: its CPU counts
+        long gc = CollectorCpu.nanos() - g0;
+        long c = own + io + gc; // the direct I/O thread and the collector work for this recording: their CPU counts
         // user time comes in clock ticks (10 ms): the kernel's part is shown for passes of 0.2 s or more
-        String k = c >= 200_000_000L ? String.format(", kernel %.0f ns/event", Math.max(0, kernel) / (double) r.events()) : "";
+        String k = own >= 200_000_000L ? String.format(", kernel %.0f ns/event", Math.max(0, kernel) / (double) r.events()) : "";
         return new Pass(r.events(), System.nanoTime() - t0, c,
                 String.format("  %.2f bytes/event", (double) Files.size(trace) / r.events()) + k + ioShare(io, r.events())
-                        + ThreadAllocation.perEvent(a0, r.events()) + JitWarmUp.since(j0));
+                        + gcShare(gc, r.events()) + ThreadAllocation.perEvent(a0, r.events()) + JitWarmUp.since(j0));
     }
 
     private List<String> writerNames = List.of();
@@ -285,6 +293,11 @@ public final class BenchRecordCommand implements Callable<Integer> {
     /** The direct I/O thread's CPU per event when it did any work (it is included in the pass's CPU figure). */
     static String ioShare(long ioNanos, long events) {
         return ioNanos > 0 ? String.format(", direct I/O thread %.0f ns/event", (double) ioNanos / events) : "";
+    }
+
+    /** The collector threads' CPU per event ({@link CollectorCpu}; included in the pass's CPU figure). */
+    static String gcShare(long gcNanos, long events) {
+        return String.format(", collector %.0f ns/event", (double) gcNanos / events);
     }
 
     /** This thread's CPU time in user mode (cpu() minus the kernel's part), ns. */
