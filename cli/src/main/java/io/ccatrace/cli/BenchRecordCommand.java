@@ -57,7 +57,7 @@ public final class BenchRecordCommand implements Callable<Integer> {
     long warmup;
 
     /** Warm-up runs per part at most: on a busy box the compiler thread may never go quiet. */
-    static final int MAX_WARMUPS = 5;
+    static final int MAX_WARMUPS = 8;
 
     @Option(names = "--passes", defaultValue = "3", paramLabel = "N",
             description = "timed passes of each part after the warm-up; each is printed with its ns/event and the median (by CPU) is reported last (default 3)")
