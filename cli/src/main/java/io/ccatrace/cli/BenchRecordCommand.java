@@ -94,29 +94,13 @@ public final class BenchRecordCommand implements Callable<Integer> {
         warmUp(out, "simulate only", () -> new ScenarioRun(w).run(Progress.NONE));
         List<Pass> sim = new ArrayList<>();
         for (int i = 0; i < passes; i++) {
-            long t0 = System.nanoTime();
-            long c0 = cpu();
-            long j0 = JitWarmUp.jitMillis();
-            long a0 = ThreadAllocation.bytes();
-            long g0 = CollectorCpu.nanos();
-            ScenarioRun.Result r = new ScenarioRun(o).run(Progress.NONE);
-            long gc = CollectorCpu.nanos() - g0;
-            sim.add(new Pass(r.events(), System.nanoTime() - t0, cpu() - c0 + gc,
-                    gcShare(gc, r.events()) + ThreadAllocation.perEvent(a0, r.events()) + JitWarmUp.since(j0)));
+            sim.add(threadPass(() -> new ScenarioRun(o).run(Progress.NONE).events()));
             report(out, "simulate only" + passLabel(i), sim.get(i));
         }
         List<Pass> rows = new ArrayList<>();
         if (glue) warmUp(out, "simulate + recorder glue", () -> glueRun(w));
         for (int i = 0; glue && i < passes; i++) {
-            long t0 = System.nanoTime();
-            long c0 = cpu();
-            long j0 = JitWarmUp.jitMillis();
-            long a0 = ThreadAllocation.bytes();
-            long g0 = CollectorCpu.nanos();
-            long events = glueRun(o);
-            long gc = CollectorCpu.nanos() - g0;
-            rows.add(new Pass(events, System.nanoTime() - t0, cpu() - c0 + gc,
-                    gcShare(gc, events) + ThreadAllocation.perEvent(a0, events) + JitWarmUp.since(j0)));
+            rows.add(threadPass(() -> glueRun(o)));
             report(out, "simulate + recorder glue" + passLabel(i), rows.get(i));
         }
         boolean temp = dir == null;
@@ -170,6 +154,27 @@ public final class BenchRecordCommand implements Callable<Integer> {
             case "buffered": return ArrowWrite.DEFAULT.withDirectIo(false);
             default: throw new UserException("--compare: must be lz4 or buffered, got '" + compare + "'");
         }
+    }
+
+    /** A run of a pass: the events it went through. */
+    private interface EventsRun {
+        long run() throws IOException;
+    }
+
+    /**
+     * One timed pass of work on this thread: its CPU time with the collector's ({@link
+     * CollectorCpu}), the bytes it allocated per event and the JIT's time during it.
+     */
+    private static Pass threadPass(EventsRun run) throws IOException {
+        long t0 = System.nanoTime();
+        long c0 = cpu();
+        long j0 = JitWarmUp.jitMillis();
+        long a0 = ThreadAllocation.bytes();
+        long g0 = CollectorCpu.nanos();
+        long events = run.run();
+        long gc = CollectorCpu.nanos() - g0;
+        return new Pass(events, System.nanoTime() - t0, cpu() - c0 + gc,
+                gcShare(gc, events) + ThreadAllocation.perEvent(a0, events) + JitWarmUp.since(j0));
     }
 
     /**
