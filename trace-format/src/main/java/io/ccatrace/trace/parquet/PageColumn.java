@@ -504,7 +504,7 @@ final class PageColumn {
             li += take;
             r += take;
         }
-        PresentBits.ranks(bits, (n + 63) >>> 6, b.fillRanks(column));
+        EventBatch.ranks(bits, (n + 63) >>> 6, b.fillRanks(column));
     }
 
     private void longs(long[] out, int n) throws IOException {
@@ -614,7 +614,7 @@ final class PageColumn {
             li += take;
             r += take;
         }
-        PresentBits.ranks(bits, (n + 63) >>> 6, b.fillRanks(column));
+        EventBatch.ranks(bits, (n + 63) >>> 6, b.fillRanks(column));
         f.finish();
     }
 
@@ -747,6 +747,6 @@ final class PageColumn {
             if (done) break;
         }
         off[k] = end;
-        PresentBits.ranks(bits, (n + 63) >>> 6, b.fillRanks(column));
+        EventBatch.ranks(bits, (n + 63) >>> 6, b.fillRanks(column));
     }
 }

@@ -87,11 +87,6 @@ final class PresentBits {
         return c;
     }
 
-    /** ranks[w] = set bits in words [0, w) of bits, for w up to words (inclusive). */
-    static void ranks(long[] bits, int words, int[] ranks) {
-        io.ccatrace.trace.EventBatch.ranks(bits, words, ranks);
-    }
-
     /** Whether row i is present. */
     static boolean get(long[] bits, int i) {
         return (bits[i >>> 6] >>> (i & 63) & 1) != 0;
