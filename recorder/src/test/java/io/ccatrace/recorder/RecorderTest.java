@@ -3,6 +3,7 @@ package io.ccatrace.recorder;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -176,6 +177,19 @@ class RecorderTest {
             seen.add(e.kind());
         }
         assertEquals(java.util.EnumSet.allOf(ModelEvent.Kind.class), seen);
+    }
+
+    /** kindOf's class list has every event class the model can publish, so none takes the slow fallback. */
+    @Test
+    void everyEventClassIsListed() {
+        Class<?>[] classes = ModelEvent.class.getPermittedSubclasses();
+        assertEquals(ModelEvent.Kind.values().length, classes.length);
+        java.util.Set<ModelEvent.Kind> kinds = java.util.EnumSet.noneOf(ModelEvent.Kind.class);
+        for (Class<?> c : classes) {
+            ModelEvent.Kind k = EventRows.byClass(c);
+            assertNotNull(k, c.getSimpleName() + " is not listed");
+            assertTrue(kinds.add(k), c.getSimpleName() + " maps to " + k + " twice");
+        }
     }
 
     @Test
