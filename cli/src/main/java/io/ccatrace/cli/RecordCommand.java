@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
 /** ccatrace record: simulate a scenario and record its trace (.arrows, .parquet or .jsonl). */
 @Command(mixinStandardHelpOptions = true, name = "record", description = "Record a scenario (see `ccatrace scenarios`) into a trace.")
 public final class RecordCommand implements Callable<Integer> {
-    /** Recordings at least this long show progress on stderr. */
+    /** Recordings at least this long show progress on stderr (--progress auto). */
     static final long PROGRESS_FROM = 1_000_000;
 
     @Spec
@@ -64,6 +64,11 @@ public final class RecordCommand implements Callable<Integer> {
                     + " wall time on two or more cores); auto (default): on when the JVM has at least 2 processors")
     String writerThread;
 
+    @Option(names = "--progress", defaultValue = "auto", paramLabel = "auto|redraw|lines|off",
+            description = "progress on stderr: redraw (one line, redrawn), lines (a line per 10%, for logs), off;"
+                    + " auto (default): for recordings of " + PROGRESS_FROM + " events or more, redraw on a console, lines otherwise")
+    String progress;
+
     @Option(names = "--arrow-compression", defaultValue = "none", paramLabel = "lz4|none", description = ArrowCompression.DESCRIPTION)
     String arrowCompression;
 
@@ -95,10 +100,11 @@ public final class RecordCommand implements Callable<Integer> {
         boolean thread = writerThread(writerThread, Runtime.getRuntime().availableProcessors());
         boolean lz4 = ArrowCompression.lz4(arrowCompression);
         PrintWriter err = spec.commandLine().getErr();
-        boolean shown = events >= PROGRESS_FROM;
+        String style = progressStyle(progress, events, System.console() != null);
+        boolean redraw = style.equals("redraw");
         ScenarioRun.Result r = ScenarioRecording.record(o, output, thread, new io.ccatrace.trace.ArrowWrite(lz4, onOff("--direct-io", directIo)),
-                written -> shown ? new StderrProgress(err, written) : Progress.NONE).result();
-        if (shown) err.println();
+                written -> style.equals("off") ? Progress.NONE : new StderrProgress(err, written, redraw)).result();
+        if (redraw) err.println();
         PrintWriter out = spec.commandLine().getOut();
         out.println("recorded " + r.events() + " events to " + output + " ("
                 + ScenarioRecording.canonical(o) + ")");
@@ -126,6 +132,20 @@ public final class RecordCommand implements Callable<Integer> {
         }
     }
 
+    /** --progress's style (redraw, lines or off) for a recording of about events events (0: the scenario's own length). */
+    static String progressStyle(String mode, long events, boolean console) {
+        switch (mode) {
+            case "redraw":
+            case "lines":
+            case "off":
+                return mode;
+            case "auto":
+                return events < PROGRESS_FROM ? "off" : console ? "redraw" : "lines";
+            default:
+                throw new UserException("--progress: must be auto, redraw, lines or off, got '" + mode + "'");
+        }
+    }
+
     /** Whether --writer-thread (auto, on or off) puts the writer on a thread of its own, with this many processors. */
     static boolean writerThread(String mode, int processors) {
         switch (mode) {
@@ -137,29 +157,35 @@ public final class RecordCommand implements Callable<Integer> {
     }
 
     /**
-     * "\rrecording: 12.5M / 100.0M events (12%)" on stderr, redrawn as the recording grows;
-     * with a writer thread also how many of them are written ("12.4M written").
+     * "recording: 12.5M / 100.0M events (12%)" on stderr, with a writer thread also how many
+     * of them are written ("12.4M written"): redrawn on one line ("\r" first) every 0.5M
+     * events, or (for a log, which keeps every redraw) a line of its own every 10% of the
+     * target, or every 10M events without one.
      */
     static final class StderrProgress implements Progress {
         private final PrintWriter err;
         /** Events written so far, or -1 when they are written as they are simulated. */
         private final LongSupplier written;
+        private final boolean redraw;
         private long shown = -1;
 
-        StderrProgress(PrintWriter err, LongSupplier written) {
+        StderrProgress(PrintWriter err, LongSupplier written, boolean redraw) {
             this.err = err;
             this.written = written;
+            this.redraw = redraw;
         }
 
         @Override
         public void update(long events, long target) {
-            long step = events / 500_000;
+            long step = redraw ? events / 500_000 : target > 0 ? Math.min(10, events * 10 / target) : events / 10_000_000;
             if (step == shown) return;
             shown = step;
             String pct = target > 0 ? String.format(" (%d%%)", Math.min(100, events * 100 / target)) : "";
             long w = written.getAsLong();
             String done = w < 0 ? "" : String.format(", %.1fM written", w / 1e6);
-            err.printf("\rrecording: %.1fM / %.1fM events%s%s", events / 1e6, target / 1e6, pct, done);
+            String line = String.format("recording: %.1fM / %.1fM events%s%s", events / 1e6, target / 1e6, pct, done);
+            if (redraw) err.print("\r" + line);
+            else err.println(line);
             err.flush();
         }
     }

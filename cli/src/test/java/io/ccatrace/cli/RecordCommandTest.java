@@ -160,11 +160,37 @@ class RecordCommandTest {
     void progressSaysHowManyEventsAreWritten() {
         StringWriter s = new StringWriter();
         long[] written = {-1};
-        RecordCommand.StderrProgress p = new RecordCommand.StderrProgress(new PrintWriter(s), () -> written[0]);
+        RecordCommand.StderrProgress p = new RecordCommand.StderrProgress(new PrintWriter(s), () -> written[0], true);
         p.update(500_000, 2_000_000);
         written[0] = 1_400_000;
         p.update(1_500_000, 2_000_000);
         assertEquals("\rrecording: 0.5M / 2.0M events (25%)\rrecording: 1.5M / 2.0M events (75%), 1.4M written", s.toString());
+    }
+
+    /** For a log: a line per tenth of the target (not a redraw per 0.5M events, which a log keeps in one long line). */
+    @Test
+    void progressForALogIsALinePerTenth() {
+        StringWriter s = new StringWriter();
+        RecordCommand.StderrProgress p = new RecordCommand.StderrProgress(new PrintWriter(s), () -> -1, false);
+        for (long e = 0; e <= 20_000_000; e += 250_000) p.update(e, 20_000_000);
+        String[] lines = s.toString().split("\n");
+        assertEquals(11, lines.length, s.toString());
+        assertEquals("recording: 0.0M / 20.0M events (0%)", lines[0]);
+        assertEquals("recording: 2.0M / 20.0M events (10%)", lines[1]);
+        assertEquals("recording: 20.0M / 20.0M events (100%)", lines[10]);
+        assertFalse(s.toString().contains("\r"));
+    }
+
+    @Test
+    void progressStyles() {
+        assertEquals("off", RecordCommand.progressStyle("auto", 999_999, true));
+        assertEquals("redraw", RecordCommand.progressStyle("auto", 1_000_000, true));
+        assertEquals("lines", RecordCommand.progressStyle("auto", 1_000_000, false));
+        assertEquals("lines", RecordCommand.progressStyle("lines", 10, true));
+        assertEquals("off", RecordCommand.progressStyle("off", 50_000_000, true));
+        assertEquals(ExitCodes.BAD_INPUT, run("record", "--progress", "loud", "-o", dir.resolve("x.jsonl").toString()));
+        assertEquals("ccatrace: --progress: must be auto, redraw, lines or off, got 'loud'\n", err.toString());
+        assertFalse(Files.exists(dir.resolve("x.jsonl")));
     }
 
     @Test
