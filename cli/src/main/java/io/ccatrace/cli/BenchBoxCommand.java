@@ -26,14 +26,7 @@ public final class BenchBoxCommand implements Callable<Integer> {
         if (rounds <= 0) throw new UserException("--rounds must be positive");
         PrintWriter out = spec.commandLine().getOut();
         BoxProbe probe = new BoxProbe();
-        for (int r = 0; r < rounds; r++) {
-            double alu = probe.alu();
-            double wide = probe.throughput();
-            double[] chase = probe.chases();
-            out.printf("box: core %.2f ns/step, %.2f ns per 8 independent multiplies; dependent loads over 512 KiB %.1f ns,"
-                    + " 4 MiB %.1f ns, 64 MiB %.0f ns; load %.1f%n", alu, wide, chase[0], chase[1], chase[2],
-                    BenchReplayCommand.load());
-        }
+        for (int r = 0; r < rounds; r++) out.println("box: " + probe.line());
         out.flush();
         return 0;
     }

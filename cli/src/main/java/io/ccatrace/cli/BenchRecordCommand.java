@@ -48,6 +48,9 @@ public final class BenchRecordCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "arrows", description = "trace format: arrows, parquet or jsonl (default arrows)")
     String format;
 
+    @Option(names = "--box", defaultValue = "on", paramLabel = "on|off", description = BoxLines.DESCRIPTION)
+    String box;
+
     @Option(names = "--dir", description = "directory for the trace (default: a temporary one, removed)")
     Path dir;
 
@@ -88,8 +91,10 @@ public final class BenchRecordCommand implements Callable<Integer> {
         if (passes < 1) throw new UserException("--passes must be positive");
         if (writer < 0) throw new UserException("--writer must not be negative");
         PrintWriter out = spec.commandLine().getOut();
+        BoxLines boxLines = BoxLines.of(box, out);
         out.println("scenario: " + ScenarioRecording.canonical(o) + "; java " + System.getProperty("java.version")
                 + ", max heap " + (Runtime.getRuntime().maxMemory() >> 20) + " MiB, warm-up " + warmup + " events");
+        boxLines.before();
         ScenarioOptions w = ScenarioRecording.options(scenario, "1.0", seed, 0, 0, 0, warmup, List.of());
         warmUp(out, "simulate only", () -> new ScenarioRun(w).run(Progress.NONE));
         List<Pass> sim = new ArrayList<>();
@@ -135,6 +140,7 @@ public final class BenchRecordCommand implements Callable<Integer> {
             }
         }
         List<List<Pass>> alone = writerParts(out);
+        boxLines.after();
         if (passes > 1) {
             report(out, "simulate only, median", median(sim));
             if (glue) report(out, "simulate + recorder glue, median", median(rows));

@@ -71,6 +71,9 @@ public final class BenchReplayCommand implements Callable<Integer> {
     static final int MAX_WARMUPS = 8;
 
     /** A trace to replay instead of a recording of --scenario (e.g. the same 5 M-event trace for every jar compared). */
+    @Option(names = "--box", defaultValue = "on", paramLabel = "on|off", description = BoxLines.DESCRIPTION)
+    String box;
+
     @Option(names = "--trace", paramLabel = "TRACE", description = "replay this trace instead of recording one")
     Path given;
 
@@ -89,6 +92,7 @@ public final class BenchReplayCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         ScenarioOptions o = ScenarioRecording.options(scenario, "1.0", seed, 0, 0, 0, events, List.of());
         if (!List.of("all", "reader").contains(part)) throw new UserException("--part: must be all or reader");
+        BoxLines boxLines = BoxLines.of(box, out);
         Path d = Files.createTempDirectory("ccatrace-bench");
         Path trace = given != null ? given : d.resolve("bench." + format);
         try {
@@ -96,8 +100,10 @@ public final class BenchReplayCommand implements Callable<Integer> {
             out.println("trace: " + (given != null ? given.toString() : ScenarioRecording.canonical(o)) + ", " + n + " events, ." + format
                     + "; java " + System.getProperty("java.version") + ", max heap "
                     + (Runtime.getRuntime().maxMemory() >> 20) + " MiB");
+            boxLines.before();
             if (part.equals("reader")) {
                 ReplayReaderSplit.run(out, trace, 3);
+                boxLines.after();
                 return ExitCodes.OK;
             }
             if (warmups > 0) {
@@ -144,6 +150,7 @@ public final class BenchReplayCommand implements Callable<Integer> {
                 out.printf("state --at %,d (no checkpoint; see bench state): %.2f s CPU%n", at, cpu);
                 out.flush();
             }
+            boxLines.after();
         } finally {
             if (given == null) Files.deleteIfExists(trace);
             Files.deleteIfExists(d);

@@ -27,6 +27,16 @@ final class BoxProbe {
     /** The probes' results, kept in a field so that the JIT cannot drop their loops. */
     private long sink;
 
+    /** One round of every probe as `bench box` prints it (without a line end). */
+    String line() {
+        double alu = alu();
+        double wide = throughput();
+        double[] chase = chases();
+        return String.format("core %.2f ns/step, %.2f ns per 8 independent multiplies; dependent loads over 512 KiB %.1f ns,"
+                + " 4 MiB %.1f ns, 64 MiB %.0f ns; load %.1f", alu, wide, chase[0], chase[1], chase[2],
+                BenchReplayCommand.load());
+    }
+
     /**
      * ns per step of eight independent multiply-add chains: bound by the core's multiply
      * throughput, which a busy SMT sibling takes a share of (the dependent chain of

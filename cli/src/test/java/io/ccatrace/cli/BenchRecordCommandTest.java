@@ -35,7 +35,7 @@ class BenchRecordCommandTest {
 
     @Test
     void everyPassThenTheMedianOfTheSameRun() {
-        assertEquals(0, run("bench", "record", "--scenario", "boot", "--events", "3000", "--format", "jsonl",
+        assertEquals(0, run("bench", "record", "--box", "off", "--scenario", "boot", "--events", "3000", "--format", "jsonl",
                 "--warmup", "0", "--passes", "3"), err.toString());
         List<String> what = new ArrayList<>();
         List<String> counts = new ArrayList<>();
@@ -50,9 +50,31 @@ class BenchRecordCommandTest {
         assertTrue(out.toString().contains("ns/event"), out.toString());
     }
 
+    /** By default the machine's speed is probed before the first timed pass and after the last (before the medians). */
+    @Test
+    void theBoxIsProbedBeforeAndAfter() {
+        assertEquals(0, run("bench", "record", "--scenario", "boot", "--events", "2000", "--format", "jsonl",
+                "--warmup", "0", "--passes", "2"), err.toString());
+        List<String> lines = List.of(out.toString().split("\n"));
+        int before = -1;
+        int firstPass = -1;
+        int lastPass = -1;
+        int after = -1;
+        int median = -1;
+        for (int i = 0; i < lines.size(); i++) {
+            String l = lines.get(i);
+            if (l.startsWith("box before: core ")) before = i;
+            if (l.contains("(pass ") && firstPass < 0) firstPass = i;
+            if (l.contains("(pass ")) lastPass = i;
+            if (l.startsWith("box after:  core ")) after = i;
+            if (l.contains(", median") && median < 0) median = i;
+        }
+        assertTrue(before >= 0 && before < firstPass && lastPass < after && after < median, out.toString());
+    }
+
     @Test
     void glueIsTimedBetweenTheModelAloneAndTheRecording() {
-        assertEquals(0, run("bench", "record", "--scenario", "boot", "--events", "3000", "--format", "jsonl",
+        assertEquals(0, run("bench", "record", "--box", "off", "--scenario", "boot", "--events", "3000", "--format", "jsonl",
                 "--warmup", "0", "--passes", "2", "--glue"), err.toString());
         List<String> what = new ArrayList<>();
         List<String> counts = new ArrayList<>();
@@ -69,7 +91,7 @@ class BenchRecordCommandTest {
 
     @Test
     void everyPassShowsTheJitCompileTimeDuringIt() {
-        assertEquals(0, run("bench", "record", "--scenario", "boot", "--events", "2000", "--format", "jsonl",
+        assertEquals(0, run("bench", "record", "--box", "off", "--scenario", "boot", "--events", "2000", "--format", "jsonl",
                 "--warmup", "0", "--passes", "2", "--glue"), err.toString());
         boolean reported = java.lang.management.ManagementFactory.getCompilationMXBean() != null
                 && java.lang.management.ManagementFactory.getCompilationMXBean().isCompilationTimeMonitoringSupported();
@@ -85,7 +107,7 @@ class BenchRecordCommandTest {
 
     @Test
     void everyPassShowsTheBytesItsSimulatingThreadAllocatedPerEvent() {
-        assertEquals(0, run("bench", "record", "--scenario", "boot", "--events", "2000", "--format", "jsonl",
+        assertEquals(0, run("bench", "record", "--box", "off", "--scenario", "boot", "--events", "2000", "--format", "jsonl",
                 "--warmup", "0", "--passes", "2", "--glue"), err.toString());
         boolean counted = ThreadAllocation.bytes() >= 0;
         Pattern alloc = Pattern.compile("  alloc ([0-9]+\\.[0-9]) B/event");
@@ -103,7 +125,7 @@ class BenchRecordCommandTest {
 
     @Test
     void writerPartsComeLastOnTheSameEvents() {
-        assertEquals(0, run("bench", "record", "--scenario", "boot", "--events", "3000", "--format", "arrows",
+        assertEquals(0, run("bench", "record", "--box", "off", "--scenario", "boot", "--events", "3000", "--format", "arrows",
                 "--warmup", "0", "--passes", "2", "--writer", "3000"), err.toString());
         List<String> what = new ArrayList<>();
         List<String> counts = new ArrayList<>();
@@ -125,7 +147,7 @@ class BenchRecordCommandTest {
     /** --compare lz4 times LZ4-buffer recordings beside the plain ones; theirs have fewer bytes per event. */
     @Test
     void compareLz4ReportsBothEncodings() {
-        assertEquals(0, run("bench", "record", "--scenario", "multi-realm", "--events", "20000", "--format", "arrows",
+        assertEquals(0, run("bench", "record", "--box", "off", "--scenario", "multi-realm", "--events", "20000", "--format", "arrows",
                 "--warmup", "0", "--passes", "2", "--compare", "lz4"), err.toString());
         Pattern bytes = Pattern.compile("^simulate \\+ record(?: to \\.arrows)?(, LZ4 buffers)?, median .*  ([0-9.]+) bytes/event.*$");
         double plain = -1;
@@ -146,7 +168,7 @@ class BenchRecordCommandTest {
      */
     @Test
     void eachPartIsWarmedUpRightBeforeItsFirstPass() {
-        assertEquals(0, run("bench", "record", "--scenario", "boot", "--events", "2000", "--format", "jsonl",
+        assertEquals(0, run("bench", "record", "--box", "off", "--scenario", "boot", "--events", "2000", "--format", "jsonl",
                 "--warmup", "1500", "--passes", "2", "--glue"), err.toString());
         Pattern warm = Pattern.compile("^(.+): warmed up by ([0-9]+) untimed run\\(s\\) of 1,500 events \\(JIT .+ s\\)$");
         List<String> order = new ArrayList<>();
@@ -167,21 +189,21 @@ class BenchRecordCommandTest {
 
     @Test
     void noWarmUpIsCold() {
-        assertEquals(0, run("bench", "record", "--scenario", "boot", "--events", "2000", "--format", "jsonl",
+        assertEquals(0, run("bench", "record", "--box", "off", "--scenario", "boot", "--events", "2000", "--format", "jsonl",
                 "--warmup", "0", "--passes", "1", "--glue"), err.toString());
         assertTrue(!out.toString().contains("warmed up"), out.toString());
     }
 
     @Test
     void negativeWriterIsOneLineAndExitTwo() {
-        assertEquals(2, run("bench", "record", "--writer", "-1"));
+        assertEquals(2, run("bench", "record", "--box", "off", "--writer", "-1"));
         assertEquals(1, err.toString().strip().split("\n").length, err.toString());
         assertTrue(err.toString().contains("--writer"), err.toString());
     }
 
     @Test
     void onePassPrintsNoMedian() {
-        assertEquals(0, run("bench", "record", "--scenario", "boot", "--events", "2000", "--format", "jsonl",
+        assertEquals(0, run("bench", "record", "--box", "off", "--scenario", "boot", "--events", "2000", "--format", "jsonl",
                 "--warmup", "0", "--passes", "1"), err.toString());
         assertTrue(out.toString().contains("simulate only "), out.toString());
         assertTrue(!out.toString().contains("median") && !out.toString().contains("(pass"), out.toString());
@@ -189,7 +211,7 @@ class BenchRecordCommandTest {
 
     @Test
     void zeroPassesIsOneLineAndExitTwo() {
-        assertEquals(2, run("bench", "record", "--passes", "0"));
+        assertEquals(2, run("bench", "record", "--box", "off", "--passes", "0"));
         assertEquals(1, err.toString().strip().split("\n").length, err.toString());
         assertTrue(err.toString().contains("--passes"), err.toString());
     }

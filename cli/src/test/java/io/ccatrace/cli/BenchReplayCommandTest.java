@@ -32,7 +32,7 @@ class BenchReplayCommandTest {
      */
     @Test
     void warmUpThenTheWholeReplayThenAQuarterAndAHalf() {
-        assertEquals(0, run("bench", "replay", "--scenario", "boot", "--events", "3000", "--format", "jsonl",
+        assertEquals(0, run("bench", "replay", "--box", "off", "--scenario", "boot", "--events", "3000", "--format", "jsonl",
                 "--warmup", "2"), err.toString());
         long n = -1;
         List<String> order = new ArrayList<>();
@@ -61,15 +61,42 @@ class BenchReplayCommandTest {
 
     @Test
     void noWarmUpIsCold() {
-        assertEquals(0, run("bench", "replay", "--scenario", "boot", "--events", "2000", "--format", "jsonl",
+        assertEquals(0, run("bench", "replay", "--box", "off", "--scenario", "boot", "--events", "2000", "--format", "jsonl",
                 "--warmup", "0"), err.toString());
         assertFalse(out.toString().contains("warmed up"), out.toString());
         assertTrue(out.toString().contains("replay all"), out.toString());
     }
 
+    /** By default the machine's speed is probed before and after the timed passes, as `bench box` prints it. */
+    @Test
+    void theBoxIsProbedBeforeAndAfter() {
+        assertEquals(0, run("bench", "replay", "--scenario", "boot", "--events", "2000", "--format", "jsonl",
+                "--warmup", "0"), err.toString());
+        List<String> lines = List.of(out.toString().split("\n"));
+        int before = indexOf(lines, "box before: core ");
+        int all = indexOf(lines, "replay all");
+        int after = indexOf(lines, "box after:  core ");
+        assertTrue(before >= 0 && before < all && all < after, out.toString());
+        assertTrue(lines.get(after).matches("box after:  core [0-9.]+ ns/step, .* 64 MiB [0-9]+ ns; load [0-9.-]+"), lines.get(after));
+    }
+
+    @Test
+    void aBadBoxValueIsBadInput() {
+        assertEquals(2, run("bench", "replay", "--box", "maybe", "--scenario", "boot", "--events", "2000"));
+        assertEquals("ccatrace: --box: must be on or off, got 'maybe'", err.toString().trim());
+        assertFalse(out.toString().contains("box before"), out.toString());
+    }
+
+    private static int indexOf(List<String> lines, String prefix) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith(prefix)) return i;
+        }
+        return -1;
+    }
+
     @Test
     void aNegativeWarmUpIsBadInput() {
-        assertEquals(2, run("bench", "replay", "--scenario", "boot", "--events", "2000", "--warmup", "-1"));
+        assertEquals(2, run("bench", "replay", "--box", "off", "--scenario", "boot", "--events", "2000", "--warmup", "-1"));
         assertEquals("ccatrace: --warmup must not be negative", err.toString().trim());
     }
 }
