@@ -65,7 +65,7 @@ public final class RecordCommand implements Callable<Integer> {
     String writerThread;
 
     @Option(names = "--progress", defaultValue = "auto", paramLabel = "auto|redraw|lines|off",
-            description = "progress on stderr: redraw (one line, redrawn), lines (a line per 10%, for logs), off;"
+            description = "progress on stderr: redraw (one line, redrawn), lines (a line per 10%%, for logs), off;"
                     + " auto (default): for recordings of " + PROGRESS_FROM + " events or more, redraw on a console, lines otherwise")
     String progress;
 
