@@ -183,7 +183,8 @@ public final class RecordCommand implements Callable<Integer> {
             String pct = target > 0 ? String.format(" (%d%%)", Math.min(100, events * 100 / target)) : "";
             long w = written.getAsLong();
             String done = w < 0 ? "" : String.format(", %.1fM written", w / 1e6);
-            String line = String.format("recording: %.1fM / %.1fM events%s%s", events / 1e6, target / 1e6, pct, done);
+            String of = target > 0 ? String.format(" / %.1fM", target / 1e6) : "";   // the scenario's own length: no target
+            String line = String.format("recording: %.1fM%s events%s%s", events / 1e6, of, pct, done);
             if (redraw) err.print("\r" + line);
             else err.println(line);
             err.flush();

@@ -181,6 +181,16 @@ class RecordCommandTest {
         assertFalse(s.toString().contains("\r"));
     }
 
+    /** Without --events the recording has no target: the line says how far it got, a line per 10M events. */
+    @Test
+    void progressWithoutATarget() {
+        StringWriter s = new StringWriter();
+        RecordCommand.StderrProgress p = new RecordCommand.StderrProgress(new PrintWriter(s), () -> -1, false);
+        for (long e = 0; e <= 25_000_000; e += 500_000) p.update(e, 0);
+        assertEquals("recording: 0.0M events\nrecording: 10.0M events\nrecording: 20.0M events\n",
+                s.toString().replace(System.lineSeparator(), "\n"));
+    }
+
     @Test
     void progressStyles() {
         assertEquals("off", RecordCommand.progressStyle("auto", 999_999, true));
