@@ -7,6 +7,11 @@ final class Numbers implements CommandLine.ITypeConverter<Long> {
     @Override
     public Long convert(String value) {
         String s = value.replace("_", "").trim();
+        if (s.startsWith("-")) {
+            // a seq, an address or a register value is unsigned: "-1" is a mistake, not 2^64 - 1
+            throw new CommandLine.TypeConversionException("'" + value + "' is negative (seqs, addresses and register"
+                    + " values are 0 or more: hex 0x... or decimal)");
+        }
         try {
             if (s.startsWith("0x") || s.startsWith("0X")) return Long.parseUnsignedLong(s.substring(2), 16);
             return Long.parseUnsignedLong(s);
