@@ -1,6 +1,7 @@
 package io.ccatrace.trace;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -37,6 +38,31 @@ class TornJsonlTest {
             Path p = Files.write(dir.resolve("cut" + cut + ".jsonl"), Arrays.copyOf(b, cut));
             assertEquals(rows.subList(0, 2000), AbandonTest.readUnfinished(p, new ArrayList<>()));
         }
+        // a cut anywhere in that line, e.g. right after a comma (which the parser reports
+        // differently from a cut inside a value), keeps the same whole lines
+        int end = text.indexOf('\n', line2000);
+        for (int cut = line2000 + 1; cut < end; cut++) {
+            Path p = Files.write(dir.resolve("cut.jsonl"), Arrays.copyOf(b, cut));
+            assertEquals(2000, AbandonTest.readUnfinished(p, new ArrayList<>()).size(), "cut at byte " + (cut - line2000));
+        }
+    }
+
+    /**
+     * An object left open at the end of its line, in the file's last line: the error names the
+     * line the object starts on (not the line after it, where the parser met the end), without
+     * the parser's own location text.
+     */
+    @Test
+    void anObjectLeftOpenIsReportedAtItsOwnLine() throws IOException {
+        Path p = Files.writeString(dir.resolve("open.jsonl"),
+                "{\"seq\":0,\"kind\":\"RMI_CALL\",\"time\":0}\n{\"seq\":1,\"kind\":\"RMI_CALL\"\n");
+        TraceFormatException e = assertThrows(TraceFormatException.class, () -> {
+            try (TraceReader r = TraceFiles.open(p, w -> { })) {
+                while (r.hasNext()) r.next();
+            }
+        });
+        assertTrue(e.getMessage().startsWith(p + ": line 2: not JSON: the file ends inside this line's object"), e.getMessage());
+        assertFalse(e.getMessage().contains("Source:"), e.getMessage());
     }
 
     @Test

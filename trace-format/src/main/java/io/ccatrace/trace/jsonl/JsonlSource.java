@@ -34,6 +34,12 @@ public final class JsonlSource implements RowSource {
     private JsonlCodec.Row lookahead;
     private long lastSeq = Long.MIN_VALUE;
     private boolean torn;
+    /** The line the row being read starts on (where an error in it is reported when the file ends inside it). */
+    private int rowLine = 1;
+    /** Its first byte's offset (-1: unknown). */
+    private long rowStart = -1;
+    /** The file, when read from one (null: a stream). */
+    private final Path path;
 
     public JsonlSource(Path path) throws IOException {
         this(path, null);
@@ -41,7 +47,7 @@ public final class JsonlSource implements RowSource {
 
     /** Refuses the first row that breaks constraints (null: none), naming its line. */
     public JsonlSource(Path path, RowConstraints constraints) throws IOException {
-        this(path.toString(), new BufferedInputStream(Files.newInputStream(nonEmpty(path)), 1 << 16), constraints);
+        this(path.toString(), new BufferedInputStream(Files.newInputStream(nonEmpty(path)), 1 << 16), constraints, path);
     }
 
     /** An empty file is no trace and no dump (as for the other formats: "empty file"). */
@@ -51,11 +57,12 @@ public final class JsonlSource implements RowSource {
     }
 
     public JsonlSource(String file, InputStream in) throws IOException {
-        this(file, in, null);
+        this(file, in, null, null);
     }
 
-    private JsonlSource(String file, InputStream in, RowConstraints constraints) throws IOException {
+    private JsonlSource(String file, InputStream in, RowConstraints constraints, Path path) throws IOException {
         this.file = file;
+        this.path = path;
         this.constraints = constraints;
         this.p = FACTORY.createParser(in);
         lookahead = readRow();
@@ -106,6 +113,8 @@ public final class JsonlSource implements RowSource {
             while (true) {
                 JsonToken t = p.nextToken();
                 if (t == null) return null;
+                rowLine = p.currentTokenLocation().getLineNr();
+                rowStart = p.currentTokenLocation().getByteOffset();
                 if (t != JsonToken.START_OBJECT) throw fail("expected a JSON object per line");
                 t = p.nextToken();
                 if (t == JsonToken.END_OBJECT) throw fail("empty object");
@@ -123,14 +132,18 @@ public final class JsonlSource implements RowSource {
                 if (bad != null) throw fail(bad);
                 return r;
             }
-        } catch (com.fasterxml.jackson.core.io.JsonEOFException e) {
-            if (!hasHeader || trailer.asMap().size() > 0) throw fail("not JSON: " + e.getOriginalMessage());
+        } catch (JsonProcessingException e) {
+            String message = plain(e.getOriginalMessage());
+            boolean ended = e instanceof com.fasterxml.jackson.core.io.JsonEOFException
+                    || message.startsWith("Unexpected end-of-input") || lastLineCutShort();
+            if (!ended) throw fail("not JSON: " + message);
+            if (!hasHeader || trailer.asMap().size() > 0) {
+                throw failAt(rowLine, "not JSON: the file ends inside this line's object (" + message + ")");
+            }
             // a JSONL trace file whose last line was cut short (a recording killed while it
             // wrote): the lines before it are the readable part of an unfinished recording
             torn = true;
             return null;
-        } catch (JsonProcessingException e) {
-            throw fail("not JSON: " + e.getOriginalMessage());
         } catch (IllegalArgumentException e) {
             throw fail(e.getMessage());
         }
@@ -156,7 +169,40 @@ public final class JsonlSource implements RowSource {
     }
 
     private TraceFormatException fail(String what) {
-        int line = p.currentLocation().getLineNr();
+        return failAt(p.currentLocation().getLineNr(), what);
+    }
+
+    private TraceFormatException failAt(int line, String what) {
         return new TraceFormatException(file + ": line " + line + ": " + what);
+    }
+
+    /**
+     * Whether the row being read is the file's last line and has no line end: cut short, as
+     * when a recording is killed while it writes (the parser may then report a cut value,
+     * e.g. "fa" of false, as an unknown token rather than the end of the input).
+     */
+    private boolean lastLineCutShort() {
+        if (path == null || rowStart < 0) return false;
+        try (java.nio.channels.SeekableByteChannel ch = Files.newByteChannel(path)) {
+            ch.position(rowStart);
+            java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(1 << 16);
+            while (ch.read(buf) > 0) {
+                buf.flip();
+                while (buf.hasRemaining()) {
+                    if (buf.get() == '\n') return false;
+                }
+                buf.clear();
+            }
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** The parser's message without the location it appends ("(start marker at [Source: ...])"): the line is named already. */
+    static String plain(String message) {
+        if (message == null) return "";
+        int at = message.indexOf(" (start marker at [Source:");
+        return at < 0 ? message : message.substring(0, at);
     }
 }
