@@ -52,6 +52,12 @@ public final class StateCommand implements Callable<Integer> {
             StateQuery.Result q = StateQuery.at(trace, at, !noCheckpoint, Warnings.to(spec));
             MachineConfig config = MachineSetup.config(q.metadata(), null);
             if (q.state().lastSeq() < at) {
+                if (q.nextSeq() >= 0) {
+                    // an imported trace may skip seqs: name the neighbours instead of "past the end"
+                    throw new UserException(trace + ": --at " + at + ": no event has that seq (the trace goes from "
+                            + (q.state().lastSeq() < 0 ? "its start" : "seq " + q.state().lastSeq()) + " to seq "
+                            + q.nextSeq() + ")");
+                }
                 throw new UserException(trace + ": --at " + at + " is past the trace's last event"
                         + (q.state().lastSeq() < 0 ? " (it has none)" : " (seq " + q.state().lastSeq() + ")"));
             }

@@ -101,6 +101,38 @@ class ReplayCliTest {
         assertEquals(1, r[2].strip().lines().count(), r[2]);
     }
 
+    /**
+     * `import` takes rows whose seqs only increase, so a trace may skip seqs: --at a skipped
+     * seq names its neighbours instead of calling it past the end, and --at past the end still
+     * says so.
+     */
+    @Test
+    void stateAtASkippedSeqNamesItsNeighbours() throws Exception {
+        List<String> rows = new ArrayList<>(run("dump", lifecycle().toString())[1].lines().toList());
+        List<String> gapped = new ArrayList<>();
+        for (String l : rows) {
+            long seq = Long.parseLong(l.replaceAll(".*\"seq\":(\\d+).*", "$1"));
+            if (seq != 5 && seq != 6) gapped.add(l);        // seqs 5 and 6 left out
+        }
+        Path events = dir.resolve("gapped-events.jsonl");
+        Files.write(events, gapped);
+        Path t = dir.resolve("gapped.jsonl");
+        String[] imp = run("import", events.toString(), "-o", t.toString());
+        assertEquals("0", imp[0], imp[2]);
+        String[] skipped = run("state", t.toString(), "--at", "5");
+        assertEquals("2", skipped[0], skipped[1]);
+        assertEquals("ccatrace: " + t + ": --at 5: no event has that seq (the trace goes from seq 4 to seq 7)",
+                skipped[2].strip());
+        String[] past = run("state", t.toString(), "--at", "1000000");
+        assertEquals("2", past[0], past[1]);
+        long last = rows.size() - 1;                          // the lifecycle's seqs are dense from 0
+        assertEquals("ccatrace: " + t + ": --at 1000000 is past the trace's last event (seq " + last + ")",
+                past[2].strip());
+        String[] at4 = run("state", t.toString(), "--at", "4");
+        assertEquals("0", at4[0], at4[2]);
+        assertTrue(at4[1].startsWith("state just after seq 4"), at4[1]);
+    }
+
     @Test
     void diffAgainstAModelResimulatesAScenarioTrace() {
         Path t = dir.resolve("boot.jsonl");

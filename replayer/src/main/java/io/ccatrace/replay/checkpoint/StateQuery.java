@@ -22,8 +22,12 @@ import java.util.function.Consumer;
  * so an edit made there after the checkpoint file was written is still reported.
  */
 public final class StateQuery {
-    /** The state, the trace's metadata, the checkpoint used (-1: none) and the rows applied. */
-    public record Result(ShadowState state, TraceMetadata metadata, long checkpointSeq, long rowsRead) {
+    /**
+     * The state, the trace's metadata, the checkpoint used (-1: none), the rows applied, and the
+     * seq of the first row after the queried one (-1: the trace ends there), which tells a seq
+     * past the end from one an imported trace skips.
+     */
+    public record Result(ShadowState state, TraceMetadata metadata, long checkpointSeq, long rowsRead, long nextSeq) {
     }
 
     private StateQuery() {
@@ -79,7 +83,7 @@ public final class StateQuery {
                 s.apply(e);
                 rows++;
             }
-            return new Result(s, r.metadata(), start == null ? -1 : start.seq(), rows);
+            return new Result(s, r.metadata(), start == null ? -1 : start.seq(), rows, e == null ? -1 : e.seq());
         }
     }
 }
