@@ -76,6 +76,15 @@ public enum Column {
 
     /** The column's name in every file format. */
     public String columnName() { return columnName; }
+
+    /**
+     * The name of the column's field in an event of that kind, as the JSONL form and the
+     * reports write it: an RSI call's {@code value} (the x0 the realm received) is {@code ret}
+     * (script contract, RSI_CALL row); every other field is the column's name.
+     */
+    public String fieldName(EventKind kind) {
+        return this == VALUE && kind == EventKind.RSI_CALL ? "ret" : columnName;
+    }
     public Type type() { return type; }
     public boolean nullable() { return nullable; }
     /** Whether the JSONL form writes the value as a "0x..." hex string (register/address). */

@@ -45,7 +45,7 @@ public final class Describe {
                     break;
             }
             String v = value(c, e);
-            if (v != null) s.append(' ').append(c.columnName()).append('=').append(v);
+            if (v != null) s.append(' ').append(c.fieldName(e.kind())).append('=').append(v);
         }
     }
 

@@ -44,7 +44,7 @@ public record FieldDiff(String field, String expected, String actual) {
                 long x = c.getLong(a);
                 long y = c.getLong(b);
                 if (x == y || bothZeroIndex(c, a, x, y)) return null;
-                return new FieldDiff(c.columnName(), number(c, x), number(c, y));
+                return new FieldDiff(c.fieldName(a.kind()), number(c, x), number(c, y));
             }
             case NAME: {
                 String x = c.getName(a);

@@ -1,11 +1,19 @@
 package io.ccatrace.replay.history;
 
+import static io.ccatrace.model.guestos.RealmCalls.RSI_ATTESTATION_TOKEN_CONTINUE;
+import static io.ccatrace.model.guestos.RealmCalls.RSI_HOST_CALL;
+import static io.ccatrace.model.guestos.RealmCalls.RSI_IPA_STATE_GET;
+import static io.ccatrace.model.guestos.RealmCalls.RSI_IPA_STATE_SET;
+import static io.ccatrace.model.guestos.RealmCalls.RSI_REALM_CONFIG;
+
 import io.ccatrace.trace.EventView;
 import io.ccatrace.trace.TraceEvent;
 
 /**
  * What `ccatrace history` follows: a granule (PA), an IPA (in any realm), or a REC. An event
- * touches it when one of its address columns, or one of its RMI operands, names it.
+ * touches it when one of its address columns, or one of its RMI operands, names it; for an
+ * IPA also an RSI call (and the guest step that makes it) whose operands name memory the RMM
+ * reads, writes or changes the RIPAS of on the realm's behalf (docs/replay.md, "History").
  */
 public record Subject(Kind kind, long addr) {
     /** The object kinds. */
@@ -20,7 +28,9 @@ public record Subject(Kind kind, long addr) {
             case REC:
                 return e.rec() == addr || operand(e) || samePage(e.pa());
             default:
-                return coversIpa(e) || e.kind() == io.ccatrace.trace.EventKind.RMI_CALL && operandIpa(e);
+                return coversIpa(e) || e.kind() == io.ccatrace.trace.EventKind.RMI_CALL && operandIpa(e)
+                        || (e.kind() == io.ccatrace.trace.EventKind.RSI_CALL
+                            || e.kind() == io.ccatrace.trace.EventKind.GUEST_STEP) && rsiIpa(e.fid(), e.args());
         }
     }
 
@@ -60,6 +70,24 @@ public record Subject(Kind kind, long addr) {
                     || c.equals("RMI_RTT_FOLD");
             int span = table && level > 0 ? level - 1 : level;
             return (addr & -size(span)) == ipa;
+        }
+        return false;
+    }
+
+    /**
+     * An RSI call (by its function ID) whose x1.. name the IPA: the range [x1, x2) of
+     * IPA_STATE_SET and of 1.0's IPA_STATE_GET (EAC5's takes one IPA, x1), the granule at x1 of
+     * REALM_CONFIG's and ATTESTATION_TOKEN_CONTINUE's buffers and of HOST_CALL's RsiHostCall.
+     */
+    private boolean rsiIpa(long fid, long[] a) {
+        if (a == null || a.length == 0) return false;
+        if (fid == RSI_IPA_STATE_SET && a.length >= 2) return within(a[0], a[1]);
+        if (fid == RSI_IPA_STATE_GET) {
+            return a.length >= 2 && Long.compareUnsigned(a[0], a[1]) < 0 ? within(a[0], a[1])
+                    : (a[0] & GRANULE) == (addr & GRANULE);
+        }
+        if (fid == RSI_REALM_CONFIG || fid == RSI_ATTESTATION_TOKEN_CONTINUE || fid == RSI_HOST_CALL) {
+            return (a[0] & GRANULE) == (addr & GRANULE);
         }
         return false;
     }

@@ -37,7 +37,7 @@ public final class JsonlCodec {
     }
 
     private static void writeColumn(JsonGenerator g, TraceEvent e, Column c) throws IOException {
-        String name = c == Column.VALUE && e.kind() == EventKind.RSI_CALL ? "ret" : c.columnName();
+        String name = c.fieldName(e.kind());
         switch (c.type()) {
             case LONG:
             case INT:
