@@ -14,6 +14,7 @@ import io.ccatrace.replay.diff.TraceDiff;
 import io.ccatrace.replay.divergence.Divergence;
 import io.ccatrace.replay.input.BadInputException;
 import io.ccatrace.replay.report.DivergenceText;
+import io.ccatrace.replay.report.Reproduce;
 import io.ccatrace.trace.TraceCursor;
 import io.ccatrace.trace.TraceFiles;
 import io.ccatrace.trace.TraceMetadata;
@@ -72,9 +73,8 @@ public final class DiffCommand implements Callable<Integer> {
     }
 
     private int twoTraces(PrintWriter out) throws IOException {
-        DivergenceText text = new DivergenceText(out, a.toString(), null);
         try (TraceReader ra = open(a); TraceReader rb = open(b)) {
-            TraceDiff.Result r = TraceDiff.diff(ra, rb, firstOnly(text));
+            TraceDiff.Result r = TraceDiff.diff(ra, rb, firstOnly(report(out, ra.metadata(), rb.metadata())));
             // the alignment may end early: read both to the end so that their integrity chains
             // are checked (a damaged trace is warned about, or refused, like by every reader)
             drain(ra);
@@ -84,6 +84,24 @@ public final class DiffCommand implements Callable<Integer> {
             counts(out, r.summary().total(), r.summary().byCommand());
             return r.differs() ? ExitCodes.FINDING : ExitCodes.OK;
         }
+    }
+
+    /**
+     * The report of A against B. Up to the first divergence both ran the same inputs with the
+     * same outcomes, so replaying A on B's model stops at the same seq with the same
+     * difference: that is the reproducing command when B ran on another model (--against
+     * MODEL, or B recorded on another one). When both name one model, or one names none (an
+     * import), which of the two a replay would show differing is not known without replaying
+     * both: the diff itself is then the command.
+     */
+    private DivergenceText report(PrintWriter out, TraceMetadata ma, TraceMetadata mb) {
+        String modelA = ma.get(TraceMetadata.RMM_MODEL);
+        String modelB = against != null ? against : mb.get(TraceMetadata.RMM_MODEL);
+        if ((against != null || modelA != null) && modelB != null && !modelB.equals(modelA)) {
+            return new DivergenceText(out, a.toString(), modelB);
+        }
+        String second = against != null ? "--against " + against : Reproduce.quote(b.toString());
+        return DivergenceText.reproducedBy(out, a.toString(), "ccatrace diff " + Reproduce.quote(a.toString()) + " " + second);
     }
 
     private int againstModel(PrintWriter out) throws IOException {

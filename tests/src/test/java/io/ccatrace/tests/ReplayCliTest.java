@@ -94,6 +94,58 @@ class ReplayCliTest {
         assertEquals("1", back[0], back[1] + back[2]);
     }
 
+    /** The command a report's "reproduce:" line gives, as arguments (our temp paths need no quoting). */
+    private static String[] reproduceLine(String report) {
+        String line = report.lines().filter(l -> l.startsWith("  reproduce: ")).findFirst()
+                .orElseThrow(() -> new AssertionError("no reproduce line in " + report));
+        String cmd = line.substring("  reproduce: ".length());
+        assertTrue(cmd.startsWith("ccatrace "), cmd);
+        return cmd.substring("ccatrace ".length()).split(" ");
+    }
+
+    private static String firstDivergence(String report) {
+        return report.lines().filter(l -> l.contains("divergence at seq ")).findFirst()
+                .orElseThrow(() -> new AssertionError("no divergence in " + report))
+                .replaceFirst("^first ", "");
+    }
+
+    /**
+     * Issue 5: a divergence report gives the exact command that reproduces it. For a diff that
+     * command must show the same first divergence: a replay on B's model when B ran on
+     * another one (--against, or a trace recorded there), else (an import names no model) the
+     * diff itself.
+     */
+    @Test
+    void everyDiffsReproduceCommandShowsTheSameDivergence() throws Exception {
+        Path a = lifecycle();
+        Path re = dir.resolve("re-eac5.jsonl");
+        String[] against = run("diff", a.toString(), "--against", "1.0-eac5", "-o", re.toString());
+        String[] twoModels = run("diff", a.toString(), re.toString());
+        List<String> lines = new ArrayList<>(run("dump", a.toString())[1].lines().toList());
+        for (int i = 0; i < lines.size(); i++) {
+            String l = lines.get(i);
+            if (l.contains("\"cmd\":\"RMI_REALM_ACTIVATE\"")) {
+                lines.set(i, l.replace("\"status\":\"RMI_SUCCESS\"", "\"status\":\"RMI_ERROR_REALM\""));
+                break;
+            }
+        }
+        Path events = dir.resolve("edited-events.jsonl");
+        Files.write(events, lines);
+        Path edited = dir.resolve("edited.jsonl");
+        assertEquals("0", run("import", events.toString(), "-o", edited.toString())[0]);
+        String[] oneModel = run("diff", edited.toString(), a.toString());
+        for (String[] d : List.of(against, twoModels, oneModel)) {
+            assertEquals("1", d[0], d[1] + d[2]);
+            String[] cmd = reproduceLine(d[1]);
+            String[] again = run(cmd);
+            assertEquals("1", again[0], String.join(" ", cmd) + ": " + again[1] + again[2]);
+            assertEquals(firstDivergence(d[1]), firstDivergence(again[1]), String.join(" ", cmd));
+        }
+        assertEquals("replay", reproduceLine(against[1])[0]);
+        assertTrue(List.of(reproduceLine(twoModels[1])).contains("1.0-eac5"), String.join(" ", reproduceLine(twoModels[1])));
+        assertEquals("diff", reproduceLine(oneModel[1])[0], "the import names no model to replay it on");
+    }
+
     @Test
     void badInputIsOneLineAndExitTwo() {
         String[] r = run("state", lifecycle().toString(), "--at", "zz");

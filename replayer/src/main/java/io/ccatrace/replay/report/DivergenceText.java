@@ -12,12 +12,27 @@ public final class DivergenceText {
     private final PrintWriter out;
     private final String trace;
     private final String rmm;
+    /** The reproducing command when no replay of the trace reproduces the divergence, else null. */
+    private final String reproduce;
 
     /** rmm: the --rmm given (null when replaying on the recorded model). */
     public DivergenceText(PrintWriter out, String trace, String rmm) {
+        this(out, trace, rmm, null);
+    }
+
+    private DivergenceText(PrintWriter out, String trace, String rmm, String reproduce) {
         this.out = out;
         this.trace = trace;
         this.rmm = rmm;
+        this.reproduce = reproduce;
+    }
+
+    /**
+     * Reports whose divergences no replay of the trace reproduces (two recordings of one model
+     * that differ in an outcome): the reproduce line gives this command instead.
+     */
+    public static DivergenceText reproducedBy(PrintWriter out, String trace, String command) {
+        return new DivergenceText(out, trace, null, command);
     }
 
     public void divergence(Divergence d) {
@@ -30,7 +45,7 @@ public final class DivergenceText {
         out.println("  actual:   " + d.actual());
         for (TraceEvent e : d.missing()) out.println("  missing:  seq " + e.seq() + " " + Describe.effect(e));
         for (TraceEvent e : d.extra()) out.println("  extra:    " + Describe.effect(e));
-        out.println("  reproduce: " + Reproduce.replay(trace, rmm, d));
+        out.println("  reproduce: " + (reproduce != null ? reproduce : Reproduce.replay(trace, rmm, d)));
         out.println("  state:     " + Reproduce.state(trace, d));
     }
 

@@ -47,7 +47,7 @@ public final class Reproduce {
         return "0x" + Long.toHexString(v);
     }
 
-    static String quote(String s) {
+    public static String quote(String s) {
         return s.matches("[A-Za-z0-9_./:@%+=,-]+") ? s : "'" + s.replace("'", "'\\''") + "'";
     }
 }
