@@ -55,6 +55,10 @@ public final class Ccatrace implements Runnable {
             err.println("ccatrace: " + oneLine(ioMessage((java.io.IOException) ex)));
             return ExitCodes.BAD_INPUT;
         }
+        if (ex instanceof ModelBroke) {
+            err.println("ccatrace: " + oneLine(ex.getMessage()));
+            return ((ModelBroke) ex).exitCode();
+        }
         if (ex instanceof UserException) {
             err.println("ccatrace: " + oneLine(ex.getMessage()));
             return ExitCodes.BAD_INPUT;

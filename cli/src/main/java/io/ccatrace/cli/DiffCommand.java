@@ -3,6 +3,7 @@ package io.ccatrace.cli;
 import io.ccatrace.model.scenario.Progress;
 import io.ccatrace.model.scenario.ScenarioOptions;
 import io.ccatrace.model.script.MachineJson;
+import io.ccatrace.model.rmi.ModelFailure;
 import io.ccatrace.model.script.Script;
 import io.ccatrace.recorder.Recorder;
 import io.ccatrace.replay.MachineSetup;
@@ -57,6 +58,8 @@ public final class DiffCommand implements Callable<Integer> {
     Path output;
 
     private long shown;
+    /** Where a re-recording on a seeded-bug model stopped (the model broke), or -1. */
+    private long stoppedAt = -1;
 
     @Override
     public Integer call() throws IOException {
@@ -153,7 +156,17 @@ public final class DiffCommand implements Callable<Integer> {
             target = tmp;
         }
         try {
-            out.println(recording.into(target) + (output != null ? " to " + output : ""));
+            try {
+                out.println(recording.into(target) + (output != null ? " to " + output : ""));
+            } catch (ModelBroke broke) {
+                ModelFailure f = broke.failure();
+                if (!f.seededBug()) throw broke;
+                // the seeded bug's consequence: what ran before it is still compared
+                out.println("re-recording on " + against + " stopped at seq " + f.seq() + ": the model broke a machine"
+                        + " invariant in " + f.call() + ": " + f.what() + " (the seeded bug's doing)"
+                        + (output != null ? "; " + output + " keeps the events before it, unfinished" : ""));
+                stoppedAt = f.seq();
+            }
             b = target;
             return twoTraces(out);
         } finally {
@@ -224,6 +237,8 @@ public final class DiffCommand implements Callable<Integer> {
     }
 
     private void warn(String w) {
+        // the re-recording's end was reported above, naming the failure
+        if (stoppedAt >= 0 && b != null && w.startsWith(b + ": trace is incomplete")) return;
         Warnings.to(spec).accept(w);
     }
 }

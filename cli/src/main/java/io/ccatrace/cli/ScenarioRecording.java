@@ -106,7 +106,10 @@ final class ScenarioRecording {
             run.machine().addListener(recorder);
             try {
                 r = run.run(progress.apply(recorder::written));
-            } catch (RuntimeException | Error e) {
+            } catch (RuntimeException e) {
+                ScriptRecording.keepIncomplete(recorder, e);
+                throw ModelBroke.of(out, e);
+            } catch (Error e) {
                 ScriptRecording.keepIncomplete(recorder, e);
                 throw e;
             }

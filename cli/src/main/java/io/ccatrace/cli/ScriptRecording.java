@@ -63,7 +63,10 @@ final class ScriptRecording {
             });
             try {
                 ScriptRunner.run(m, parsed);
-            } catch (RuntimeException | Error e) {
+            } catch (RuntimeException e) {
+                keepIncomplete(recorder, e);
+                throw ModelBroke.of(output, e);
+            } catch (Error e) {
                 keepIncomplete(recorder, e);
                 throw e;
             }

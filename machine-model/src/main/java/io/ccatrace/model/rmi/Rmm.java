@@ -85,8 +85,14 @@ public final class Rmm {
             regs = new long[] {SMC_UNKNOWN};
         } else {
             int n = e.argCount();
-            RmiResult r = e.handler().execute(this,
-                    argsSeen.length >= n ? argsSeen : java.util.Arrays.copyOf(argsSeen, n), cpu);
+            RmiResult r;
+            try {
+                r = e.handler().execute(this, argsSeen.length >= n ? argsSeen : java.util.Arrays.copyOf(argsSeen, n), cpu);
+            } catch (ModelFailure f) {
+                throw f;
+            } catch (RuntimeException broken) {
+                throw new ModelFailure(seq, e.name(), argsSeen, cpu, model, broken);
+            }
             name = e.name();
             status = r.status().name();
             index = r.index();

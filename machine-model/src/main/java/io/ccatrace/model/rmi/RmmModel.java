@@ -24,4 +24,12 @@ public record RmmModel(String id, String description, CommandTable table, Set<Qu
     public boolean has(Quirk q) {
         return quirks.contains(q);
     }
+
+    /** Whether the model carries a seeded bug (a BUG_ quirk), as opposed to a specification revision. */
+    public boolean seededBug() {
+        for (Quirk q : quirks) {
+            if (q.name().startsWith("BUG_")) return true;
+        }
+        return false;
+    }
 }
