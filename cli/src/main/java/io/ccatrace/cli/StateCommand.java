@@ -33,7 +33,8 @@ public final class StateCommand implements Callable<Integer> {
     @Option(names = "--realm", paramLabel = "RD", converter = Numbers.class)
     Long realm;
 
-    @Option(names = "--ipa", paramLabel = "IPA", converter = Numbers.class)
+    @Option(names = "--ipa", paramLabel = "IPA", converter = Numbers.class,
+            description = "the RTT walk and RIPAS of this IPA in --realm (without it: in the --rec's realm, or the trace's only one)")
     Long ipa;
 
     @Option(names = "--pa", paramLabel = "PA", converter = Numbers.class)
@@ -62,6 +63,7 @@ public final class StateCommand implements Callable<Integer> {
                         + (q.state().lastSeq() < 0 ? " (it has none)" : " (seq " + q.state().lastSeq() + ")"));
             }
             StateReport r = new StateReport(q.state(), config, out);
+            long rd = ipa == null ? -1 : ipaRealm(r);
             r.header(at);
             boolean any = false;
             if (pa != null) {
@@ -73,8 +75,6 @@ public final class StateCommand implements Callable<Integer> {
                 any = true;
             }
             if (ipa != null) {
-                long rd = realm != null ? realm : r.onlyRealm();
-                if (rd == -1) throw new UserException("--ipa needs --realm (the trace has no single realm at seq " + at + ")");
                 r.ipa(rd, ipa);
                 any = true;
             } else if (realm != null) {
@@ -87,5 +87,17 @@ public final class StateCommand implements Callable<Integer> {
         }
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /** The realm whose RTTs --ipa walks: --realm, else the --rec's realm, else the trace's only realm. */
+    private long ipaRealm(StateReport r) {
+        if (realm != null) return realm;
+        if (rec != null && r.realmOfRec(rec) != -1) return r.realmOfRec(rec);
+        long only = r.onlyRealm();
+        if (only == -1) {
+            throw new UserException("--ipa needs --realm (the trace has " + (rec != null ? "no REC 0x" + Long.toHexString(rec)
+                    + " and " : "") + "no single realm at seq " + at + ")");
+        }
+        return only;
     }
 }

@@ -146,6 +146,37 @@ class ReplayCliTest {
         assertEquals("diff", reproduceLine(oneModel[1])[0], "the import names no model to replay it on");
     }
 
+    /**
+     * With several realms --ipa needs a realm: --realm, or the realm the --rec was created in
+     * (the REC_STATE rows name it); with neither it is a one-line error before any output.
+     */
+    @Test
+    void stateOfAnIpaWalksTheRecsRealmWhenNoRealmIsGiven() throws Exception {
+        Path t = dir.resolve("mr.jsonl");
+        String[] rec = run("record", "--scenario", "multi-realm", "--seed", "2", "--events", "4000", "-o", t.toString());
+        assertEquals("0", rec[0], rec[2]);
+        String recRow = null;
+        for (String l : run("dump", t.toString(), "--kind", "REC_STATE")[1].lines().toList()) {
+            if (l.contains("\"to\":\"RUNNING\"") && !l.contains("\"realm\":\"0x81000000\"")) {
+                recRow = l;
+                break;
+            }
+        }
+        assertTrue(recRow != null, "a REC of a realm other than the first runs");
+        String seq = recRow.replaceAll(".*\"seq\":(\\d+).*", "$1");
+        String realm = recRow.replaceAll(".*\"realm\":\"(0x[0-9a-f]+)\".*", "$1");
+        String recAddr = recRow.replaceAll(".*\"rec\":\"(0x[0-9a-f]+)\".*", "$1");
+        String[] byRec = run("state", t.toString(), "--at", seq, "--ipa", "0x0", "--rec", recAddr);
+        assertEquals("0", byRec[0], byRec[2]);
+        assertTrue(byRec[1].contains("RTT walk of IPA 0x0 in realm " + realm), byRec[1]);
+        String[] byRealm = run("state", t.toString(), "--at", seq, "--ipa", "0x0", "--realm", realm);
+        assertTrue(byRealm[1].contains("RTT walk of IPA 0x0 in realm " + realm), byRealm[1]);
+        String[] neither = run("state", t.toString(), "--at", seq, "--ipa", "0x0");
+        assertEquals("2", neither[0], neither[1]);
+        assertEquals("", neither[1], "nothing printed before the error");
+        assertTrue(neither[2].strip().startsWith("ccatrace: --ipa needs --realm"), neither[2]);
+    }
+
     @Test
     void badInputIsOneLineAndExitTwo() {
         String[] r = run("state", lifecycle().toString(), "--at", "zz");

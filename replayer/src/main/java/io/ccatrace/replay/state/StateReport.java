@@ -93,6 +93,12 @@ public final class StateReport {
         for (Long rd : new TreeMap<>(s.realms).keySet()) realm(rd);
     }
 
+    /** The realm a REC was created in, or -1 when the REC was never created. */
+    public long realmOfRec(long rec) {
+        ShadowState.Rec r = s.recs.get(rec);
+        return r == null ? -1 : r.realm();
+    }
+
     /** The single realm of the trace so far, or -1 when there is none or several. */
     public long onlyRealm() {
         return s.realms.size() == 1 ? s.realms.keySet().iterator().next() : -1;
