@@ -29,7 +29,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "TRACE", description = "Trace files, directories or globs.")
+    @Parameters(arity = "0..*", paramLabel = "TRACE", description = "Trace files, directories or globs (at least one, unless --list-rules).")
     List<String> traces;
 
     @Option(names = "--rule", split = ",", paramLabel = "ID", description = "Only these rules (comma-separated ids).")
@@ -60,6 +60,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
             for (Rule r : RuleCatalog.all()) out.println(r.id() + "\t" + r.title() + " (spec " + r.specRef() + ")");
             return ExitCodes.OK;
         }
+        if (traces == null || traces.isEmpty()) throw new UserException("Missing required parameter: 'TRACE'");
         List<Rule> selected;
         try {
             selected = RuleCatalog.select(rules);

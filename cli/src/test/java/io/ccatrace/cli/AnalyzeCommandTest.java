@@ -41,6 +41,20 @@ class AnalyzeCommandTest {
         return Ccatrace.run(new PrintWriter(out), new PrintWriter(err), args);
     }
 
+    /** `--list-rules` needs no trace (its help says "list the rules and exit"); a check needs one. */
+    @Test
+    void listRulesNeedsNoTraceAndACheckDoes() {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        assertEquals(ExitCodes.OK, run(out, err, "analyze", "--list-rules"), err.toString());
+        java.util.List<String> lines = out.toString().lines().toList();
+        assertEquals(io.ccatrace.analyzers.engine.RuleCatalog.all().size(), lines.size(), out.toString());
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("must-fail\t")), out.toString());
+        StringWriter err2 = new StringWriter();
+        assertEquals(ExitCodes.BAD_INPUT, run(new StringWriter(), err2, "analyze"));
+        assertEquals("ccatrace: Missing required parameter: 'TRACE'", err2.toString().strip());
+    }
+
     @Test
     void violationExitsOne() throws IOException {
         StringWriter out = new StringWriter();
