@@ -102,8 +102,18 @@ public final class RecordCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         String style = progressStyle(progress, events, System.console() != null);
         boolean redraw = style.equals("redraw");
-        ScenarioRun.Result r = ScenarioRecording.record(o, output, thread, new io.ccatrace.trace.ArrowWrite(lz4, onOff("--direct-io", directIo)),
-                written -> style.equals("off") ? Progress.NONE : new StderrProgress(err, written, redraw)).result();
+        ScenarioRun.Result r;
+        try (StopOnSignal stop = new StopOnSignal(err)) {
+            try {
+                r = ScenarioRecording.record(o, output, thread, new io.ccatrace.trace.ArrowWrite(lz4, onOff("--direct-io", directIo)),
+                        written -> stop.around(style.equals("off") ? Progress.NONE : new StderrProgress(err, written, redraw))).result();
+            } catch (StopOnSignal.Stopped s) {
+                // the trace was ended with every event so far; the shutdown hook prints this and the JVM exits
+                stop.stoppedWith((redraw ? "\n" : "") + "ccatrace: " + output + ": recording stopped by a signal after " + s.events()
+                        + " events; the trace keeps all " + s.events() + ", as an unfinished recording");
+                return ExitCodes.INTERNAL; // not reached as an exit status: the JVM is exiting with the signal's
+            }
+        }
         if (redraw) err.println();
         PrintWriter out = spec.commandLine().getOut();
         out.println("recorded " + r.events() + " events to " + output + " ("

@@ -50,6 +50,40 @@ class InterruptedRecordingTest {
         assertTrue(events >= 2 * BATCH && events % BATCH == 0, "whole flushed batches only: " + events);
     }
 
+    /**
+     * SIGTERM (as Ctrl-C's SIGINT) is not a kill: the shutdown hook stops the simulation at
+     * its next progress report and ends the trace with every event simulated, so the one line
+     * printed names exactly the events the trace keeps, whole batch or not.
+     */
+    @Test
+    void recordStoppedBySignalKeepsEveryEventItSimulated() throws Exception {
+        Path t = dir.resolve("stopped.arrows");
+        Path log = dir.resolve("stopped.log");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(java, "--add-opens=java.base/java.nio=ALL-UNNAMED", "-cp",
+                System.getProperty("java.class.path"), Ccatrace.class.getName(), "record", "--scenario", "multi-realm",
+                "--events", "50000000", "--progress", "off", "-o", t.toString()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            while ((!Files.exists(t) || Files.size(t) < 5L << 20) && p.isAlive() && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertTrue(p.isAlive(), "the recording ended before it could be stopped: " + Files.readString(log));
+            p.destroy(); // SIGTERM: the JVM runs its shutdown hooks
+            assertTrue(p.waitFor(90, TimeUnit.SECONDS), "the stopped recording exits");
+        } finally {
+            p.destroyForcibly();
+        }
+        assertEquals(143, p.exitValue(), "128 + SIGTERM");
+        String line = Files.readString(log).strip();
+        String prefix = "ccatrace: " + t + ": recording stopped by a signal after ";
+        assertTrue(line.startsWith(prefix) && line.lines().count() == 1, line);
+        long events = Long.parseLong(line.substring(prefix.length()).replaceAll("^(\\d+) events; .*", "$1"));
+        assertTrue(line.endsWith("the trace keeps all " + events + ", as an unfinished recording"), line);
+        assertEquals(events, readableAndIncomplete(t), "every event simulated is in the trace");
+    }
+
     @Test
     void recordingCutInsideItsLastBatchKeepsTheWholeOnes() throws IOException {
         Path t = dir.resolve("cut.arrows");
