@@ -1,5 +1,6 @@
 package io.ccatrace.replay;
 
+import io.ccatrace.model.rmi.ModelFailure;
 import io.ccatrace.model.machine.Machine;
 import io.ccatrace.recorder.TraceRow;
 import io.ccatrace.replay.divergence.Divergence;
@@ -74,7 +75,7 @@ final class InPlaceReplay {
             sink.accept(d);
             if (j.modelFailure != null) {
                 stop = "the " + machine.config().rmmModel() + " model failed at seq " + seq + ": "
-                        + j.modelFailure.getMessage();
+                        + ModelFailure.unwrap(j.modelFailure).getMessage();
                 break;
             }
             if (options.maxDivergences() > 0 && summary.total() >= options.maxDivergences()) {

@@ -1,5 +1,6 @@
 package io.ccatrace.replay;
 
+import io.ccatrace.model.rmi.ModelFailure;
 import io.ccatrace.model.event.EventListener;
 import io.ccatrace.model.machine.Machine;
 import io.ccatrace.replay.divergence.Divergence;
@@ -135,7 +136,7 @@ public final class Replayer {
                     summary.add(d);
                     sink.accept(d);
                     stop = "the " + machine.config().rmmModel() + " model failed at seq "
-                            + w.seq() + ": " + e.getMessage();
+                            + w.seq() + ": " + ModelFailure.unwrap(e).getMessage();
                     break;
                 }
             }

@@ -103,6 +103,37 @@ class ModelFailureTest {
         assertEquals("", d[2].strip(), "the stop was reported once, on stdout");
     }
 
+    /**
+     * Replaying the 1.0 recording on the bug reaches the same double free: a `model error`
+     * divergence at the trace's seq of the second destroy, with the model's own words, and a
+     * summary naming that seq only (the replayed machine numbers its events its own way after
+     * the first divergence). Both replay paths: the file's in-place replay, and the rerun of an
+     * import's inputs by `diff --against`.
+     */
+    @Test
+    void aReplayOnTheBugReportsAModelErrorAtTheTracesSeq() throws Exception {
+        Path t = dir.resolve("ok.jsonl");
+        assertEquals("0", ReplayCliTest.run("run", script().toString(), "-o", t.toString())[0]);
+        List<String> rows = ReplayCliTest.run("dump", t.toString())[1].lines().toList();
+        String last = rows.stream().filter(l -> l.contains("\"cmd\":\"RMI_DATA_DESTROY\"")).reduce((a, b) -> b).orElseThrow();
+        String seq = last.replaceAll(".*\"seq\":(\\d+).*", "$1");
+        Path events = Files.write(dir.resolve("events.jsonl"), rows);
+        Path imported = dir.resolve("imported.jsonl");
+        assertEquals("0", ReplayCliTest.run("import", events.toString(), "-o", imported.toString())[0]);
+        String what = "granule 0x80105000 in DELEGATED with PAS NS";
+        String[] replay = ReplayCliTest.run("replay", t.toString(), "--rmm", BUG);
+        String[] rerun = ReplayCliTest.run("diff", imported.toString(), "--against", BUG);
+        assertEquals("1", replay[0], replay[1] + replay[2]);
+        assertTrue(replay[1].contains("divergence at seq " + seq + ": RMI_DATA_DESTROY model error"), replay[1]);
+        assertTrue(replay[1].contains("actual:   IllegalStateException: " + what), replay[1]);
+        assertTrue(replay[1].contains("(the " + BUG + " model failed at seq " + seq + ": " + what + ")"), replay[1]);
+        // diff prints its first divergence (the first destroy's) in full, the model error in its counts
+        assertEquals("1", rerun[0], rerun[1] + rerun[2]);
+        assertTrue(rerun[1].contains("stopped: the " + BUG + " model failed at seq " + seq + ": " + what + "\n"), rerun[1]);
+        assertTrue(rerun[1].contains("1  RMI_DATA_DESTROY  model error"), rerun[1]);
+        assertFalse(replay[1].contains("ModelFailure") || rerun[1].contains("ModelFailure"), replay[1] + rerun[1]);
+    }
+
     @Test
     void onlyTheBugVariantsAreSeededBugs() {
         for (RmmModel m : RmmModels.all().values()) {

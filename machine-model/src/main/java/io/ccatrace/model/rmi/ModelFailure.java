@@ -28,6 +28,14 @@ public final class ModelFailure extends RuntimeException {
         return seededBug;
     }
 
+    /**
+     * What the model threw, without this wrapper: for a replay, whose report names the input
+     * and its seq in the trace (the replayed machine's own seq may differ after a divergence).
+     */
+    public static RuntimeException unwrap(RuntimeException e) {
+        return e instanceof ModelFailure && e.getCause() instanceof RuntimeException ? (RuntimeException) e.getCause() : e;
+    }
+
     /** The seq the call would have had. */
     public long seq() {
         return seq;

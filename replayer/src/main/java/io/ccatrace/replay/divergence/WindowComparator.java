@@ -105,9 +105,7 @@ public final class WindowComparator {
     /** The replayed model threw on this input (a broken simulator invariant). */
     public static Divergence modelError(EventView view, RuntimeException e) {
         TraceEvent input = view.toEvent();
-        if (e instanceof ModelFailure && e.getCause() instanceof RuntimeException) {
-            e = (RuntimeException) e.getCause(); // the input is named by the divergence itself
-        }
+        e = ModelFailure.unwrap(e); // the input is named by the divergence itself
         String msg = e.getClass().getSimpleName() + ": " + e.getMessage();
         return new Divergence(input.seq(), input, input, "model error",
                 input.status() != null ? input.status() : "completes", msg.replace('\n', ' '),
