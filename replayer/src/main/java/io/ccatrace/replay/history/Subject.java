@@ -23,10 +23,10 @@ public record Subject(Kind kind, long addr) {
 
     public boolean touchedBy(EventView e) {
         switch (kind) {
-            case PA:
-                return samePage(e.pa()) || operand(e) || e.realm() == addr && realmLevel(e);
+            case PA: // any address in the granule: the granule
+                return samePage(e.pa()) || operand(e) || e.realm() == (addr & GRANULE) && realmLevel(e);
             case REC:
-                return e.rec() == addr || operand(e) || samePage(e.pa());
+                return e.rec() == (addr & GRANULE) || operand(e) || samePage(e.pa());
             default:
                 return coversIpa(e) || e.kind() == io.ccatrace.trace.EventKind.RMI_CALL && operandIpa(e)
                         || (e.kind() == io.ccatrace.trace.EventKind.RSI_CALL
@@ -44,11 +44,12 @@ public record Subject(Kind kind, long addr) {
                 || e.kind() == io.ccatrace.trace.EventKind.MEASUREMENT;
     }
 
-    /** An RMI call with the address among its operands (x1..). */
+    /** An RMI call with the granule's address among its operands (x1..). */
     private boolean operand(EventView e) {
         if (e.kind() != io.ccatrace.trace.EventKind.RMI_CALL || e.args() == null) return false;
+        long g = addr & GRANULE;
         for (long a : e.args()) {
-            if (a == addr) return true;
+            if (a == g) return true;
         }
         return false;
     }

@@ -78,6 +78,29 @@ class SubjectTest {
         assertFalse(touches(0x80040000L, step(EXTEND, 1, 8, 0x80040000L)));
     }
 
+    /** A PA or REC given inside its granule follows the granule (the rows name granule addresses). */
+    @Test
+    void anAddressInsideAGranuleFollowsTheGranule() {
+        ScenarioTraces t = ScenarioTraces.record(Scenario.BOOT, 2, 3_000);
+        long rd = -1;
+        long rec = -1;
+        for (TraceEvent e : t.rows()) {
+            if (rd == -1 && e.kind() == EventKind.REALM_STATE) rd = e.realm();
+            if (rec == -1 && e.kind() == EventKind.REC_STATE) rec = e.rec();
+        }
+        for (Subject.Kind k : new Subject.Kind[] {Subject.Kind.PA, Subject.Kind.REC}) {
+            long base = k == Subject.Kind.PA ? rd : rec;
+            Subject exact = new Subject(k, base);
+            Subject inside = new Subject(k, base + 0x7f8);
+            long n = 0;
+            for (TraceEvent e : t.rows()) {
+                assertEquals(exact.touchedBy(e), inside.touchedBy(e), k + " seq " + e.seq());
+                if (exact.touchedBy(e) && e.kind() == EventKind.RMI_CALL) n++;
+            }
+            assertTrue(n >= 2, k + ": the RMI calls naming it count (" + n + ")");
+        }
+    }
+
     @Test
     void aPagesHistoryShowsTheRealmRequestThatMadeItShared() {
         ScenarioTraces t = ScenarioTraces.record(Scenario.IO_STORM, 3, 4_000);
