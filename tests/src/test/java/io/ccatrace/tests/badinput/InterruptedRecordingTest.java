@@ -53,35 +53,40 @@ class InterruptedRecordingTest {
     /**
      * SIGTERM (as Ctrl-C's SIGINT) is not a kill: the shutdown hook stops the simulation at
      * its next progress report and ends the trace with every event simulated, so the one line
-     * printed names exactly the events the trace keeps, whole batch or not.
+     * printed names exactly the events the trace keeps, whole batch or not. For Parquet, whose
+     * footer is written last, this is the difference between every event and none: a Parquet
+     * recording cut short has no readable state (docs/bad-input.md).
      */
     @Test
     void recordStoppedBySignalKeepsEveryEventItSimulated() throws Exception {
-        Path t = dir.resolve("stopped.arrows");
-        Path log = dir.resolve("stopped.log");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(java, "--add-opens=java.base/java.nio=ALL-UNNAMED", "-cp",
-                System.getProperty("java.class.path"), Ccatrace.class.getName(), "record", "--scenario", "multi-realm",
-                "--events", "50000000", "--progress", "off", "-o", t.toString()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
-        try {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-            while ((!Files.exists(t) || Files.size(t) < 5L << 20) && p.isAlive() && System.nanoTime() < deadline) {
-                Thread.sleep(50);
+        for (String ext : new String[] {"arrows", "parquet"}) {
+            Path t = dir.resolve("stopped." + ext);
+            Path log = dir.resolve("stopped-" + ext + ".log");
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            Process p = new ProcessBuilder(java, "--add-opens=java.base/java.nio=ALL-UNNAMED", "-cp",
+                    System.getProperty("java.class.path"), Ccatrace.class.getName(), "record", "--scenario", "multi-realm",
+                    "--events", "50000000", "--progress", "off", "-o", t.toString()).redirectErrorStream(true)
+                    .redirectOutput(log.toFile()).start();
+            try {
+                // the file exists once the recording (and its shutdown hook) started; then let it run a while
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+                while (!Files.exists(t) && p.isAlive() && System.nanoTime() < deadline) Thread.sleep(50);
+                Thread.sleep(3000);
+                assertTrue(p.isAlive(), "the recording ended before it could be stopped: " + Files.readString(log));
+                p.destroy(); // SIGTERM: the JVM runs its shutdown hooks
+                assertTrue(p.waitFor(90, TimeUnit.SECONDS), "the stopped recording exits");
+            } finally {
+                p.destroyForcibly();
             }
-            assertTrue(p.isAlive(), "the recording ended before it could be stopped: " + Files.readString(log));
-            p.destroy(); // SIGTERM: the JVM runs its shutdown hooks
-            assertTrue(p.waitFor(90, TimeUnit.SECONDS), "the stopped recording exits");
-        } finally {
-            p.destroyForcibly();
+            assertEquals(143, p.exitValue(), "128 + SIGTERM");
+            String line = Files.readString(log).strip();
+            String prefix = "ccatrace: " + t + ": recording stopped by a signal after ";
+            assertTrue(line.startsWith(prefix) && line.lines().count() == 1, line);
+            long events = Long.parseLong(line.substring(prefix.length()).replaceAll("^(\\d+) events; .*", "$1"));
+            assertTrue(line.endsWith("the trace keeps all " + events + ", as an unfinished recording"), line);
+            assertTrue(events > 0, line);
+            assertEquals(events, readableAndIncomplete(t), ext + ": every event simulated is in the trace");
         }
-        assertEquals(143, p.exitValue(), "128 + SIGTERM");
-        String line = Files.readString(log).strip();
-        String prefix = "ccatrace: " + t + ": recording stopped by a signal after ";
-        assertTrue(line.startsWith(prefix) && line.lines().count() == 1, line);
-        long events = Long.parseLong(line.substring(prefix.length()).replaceAll("^(\\d+) events; .*", "$1"));
-        assertTrue(line.endsWith("the trace keeps all " + events + ", as an unfinished recording"), line);
-        assertEquals(events, readableAndIncomplete(t), "every event simulated is in the trace");
     }
 
     @Test
