@@ -93,6 +93,9 @@ public final class RecordCommand implements Callable<Integer> {
                 given("--vcpus", vcpus, 16), given("--cpus", cpus, 64), events, inject);
         if (events > MAX_EVENTS) throw new UserException("--events: at most " + MAX_EVENTS + " (hours of recording), got " + events);
         if (every <= 0) throw new UserException("--every must be positive");
+        if (!checkpoints && spec.commandLine().getParseResult().hasMatchedOption("--every")) {
+            throw new UserException("--every only goes with --checkpoints (or `ccatrace checkpoint TRACE --every N` later)");
+        }
         Path parent = output.toAbsolutePath().getParent();
         if (parent != null && !java.nio.file.Files.isDirectory(parent)) {
             throw new UserException("-o: directory " + parent + " does not exist");

@@ -75,6 +75,16 @@ class RecordCommandTest {
         assertFalse(RecordCommand.writerThread("off", 8));
     }
 
+    /** --every sets the checkpoints' spacing: without --checkpoints it would be ignored, so it is refused before any file is made. */
+    @Test
+    void everyWithoutCheckpointsIsOneLineAndExitTwo() {
+        Path t = dir.resolve("every.arrows");
+        assertEquals(ExitCodes.BAD_INPUT, run("record", "--scenario", "boot", "--every", "100", "-o", t.toString()));
+        assertEquals("ccatrace: --every only goes with --checkpoints (or `ccatrace checkpoint TRACE --every N` later)\n",
+                err.toString());
+        assertFalse(java.nio.file.Files.exists(t));
+    }
+
     @Test
     void badWriterThreadIsOneLineAndExitTwo() {
         assertEquals(ExitCodes.BAD_INPUT, run("record", "--writer-thread", "yes", "-o", dir.resolve("x.arrows").toString()));
