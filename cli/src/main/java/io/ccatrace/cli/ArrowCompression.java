@@ -9,10 +9,14 @@ final class ArrowCompression {
     private ArrowCompression() {
     }
 
-    /** Whether the option's value asks for LZ4 buffers. */
-    static boolean lz4(String value) {
+    /** Whether the option's value asks for LZ4 buffers (output: the trace to write; lz4 is for .arrows only). */
+    static boolean lz4(String value, java.nio.file.Path output) {
         switch (value) {
-            case "lz4": return true;
+            case "lz4":
+                if (!output.toString().endsWith(io.ccatrace.trace.TraceFormat.ARROW_STREAM.extension())) {
+                    throw new UserException("--arrow-compression lz4 is for .arrows output, not " + output);
+                }
+                return true;
             case "none": return false;
             default: throw new UserException("--arrow-compression: must be lz4 or none, got '" + value + "'");
         }

@@ -34,7 +34,7 @@ public final class ConvertCommand implements Callable<Integer> {
             throw new UserException(out + ": output is the input file");
         }
         io.ccatrace.trace.TraceFormat.of(out);
-        boolean lz4 = ArrowCompression.lz4(arrowCompression);
+        boolean lz4 = ArrowCompression.lz4(arrowCompression, out);
         try (TraceReader r = TraceFiles.openEvents(in, Warnings.to(err))) {
             // only a half-written output is deleted: an input that cannot be opened leaves OUT as it was
             try {

@@ -101,7 +101,7 @@ public final class RecordCommand implements Callable<Integer> {
             throw new UserException("-o: directory " + parent + " does not exist");
         }
         boolean thread = writerThread(writerThread, Runtime.getRuntime().availableProcessors());
-        boolean lz4 = ArrowCompression.lz4(arrowCompression);
+        boolean lz4 = ArrowCompression.lz4(arrowCompression, output);
         PrintWriter err = spec.commandLine().getErr();
         String style = progressStyle(progress, events, System.console() != null);
         boolean redraw = style.equals("redraw");

@@ -85,6 +85,15 @@ class RecordCommandTest {
         assertFalse(java.nio.file.Files.exists(t));
     }
 
+    /** LZ4 buffers are an Arrow IPC feature: asked for another format, they are refused, not silently dropped. */
+    @Test
+    void lz4ForAnotherFormatIsOneLineAndExitTwo() {
+        Path pq = dir.resolve("lz4.parquet");
+        assertEquals(ExitCodes.BAD_INPUT, run("record", "--scenario", "boot", "--arrow-compression", "lz4", "-o", pq.toString()));
+        assertEquals("ccatrace: --arrow-compression lz4 is for .arrows output, not " + pq + "\n", err.toString());
+        assertFalse(java.nio.file.Files.exists(pq));
+    }
+
     @Test
     void badWriterThreadIsOneLineAndExitTwo() {
         assertEquals(ExitCodes.BAD_INPUT, run("record", "--writer-thread", "yes", "-o", dir.resolve("x.arrows").toString()));
