@@ -58,6 +58,8 @@ public final class DiffCommand implements Callable<Integer> {
     Path output;
 
     private long shown;
+    /** Whether B is a temporary re-recording (--against without -o). */
+    private boolean bIsTemporary;
     /** Where a re-recording on a seeded-bug model stopped (the model broke), or -1. */
     private long stoppedAt = -1;
 
@@ -82,7 +84,8 @@ public final class DiffCommand implements Callable<Integer> {
             // are checked (a damaged trace is warned about, or refused, like by every reader)
             drain(ra);
             drain(rb);
-            out.println("compared " + r.windows() + " inputs of " + a + " (A) and " + b + " (B)");
+            out.println("compared " + r.windows() + " inputs of " + a + " (A) and "
+                    + (bIsTemporary ? "its re-recording on " + against : b.toString()) + " (B)");
             if (r.unaligned() != null) out.println("alignment ends: " + r.unaligned());
             counts(out, r.summary().total(), r.summary().byCommand());
             return r.differs() ? ExitCodes.FINDING : ExitCodes.OK;
@@ -154,6 +157,7 @@ public final class DiffCommand implements Callable<Integer> {
         if (target == null) {
             tmp = Files.createTempFile("ccatrace-diff", ".arrows");
             target = tmp;
+            bIsTemporary = true; // deleted afterwards: not named in the report
         }
         try {
             try {

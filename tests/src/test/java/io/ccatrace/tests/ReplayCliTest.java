@@ -1,6 +1,7 @@
 package io.ccatrace.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ccatrace.cli.Ccatrace;
@@ -227,6 +228,9 @@ class ReplayCliTest {
         String[] eac5 = run("diff", t.toString(), "--against", "1.0-eac5");
         assertEquals("1", eac5[0], eac5[1] + eac5[2]);
         assertTrue(eac5[1].contains("RMI_FEATURES x1"), eac5[1]);
+        // without -o the re-recording is a temporary file, deleted afterwards: the report does not name it
+        assertTrue(eac5[1].contains(" (A) and its re-recording on 1.0-eac5 (B)"), eac5[1]);
+        assertFalse(eac5[1].contains("ccatrace-diff"), eac5[1]);
     }
 
     @Test
