@@ -113,7 +113,8 @@ public final class RecordCommand implements Callable<Integer> {
             } catch (StopOnSignal.Stopped s) {
                 // the trace was ended with every event so far; the shutdown hook prints this and the JVM exits
                 stop.stoppedWith((redraw ? "\n" : "") + "ccatrace: " + output + ": recording stopped by a signal after " + s.events()
-                        + " events; the trace keeps all " + s.events() + ", as an unfinished recording");
+                        + " events; the trace keeps all " + s.events() + ", as an unfinished recording"
+                        + (checkpoints ? " (no checkpoints were written: `ccatrace checkpoint " + output + "` makes them)" : ""));
                 return ExitCodes.INTERNAL; // not reached as an exit status: the JVM is exiting with the signal's
             }
         }

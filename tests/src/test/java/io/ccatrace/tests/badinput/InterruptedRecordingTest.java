@@ -1,6 +1,7 @@
 package io.ccatrace.tests.badinput;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ccatrace.cli.Ccatrace;
@@ -65,7 +66,7 @@ class InterruptedRecordingTest {
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             Process p = new ProcessBuilder(java, "--add-opens=java.base/java.nio=ALL-UNNAMED", "-cp",
                     System.getProperty("java.class.path"), Ccatrace.class.getName(), "record", "--scenario", "multi-realm",
-                    "--events", "50000000", "--progress", "off", "-o", t.toString()).redirectErrorStream(true)
+                    "--events", "50000000", "--progress", "off", "--checkpoints", "-o", t.toString()).redirectErrorStream(true)
                     .redirectOutput(log.toFile()).start();
             try {
                 // the file exists once the recording (and its shutdown hook) started; then let it run a while
@@ -83,7 +84,9 @@ class InterruptedRecordingTest {
             String prefix = "ccatrace: " + t + ": recording stopped by a signal after ";
             assertTrue(line.startsWith(prefix) && line.lines().count() == 1, line);
             long events = Long.parseLong(line.substring(prefix.length()).replaceAll("^(\\d+) events; .*", "$1"));
-            assertTrue(line.endsWith("the trace keeps all " + events + ", as an unfinished recording"), line);
+            assertTrue(line.endsWith("the trace keeps all " + events + ", as an unfinished recording (no checkpoints were"
+                    + " written: `ccatrace checkpoint " + t + "` makes them)"), line);
+            assertFalse(Files.exists(Path.of(t + ".ckpt")), "--checkpoints are made after the recording, which did not end");
             assertTrue(events > 0, line);
             assertEquals(events, readableAndIncomplete(t), ext + ": every event simulated is in the trace");
         }
