@@ -103,13 +103,13 @@ public final class RecordCommand implements Callable<Integer> {
         boolean thread = writerThread(writerThread, Runtime.getRuntime().availableProcessors());
         boolean lz4 = ArrowCompression.lz4(arrowCompression, output);
         PrintWriter err = spec.commandLine().getErr();
-        String style = progressStyle(progress, events, System.console() != null);
-        boolean redraw = style.equals("redraw");
+        ProgressStyle style = progressStyle(progress, events, System.console() != null);
+        boolean redraw = style == ProgressStyle.REDRAW;
         ScenarioRun.Result r;
         try (StopOnSignal stop = new StopOnSignal(err)) {
             try {
                 r = ScenarioRecording.record(o, output, thread, new io.ccatrace.trace.ArrowWrite(lz4, onOff("--direct-io", directIo)),
-                        written -> stop.around(style.equals("off") ? Progress.NONE : new StderrProgress(err, written, redraw))).result();
+                        written -> stop.around(style == ProgressStyle.OFF ? Progress.NONE : new StderrProgress(err, written, redraw))).result();
             } catch (StopOnSignal.Stopped s) {
                 // the trace was ended with every event so far; the shutdown hook prints this and the JVM exits
                 stop.stoppedWith((redraw ? "\n" : "") + "ccatrace: " + output + ": recording stopped by a signal after " + s.events()
@@ -146,15 +146,24 @@ public final class RecordCommand implements Callable<Integer> {
         }
     }
 
-    /** --progress's style (redraw, lines or off) for a recording of about events events (0: the scenario's own length). */
-    static String progressStyle(String mode, long events, boolean console) {
+    /** How a recording shows its progress on stderr. */
+    enum ProgressStyle {
+        /** One line, redrawn ("\r") as the recording goes: for a console. */
+        REDRAW,
+        /** A line per 10% of the target (per 10M events without one): for a log. */
+        LINES,
+        /** Nothing. */
+        OFF
+    }
+
+    /** --progress's style for a recording of about events events (0: the scenario's own length). */
+    static ProgressStyle progressStyle(String mode, long events, boolean console) {
         switch (mode) {
-            case "redraw":
-            case "lines":
-            case "off":
-                return mode;
+            case "redraw": return ProgressStyle.REDRAW;
+            case "lines": return ProgressStyle.LINES;
+            case "off": return ProgressStyle.OFF;
             case "auto":
-                return events < PROGRESS_FROM ? "off" : console ? "redraw" : "lines";
+                return events < PROGRESS_FROM ? ProgressStyle.OFF : console ? ProgressStyle.REDRAW : ProgressStyle.LINES;
             default:
                 throw new UserException("--progress: must be auto, redraw, lines or off, got '" + mode + "'");
         }

@@ -212,11 +212,11 @@ class RecordCommandTest {
 
     @Test
     void progressStyles() {
-        assertEquals("off", RecordCommand.progressStyle("auto", 999_999, true));
-        assertEquals("redraw", RecordCommand.progressStyle("auto", 1_000_000, true));
-        assertEquals("lines", RecordCommand.progressStyle("auto", 1_000_000, false));
-        assertEquals("lines", RecordCommand.progressStyle("lines", 10, true));
-        assertEquals("off", RecordCommand.progressStyle("off", 50_000_000, true));
+        assertEquals(RecordCommand.ProgressStyle.OFF, RecordCommand.progressStyle("auto", 999_999, true));
+        assertEquals(RecordCommand.ProgressStyle.REDRAW, RecordCommand.progressStyle("auto", 1_000_000, true));
+        assertEquals(RecordCommand.ProgressStyle.LINES, RecordCommand.progressStyle("auto", 1_000_000, false));
+        assertEquals(RecordCommand.ProgressStyle.LINES, RecordCommand.progressStyle("lines", 10, true));
+        assertEquals(RecordCommand.ProgressStyle.OFF, RecordCommand.progressStyle("off", 50_000_000, true));
         assertEquals(ExitCodes.BAD_INPUT, run("record", "--progress", "loud", "-o", dir.resolve("x.jsonl").toString()));
         assertEquals("ccatrace: --progress: must be auto, redraw, lines or off, got 'loud'\n", err.toString());
         assertFalse(Files.exists(dir.resolve("x.jsonl")));
