@@ -87,7 +87,12 @@ public final class DiffCommand implements Callable<Integer> {
             out.println("compared " + r.windows() + " inputs of " + a + " (A) and "
                     + (bIsTemporary ? "its re-recording on " + against : b.toString()) + " (B)");
             if (r.unaligned() != null) out.println("alignment ends: " + r.unaligned());
-            counts(out, r.summary().total(), r.summary().byCommand());
+            if (r.unaligned() != null && r.summary().total() == 0) {
+                // not "no divergent outcome" alone: the traces do differ (exit 1), in their inputs
+                out.println("no divergent outcome in the " + r.windows() + " inputs before the alignment ended");
+            } else {
+                counts(out, r.summary().total(), r.summary().byCommand());
+            }
             return r.differs() ? ExitCodes.FINDING : ExitCodes.OK;
         }
     }

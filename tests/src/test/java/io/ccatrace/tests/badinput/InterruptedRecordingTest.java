@@ -114,6 +114,8 @@ class InterruptedRecordingTest {
         Path cut = Files.write(dir.resolve("nothing.arrows"), java.util.Arrays.copyOf(Files.readAllBytes(whole), (int) Files.size(whole) / 2));
         Cli ab = Cli.run("diff", cut.toString(), whole.toString()).noStackTrace();
         assertTrue(ab.out().contains("alignment ends: B has more inputs from seq 0"), ab.out());
+        assertTrue(ab.out().contains("no divergent outcome in the 0 inputs before the alignment ended"), ab.out());
+        assertEquals(1, ab.code(), "the traces differ: exit 1");
         Cli ba = Cli.run("diff", whole.toString(), cut.toString()).noStackTrace();
         assertTrue(ba.out().contains("alignment ends: A has more inputs from seq 0"), ba.out());
     }
