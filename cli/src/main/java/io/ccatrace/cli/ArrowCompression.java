@@ -10,10 +10,10 @@ final class ArrowCompression {
     }
 
     /** Whether the option's value asks for LZ4 buffers (output: the trace to write; lz4 is for .arrows only). */
-    static boolean lz4(String value, java.nio.file.Path output) {
+    static boolean lz4(String value, java.nio.file.Path output) throws io.ccatrace.trace.TraceFormatException {
         switch (value) {
             case "lz4":
-                if (!output.toString().endsWith(io.ccatrace.trace.TraceFormat.ARROW_STREAM.extension())) {
+                if (io.ccatrace.trace.TraceFormat.of(output) != io.ccatrace.trace.TraceFormat.ARROW_STREAM) {
                     throw new UserException("--arrow-compression lz4 is for .arrows output, not " + output);
                 }
                 return true;

@@ -20,6 +20,7 @@ import io.ccatrace.trace.TraceCursor;
 import io.ccatrace.trace.TraceFiles;
 import io.ccatrace.trace.TraceMetadata;
 import io.ccatrace.trace.TraceReader;
+import io.ccatrace.trace.VerifyingReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -60,8 +61,8 @@ public final class DiffCommand implements Callable<Integer> {
     private long shown;
     /** Whether B is a temporary re-recording (--against without -o). */
     private boolean bIsTemporary;
-    /** Where a re-recording on a seeded-bug model stopped (the model broke), or -1. */
-    private long stoppedAt = -1;
+    /** Whether a re-recording on a seeded-bug model stopped early (the model broke; reported already). */
+    private boolean stopped;
 
     @Override
     public Integer call() throws IOException {
@@ -174,7 +175,7 @@ public final class DiffCommand implements Callable<Integer> {
                 out.println("re-recording on " + against + " stopped at seq " + f.seq() + ": the model broke a machine"
                         + " invariant in " + f.call() + ": " + f.what() + " (the seeded bug's doing)"
                         + (output != null ? "; " + output + " keeps the events before it, unfinished" : ""));
-                stoppedAt = f.seq();
+                stopped = true;
             }
             b = target;
             return twoTraces(out);
@@ -247,7 +248,7 @@ public final class DiffCommand implements Callable<Integer> {
 
     private void warn(String w) {
         // the re-recording's end was reported above, naming the failure
-        if (stoppedAt >= 0 && b != null && w.startsWith(b + ": trace is incomplete")) return;
+        if (stopped && b != null && w.startsWith(VerifyingReader.incomplete(b.toString(), -1))) return;
         Warnings.to(spec).accept(w);
     }
 }

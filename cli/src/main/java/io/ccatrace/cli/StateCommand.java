@@ -92,7 +92,8 @@ public final class StateCommand implements Callable<Integer> {
     /** The realm whose RTTs --ipa walks: --realm, else the --rec's realm, else the trace's only realm. */
     private long ipaRealm(StateReport r) {
         if (realm != null) return realm;
-        if (rec != null && r.realmOfRec(rec) != -1) return r.realmOfRec(rec);
+        long ofRec = rec == null ? -1 : r.realmOfRec(rec);
+        if (ofRec != -1) return ofRec;
         long only = r.onlyRealm();
         if (only == -1) {
             throw new UserException("--ipa needs --realm (the trace has " + (rec != null ? "no REC 0x" + Long.toHexString(rec)

@@ -75,7 +75,7 @@ final class InPlaceReplay {
             sink.accept(d);
             if (j.modelFailure != null) {
                 stop = "the " + machine.config().rmmModel() + " model failed at seq " + seq + ": "
-                        + ModelFailure.unwrap(j.modelFailure).getMessage();
+                        + j.modelFailure.getMessage();
                 break;
             }
             if (options.maxDivergences() > 0 && summary.total() >= options.maxDivergences()) {
@@ -120,7 +120,7 @@ final class InPlaceReplay {
             } catch (BadInputException e) {
                 j.badInput = e;                    // thrown once the window is read, as the sequential replay does
             } catch (RuntimeException e) {
-                j.modelFailure = e;                // the model broke one of its own invariants
+                j.modelFailure = ModelFailure.unwrap(e); // the model broke one of its own invariants
                 input = c.toEvent();
             }
             if (j.badInput == null && j.modelFailure == null) {

@@ -130,13 +130,14 @@ public final class Replayer {
                     InputFeeder.feed(machine, w.input());
                 } catch (BadInputException e) {
                     throw e;
-                } catch (RuntimeException e) {
+                } catch (RuntimeException failure) {
                     // the model broke one of its own invariants: report it, the machine is gone
+                    RuntimeException e = ModelFailure.unwrap(failure);
                     Divergence d = WindowComparator.modelError(w.input(), e);
                     summary.add(d);
                     sink.accept(d);
                     stop = "the " + machine.config().rmmModel() + " model failed at seq "
-                            + w.seq() + ": " + ModelFailure.unwrap(e).getMessage();
+                            + w.seq() + ": " + e.getMessage();
                     break;
                 }
             }

@@ -15,10 +15,13 @@ public final class ModelFailure extends RuntimeException {
     private final boolean seededBug;
 
     ModelFailure(long seq, String name, long[] args, int cpu, RmmModel model, RuntimeException cause) {
-        super(describe(name, args, cpu) + " at seq " + seq + ": " + cause.getClass().getSimpleName() + ": "
-                + cause.getMessage(), cause);
+        this(seq, describe(name, args, cpu), model, cause);
+    }
+
+    private ModelFailure(long seq, String call, RmmModel model, RuntimeException cause) {
+        super(call + " at seq " + seq + ": " + cause.getClass().getSimpleName() + ": " + cause.getMessage(), cause);
         this.seq = seq;
-        this.call = describe(name, args, cpu);
+        this.call = call;
         this.model = model.id();
         this.seededBug = model.seededBug();
     }

@@ -88,9 +88,7 @@ public final class Rmm {
             RmiResult r;
             try {
                 r = e.handler().execute(this, argsSeen.length >= n ? argsSeen : java.util.Arrays.copyOf(argsSeen, n), cpu);
-            } catch (ModelFailure f) {
-                throw f;
-            } catch (RuntimeException broken) {
+            } catch (RuntimeException broken) { // no RMI call runs inside another (beginInput refuses it)
                 throw new ModelFailure(seq, e.name(), argsSeen, cpu, model, broken);
             }
             name = e.name();

@@ -1,6 +1,5 @@
 package io.ccatrace.replay.divergence;
 
-import io.ccatrace.model.rmi.ModelFailure;
 import io.ccatrace.trace.EventView;
 import io.ccatrace.trace.TraceEvent;
 import java.util.ArrayList;
@@ -102,10 +101,9 @@ public final class WindowComparator {
         return EffectKey.sameSubject(recorded, replayed) && SameOutcome.of(recorded, replayed);
     }
 
-    /** The replayed model threw on this input (a broken simulator invariant). */
+    /** The replayed model threw on this input (a broken simulator invariant; e without its ModelFailure wrapper). */
     public static Divergence modelError(EventView view, RuntimeException e) {
         TraceEvent input = view.toEvent();
-        e = ModelFailure.unwrap(e); // the input is named by the divergence itself
         String msg = e.getClass().getSimpleName() + ": " + e.getMessage();
         return new Divergence(input.seq(), input, input, "model error",
                 input.status() != null ? input.status() : "completes", msg.replace('\n', ' '),
