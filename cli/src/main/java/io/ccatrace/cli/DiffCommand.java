@@ -110,10 +110,11 @@ public final class DiffCommand implements Callable<Integer> {
         String modelA = ma.get(TraceMetadata.RMM_MODEL);
         String modelB = against != null ? against : mb.get(TraceMetadata.RMM_MODEL);
         if ((against != null || modelA != null) && modelB != null && !modelB.equals(modelA)) {
-            return new DivergenceText(out, a.toString(), modelB);
+            return new DivergenceText(out, a.toString(), modelB).models(modelA, modelB);
         }
         String second = against != null ? "--against " + against : Reproduce.quote(b.toString());
-        return DivergenceText.reproducedBy(out, a.toString(), "ccatrace diff " + Reproduce.quote(a.toString()) + " " + second);
+        return DivergenceText.reproducedBy(out, a.toString(), "ccatrace diff " + Reproduce.quote(a.toString()) + " " + second)
+                .models(modelA, modelB);
     }
 
     private int againstModel(PrintWriter out) throws IOException {
@@ -129,7 +130,8 @@ public final class DiffCommand implements Callable<Integer> {
                 + " `run` before it was added, imports and re-recordings have none), so its recorded inputs"
                 + " are rerun on " + against + "; a host or guest that would react to " + against
                 + "'s outcomes is not re-simulated");
-        DivergenceText text = new DivergenceText(out, a.toString(), against);
+        DivergenceText text = new DivergenceText(out, a.toString(), against)
+                .models(MachineSetup.recordedModel(meta), against);
         ReplayWarnings warnings = new ReplayWarnings(this::warn);
         try (TraceCursor ra = TraceFiles.openCursor(a, Long.MIN_VALUE, warnings)) {
             Replayer replayer = new Replayer(new ReplayOptions(against, -1, 0));

@@ -1,5 +1,6 @@
 package io.ccatrace.cli;
 
+import io.ccatrace.replay.MachineSetup;
 import io.ccatrace.replay.ReplayOptions;
 import io.ccatrace.replay.ReplayResult;
 import io.ccatrace.replay.ReplayWarnings;
@@ -54,13 +55,15 @@ public final class ReplayCommand implements Callable<Integer> {
         try (TraceCursor reader = Replayer.openCursor(trace, warnings)) {
             Replayer replayer = new Replayer(new ReplayOptions(rmm, until == null ? -1 : until,
                     maxDivergences == null ? 0 : maxDivergences));
+            String recorded = MachineSetup.recordedModel(reader.metadata());
+            String replayed = rmm != null ? rmm : recorded;
             if (json) {
-                try (DivergenceJson report = new DivergenceJson(out, name, rmm)) {
+                try (DivergenceJson report = new DivergenceJson(out, name, rmm).models(recorded, replayed)) {
                     r = replayer.run(reader, warnings, report::divergence);
                     report.summary(r);
                 }
             } else {
-                DivergenceText report = new DivergenceText(out, name, rmm);
+                DivergenceText report = new DivergenceText(out, name, rmm).models(recorded, replayed);
                 r = replayer.run(reader, warnings, report::divergence);
                 report.summary(r);
             }

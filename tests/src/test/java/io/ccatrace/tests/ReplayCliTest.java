@@ -217,6 +217,35 @@ class ReplayCliTest {
         assertTrue(at4[1].startsWith("state just after seq 4"), at4[1]);
     }
 
+    /**
+     * RMI_FEATURES x1 differs between 1.0 and 1.0-EAC5 only by the register's layout (reference
+     * 2.5 against 12.3): the report decodes each value in its model's layout and says so, in
+     * text and JSON. The machine's counts (6 breakpoints, 4 watchpoints, 16 list registers:
+     * MachineConfig's defaults, which a scenario keeps) are what both decode to.
+     */
+    @Test
+    void aCrossRevisionFeaturesDivergenceIsDecodedInEachLayout() throws Exception {
+        Path t = dir.resolve("boot.parquet");
+        String[] rec = run("record", "--scenario", "boot", "--seed", "3", "-o", t.toString());
+        assertEquals("0", rec[0], rec[2]);
+        String[] text = run("replay", t.toString(), "--rmm", "1.0-eac5", "--max-divergences", "1");
+        assertEquals("1", text[0], text[1] + text[2]);
+        String fields = text[1].lines().filter(l -> l.startsWith("  fields:   ")).findFirst().orElse("(none)");
+        assertTrue(fields.contains("RmiFeatureRegister0 decoded in each model's layout (1.0: rel0, reference 2.5; "
+                + "1.0-eac5: EAC5, reference 12.3)"), fields);
+        assertTrue(fields.endsWith("every field both layouts have holds the same value; only 1.0 has GICV3_NUM_LRS 16, "
+                + "MAX_RECS_ORDER 10"), fields);
+        String[] json = run("replay", t.toString(), "--rmm", "1.0-eac5", "--max-divergences", "1", "--json");
+        com.fasterxml.jackson.databind.JsonNode d = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json[1])
+                .get("divergences").get(0).get("fields");
+        assertTrue(d.get("same_values").asBoolean(), json[1]);
+        assertEquals("GICV3_NUM_LRS", d.get("changes").get(0).get("field").asText());
+        assertEquals(16, d.get("changes").get(0).get("expected").asInt());
+        assertTrue(d.get("changes").get(0).get("actual").isNull());
+        String[] same = run("replay", t.toString());
+        assertFalse(same[1].contains("fields:"), same[1]);
+    }
+
     @Test
     void diffAgainstAModelResimulatesAScenarioTrace() {
         Path t = dir.resolve("boot.jsonl");
@@ -228,6 +257,8 @@ class ReplayCliTest {
         String[] eac5 = run("diff", t.toString(), "--against", "1.0-eac5");
         assertEquals("1", eac5[0], eac5[1] + eac5[2]);
         assertTrue(eac5[1].contains("RMI_FEATURES x1"), eac5[1]);
+        // reference 12.3: the two revisions report the same machine in different layouts
+        assertTrue(eac5[1].contains("every field both layouts have holds the same value; only 1.0 has GICV3_NUM_LRS"), eac5[1]);
         // without -o the re-recording is a temporary file, deleted afterwards: the report does not name it
         assertTrue(eac5[1].contains(" (A) and its re-recording on 1.0-eac5 (B)"), eac5[1]);
         assertFalse(eac5[1].contains("ccatrace-diff"), eac5[1]);

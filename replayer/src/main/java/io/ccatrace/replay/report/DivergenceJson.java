@@ -19,6 +19,8 @@ public final class DivergenceJson implements AutoCloseable {
     private final JsonGenerator g;
     private final String trace;
     private final String rmm;
+    private String expectedModel;
+    private String actualModel;
 
     public DivergenceJson(Writer out, String trace, String rmm) {
         this.trace = trace;
@@ -34,6 +36,13 @@ public final class DivergenceJson implements AutoCloseable {
         }
     }
 
+    /** The models whose outcomes are compared (expected: the recording's), so registers with fields are decoded in each one's layout. */
+    public DivergenceJson models(String expected, String actual) {
+        this.expectedModel = expected;
+        this.actualModel = actual;
+        return this;
+    }
+
     public void divergence(Divergence d) {
         try {
             g.writeStartObject();
@@ -44,6 +53,7 @@ public final class DivergenceJson implements AutoCloseable {
             g.writeStringField("expected", d.expected());
             g.writeStringField("actual", d.actual());
             if (d.at() != null) g.writeNumberField("at_seq", d.at().seq());
+            fields(RegisterFields.of(d, expectedModel, actualModel));
             rows("missing", d.missing());
             rows("extra", d.extra());
             g.writeStringField("reproduce", Reproduce.replay(trace, rmm, d));
@@ -52,6 +62,26 @@ public final class DivergenceJson implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** "fields": the decoded register (RegisterFields), when the divergent register has fields. */
+    private void fields(RegisterFields f) throws IOException {
+        if (f == null) return;
+        g.writeObjectFieldStart("fields");
+        g.writeStringField("register", f.register());
+        g.writeStringField("expected_layout", f.expectedLayout().name());
+        g.writeStringField("actual_layout", f.actualLayout().name());
+        g.writeBooleanField("same_values", f.sameValues());
+        g.writeArrayFieldStart("changes");
+        for (RegisterFields.Change c : f.changes()) {
+            g.writeStartObject();
+            g.writeStringField("field", c.field());
+            if (c.expected() == null) g.writeNullField("expected"); else g.writeNumberField("expected", c.expected());
+            if (c.actual() == null) g.writeNullField("actual"); else g.writeNumberField("actual", c.actual());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
     }
 
     private void rows(String name, java.util.List<TraceEvent> rows) throws IOException {

@@ -14,6 +14,9 @@ public final class DivergenceText {
     private final String rmm;
     /** The reproducing command when no replay of the trace reproduces the divergence, else null. */
     private final String reproduce;
+    /** The models the expected and the actual values come from (null: not known), for {@link RegisterFields}. */
+    private String expectedModel;
+    private String actualModel;
 
     /** rmm: the --rmm given (null when replaying on the recorded model). */
     public DivergenceText(PrintWriter out, String trace, String rmm) {
@@ -35,6 +38,13 @@ public final class DivergenceText {
         return new DivergenceText(out, trace, null, command);
     }
 
+    /** The models whose outcomes are compared (expected: the recording's), so registers with fields are decoded in each one's layout. */
+    public DivergenceText models(String expected, String actual) {
+        this.expectedModel = expected;
+        this.actualModel = actual;
+        return this;
+    }
+
     public void divergence(Divergence d) {
         out.println("divergence at seq " + d.seq() + ": " + d.command() + " " + d.field());
         out.println("  input:    " + Describe.input(d.input()));
@@ -43,6 +53,8 @@ public final class DivergenceText {
         }
         out.println("  expected: " + d.expected());
         out.println("  actual:   " + d.actual());
+        RegisterFields fields = RegisterFields.of(d, expectedModel, actualModel);
+        if (fields != null) out.println("  fields:   " + fields.describe(expectedModel, actualModel));
         for (TraceEvent e : d.missing()) out.println("  missing:  seq " + e.seq() + " " + Describe.effect(e));
         for (TraceEvent e : d.extra()) out.println("  extra:    " + Describe.effect(e));
         out.println("  reproduce: " + (reproduce != null ? reproduce : Reproduce.replay(trace, rmm, d)));
