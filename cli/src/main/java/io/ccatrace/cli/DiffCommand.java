@@ -80,7 +80,8 @@ public final class DiffCommand implements Callable<Integer> {
 
     private int twoTraces(PrintWriter out) throws IOException {
         try (TraceReader ra = open(a); TraceReader rb = open(b)) {
-            TraceDiff.Result r = TraceDiff.diff(ra, rb, firstOnly(report(out, ra.metadata(), rb.metadata())));
+            DivergenceText text = report(out, ra.metadata(), rb.metadata());
+            TraceDiff.Result r = TraceDiff.diff(ra, rb, firstOnly(text));
             // the alignment may end early: read both to the end so that their integrity chains
             // are checked (a damaged trace is warned about, or refused, like by every reader)
             drain(ra);
@@ -92,7 +93,7 @@ public final class DiffCommand implements Callable<Integer> {
                 // not "no divergent outcome" alone: the traces do differ (exit 1), in their inputs
                 out.println("no divergent outcome in the " + r.windows() + " inputs before the alignment ended");
             } else {
-                counts(out, r.summary().total(), r.summary().byCommand());
+                counts(out, text, r.summary().total(), r.summary().byCommand());
             }
             return r.differs() ? ExitCodes.FINDING : ExitCodes.OK;
         }
@@ -153,7 +154,7 @@ public final class DiffCommand implements Callable<Integer> {
             out.println("reran " + r.inputs() + " inputs of " + a + " (recorded on " + r.recordedModel()
                     + ") on " + against + (output != null ? ", re-recorded to " + output : ""));
             if (r.stoppedEarly() != null) out.println("stopped: " + r.stoppedEarly());
-            counts(out, r.summary().total(), r.summary().byCommand());
+            counts(out, text, r.summary().total(), r.summary().byCommand());
             return r.diverged() ? ExitCodes.FINDING : ExitCodes.OK;
         }
     }
@@ -223,21 +224,18 @@ public final class DiffCommand implements Callable<Integer> {
             if (shown++ == 0) {
                 spec.commandLine().getOut().print("first ");
                 text.divergence(d);
+            } else {
+                text.count(d);
             }
         };
     }
 
-    private static void counts(PrintWriter out, long total, Map<String, Map<String, Long>> byCommand) {
+    private static void counts(PrintWriter out, DivergenceText text, long total, Map<String, Map<String, Long>> byCommand) {
         if (total == 0) {
             out.println("no divergent outcome");
             return;
         }
-        out.println(total + " divergent input" + (total == 1 ? "" : "s") + " by command and field:");
-        for (Map.Entry<String, Map<String, Long>> c : byCommand.entrySet()) {
-            for (Map.Entry<String, Long> f : c.getValue().entrySet()) {
-                out.println(String.format("  %8d  %s  %s", f.getValue(), c.getKey(), f.getKey()));
-            }
-        }
+        text.counts(total, "divergent input", byCommand);
     }
 
     private static void drain(TraceReader r) throws IOException {

@@ -235,7 +235,14 @@ class ReplayCliTest {
                 + "1.0-eac5: EAC5, reference 12.3)"), fields);
         assertTrue(fields.endsWith("every field both layouts have holds the same value; only 1.0 has GICV3_NUM_LRS 16, "
                 + "MAX_RECS_ORDER 10"), fields);
+        assertTrue(text[1].contains("\n  known:    1.0-eac5 differs here: RMI_FEATURES reports RmiFeatureRegister0 in the EAC5 layout"),
+                text[1]);
+        assertTrue(text[1].contains("RMI_FEATURES  x1  (a known difference)\nit is at a known difference between 1.0 and 1.0-eac5"),
+                text[1]);
         String[] json = run("replay", t.toString(), "--rmm", "1.0-eac5", "--max-divergences", "1", "--json");
+        com.fasterxml.jackson.databind.JsonNode root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json[1]);
+        assertEquals("FEAT0_LAYOUT", root.get("divergences").get(0).get("known").get(0).get("id").asText(), json[1]);
+        assertEquals(1, root.get("known_total").asInt(), json[1]);
         com.fasterxml.jackson.databind.JsonNode d = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json[1])
                 .get("divergences").get(0).get("fields");
         assertTrue(d.get("same_values").asBoolean(), json[1]);

@@ -28,7 +28,7 @@ public record RmmModel(String id, String description, CommandTable table, Set<Qu
     /** Whether the model carries a seeded bug (a BUG_ quirk), as opposed to a specification revision. */
     public boolean seededBug() {
         for (Quirk q : quirks) {
-            if (q.name().startsWith("BUG_")) return true;
+            if (q.bug()) return true;
         }
         return false;
     }

@@ -37,27 +37,19 @@ public final class RmmModels {
                         Quirk.EAC5_UNPROTECTED_LEVEL_2_3, Quirk.EAC5_FOLD_BLOCKS_LEVEL_2,
                         Quirk.EAC5_IPA_STATE_GET_SINGLE,
                         Quirk.EAC5_REALM_CONFIG_LAYOUT)));
-        bug(m, "1.0-bug-map-unprot-protected", Quirk.BUG_MAP_UNPROTECTED_IN_PROTECTED,
-                "RTT_MAP_UNPROTECTED accepts an IPA in the protected half");
-        bug(m, "1.0-bug-no-scrub", Quirk.BUG_NO_SCRUB,
-                "granules going back to DELEGATED are not zeroed (realm data reaches the host)");
-        bug(m, "1.0-bug-destroy-keeps-mapping", Quirk.BUG_DATA_DESTROY_KEEPS_MAPPING,
-                "DATA_DESTROY frees the granule but leaves its RTT entry mapped");
-        bug(m, "1.0-bug-ripas-unrequested", Quirk.BUG_SET_RIPAS_UNREQUESTED,
-                "RTT_SET_RIPAS changes RIPAS with no pending realm request");
-        bug(m, "1.0-bug-fault-skips-ripas", Quirk.BUG_FAULT_SKIPS_RIPAS_CHECK,
-                "a protected fault on an UNASSIGNED entry exits to the host without the RIPAS check");
-        bug(m, "1.0-bug-enter-system-off", Quirk.BUG_ENTER_SYSTEM_OFF,
-                "REC_ENTER enters a REC of a SYSTEM_OFF realm");
-        bug(m, "1.0-bug-rec-in-active-realm", Quirk.BUG_REC_CREATE_IN_ACTIVE_REALM,
-                "REC_CREATE adds a REC to an ACTIVE realm (and changes its RIM)");
-        bug(m, "1.0-bug-rec-any-mpidr", Quirk.BUG_REC_CREATE_ANY_MPIDR,
-                "REC_CREATE accepts an MPIDR that is not the next REC index");
+        bug(m, "1.0-bug-map-unprot-protected", Quirk.BUG_MAP_UNPROTECTED_IN_PROTECTED);
+        bug(m, "1.0-bug-no-scrub", Quirk.BUG_NO_SCRUB);
+        bug(m, "1.0-bug-destroy-keeps-mapping", Quirk.BUG_DATA_DESTROY_KEEPS_MAPPING);
+        bug(m, "1.0-bug-ripas-unrequested", Quirk.BUG_SET_RIPAS_UNREQUESTED);
+        bug(m, "1.0-bug-fault-skips-ripas", Quirk.BUG_FAULT_SKIPS_RIPAS_CHECK);
+        bug(m, "1.0-bug-enter-system-off", Quirk.BUG_ENTER_SYSTEM_OFF);
+        bug(m, "1.0-bug-rec-in-active-realm", Quirk.BUG_REC_CREATE_IN_ACTIVE_REALM);
+        bug(m, "1.0-bug-rec-any-mpidr", Quirk.BUG_REC_CREATE_ANY_MPIDR);
         return m;
     }
 
-    private static void bug(Map<String, RmmModel> m, String id, Quirk q, String what) {
-        put(m, new RmmModel(id, "seeded bug on 1.0: " + what, Rmi10.table(), EnumSet.of(q)));
+    private static void bug(Map<String, RmmModel> m, String id, Quirk q) {
+        put(m, new RmmModel(id, "seeded bug on 1.0: " + q.what(), Rmi10.table(), EnumSet.of(q)));
     }
 
     private static void put(Map<String, RmmModel> m, RmmModel model) {

@@ -21,6 +21,7 @@ public final class DivergenceJson implements AutoCloseable {
     private final String rmm;
     private String expectedModel;
     private String actualModel;
+    private KnownDifferences known = new KnownDifferences(null, null);
 
     public DivergenceJson(Writer out, String trace, String rmm) {
         this.trace = trace;
@@ -40,6 +41,7 @@ public final class DivergenceJson implements AutoCloseable {
     public DivergenceJson models(String expected, String actual) {
         this.expectedModel = expected;
         this.actualModel = actual;
+        this.known = new KnownDifferences(expected, actual);
         return this;
     }
 
@@ -54,6 +56,8 @@ public final class DivergenceJson implements AutoCloseable {
             g.writeStringField("actual", d.actual());
             if (d.at() != null) g.writeNumberField("at_seq", d.at().seq());
             fields(RegisterFields.of(d, expectedModel, actualModel));
+            knownDifferences(known.at(d));
+            known.count(d);
             rows("missing", d.missing());
             rows("extra", d.extra());
             g.writeStringField("reproduce", Reproduce.replay(trace, rmm, d));
@@ -84,6 +88,21 @@ public final class DivergenceJson implements AutoCloseable {
         g.writeEndObject();
     }
 
+    /** "known": the documented differences between the models the divergence is at (KnownDifferences). */
+    private void knownDifferences(java.util.List<io.ccatrace.model.rmi.ModelDifferences.Difference> at) throws IOException {
+        if (at.isEmpty()) return;
+        g.writeArrayFieldStart("known");
+        for (io.ccatrace.model.rmi.ModelDifferences.Difference x : at) {
+            g.writeStartObject();
+            g.writeStringField("id", x.id());
+            g.writeStringField("model", x.model());
+            g.writeStringField("what", x.what());
+            g.writeStringField("reference", x.reference());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+    }
+
     private void rows(String name, java.util.List<TraceEvent> rows) throws IOException {
         g.writeArrayFieldStart(name);
         for (TraceEvent e : rows) g.writeString(Describe.effect(e));
@@ -101,6 +120,7 @@ public final class DivergenceJson implements AutoCloseable {
             g.writeNumberField("last_seq", r.lastSeq());
             if (r.stoppedEarly() != null) g.writeStringField("stopped_early", r.stoppedEarly());
             g.writeNumberField("total", r.summary().total());
+            if (known.any()) g.writeNumberField("known_total", known.knownTotal());
             g.writeObjectFieldStart("summary");
             for (Map.Entry<String, Map<String, Long>> c : r.summary().byCommand().entrySet()) {
                 g.writeObjectFieldStart(c.getKey());

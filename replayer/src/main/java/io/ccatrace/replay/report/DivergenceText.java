@@ -17,6 +17,7 @@ public final class DivergenceText {
     /** The models the expected and the actual values come from (null: not known), for {@link RegisterFields}. */
     private String expectedModel;
     private String actualModel;
+    private KnownDifferences known = new KnownDifferences(null, null);
 
     /** rmm: the --rmm given (null when replaying on the recorded model). */
     public DivergenceText(PrintWriter out, String trace, String rmm) {
@@ -42,6 +43,7 @@ public final class DivergenceText {
     public DivergenceText models(String expected, String actual) {
         this.expectedModel = expected;
         this.actualModel = actual;
+        this.known = new KnownDifferences(expected, actual);
         return this;
     }
 
@@ -55,10 +57,35 @@ public final class DivergenceText {
         out.println("  actual:   " + d.actual());
         RegisterFields fields = RegisterFields.of(d, expectedModel, actualModel);
         if (fields != null) out.println("  fields:   " + fields.describe(expectedModel, actualModel));
+        String difference = known.describe(d);
+        if (difference != null) out.println("  known:    " + difference);
+        known.count(d);
         for (TraceEvent e : d.missing()) out.println("  missing:  seq " + e.seq() + " " + Describe.effect(e));
         for (TraceEvent e : d.extra()) out.println("  extra:    " + Describe.effect(e));
         out.println("  reproduce: " + (reproduce != null ? reproduce : Reproduce.replay(trace, rmm, d)));
         out.println("  state:     " + Reproduce.state(trace, d));
+    }
+
+    /** Counts a divergence that is not shown (diff shows only the first), for the summary's marks and tally. */
+    public void count(Divergence d) {
+        known.count(d);
+    }
+
+    /**
+     * The summary's count lines ("N noun(s) by command and field:", then one line per command and
+     * field, marked when its divergences are at a known difference between the models), and the
+     * tally of known and other divergences when the models differ in anything documented.
+     */
+    public void counts(long total, String noun, Map<String, Map<String, Long>> byCommand) {
+        out.println(total + " " + noun + (total == 1 ? "" : "s") + " by command and field:");
+        for (Map.Entry<String, Map<String, Long>> c : byCommand.entrySet()) {
+            for (Map.Entry<String, Long> f : c.getValue().entrySet()) {
+                out.println(String.format("  %8d  %s  %s", f.getValue(), c.getKey(), f.getKey())
+                        + known.mark(c.getKey(), f.getKey()));
+            }
+        }
+        String tally = known.tally();
+        if (tally != null) out.println(tally);
     }
 
     public void summary(ReplayResult r) {
@@ -70,12 +97,6 @@ public final class DivergenceText {
             out.println("no divergence");
             return;
         }
-        out.println(r.summary().total() + " divergence" + (r.summary().total() == 1 ? "" : "s")
-                + " by command and field:");
-        for (Map.Entry<String, Map<String, Long>> c : r.summary().byCommand().entrySet()) {
-            for (Map.Entry<String, Long> f : c.getValue().entrySet()) {
-                out.println(String.format("  %8d  %s  %s", f.getValue(), c.getKey(), f.getKey()));
-            }
-        }
+        counts(r.summary().total(), "divergence", r.summary().byCommand());
     }
 }

@@ -31,7 +31,7 @@ public final class Feat0Layout {
     }
 
     /** Reference 2.5: the 1.0-rel0 layout. */
-    public static final Feat0Layout REL0 = new Feat0Layout("rel0, reference 2.5", withLowFields(
+    public static final Feat0Layout REL0 = new Feat0Layout("rel0", "2.5", withLowFields(
             new Field("NUM_BPS", 14, 6, true),
             new Field("NUM_WPS", 20, 6, true),
             new Field("PMU_EN", 26, 1, false),
@@ -42,7 +42,7 @@ public final class Feat0Layout {
             new Field("MAX_RECS_ORDER", 38, 4, false)));
 
     /** Reference 12.3: the EAC2/EAC5 layout (S2SZ, LPA2 and SVE where rel0 has them). */
-    public static final Feat0Layout EAC5 = new Feat0Layout("EAC5, reference 12.3", withLowFields(
+    public static final Feat0Layout EAC5 = new Feat0Layout("EAC5", "12.3", withLowFields(
             new Field("NUM_BPS", 14, 4, false),
             new Field("NUM_WPS", 18, 4, false),
             new Field("PMU_EN", 22, 1, false),
@@ -50,7 +50,8 @@ public final class Feat0Layout {
             new Field("HASH_SHA_256", 28, 1, false),
             new Field("HASH_SHA_512", 29, 1, false)));
 
-    private final String name;
+    private final String revision;
+    private final String reference;
     private final List<Field> fields;
 
     /** S2SZ, LPA2 and SVE in bits [13:0], where both revisions keep them, then the given fields. */
@@ -64,8 +65,9 @@ public final class Feat0Layout {
         return List.copyOf(all);
     }
 
-    private Feat0Layout(String name, List<Field> fields) {
-        this.name = name;
+    private Feat0Layout(String revision, String reference, List<Field> fields) {
+        this.revision = revision;
+        this.reference = reference;
         this.fields = fields;
     }
 
@@ -75,9 +77,19 @@ public final class Feat0Layout {
         return e != null && e.handler() instanceof FeaturesEac5 ? EAC5 : REL0;
     }
 
-    /** The revision and reference section the layout comes from. */
+    /** The revision and reference section the layout comes from ("rel0, reference 2.5"). */
     public String name() {
-        return name;
+        return revision + ", reference " + reference;
+    }
+
+    /** The specification revision whose layout this is ("rel0", "EAC5"). */
+    public String revision() {
+        return revision;
+    }
+
+    /** The reference section that gives the layout. */
+    public String reference() {
+        return reference;
     }
 
     public List<Field> fields() {
