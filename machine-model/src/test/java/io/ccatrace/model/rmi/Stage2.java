@@ -3,7 +3,9 @@ package io.ccatrace.model.rmi;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.ccatrace.model.event.ModelEvent;
+import io.ccatrace.model.gpt.Pas;
 import io.ccatrace.model.machine.MachineConfig;
+import io.ccatrace.model.memory.DramBank;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -36,6 +38,20 @@ public final class Stage2 {
 
     public Stage2(MachineConfig c) {
         this(new Fixture(c), 40, 1);
+    }
+
+    /** First granule of a 1 MiB NS DRAM bank {@link #withBankAt48Bits} adds. */
+    public static final long PA_48 = 1L << 48;
+
+    /**
+     * The default realm on a machine with a second DRAM bank at 2^48 (delegated granule PA_48
+     * included): PAs a realm without LPA2 may not use (reference 11.2, `*_bound2`).
+     */
+    public static Stage2 withBankAt48Bits() {
+        Stage2 s = new Stage2(MachineConfig.defaults().withDram(List.of(
+                new DramBank(Fixture.DRAM, 1L << 30, Pas.NS), new DramBank(PA_48, 1L << 20, Pas.NS))));
+        s.realms.delegate(PA_48);
+        return s;
     }
 
     public Stage2(Fixture f, int s2sz, int startLevel) {

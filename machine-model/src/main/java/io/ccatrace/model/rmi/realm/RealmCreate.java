@@ -9,7 +9,6 @@ import io.ccatrace.model.rmi.RmiCommand;
 import io.ccatrace.model.rmi.RmiResult;
 import io.ccatrace.model.rmi.Rmm;
 import io.ccatrace.model.rmi.system.Feat0;
-import io.ccatrace.model.rmi.system.Features;
 import io.ccatrace.model.rtt.Ripas;
 import io.ccatrace.model.rtt.Rtt;
 import io.ccatrace.model.rtt.RttEntries;
@@ -36,7 +35,8 @@ public final class RealmCreate implements RmiCommand {
         byte[] page = rmm.readNs(cpu, paramsPtr, PAGE);
         if (page == null) return RmiResult.input();
         RealmParams p = RealmParams.parse(page);
-        Feat0 feat = new Feat0(Features.feat0(rmm.config()));
+        // limits: the FEAT0 this model reports (TF-RMM validates against get_feature_register_0())
+        Feat0 feat = Feat0.reported(rmm);
         // params_supp: LPA2 requested but not implemented
         if (p.lpa2() && !feat.lpa2()) return RmiResult.input();
         // params_valid: IPA width

@@ -6,7 +6,7 @@ import io.ccatrace.model.rmi.RmiResult;
 import io.ccatrace.model.rmi.Rmm;
 
 /** RMI_FEATURES(index), reference 4.2 and the rel0 FEAT0 layout of 2.5. */
-public final class Features implements RmiCommand {
+public final class Features implements RmiCommand, Feat0.Layout {
     /** MAX_RECS_ORDER reported by TF-RMM rel0 (script-format.md implementation choices). */
     public static final int MAX_RECS_ORDER = 10;
 
@@ -15,8 +15,15 @@ public final class Features implements RmiCommand {
         return RmiResult.success(args[0] == 0 ? feat0(rmm.config()) : 0);
     }
 
+    /** The rel0 layout of 2.5: NUM_BPS / NUM_WPS hold the count minus one. */
+    @Override
+    public Feat0 decode(long v) {
+        return Feat0.decode(v, 6, 27);
+    }
+
     /** RmiFeatureRegister0 for this machine (reference 2.5): no LPA2, SHA-256 and SHA-512. */
-    public static long feat0(MachineConfig c) {
+    @Override
+    public long feat0(MachineConfig c) {
         long v = Math.min(c.paBits(), 48) & 0xFF;          // S2SZ [7:0]
         if (c.sve()) {
             v |= 1L << 9;                                  // SVE_EN

@@ -10,13 +10,20 @@ import io.ccatrace.model.rmi.Rmm;
  * counts themselves, PMU_EN is bit 22, PMU_NUM_CTRS [27:23], SHA-256 bit 28, SHA-512 bit 29,
  * and there is no GICV3_NUM_LRS or MAX_RECS_ORDER field.
  */
-public final class FeaturesEac5 implements RmiCommand {
+public final class FeaturesEac5 implements RmiCommand, Feat0.Layout {
     @Override
     public RmiResult execute(Rmm rmm, long[] args, int cpu) {
         return RmiResult.success(args[0] == 0 ? feat0(rmm.config()) : 0);
     }
 
-    public static long feat0(MachineConfig c) {
+    /** The EAC5 layout: NUM_BPS [17:14] and NUM_WPS [21:18] hold the counts, PMU_NUM_CTRS [27:23]. */
+    @Override
+    public Feat0 decode(long v) {
+        return Feat0.decode(v, 4, 23);
+    }
+
+    @Override
+    public long feat0(MachineConfig c) {
         long v = Math.min(c.paBits(), 48) & 0xFF;          // S2SZ [7:0]
         if (c.sve()) {
             v |= 1L << 9;                                  // SVE_EN

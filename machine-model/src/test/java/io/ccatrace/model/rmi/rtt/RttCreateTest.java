@@ -16,11 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.ccatrace.model.event.ModelEvent;
-import io.ccatrace.model.gpt.Pas;
 import io.ccatrace.model.granule.GranuleState;
-import io.ccatrace.model.machine.MachineConfig;
-import io.ccatrace.model.memory.DramBank;
-import io.ccatrace.model.rmi.Fixture;
 import io.ccatrace.model.rmi.Stage2;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -86,11 +82,10 @@ class RttCreateTest {
 
     @Test
     void rttAbovePaLimitWithoutLpa2() {
-        long high = 1L << 48;
-        Stage2 h = new Stage2(MachineConfig.defaults().withDram(List.of(
-                new DramBank(Fixture.DRAM, 1L << 30, Pas.NS), new DramBank(high, 1L << 20, Pas.NS))));
-        h.realms.delegate(high);
-        assertResult(ERROR_INPUT, 0, h.rmi("RMI_RTT_CREATE", h.rd, high, 0, 2));
+        Stage2 h = Stage2.withBankAt48Bits();
+        assertResult(ERROR_INPUT, 0, h.rmi("RMI_RTT_CREATE", h.rd, Stage2.PA_48, 0, 2));
+        // priority: row 5 also before row 6 (rtt_walk), here true too (no level-2 table)
+        assertResult(ERROR_INPUT, 0, h.rmi("RMI_RTT_CREATE", h.rd, Stage2.PA_48, 0, 3));
     }
 
     @Test
