@@ -12,11 +12,11 @@ import io.ccatrace.model.rmi.Rmm;
 public record Feat0(int s2sz, boolean lpa2, boolean sveEn, long sveVl, long numBps, long numWps,
                     long pmuNumCtrs) {
 
-    /** An RMI_FEATURES handler: the FEAT0 value it reports and the fields of such a value. */
+    /** An RMI_FEATURES handler: the FEAT0 value it reports and the layout it reports it in. */
     public interface Layout {
         long feat0(MachineConfig c);
 
-        Feat0 decode(long value);
+        Feat0Layout layout();
     }
 
     /** FID of RMI_FEATURES (reference 3). */
@@ -25,22 +25,12 @@ public record Feat0(int s2sz, boolean lpa2, boolean sveEn, long sveVl, long numB
     /** The limits the model behind rmm reports through RMI_FEATURES index 0. */
     public static Feat0 reported(Rmm rmm) {
         Layout l = (Layout) rmm.model().table().lookup(FEATURES_FID).handler();
-        return l.decode(l.feat0(rmm.config()));
+        return of(l.layout(), l.feat0(rmm.config()));
     }
 
-    /**
-     * The fields of a FEAT0 value whose NUM_BPS is countWidth bits wide at bit 14, NUM_WPS as
-     * wide just above it, and PMU_NUM_CTRS 5 bits at pmuLo (S2SZ, LPA2, SVE_EN, SVE_VL sit at
-     * the same bits in every 1.0 layout).
-     */
-    static Feat0 decode(long v, int countWidth, int pmuLo) {
-        return new Feat0((int) bits(v, 0, 8), bits(v, 8, 1) != 0, bits(v, 9, 1) != 0,
-                bits(v, 10, 4), bits(v, 14, countWidth), bits(v, 14 + countWidth, countWidth),
-                bits(v, pmuLo, 5));
-    }
-
-    /** Bits [lo, lo + width) of value. */
-    private static long bits(long value, int lo, int width) {
-        return (value >>> lo) & ((1L << width) - 1);
+    /** The fields of a FEAT0 value as stored in layout l (counts as the layout encodes them). */
+    static Feat0 of(Feat0Layout l, long v) {
+        return new Feat0((int) l.raw(v, "S2SZ"), l.raw(v, "LPA2") != 0, l.raw(v, "SVE_EN") != 0, l.raw(v, "SVE_VL"),
+                l.raw(v, "NUM_BPS"), l.raw(v, "NUM_WPS"), l.raw(v, "PMU_NUM_CTRS"));
     }
 }

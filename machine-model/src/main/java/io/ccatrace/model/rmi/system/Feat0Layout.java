@@ -20,9 +20,12 @@ public final class Feat0Layout {
      * (the rel0 NUM_BPS, NUM_WPS and GICV3_NUM_LRS), so the decoded value is the quantity.
      */
     public record Field(String name, int lo, int width, boolean minusOne) {
+        long raw(long register) {
+            return (register >>> lo) & ((1L << width) - 1);
+        }
+
         long decode(long register) {
-            long raw = (register >>> lo) & ((1L << width) - 1);
-            return minusOne ? raw + 1 : raw;
+            return minusOne ? raw(register) + 1 : raw(register);
         }
 
         long mask() {
@@ -74,7 +77,7 @@ public final class Feat0Layout {
     /** The layout a model's RMI_FEATURES reports in, by the handler its command table holds. */
     public static Feat0Layout of(RmmModel model) {
         CommandTable.Entry e = model.table().byName("RMI_FEATURES");
-        return e != null && e.handler() instanceof FeaturesEac5 ? EAC5 : REL0;
+        return e != null && e.handler() instanceof Feat0.Layout l ? l.layout() : REL0;
     }
 
     /** The revision and reference section the layout comes from ("rel0, reference 2.5"). */
@@ -101,6 +104,17 @@ public final class Feat0Layout {
         Map<String, Long> m = new LinkedHashMap<>();
         for (Field f : fields) m.put(f.name(), f.decode(register));
         return m;
+    }
+
+    /**
+     * The bits of a field as stored (no minus-one decoding: what RMI_REALM_CREATE compares
+     * RealmParams against, reference 4.5), or 0 when this layout has no such field.
+     */
+    public long raw(long register, String field) {
+        for (Field f : fields) {
+            if (f.name().equals(field)) return f.raw(register);
+        }
+        return 0;
     }
 
     /** The register's bits outside every field (reserved, should be zero). */

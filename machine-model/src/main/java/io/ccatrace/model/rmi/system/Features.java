@@ -17,8 +17,8 @@ public final class Features implements RmiCommand, Feat0.Layout {
 
     /** The rel0 layout of 2.5: NUM_BPS / NUM_WPS hold the count minus one. */
     @Override
-    public Feat0 decode(long v) {
-        return Feat0.decode(v, 6, 27);
+    public Feat0Layout layout() {
+        return Feat0Layout.REL0;
     }
 
     /** RmiFeatureRegister0 for this machine (reference 2.5): no LPA2, SHA-256 and SHA-512. */

@@ -18,8 +18,8 @@ public final class FeaturesEac5 implements RmiCommand, Feat0.Layout {
 
     /** The EAC5 layout: NUM_BPS [17:14] and NUM_WPS [21:18] hold the counts, PMU_NUM_CTRS [27:23]. */
     @Override
-    public Feat0 decode(long v) {
-        return Feat0.decode(v, 4, 23);
+    public Feat0Layout layout() {
+        return Feat0Layout.EAC5;
     }
 
     @Override
