@@ -24,7 +24,12 @@ import picocli.CommandLine.Model.CommandSpec;
 /** ccatrace analyze: run the security rules over traces (docs/analyzers.md). */
 @Command(name = "analyze", mixinStandardHelpOptions = true,
         description = {"Check traces against the CCA security rules (docs/analyzers.md).",
-            "Exit 0: no violation; 1: at least one violation; 2: bad input."})
+            "An unreadable trace among several is skipped: one line on stderr names it",
+            "and what is wrong; the others are checked, and the report counts the",
+            "skipped ones (a last line; skipped_traces in --json).",
+            "Exit 0: every trace read, no violation; 1: a violation in a trace read",
+            "(also when another was skipped); 2: bad input (no violation, but a trace",
+            "skipped; or a single trace unreadable: its one-line error, no report)."})
 public final class AnalyzeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -72,21 +77,30 @@ public final class AnalyzeCommand implements Callable<Integer> {
         for (Rule r : selected) ids.add(r.id());
         List<FindingReport.TraceFindings> results = new ArrayList<>();
         long violations = 0;
-        for (Path p : TracePaths.expand(traces)) {
+        List<Path> paths = TracePaths.expand(traces);
+        SkippedTraces skipped = new SkippedTraces(paths, err);
+        for (Path p : paths) {
+            // a trace's findings are reported only when it was read to the end: a skipped one adds none
             Analyzer a = new Analyzer(RuleCatalog.select(ids), new FindingSink());
-            try (TraceCursor c = TraceFiles.openCursor(p, Analyzer.COLUMNS, Long.MIN_VALUE, threads == 2, checkChain,
-                    Warnings.to(err))) {
-                a.run(c);
-            } catch (MalformedRowException e) {
-                throw new UserException(p + ": " + e.getMessage());
-            }
+            if (!skipped.read(p, () -> run(a, p, err))) continue;
             results.add(new FindingReport.TraceFindings(p.toString(), a.events(), a.findings()));
             violations += a.findings().total(Severity.VIOLATION);
         }
-        if (json) out.println(FindingReport.jsonText(results));
-        else FindingReport.text(results, out);
+        if (json) out.println(FindingReport.jsonText(results, skipped.count()));
+        else FindingReport.text(results, skipped.count(), out);
         out.flush();
         err.flush();
-        return violations > 0 ? ExitCodes.FINDING : ExitCodes.OK;
+        // a violation is certain whatever the skipped traces hold, so it wins over their bad input
+        if (violations > 0) return ExitCodes.FINDING;
+        return skipped.count() > 0 ? ExitCodes.BAD_INPUT : ExitCodes.OK;
+    }
+
+    private void run(Analyzer a, Path p, PrintWriter err) throws IOException {
+        try (TraceCursor c = TraceFiles.openCursor(p, Analyzer.COLUMNS, Long.MIN_VALUE, threads == 2, checkChain,
+                Warnings.to(err))) {
+            a.run(c);
+        } catch (MalformedRowException e) {
+            throw new UserException(p + ": " + e.getMessage());
+        }
     }
 }

@@ -15,7 +15,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** ccatrace import: reads events in the dump form (JSON lines) into a trace marked imported. */
-@Command(mixinStandardHelpOptions = true, name = "import", description = "Import events in the dump's JSONL form into a trace (origin=imported).")
+@Command(mixinStandardHelpOptions = true, name = "import", description = {
+    "Import events in the dump's JSONL form into a trace (origin=imported).",
+    "Ctrl-C or SIGTERM ends TRACE at a row boundary as an unfinished trace with",
+    "every event imported so far, says how many, and exits 130 / 143."})
 public final class ImportCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -32,15 +35,17 @@ public final class ImportCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         TraceFormat.of(output);
         long n = 0;
-        try (VerifyingReader r = TraceFiles.openJsonl(events, Warnings.to(err), new RowConstraints())) {
+        try (StopOnSignal stop = new StopOnSignal(err);
+             VerifyingReader r = TraceFiles.openJsonl(events, Warnings.to(err), new RowConstraints())) {
             TraceMetadata m = r.metadata().with(TraceMetadata.ORIGIN, "imported")
                     .with(TraceMetadata.IMPORTED_FROM, String.valueOf(events.getFileName()));
-            // a refused row (or unreadable line) leaves no half-imported trace behind
+            // a refused row (or unreadable line) leaves no half-imported trace behind; a signal leaves what was imported
             try (TraceWriter w = TraceFiles.create(output, m)) {
-                while (r.hasNext()) {
-                    w.write(r.next());
-                    n++;
-                }
+                n = stop.copy(r, w);
+            } catch (StopOnSignal.Stopped s) {
+                // TRACE was ended with every event imported; the shutdown hook prints this and the JVM exits
+                stop.stoppedWith(StopOnSignal.copyStopped("import", output, s.events()));
+                return ExitCodes.INTERNAL; // not reached as an exit status: the JVM is exiting with the signal's
             } catch (java.io.IOException | RuntimeException e) {
                 java.nio.file.Files.deleteIfExists(output);
                 throw e;

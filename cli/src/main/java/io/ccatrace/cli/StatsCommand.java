@@ -21,7 +21,12 @@ import picocli.CommandLine.Spec;
 
 /** ccatrace stats: counts, distributions and per-realm summaries over traces. */
 @Command(name = "stats", mixinStandardHelpOptions = true,
-        description = "Statistics over one or many traces (definitions in docs/analyzers.md).")
+        description = {"Statistics over one or many traces (definitions in docs/analyzers.md).",
+            "An unreadable trace among several is skipped: one line on stderr names it",
+            "and what is wrong; the statistics cover the other traces (nothing of it),",
+            "and total skipped_traces counts the skipped ones.",
+            "Exit 0: every trace read; 2: bad input (a trace skipped, or a single",
+            "trace unreadable: its one-line error and no report)."})
 public final class StatsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -50,27 +55,37 @@ public final class StatsCommand implements Callable<Integer> {
         int n = threads == null ? Math.min(2, Runtime.getRuntime().availableProcessors()) : threads;
         if (n < 1 || n > 64) throw new UserException("--threads must be between 1 and 64");
         TraceStats stats = new TraceStats();
-        java.util.function.Consumer<String> warn = Warnings.to(spec);
-        for (Path p : TracePaths.expand(traces)) {
-            stats.startTrace();
-            boolean jsonl = TraceFormat.of(p) == TraceFormat.JSONL; // its row reader warns by itself
-            try (BatchReader r = TraceFiles.openColumns(p, TraceStats.COLUMNS, warn, n);
-                 StorageCheck check = checkChain ? TraceFiles.checkIntegrity(p, r.metadata()) : null) {
-                long rows = 0;
-                for (EventBatch b = r.next(); b != null; b = r.next()) {
-                    stats.accept(b);
-                    rows += b.size();
-                }
-                String broken = check == null ? null : check.await();
-                if (broken != null) warn.accept(p + ": " + broken);
-                if (!jsonl && !r.complete()) warn.accept(VerifyingReader.incomplete(p.toString(), rows));
-            }
+        List<Path> paths = TracePaths.expand(traces);
+        SkippedTraces skipped = new SkippedTraces(paths, spec.commandLine().getErr());
+        for (Path p : paths) {
+            // read into a copy, kept only when the whole trace was read: a trace that fails part-way adds nothing
+            TraceStats next = stats.copy();
+            if (skipped.read(p, () -> read(p, next, n))) stats = next;
+            else stats.skipTrace();
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) out.println(StatsReport.json(stats));
         else if (csv) StatsReport.csv(stats, out);
         else StatsReport.text(stats, out);
         out.flush();
-        return ExitCodes.OK;
+        return skipped.count() > 0 ? ExitCodes.BAD_INPUT : ExitCodes.OK;
+    }
+
+    /** Counts every row of trace p into stats, warning (as every reader does) on a broken chain or an unfinished recording. */
+    private void read(Path p, TraceStats stats, int threads) throws IOException {
+        java.util.function.Consumer<String> warn = Warnings.to(spec);
+        stats.startTrace();
+        boolean jsonl = TraceFormat.of(p) == TraceFormat.JSONL; // its row reader warns by itself
+        try (BatchReader r = TraceFiles.openColumns(p, TraceStats.COLUMNS, warn, threads);
+             StorageCheck check = checkChain ? TraceFiles.checkIntegrity(p, r.metadata()) : null) {
+            long rows = 0;
+            for (EventBatch b = r.next(); b != null; b = r.next()) {
+                stats.accept(b);
+                rows += b.size();
+            }
+            String broken = check == null ? null : check.await();
+            if (broken != null) warn.accept(p + ": " + broken);
+            if (!jsonl && !r.complete()) warn.accept(VerifyingReader.incomplete(p.toString(), rows));
+        }
     }
 }

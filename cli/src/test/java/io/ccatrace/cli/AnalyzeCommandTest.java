@@ -3,6 +3,8 @@ package io.ccatrace.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ccatrace.trace.EventKind;
 import io.ccatrace.trace.TraceEvent;
 import io.ccatrace.trace.TraceFiles;
@@ -13,6 +15,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,6 +25,11 @@ class AnalyzeCommandTest {
 
     /** Delegate 0x80000000 (PAS and granule rows), then delegate it again. */
     private Path trace(String name, String secondStatus) throws IOException {
+        return trace(name, secondStatus, 0);
+    }
+
+    /** As above, followed by nsReads NS reads of a granule the host owns (no rule judges them). */
+    private Path trace(String name, String secondStatus, int nsReads) throws IOException {
         Path p = dir.resolve(name);
         try (TraceWriter w = TraceFiles.create(p, TraceMetadata.empty())) {
             long pa = 0x8000_0000L;
@@ -33,6 +41,9 @@ class AnalyzeCommandTest {
             // reference 4.3 gran_state: delegating a DELEGATED granule must fail
             w.write(TraceEvent.builder(3, EventKind.RMI_CALL).cpu(0).cmd("RMI_GRANULE_DELEGATE")
                     .fid(0xC4000151L).args(new long[] {pa}).status(secondStatus).index(0).out(new long[0]).build());
+            for (int i = 0; i < nsReads; i++) {
+                w.write(TraceEvent.builder(4 + i, EventKind.NS_READ).time(1 + i).cpu(0).pa(0x9000_0000L).size(8).value(0).build());
+            }
         }
         return p;
     }
@@ -89,6 +100,61 @@ class AnalyzeCommandTest {
         StringWriter err2 = new StringWriter();
         assertEquals(ExitCodes.BAD_INPUT, run(new StringWriter(), err2, "analyze", "--rule", "nope", junk.toString()));
         assertTrue(err2.toString().contains("unknown rule 'nope'"), err2.toString());
+    }
+
+    /**
+     * An unreadable trace among several is skipped (one line: the single-trace error's words)
+     * and adds no finding, not even those of the rows read before it failed: here a violation in
+     * the first 65,536-row batch of a JSONL trace whose last line is not JSON. A row the analyzer
+     * cannot follow (an RTT level no RMM reports) is skipped the same way. With no violation in
+     * the traces read, the exit status is 2, and the report counts the skipped traces.
+     */
+    @Test
+    void unreadableTracesAreSkippedWithNothingOfTheirs() throws IOException {
+        Path ok = trace("ok.jsonl", "RMI_ERROR_INPUT");
+        Path violating = trace("violating.jsonl", "RMI_SUCCESS", 70_000);
+        assertEquals(ExitCodes.FINDING, ManyTraces.ccatrace("analyze", violating.toString()).code(), "the rows before the junk hold a violation");
+        Path partWay = ManyTraces.junkAtTheEnd(violating, dir.resolve("part-way.jsonl"));
+        Path png = ManyTraces.png(dir.resolve("image.arrows"));
+        Path level40 = rttEntry("level40.jsonl", 40, "ASSIGNED");
+        String[] traces = {ok.toString(), partWay.toString(), png.toString(), level40.toString()};
+
+        ManyTraces.Run json = ManyTraces.ccatrace(concat(new String[] {"analyze", "--json"}, traces));
+        assertEquals(ExitCodes.BAD_INPUT, json.code(), json.out() + json.err());
+        JsonNode root = new ObjectMapper().readTree(json.out());
+        assertEquals(3, root.get("skipped_traces").asLong(), json.out());
+        assertEquals(0, root.get("violations").asLong(), json.out());
+        assertEquals(1, root.get("traces").size(), json.out());
+        assertEquals(ok.toString(), root.get("traces").get(0).get("trace").asText());
+        List<String> lines = ManyTraces.skipLines("analyze", List.of(partWay, png, level40));
+        assertEquals(lines, json.err().strip().lines().toList());
+
+        ManyTraces.Run text = ManyTraces.ccatrace(concat(new String[] {"analyze", "--threads", "1"}, traces));
+        assertEquals(ExitCodes.BAD_INPUT, text.code(), text.err());
+        assertEquals(lines, text.err().strip().lines().toList());
+        List<String> out = text.out().strip().lines().toList();
+        assertEquals(ok + ": 4 events, 0 violation(s), 1 warning(s)", out.get(0));
+        assertEquals("skipped 3 unreadable trace(s), each named on stderr; the findings above are for the other 1", out.get(out.size() - 1));
+        assertEquals(0, new ObjectMapper().readTree(
+                ManyTraces.ccatrace("analyze", "--json", ok.toString()).out()).get("skipped_traces").asLong());
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        return java.util.stream.Stream.concat(java.util.Arrays.stream(a), java.util.Arrays.stream(b)).toArray(String[]::new);
+    }
+
+    /** A violation in a trace read is a finding whatever the skipped traces hold: exit 1 wins over 2. */
+    @Test
+    void aViolationWinsOverASkippedTrace() throws IOException {
+        Path bad = trace("bad.jsonl", "RMI_SUCCESS");
+        Path png = ManyTraces.png(dir.resolve("image.parquet"));
+        ManyTraces.Run r = ManyTraces.ccatrace("analyze", "--json", png.toString(), bad.toString());
+        assertEquals(ExitCodes.FINDING, r.code(), r.out() + r.err());
+        JsonNode root = new ObjectMapper().readTree(r.out());
+        assertEquals(1, root.get("violations").asLong(), r.out());
+        assertEquals(1, root.get("skipped_traces").asLong(), r.out());
+        assertTrue(r.err().startsWith("ccatrace: skipped: " + png + ": "), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
     }
 
     /** A realm's RTT_ENTRY row at (ipa 0, level) becoming `to` (PA of a block when assigned). */

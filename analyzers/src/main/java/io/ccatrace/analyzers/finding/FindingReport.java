@@ -18,7 +18,11 @@ public final class FindingReport {
     private FindingReport() {
     }
 
-    public static void text(List<TraceFindings> traces, PrintWriter out) {
+    /**
+     * One block per trace; when skipped (unreadable traces of a run over many, each named on
+     * stderr) is not 0, a last line says so, as the findings cover only the other traces.
+     */
+    public static void text(List<TraceFindings> traces, long skipped, PrintWriter out) {
         for (TraceFindings t : traces) {
             FindingSink s = t.sink();
             out.println(t.trace() + ": " + t.events() + " events, " + s.total(Severity.VIOLATION)
@@ -38,6 +42,10 @@ public final class FindingReport {
                 }
             }
         }
+        if (skipped > 0) {
+            out.println("skipped " + skipped + " unreadable trace(s), each named on stderr; the findings above are for the other "
+                    + traces.size());
+        }
     }
 
     private static String evidence(Finding f) {
@@ -49,7 +57,8 @@ public final class FindingReport {
         return b.append(')').toString();
     }
 
-    public static ObjectNode json(List<TraceFindings> traces) {
+    /** As {@link #text}; skipped_traces is always there (0 when every trace was read). */
+    public static ObjectNode json(List<TraceFindings> traces, long skipped) {
         ObjectNode root = JSON.createObjectNode();
         ArrayNode arr = root.putArray("traces");
         long v = 0;
@@ -83,12 +92,13 @@ public final class FindingReport {
         }
         root.put("violations", v);
         root.put("warnings", w);
+        root.put("skipped_traces", skipped);
         return root;
     }
 
-    public static String jsonText(List<TraceFindings> traces) {
+    public static String jsonText(List<TraceFindings> traces, long skipped) {
         try {
-            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json(traces));
+            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json(traces, skipped));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -14,6 +14,13 @@ final class Counts2 {
         c[a][bb]++;
     }
 
+    Counts2 copy() {
+        Counts2 o = new Counts2();
+        o.c = new long[c.length][];
+        for (int i = 0; i < c.length; i++) o.c[i] = c[i].clone();
+        return o;
+    }
+
     private void grow(int n) {
         int size = Math.max(n, c.length * 2);
         long[][] g = new long[size][size];

@@ -27,6 +27,15 @@ final class DelegatedSeries {
         while (n > MAX) compact();
     }
 
+    DelegatedSeries copy() {
+        DelegatedSeries o = new DelegatedSeries();
+        o.width = width;
+        System.arraycopy(bucket, 0, o.bucket, 0, n);
+        System.arraycopy(peak, 0, o.peak, 0, n);
+        o.n = n;
+        return o;
+    }
+
     private void compact() {
         width *= 2;
         int m = 0;

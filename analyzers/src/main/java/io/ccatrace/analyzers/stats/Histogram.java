@@ -43,6 +43,13 @@ public final class Histogram {
     public long max() { return max; }
     public double mean() { return n == 0 ? 0 : (double) sum / n; }
 
+    /** An independent copy (a trace's contribution is counted into a copy first: TraceStats.copy). */
+    public Histogram copy() {
+        Histogram h = new Histogram();
+        h.addAll(this);
+        return h;
+    }
+
     /** The value at quantile q (0..1): the upper bound of its bucket, capped at the max. */
     public long percentile(double q) {
         if (n == 0) return 0;

@@ -18,6 +18,13 @@ final class NameTable {
         return names.size() - 1;
     }
 
+    /** The same names under the same ids. */
+    NameTable copy() {
+        NameTable o = new NameTable();
+        for (String n : names) o.id(n);
+        return o;
+    }
+
     String name(int id) {
         return names.get(id);
     }

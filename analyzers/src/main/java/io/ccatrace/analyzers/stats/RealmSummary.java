@@ -18,6 +18,21 @@ public final class RealmSummary {
         this.rd = rd;
     }
 
+    RealmSummary copy() {
+        RealmSummary o = new RealmSummary(rd);
+        o.firstTime = firstTime;
+        o.lastTime = lastTime;
+        o.rsiCalls = rsiCalls;
+        o.exits = exits;
+        o.faults = faults;
+        o.seas = seas;
+        o.rttChanges = rttChanges;
+        o.dataGranules = dataGranules;
+        o.peakDataGranules = peakDataGranules;
+        o.state = state;
+        return o;
+    }
+
     void touch(long time) {
         if (firstTime < 0) firstTime = time;
         lastTime = time;

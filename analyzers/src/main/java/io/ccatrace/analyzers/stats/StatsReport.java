@@ -27,6 +27,7 @@ public final class StatsReport {
         List<Row> rows = new ArrayList<>();
         rows.add(new Row("total", "traces", "", Long.toString(s.traces)));
         rows.add(new Row("total", "events", "", Long.toString(s.events)));
+        rows.add(new Row("total", "skipped_traces", "", Long.toString(s.skipped)));
         for (EventKind k : EventKind.values()) {
             if (s.byKind[k.ordinal()] > 0) rows.add(new Row("kind", k.name(), "", Long.toString(s.byKind[k.ordinal()])));
         }

@@ -22,20 +22,23 @@ public final class TraceStats {
     private static final int MAX_REALMS = 4096;
     private static final long NULL = TraceEvent.NULL;
 
-    final NameTable names = new NameTable();
+    // not final: copy() replaces them with copies
+    NameTable names = new NameTable();
     long traces;
+    /** Traces a many-trace run could not read (counted by the caller: nothing of theirs is in here). */
+    long skipped;
     long events;
-    final long[] byKind = new long[EventKind.values().length];
-    final Counts2 rmi = new Counts2();
-    final Counts2 rsi = new Counts2();
-    final Counts2 exits = new Counts2();
-    final Counts2 faults = new Counts2();
-    final Counts2 ripas = new Counts2();
-    final Counts2 granules = new Counts2();
-    final Histogram latency = new Histogram();
+    long[] byKind = new long[EventKind.values().length];
+    Counts2 rmi = new Counts2();
+    Counts2 rsi = new Counts2();
+    Counts2 exits = new Counts2();
+    Counts2 faults = new Counts2();
+    Counts2 ripas = new Counts2();
+    Counts2 granules = new Counts2();
+    Histogram latency = new Histogram();
     Histogram[] latencyByCmd = new Histogram[16];
-    final DelegatedSeries delegatedSeries = new DelegatedSeries();
-    final LongMap<RealmSummary> realms = new LongMap<>(16);
+    DelegatedSeries delegatedSeries = new DelegatedSeries();
+    LongMap<RealmSummary> realms = new LongMap<>(16);
     private final LongMap<Void> since = new LongMap<>(1024);
     long delegated;
     long peakDelegated;
@@ -64,6 +67,48 @@ public final class TraceStats {
         undelegatedName = names.id("UNDELEGATED");
         seaName = names.id("SEA_INJECTED");
         noneName = names.id("-");
+    }
+
+    /**
+     * A deep copy of everything counted so far, to read the next trace into: a caller over many
+     * traces keeps the copy only when the whole trace was read, so a trace that fails part-way
+     * leaves nothing behind (its rows before the failure would otherwise be mixed into the
+     * totals). A copy, not a merge of per-trace statistics: realm summaries, the delegated
+     * series and the realm cap carry across traces in order, which a merge would have to
+     * re-derive. Call before {@link #startTrace}; the per-trace state starts afresh there anyway.
+     */
+    public TraceStats copy() {
+        TraceStats o = new TraceStats(); // its fixed name ids are the same in names.copy()
+        o.names = names.copy();
+        o.traces = traces;
+        o.skipped = skipped;
+        o.events = events;
+        o.byKind = byKind.clone();
+        o.rmi = rmi.copy();
+        o.rsi = rsi.copy();
+        o.exits = exits.copy();
+        o.faults = faults.copy();
+        o.ripas = ripas.copy();
+        o.granules = granules.copy();
+        o.latency = latency.copy();
+        o.latencyByCmd = copies(latencyByCmd);
+        o.lifetimeByState = copies(lifetimeByState);
+        o.delegatedSeries = delegatedSeries.copy();
+        for (long rd : realms.sortedKeys()) o.realms.put(rd, realms.get(rd).copy());
+        o.delegated = delegated;
+        o.peakDelegated = peakDelegated;
+        return o;
+    }
+
+    private static Histogram[] copies(Histogram[] hs) {
+        Histogram[] out = new Histogram[hs.length];
+        for (int i = 0; i < hs.length; i++) out[i] = hs[i] == null ? null : hs[i].copy();
+        return out;
+    }
+
+    /** Counts a trace the caller skipped as unreadable (the report says how many). */
+    public void skipTrace() {
+        skipped++;
     }
 
     /** Starts the next trace: per-trace state (pending latency, granule clocks) resets. */
