@@ -35,6 +35,7 @@ public final class ImportCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         TraceFormat.of(output);
         long n = 0;
+        boolean complete;
         try (StopOnSignal stop = new StopOnSignal(err);
              VerifyingReader r = TraceFiles.openJsonl(events, Warnings.to(err), new RowConstraints())) {
             TraceMetadata m = r.metadata().with(TraceMetadata.ORIGIN, "imported")
@@ -42,6 +43,9 @@ public final class ImportCommand implements Callable<Integer> {
             // a refused row (or unreadable line) leaves no half-imported trace behind; a signal leaves what was imported
             try (TraceWriter w = TraceFiles.create(output, m)) {
                 n = stop.copy(r, w);
+                complete = r.complete();
+                // a JSONL trace file cut short (a recording to .jsonl that did not finish) stays unfinished, as convert keeps it
+                if (!complete) w.abandon();
             } catch (StopOnSignal.Stopped s) {
                 // TRACE was ended with every event imported; the shutdown hook prints this and the JVM exits
                 stop.stoppedWith(StopOnSignal.copyStopped("import", output, s.events()));
@@ -51,7 +55,8 @@ public final class ImportCommand implements Callable<Integer> {
                 throw e;
             }
         }
-        out.println("imported " + n + " events into " + output);
+        out.println("imported " + n + " events into " + output + (complete ? "" : ", an unfinished trace as "
+                + events + " is (the recording did not finish)"));
         out.flush();
         return ExitCodes.OK;
     }

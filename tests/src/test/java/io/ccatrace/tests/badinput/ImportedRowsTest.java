@@ -115,6 +115,30 @@ class ImportedRowsTest {
         r.badInput(dir.resolve(name.strip().replace(' ', '-') + ".jsonl").toString(), "line " + (line + 1) + ":", named.strip());
     }
 
+    /**
+     * A JSONL trace file cut inside its last line (a recording to .jsonl killed while it wrote)
+     * reads as an unfinished recording (docs/trace-format.md, "JSONL"): its import keeps every
+     * whole row and stays unfinished, as convert keeps it, instead of being marked complete.
+     */
+    @Test
+    void aCutJsonlTraceFileImportsAsAnUnfinishedTrace() throws IOException {
+        Path whole = dir.resolve("boot-trace.jsonl");
+        assertEquals(0, Cli.run("convert", dir.resolve("boot.parquet").toString(), whole.toString()).code());
+        String text = Files.readString(whole);
+        int cut = text.lastIndexOf("\"kind\":\"RMI_CALL\"");   // inside the last RMI_CALL row
+        Path torn = Files.writeString(dir.resolve("torn.jsonl"), text.substring(0, cut));
+        long wholeRows = text.substring(0, cut).lines().count() - 2;   // minus the metadata line and the cut one
+        Path out = dir.resolve("torn.parquet");
+        Cli r = Cli.run("import", torn.toString(), "-o", out.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("imported " + wholeRows + " events into " + out + ", an unfinished trace"), r.out());
+        Cli v = Cli.run("verify", out.toString());
+        assertTrue(v.out().contains("INCOMPLETE"), v.out() + v.err());
+        Path plainDump = Files.write(dir.resolve("plain-dump.jsonl"), dump);
+        Cli plain = Cli.run("import", plainDump.toString(), "-o", dir.resolve("plain.parquet").toString());
+        assertFalse(plain.out().contains("unfinished"), "a plain dump has no trailer and imports complete: " + plain.out());
+    }
+
     @Test
     void aNewerFormatIsRefusedByImportAsByEveryReader() throws IOException {
         List<String> lines = new ArrayList<>(dump);
