@@ -74,7 +74,7 @@ public final class StatsCommand implements Callable<Integer> {
     /** Counts every row of trace p into stats, warning (as every reader does) on a broken chain or an unfinished recording. */
     private void read(Path p, TraceStats stats, int threads) throws IOException {
         java.util.function.Consumer<String> warn = Warnings.to(spec);
-        stats.startTrace();
+        stats.startTrace(p.toString());
         boolean jsonl = TraceFormat.of(p) == TraceFormat.JSONL; // its row reader warns by itself
         try (BatchReader r = TraceFiles.openColumns(p, TraceStats.COLUMNS, warn, threads);
              StorageCheck check = checkChain ? TraceFiles.checkIntegrity(p, r.metadata()) : null) {

@@ -6,7 +6,9 @@ import java.util.List;
 /**
  * Delegated memory over simulated time: the peak number of granules in the Realm PAS per
  * time bucket. At most 256 points; when full, buckets double in width and merge, so memory
- * is fixed whatever the trace length.
+ * is fixed whatever the trace length. Over several traces, each starting at time 0, the
+ * buckets are of time since a trace's start and hold the peak of any trace: a time earlier
+ * than the last one recorded (the next trace) goes into its own bucket, not after the last.
  */
 final class DelegatedSeries {
     private static final int MAX = 256;
@@ -21,8 +23,18 @@ final class DelegatedSeries {
             peak[n - 1] = Math.max(peak[n - 1], delegated);
             return;
         }
-        bucket[n] = b;
-        peak[n] = delegated;
+        int i = n == 0 || bucket[n - 1] < b ? n : java.util.Arrays.binarySearch(bucket, 0, n, b);
+        if (i >= 0 && i < n) {
+            peak[i] = Math.max(peak[i], delegated);
+            return;
+        }
+        if (i < 0) {
+            i = -i - 1;    // a later trace, back at an earlier time: insert in order
+            System.arraycopy(bucket, i, bucket, i + 1, n - i);
+            System.arraycopy(peak, i, peak, i + 1, n - i);
+        }
+        bucket[i] = b;
+        peak[i] = delegated;
         n++;
         while (n > MAX) compact();
     }

@@ -3,6 +3,8 @@ package io.ccatrace.analyzers.stats;
 /** What one realm did, from the rows that carry its RD in the realm column. */
 public final class RealmSummary {
     public final long rd;
+    /** The trace the realm is in, as named when it was read (null: not named). */
+    public final String trace;
     public long firstTime = -1;
     public long lastTime;
     public long rsiCalls;
@@ -14,12 +16,13 @@ public final class RealmSummary {
     public long peakDataGranules;
     public String state = "";
 
-    RealmSummary(long rd) {
+    RealmSummary(long rd, String trace) {
         this.rd = rd;
+        this.trace = trace;
     }
 
     RealmSummary copy() {
-        RealmSummary o = new RealmSummary(rd);
+        RealmSummary o = new RealmSummary(rd, trace);
         o.firstTime = firstTime;
         o.lastTime = lastTime;
         o.rsiCalls = rsiCalls;

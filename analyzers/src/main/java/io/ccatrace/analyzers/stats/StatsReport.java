@@ -43,9 +43,9 @@ public final class StatsReport {
         for (long[] p : s.delegatedSeries.points()) rows.add(new Row("delegated_over_time", Long.toString(p[0]), "", Long.toString(p[1])));
         hist(rows, "latency_ns", "ALL", s.latency);
         for (Map.Entry<String, Histogram> e : s.latencyByCommand().entrySet()) hist(rows, "latency_ns", e.getKey(), e.getValue());
-        for (long rd : s.realms.sortedKeys()) {
-            RealmSummary r = s.realms.get(rd);
-            String k = "0x" + Long.toHexString(rd);
+        for (RealmSummary r : s.realmSummaries()) {
+            // over several traces a realm is named by its trace too: the same RD in two traces is two realms
+            String k = (s.traces > 1 && r.trace != null ? r.trace + " " : "") + "0x" + Long.toHexString(r.rd);
             rows.add(new Row("realm", k, "state", r.state));
             rows.add(new Row("realm", k, "active_ns", Long.toString(r.lastTime - r.firstTime)));
             rows.add(new Row("realm", k, "rsi_calls", Long.toString(r.rsiCalls)));

@@ -6,7 +6,9 @@ import io.ccatrace.trace.EventBatch;
 import io.ccatrace.trace.EventKind;
 import io.ccatrace.trace.EventView;
 import io.ccatrace.trace.TraceEvent;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -38,7 +40,16 @@ public final class TraceStats {
     Histogram latency = new Histogram();
     Histogram[] latencyByCmd = new Histogram[16];
     DelegatedSeries delegatedSeries = new DelegatedSeries();
+    /** The current trace's realm summaries by RD. */
     LongMap<RealmSummary> realms = new LongMap<>(16);
+    /**
+     * The summaries of the traces before the current one, in trace order and RD order within
+     * a trace: a realm is one RD in one trace (two traces of a scenario use the same RDs for
+     * different realms, whose counts must not add up).
+     */
+    List<RealmSummary> earlierRealms = new ArrayList<>();
+    /** The current trace's name, for its realm summaries (null: none given). */
+    private String trace;
     private final LongMap<Void> since = new LongMap<>(1024);
     long delegated;
     long peakDelegated;
@@ -95,6 +106,8 @@ public final class TraceStats {
         o.lifetimeByState = copies(lifetimeByState);
         o.delegatedSeries = delegatedSeries.copy();
         for (long rd : realms.sortedKeys()) o.realms.put(rd, realms.get(rd).copy());
+        for (RealmSummary r : earlierRealms) o.earlierRealms.add(r.copy());
+        o.trace = trace;
         o.delegated = delegated;
         o.peakDelegated = peakDelegated;
         return o;
@@ -111,8 +124,20 @@ public final class TraceStats {
         skipped++;
     }
 
-    /** Starts the next trace: per-trace state (pending latency, granule clocks) resets. */
+    /** Starts the next trace, unnamed ({@link #startTrace(String)}). */
     public void startTrace() {
+        startTrace(null);
+    }
+
+    /**
+     * Starts the next trace, named name in its realm summaries: per-trace state (pending
+     * latency, granule clocks, delegated count, the realms being summarised) resets, and the
+     * previous trace's realm summaries are kept apart from the next one's.
+     */
+    public void startTrace(String name) {
+        for (long rd : realms.sortedKeys()) earlierRealms.add(realms.get(rd));
+        realms = new LongMap<>(16);
+        trace = name;
         traces++;
         pendingCmd = -1;
         since.clear();
@@ -297,13 +322,20 @@ public final class TraceStats {
     private RealmSummary summary(long rd) {
         int s = realms.find(rd);
         if (s >= 0) return realms.obj(s);
-        if (realms.size() >= MAX_REALMS) return null;
-        RealmSummary r = new RealmSummary(rd);
+        if (realms.size() + earlierRealms.size() >= MAX_REALMS) return null;
+        RealmSummary r = new RealmSummary(rd, trace);
         realms.put(rd, r);
         return r;
     }
 
     // ---- read access for the renderers ----
+
+    /** Every realm summary: the earlier traces' in order, then the current trace's by RD. */
+    List<RealmSummary> realmSummaries() {
+        List<RealmSummary> out = new ArrayList<>(earlierRealms);
+        for (long rd : realms.sortedKeys()) out.add(realms.get(rd));
+        return out;
+    }
 
     java.util.Map<String, Histogram> lifetimes() {
         java.util.Map<String, Histogram> out = new java.util.TreeMap<>();
