@@ -34,8 +34,8 @@ public final class ModelDifferences {
         Feat0Layout lb = Feat0Layout.of(b);
         if (la != lb) {
             out.add(new Difference("FEAT0_LAYOUT", b.id(), "RMI_FEATURES reports RmiFeatureRegister0 in the " + lb.revision()
-                    + " layout, " + a.id() + " in the " + la.revision() + " one (" + la.reference() + ")",
-                    lb.reference(), List.of("RMI_FEATURES")));
+                    + " layout (" + lb.reference() + "), " + a.id() + " in the " + la.revision() + " one (" + la.reference() + ")",
+                    "12.3", List.of("RMI_FEATURES")));
         }
         for (Quirk q : Quirk.values()) {
             if (a.has(q) == b.has(q)) continue;

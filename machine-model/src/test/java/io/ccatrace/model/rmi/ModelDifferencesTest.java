@@ -38,6 +38,7 @@ class ModelDifferencesTest {
         for (Difference x : d.values()) assertEquals("1.0-eac5", x.model(), x.id());
         assertEquals(d.keySet(), byId("1.0-eac5", "1.0").keySet(), "the same differences either way round");
         assertEquals("1.0", byId("1.0-eac5", "1.0").get("FEAT0_LAYOUT").model(), "the layout is named by the second model");
+        assertEquals("12.3", byId("1.0-eac5", "1.0").get("FEAT0_LAYOUT").reference(), "12.3 states the layout change");
     }
 
     @Test
