@@ -14,6 +14,9 @@ import picocli.CommandLine.Command;
                 DiffCommand.class, CheckpointCommand.class,
                 AnalyzeCommand.class, ExplainCommand.class, StatsCommand.class, ReportCommand.class})
 public final class Ccatrace implements Runnable {
+    /** Set (to anything) to have an internal error print its stack trace after its one line. */
+    static final String STACK_ENV = "CCATRACE_STACK";
+
     /** The simulator version, recorded in every trace's metadata. */
     public static final String VERSION = "0.1.0";
 
@@ -63,7 +66,9 @@ public final class Ccatrace implements Runnable {
             err.println("ccatrace: " + oneLine(ex.getMessage()));
             return ExitCodes.BAD_INPUT;
         }
-        err.println("ccatrace: internal error: " + ex);
+        err.println("ccatrace: internal error: " + ex + (System.getenv(STACK_ENV) == null
+                ? " (a bug in ccatrace: please report it with the command; " + STACK_ENV + "=1 prints the stack trace)" : ""));
+        if (System.getenv(STACK_ENV) != null) ex.printStackTrace(err);
         return ExitCodes.INTERNAL;
     }
 

@@ -144,7 +144,10 @@ public final class LongMap<V> {
     }
 
     public void put(long key, V v) {
-        objs[slot(key)] = v;
+        // slot() first: it may grow the table, and `objs[slot(key)] = v` would evaluate the old
+        // objs array before the call and store into it (lost, or out of its bounds)
+        int s = slot(key);
+        objs[s] = v;
     }
 
     public int size() {
