@@ -122,9 +122,7 @@ public final class RecordCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.println("recorded " + r.events() + " events to " + output + " ("
                 + ScenarioRecording.canonical(o) + ")");
-        for (ScenarioRun.RealmOutcome realm : r.realms()) {
-            out.println("  realm " + realm.id() + ": " + realm.stopReason());
-        }
+        realmLines(out, r);
         if (checkpoints) {
             try {
                 CheckpointBuilder.Result c = CheckpointBuilder.build(output, every,
@@ -135,6 +133,22 @@ public final class RecordCommand implements Callable<Integer> {
             }
         }
         return ExitCodes.OK;
+    }
+
+    /** Realms listed one per line at most; host-fuzz with --events may relaunch hundreds. */
+    static final int REALM_LINES = 64;
+
+    /** How each realm ended, one line each (the first {@link #REALM_LINES}), and how many were relaunched. */
+    static void realmLines(PrintWriter out, ScenarioRun.Result r) {
+        List<ScenarioRun.RealmOutcome> realms = r.realms();
+        for (int i = 0; i < Math.min(REALM_LINES, realms.size()); i++) {
+            out.println("  realm " + realms.get(i).id() + ": " + realms.get(i).stopReason());
+        }
+        if (realms.size() > REALM_LINES) out.println("  ... and " + (realms.size() - REALM_LINES) + " more realms");
+        if (r.relaunched() > 0) {
+            out.println("  (" + r.relaunched() + " of them relaunched by their VMM after the hostile host killed a realm;"
+                    + " `ccatrace stats` has one summary per realm)");
+        }
     }
 
     /** An on|off option's value. */

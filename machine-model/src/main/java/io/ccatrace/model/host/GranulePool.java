@@ -49,6 +49,11 @@ public final class GranulePool {
         return Long.compareUnsigned(pa, base) >= 0 && Long.compareUnsigned(pa, top) < 0;
     }
 
+    /** Granules that can still be handed out (freed ones and those above the bump pointer). */
+    public long available() {
+        return freeCount + (top - next) / 4096;
+    }
+
     /** Granules handed out and not yet returned. */
     public long inUse() {
         return (next - base) / 4096 - freeCount;

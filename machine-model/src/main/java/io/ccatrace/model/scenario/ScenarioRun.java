@@ -41,7 +41,14 @@ public final class ScenarioRun {
     private final Scheduler scheduler;
     private final EventBudget budget;
     private final List<HostRealm> realms = new ArrayList<>();
+    private final GranulePool pool;
+    private final HostPolicy policy;
+    private final Set<GuestMisbehaviour> guestBad;
+    private final GuestEvents guestEvents;
     private HostileHost hostile;
+    /** With a hostile host and --events: the source of relaunched realms' randomness (split after every other). */
+    private SplittableRandom relaunchRng;
+    private int relaunched;
 
     public ScenarioRun(ScenarioOptions options) {
         this.options = options;
@@ -53,38 +60,47 @@ public final class ScenarioRun {
         long dramSize = machine.config().dram().get(0).size();
         long poolBase = dramBase + HOST_RESERVED;
         long hostileBase = dramBase + dramSize - HOSTILE_PAGES * 4096L;
-        GranulePool pool = new GranulePool(poolBase, hostileBase - poolBase);
+        this.pool = new GranulePool(poolBase, hostileBase - poolBase);
         this.delegations = new Delegations(rmi, pool);
         this.budget = new EventBudget(machine.bus(), options.events(), this::teardownEstimate);
         Set<HostPolicy.Misbehaviour> hostBad = EnumSet.noneOf(HostPolicy.Misbehaviour.class);
-        Set<GuestMisbehaviour> guestBad = EnumSet.noneOf(GuestMisbehaviour.class);
+        this.guestBad = EnumSet.noneOf(GuestMisbehaviour.class);
         List<Injection> all = new ArrayList<>(options.scenario().injections());
         all.addAll(options.injections());
         for (Injection i : all) {
             if (i.host() != null) hostBad.add(i.host());
             if (i.guest() != null) guestBad.add(i.guest());
         }
-        HostPolicy policy = new HostPolicy(hostBad, budget::armed);
-        GuestEvents guestEvents = new GuestEvents();
+        this.policy = new HostPolicy(hostBad, budget::armed);
+        this.guestEvents = new GuestEvents();
         if (options.realmCount() > 0) machine.addListener(guestEvents);
         for (int id = 0; id < options.realmCount(); id++) {
             SplittableRandom hostRng = root.split();
-            SplittableRandom guestRng = root.split();
-            RealmLayout layout = RealmLayout.standard(REALM_RAM);
-            GuestOs guest = new GuestOs(machine, id, layout, options.vcpuCount(),
-                    options.scenario().mix(), budget, guestBad, guestRng, guestEvents);
-            byte[] rpv = new byte[64];
-            hostRng.nextBytes(rpv);
-            HostRealm.Spec spec = new HostRealm.Spec(id, options.vcpuCount(), layout, id + 1, rpv);
-            HostRealm realm = new HostRealm(spec, rmi, delegations, pool, policy, guest,
-                    machine.config().gicNumLrs(), hostRng);
-            realms.add(realm);
+            realms.add(newRealm(id, hostRng, root.split()));
         }
         SplittableRandom hostileRng = root.split();
         if (options.scenario().hostile()) {
             hostile = new HostileHost(rmi, realms, hostileRng, hostileBase, HOSTILE_PAGES,
                     () -> budget.open(hostile.actions()) && anyRunning());
+            if (options.events() > 0) relaunchRng = root.split();
         }
+    }
+
+    /** Realm id's VMM and guest, from their own random sources. */
+    private HostRealm newRealm(int id, SplittableRandom hostRng, SplittableRandom guestRng) {
+        RealmLayout layout = RealmLayout.standard(REALM_RAM);
+        GuestOs guest = new GuestOs(machine, id, layout, options.vcpuCount(),
+                options.scenario().mix(), budget, guestBad, guestRng, guestEvents);
+        byte[] rpv = new byte[64];
+        hostRng.nextBytes(rpv);
+        HostRealm.Spec spec = new HostRealm.Spec(id, options.vcpuCount(), layout, id + 1, rpv);
+        return new HostRealm(spec, rmi, delegations, pool, policy, guest, machine.config().gicNumLrs(), hostRng);
+    }
+
+    /** Adds realm r's VMM and vCPU threads to the scheduler. */
+    private void schedule(HostRealm r) {
+        scheduler.add(r.vmmThread());
+        for (int v = 0; v < options.vcpuCount(); v++) scheduler.add(new LateVcpu(r, v));
     }
 
     /** The machine shape for these options: enough DRAM for every realm's RAM and tables. */
@@ -111,11 +127,9 @@ public final class ScenarioRun {
         rmi.onCpu(0);
         rmi.version(0x10000);
         rmi.features(0);
-        for (HostRealm r : realms) {
-            scheduler.add(r.vmmThread());
-            for (int v = 0; v < options.vcpuCount(); v++) scheduler.add(new LateVcpu(r, v));
-        }
+        for (HostRealm r : realms) schedule(r);
         if (hostile != null) scheduler.add(hostile);
+        if (relaunchRng != null) scheduler.add(new Relaunch());
         long limit = Math.max(20_000_000L, options.events() * 20);
         long steps = 0;
         long nextReport = 0;
@@ -135,12 +149,17 @@ public final class ScenarioRun {
             outcomes.add(new RealmOutcome(r.id(), r.rd(), r.stopReason()));
         }
         return new Result(machine.bus().peekSeq(), outcomes, delegations.outstanding().size(),
-                hostile == null ? 0 : hostile.actions());
+                hostile == null ? 0 : hostile.actions(), relaunched);
     }
 
-    /** What a run produced. */
+    /**
+     * What a run produced.
+     *
+     * @param relaunched realms a VMM started in place of one the hostile host killed (their
+     *                   outcomes follow the first realms')
+     */
     public record Result(long events, List<RealmOutcome> realms, int granulesLeftDelegated,
-                         long hostileActions) {
+                         long hostileActions, int relaunched) {
     }
 
     /** How one realm ended. */
@@ -153,6 +172,47 @@ public final class ScenarioRun {
         }
         return false;
     }
+
+    /**
+     * Host-fuzz with --events: a VMM whose realm the hostile process killed (a REC destroyed
+     * under it, its tables taken) starts a new realm in its place, as a cloud host relaunches
+     * a VM, so the recording reaches about the events asked for; without this every realm of
+     * most seeds was dead after ~50,000 events and the recording ended there whatever --events
+     * said. A relaunch happens while fewer realms than --realms live, the budget has room for
+     * a realm's life ({@link #RELAUNCH_ROOM}), its VMID (id + 1) fits the machine's VMID width
+     * and the host's pool holds a realm's memory. The relaunched realm has the next id, a new
+     * RD and VMID, and its own random sources.
+     */
+    private final class Relaunch implements io.ccatrace.model.host.HostThread {
+        @Override
+        public boolean ready() {
+            int live = 0;
+            for (HostRealm r : realms) {
+                if (!r.finished()) live++;
+            }
+            return live < options.realmCount()
+                    && machine.bus().peekSeq() + teardownEstimate() + RELAUNCH_ROOM < options.events()
+                    && realms.size() + 1 < 1L << machine.config().vmidBits()
+                    && pool.available() >= (REALM_RAM + (4L << 20)) / 4096;
+        }
+
+        @Override
+        public void step(int cpu) {
+            scheduler.removeFinished();
+            HostRealm r = newRealm(realms.size(), relaunchRng.split(), relaunchRng.split());
+            realms.add(r);
+            relaunched++;
+            schedule(r);
+        }
+
+        @Override
+        public boolean finished() {
+            return !ready();
+        }
+    }
+
+    /** Events a relaunched realm needs to be built, do some work and be torn down. */
+    static final long RELAUNCH_ROOM = 5_000;
 
     /** Events still to come from shutting down and tearing down the live realms. */
     private long teardownEstimate() {

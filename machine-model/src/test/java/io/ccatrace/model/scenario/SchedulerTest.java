@@ -64,4 +64,28 @@ class SchedulerTest {
         a.ready = false;
         assertFalse(s.step());
     }
+
+    /** Dropping finished threads keeps the ready ones' order, so every later choice is the same. */
+    @Test
+    void removingFinishedThreadsChangesNoChoice() {
+        List<Thread> kept = new ArrayList<>();
+        List<Thread> pruned = new ArrayList<>();
+        Scheduler a = new Scheduler(new SplittableRandom(5), 3);
+        Scheduler b = new Scheduler(new SplittableRandom(5), 3);
+        for (int i = 0; i < 12; i++) {
+            Thread x = new Thread();
+            Thread y = new Thread();
+            x.ready = y.ready = i % 4 != 2;   // every fourth is finished (not ready)
+            kept.add(x);
+            pruned.add(y);
+            a.add(x);
+            b.add(y);
+        }
+        b.removeFinished();
+        for (int step = 0; step < 300; step++) {
+            assertTrue(a.step());
+            assertTrue(b.step());
+        }
+        for (int i = 0; i < kept.size(); i++) assertEquals(kept.get(i).ran, pruned.get(i).ran, "thread " + i);
+    }
 }
