@@ -18,8 +18,19 @@ public final class Syndrome {
     /** Emulatable data abort: EC, ISV, SAS, SF, SET, FnV, EA, WnR, DFSC. */
     public static final long EMULATABLE_MASK = EC_MASK | ISV | (0x3L << SAS_SHIFT) | SF | SET
             | FNV | EA | WNR | FSC;
-    /** Non-emulatable data abort and instruction abort: EC, SET, FnV, EA, xFSC. */
+    /** Non-emulatable data abort (reference 8.3; spec A4.3.4.3): EC, SET, FnV, EA, DFSC. */
     public static final long NON_EMULATABLE_MASK = EC_MASK | SET | FNV | EA | FSC;
+    /**
+     * Non-emulatable data abort at an Unprotected IPA: IL is shown as well. The reference's
+     * table (8.3) omits it; the specification text (A4.3.4.3) adds "exit.esr.IL contains the
+     * value of ESR_EL2.IL" for exactly this case.
+     */
+    public static final long NON_EMULATABLE_UNPROTECTED_MASK = NON_EMULATABLE_MASK | IL;
+    /**
+     * Instruction abort: EC, SET, EA, IFSC (spec A4.3.4.2 lists no FnV; the reference's 8.3
+     * row adds it, but an instruction abort taken to EL2 for stage 2 never sets it).
+     */
+    public static final long INSTRUCTION_ABORT_MASK = EC_MASK | SET | EA | FSC;
     /** WFI/WFE trap as reported to the host: EC and TI (bit 0) only. */
     public static final long WFX_MASK = EC_MASK | 1;
 

@@ -68,13 +68,15 @@ final class AccessExecutor {
                 consume();
                 return null;
             case PERMISSION:
+                // spec A4.3.4.3: a stage-2 permission fault on ASSIGNED_NS is emulatable when
+                // the hardware set ISV (TF-RMM agrees); see docs/model-decisions.md
                 fault(ipa, a, t);
-                return unprotectedAbort(a, size, Syndrome.permissionFault(t.level()), ipa, false);
+                return unprotectedAbort(a, size, Syndrome.permissionFault(t.level()), ipa, s.isv());
             default:
                 fault(ipa, a, t);
                 if (a == Access.EXEC) {
                     long esr = Syndrome.instructionAbort(Syndrome.translationFault(t.level()));
-                    return sync(esr & Syndrome.NON_EMULATABLE_MASK, 0, ipa);
+                    return sync(esr & Syndrome.INSTRUCTION_ABORT_MASK, 0, ipa);
                 }
                 if (t.isProtected()) {
                     long esr = Syndrome.dataAbort(a == Access.WRITE, size, s.isv(),
@@ -107,7 +109,9 @@ final class AccessExecutor {
 
     /**
      * A data abort at an Unprotected IPA: INJECT_SEA becomes legal, EMUL_MMIO too when the
-     * abort is emulatable (ISV = 1, translation fault on UNASSIGNED_NS).
+     * abort is emulatable (ISV = 1: a translation fault on UNASSIGNED_NS or a permission fault
+     * on ASSIGNED_NS, spec A4.3.4.3). A non-emulatable one shows IL besides the fields of a
+     * protected abort (A4.3.4.3).
      */
     private RecRunExit unprotectedAbort(Access a, int size, int dfsc, long ipa, boolean emulatable) {
         boolean write = a == Access.WRITE;
@@ -118,7 +122,7 @@ final class AccessExecutor {
             exit = RecRunExit.of(ExitReason.SYNC, esr & Syndrome.EMULATABLE_MASK, ipa & 0xFFF,
                     Syndrome.hpfar(ipa), data);
         } else {
-            exit = sync(esr & Syndrome.NON_EMULATABLE_MASK, 0, ipa);
+            exit = sync(esr & Syndrome.NON_EMULATABLE_UNPROTECTED_MASK, 0, ipa);
         }
         ctx.rec().lastExitUnprotectedAbort = true;
         ctx.rec().lastExitEmulatable = emulatable;

@@ -24,6 +24,15 @@ final class SmcExecutor {
     static final long HOST_CALL_FID = 0xC4000199L;
     private static final long SVE_HINT = 1L << 16;
 
+    /**
+     * The function a realm's x0 names: the FID is W0 (SMCCC), so the upper half of x0 is
+     * ignored, as is the SVE hint bit 16 (reference 1.1). TF-RMM decodes
+     * (unsigned int) x0 & ~SVE_HINT the same way.
+     */
+    static long function(long x0) {
+        return x0 & 0xFFFF_FFFFL & ~SVE_HINT;
+    }
+
     private final RealmContext ctx;
     private final RealmCallTable table;
 
@@ -48,7 +57,7 @@ final class SmcExecutor {
         Rec rec = ctx.rec();
         rec.gprs[0] = fid;
         System.arraycopy(args, 0, rec.gprs, 1, Math.min(args.length, 30));
-        RealmCallTable.Entry e = table.lookup(fid & ~SVE_HINT);
+        RealmCallTable.Entry e = table.lookup(function(fid));
         if (e == null) {
             complete(s, Psci.NOT_SUPPORTED, new long[0]);
             return null;
@@ -73,7 +82,7 @@ final class SmcExecutor {
      */
     void complete(GuestStep s, long x0, long[] out) {
         long fid = fid(s);
-        RealmCallTable.Entry e = table.lookup(fid & ~SVE_HINT);
+        RealmCallTable.Entry e = table.lookup(function(fid));
         Rec rec = ctx.rec();
         rec.gprs[0] = x0;
         int n = e == null ? 0 : e.resultCount();
@@ -88,7 +97,7 @@ final class SmcExecutor {
         long[] shown = Arrays.copyOf(out, n);
         String cmd = e == null ? "UNKNOWN" : e.name();
         String status = e != null ? e.names().name(x0)
-                : Psci.isPsciRange(fid) ? "PSCI_NOT_SUPPORTED" : "SMC_NOT_SUPPORTED";
+                : Psci.isPsciRange(function(fid)) ? "PSCI_NOT_SUPPORTED" : "SMC_NOT_SUPPORTED";
         EventBus bus = ctx.rmm().bus();
         bus.emit(new ModelEvent.RsiCall(bus.seq(), bus.now(), bus.cause(), ctx.realm().rd(),
                 rec.pa(), fid, cmd, args(s), x0, status, shown));

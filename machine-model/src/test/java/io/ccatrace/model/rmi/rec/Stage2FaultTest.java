@@ -23,8 +23,8 @@ class Stage2FaultTest {
     static final int ERROR_REC = 3;
     static final long NS_HALF = 1L << 39;
     /** ESR_EL2 pieces (Arm ARM D17.2.40, reference 8.3). */
-    static final long EC_DABT = 0x24L << 26, EC_IABT = 0x20L << 26, ISV = 1L << 24, SF = 1L << 15,
-            WNR = 1L << 6;
+    static final long EC_DABT = 0x24L << 26, EC_IABT = 0x20L << 26, IL = 1L << 25, ISV = 1L << 24,
+            SF = 1L << 15, WNR = 1L << 6;
 
     static long sas(int size) {
         return (long) Integer.numberOfTrailingZeros(size) << 22;
@@ -189,9 +189,11 @@ class Stage2FaultTest {
         g.step(write(NS_HALF + 0x3010, 5, 8, false));
         RecRunExit x = g.run();
         assertEquals(ExitReason.SYNC, x.reason());
-        assertEquals(EC_DABT | 0x05, x.esr());
+        // non-emulatable at an Unprotected IPA: EC, SET, FnV, EA, DFSC and IL (spec A4.3.4.3)
+        assertEquals(EC_DABT | IL | 0x05, x.esr());
         assertEquals(0, x.far());
         assertEquals(0, x.gprs()[0]);
+        assertEquals(ERROR_REC, Fixture.status(g.enter(RecRunEnter.EMUL_MMIO)));
     }
 
     @Test
@@ -225,25 +227,47 @@ class Stage2FaultTest {
         assertEquals(realmPage, gpfs.get(0).pa());
         assertEquals("REALM", gpfs.get(0).pas());
         assertEquals(ExitReason.SYNC, x.reason());
-        assertEquals(EC_DABT | 0x28, x.esr(), "GPF fault status, not emulatable");
+        assertEquals(EC_DABT | IL | 0x28, x.esr(), "GPF fault status, not emulatable, at an Unprotected IPA");
         assertEquals(1, g.queued());
         assertEquals(0, Fixture.status(g.enter(RecRunEnter.INJECT_SEA)), "an Unprotected abort: SEA legal");
         assertEquals(0, g.queued());
     }
 
-    @Test
-    void unprotectedAssignedNsPermissionFault() {
+    /** A read-only ASSIGNED_NS page (S2AP 01) at NS_HALF + 0x5000, realm ACTIVE. */
+    private static Guest readOnlyNsPage() {
         Guest g = new Guest();
-        long nsPage = g.s2.realms.ns();
-        g.mapNs(NS_HALF + 0x5000, nsPage, 1);            // S2AP 01: read-only
-        g.activate();
-        g.step(write(NS_HALF + 0x5008, 9, 8, true));
+        g.mapNs(NS_HALF + 0x5000, g.s2.realms.ns(), 1);
+        return g.activate();
+    }
+
+    @Test
+    void unprotectedAssignedNsPermissionFaultWithIsvIsEmulatable() {
+        // spec A4.3.4.3: "an Unprotected IPA whose HIPAS is ASSIGNED_NS, where the access caused
+        // a stage 2 permission fault and caused ESR_EL2.ISS.ISV to be set to '1'" is emulatable
+        Guest g = readOnlyNsPage();
+        g.step(write(NS_HALF + 0x5008, 0x1_0000_0009L, 4, true));
         int mark = g.mark();
         RecRunExit x = g.run();
         assertEquals(ExitReason.SYNC, x.reason());
-        assertEquals(EC_DABT | 0x0F, x.esr(), "permission fault L3, non-emulatable (spec reading, 8.2)");
+        assertEquals(EC_DABT | ISV | sas(4) | WNR | 0x0F, x.esr(), "permission fault L3, emulatable fields");
+        assertEquals(0x008, x.far(), "page offset");
+        assertEquals(((NS_HALF + 0x5000) >> 12) << 4, x.hpfar());
+        assertEquals(9, x.gprs()[0], "write data masked to 4 bytes");
         assertEquals("EXIT_TO_HOST", onlyFault(g, mark).outcome());
+        assertEquals(0, Fixture.status(g.enter(RecRunEnter.EMUL_MMIO)), "the host emulated the write");
+        assertEquals(0, g.queued(), "PC advanced past the store");
+    }
+
+    @Test
+    void unprotectedAssignedNsPermissionFaultWithoutIsvIsNotEmulatable() {
+        Guest g = readOnlyNsPage();
+        g.step(write(NS_HALF + 0x5008, 9, 8, false));
+        RecRunExit x = g.run();
+        assertEquals(EC_DABT | IL | 0x0F, x.esr(), "non-emulatable at an Unprotected IPA (A4.3.4.3)");
+        assertEquals(0, x.far());
+        assertEquals(0, x.gprs()[0]);
         assertEquals(ERROR_REC, Fixture.status(g.enter(RecRunEnter.EMUL_MMIO)));
+        assertEquals(0, Fixture.status(g.enter(RecRunEnter.INJECT_SEA)), "an Unprotected abort: SEA legal");
     }
 
     @Test
