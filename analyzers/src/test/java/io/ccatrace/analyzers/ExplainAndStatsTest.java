@@ -65,6 +65,67 @@ class ExplainAndStatsTest {
         assertTrue(xs.get(0).text().contains("could not handle") && xs.get(0).text().contains("seq " + reset), xs.get(0).text());
     }
 
+    /** The host destroys the ACTIVE realm (its REC first): the rows a teardown ends with. */
+    private static void destroyRealm(RealmFixture f) {
+        f.t.rmi("RMI_REALM_DESTROY", "RMI_SUCCESS", RD);
+        f.t.realmState(RD, "ACTIVE", "DESTROYED");
+    }
+
+    // a hostile host destroys a REC under the live realm; the VMM's next REC_ENTER fails (4.22
+    // rec_gran_state) and it tears the realm down, refusals of its teardown on the way
+    @Test
+    void aRecDestroyedUnderTheRealmIsTheRootCauseNotTheTeardownsRefusals() {
+        RealmFixture f = new RealmFixture().active();
+        f.enter(0);
+        f.t.exit(RD, REC, "IRQ", 0, 0);
+        f.t.rmi("RMI_REC_DESTROY", "RMI_SUCCESS", REC);
+        long destroyed = f.t.last();
+        f.t.granule(REC, "REC", "DELEGATED", NULL);
+        f.t.rmi("RMI_REC_ENTER", "RMI_ERROR_INPUT", REC, RUN);
+        long failed = f.t.last();
+        f.t.rmi("RMI_GRANULE_UNDELEGATE", "RMI_ERROR_INPUT", RD);   // a hostile call at the dead realm
+        f.t.rmi("RMI_RTT_FOLD", "RMI_ERROR_RTT", RD, 0, 3);         // the teardown's own refusals
+        f.t.rmi("RMI_RTT_DESTROY", "RMI_ERROR_INPUT", RD, 0, 3);
+        destroyRealm(f);
+        List<Explanation> xs = explain(f.t.events());
+        assertEquals(1, xs.size());
+        String text = xs.get(0).text();
+        assertTrue(text.contains("root cause: REC 0x" + Long.toHexString(REC) + " had been destroyed (RMI_REC_DESTROY, seq "
+                + destroyed + ") while the realm was ACTIVE"), text);
+        assertTrue(text.contains("after RMI_REC_ENTER failed with RMI_ERROR_INPUT at seq " + failed), text);
+    }
+
+    // 8.5: after the destroyed-RAM fault the host tears down; its table refusals on the way
+    // (RMI_ERROR_RTT, normal flow) and a map walk stopping short are not why it did
+    @Test
+    void teardownRefusalsAndShortWalksAreNotCitedAsTheHostsReason() {
+        RealmFixture f = new RealmFixture().active();
+        f.t.rmi("RMI_DATA_CREATE_UNKNOWN", "RMI_ERROR_RTT", RD, DATA2, 0x400000);
+        f.destroyedRamFault();
+        f.t.rmi("RMI_RTT_FOLD", "RMI_ERROR_RTT", RD, 0, 3);
+        f.t.rmi("RMI_RTT_DESTROY", "RMI_ERROR_INPUT", RD, 0, 3);
+        destroyRealm(f);
+        List<Explanation> xs = explain(f.t.events());
+        assertEquals(1, xs.size());
+        String text = xs.get(0).text();
+        assertTrue(text.contains("- the host tore the realm down (RMI_REALM_DESTROY, seq "), text);
+        assertTrue(!text.contains(" after RMI_"), "no refusal cited: " + text);
+    }
+
+    // a refusal of a run-phase command after the last entry is kept: it may be why the host stopped
+    @Test
+    void aRefusedMapAfterTheLastEntryIsStillTheHostsReason() {
+        RealmFixture f = new RealmFixture().active();
+        f.enter(0);
+        f.t.exit(RD, REC, "SYNC", 0x92000007L, 0x4000);
+        f.t.rmi("RMI_DATA_CREATE_UNKNOWN", "RMI_ERROR_INPUT", RD, DATA2, 0x400000);
+        long refused = f.t.last();
+        f.t.rmi("RMI_RTT_FOLD", "RMI_ERROR_RTT", RD, 0, 3);
+        destroyRealm(f);
+        String text = explain(f.t.events()).get(0).text();
+        assertTrue(text.contains("after RMI_DATA_CREATE_UNKNOWN failed with RMI_ERROR_INPUT at seq " + refused), text);
+    }
+
     @Test
     void correctLifecycleExplainsNothing() {
         assertEquals(List.of(), explain(CleanTraceTest.fullLifecycle().t.events()));

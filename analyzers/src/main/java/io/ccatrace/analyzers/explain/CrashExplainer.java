@@ -4,6 +4,7 @@ import io.ccatrace.analyzers.engine.LongMap;
 import io.ccatrace.analyzers.engine.Shadow;
 import io.ccatrace.analyzers.finding.BaseRule;
 import io.ccatrace.analyzers.finding.FindingSink;
+import io.ccatrace.analyzers.granule.Pas;
 import io.ccatrace.analyzers.rec.RecShadow;
 import io.ccatrace.analyzers.rmi.RmiCommand;
 import io.ccatrace.analyzers.rmi.RsiCommand;
@@ -26,6 +27,8 @@ import java.util.List;
 public final class CrashExplainer extends BaseRule {
     private final LongMap<RealmStory> stories = new LongMap<>();
     private final List<Explanation> results = new ArrayList<>();
+    /** RECs destroyed while their realm lived: REC PA -> {RD, seq of the REC_DESTROY}. */
+    private final LongMap<long[]> destroyedRecs = new LongMap<>();
 
     public CrashExplainer() {
         super("explain", "Crash and stall explanation", "7.4, 8.2, 8.5",
@@ -65,14 +68,56 @@ public final class CrashExplainer extends BaseRule {
         RmiCommand c = s.row.rmi();
         long x1 = Shadow.reg(e.args(), 1);
         RecShadow rec = s.rec(x1);
+        boolean ok = "RMI_SUCCESS".equals(e.status());
         long rd = rec != null ? rec.realm : x1;
-        if (c == RmiCommand.RMI_REC_ENTER && rec != null) story(rd).lastExit.remove(rec.rec);
-        if (!"RMI_SUCCESS".equals(e.status()) && s.realm(rd) != null && c != RmiCommand.RMI_RTT_READ_ENTRY) {
-            RealmStory st = story(rd);
+        String why = null;
+        if (c == RmiCommand.RMI_REC_DESTROY && rec != null && ok) destroyedRecs.put(x1, new long[] {rec.realm, e.seq()});
+        if (c == RmiCommand.RMI_REC_ENTER && rec == null && destroyedRecs.get(x1) != null) {
+            // entering a REC destroyed under a live realm (a hostile host's doing): the realm's error
+            long[] d = destroyedRecs.get(x1);
+            rd = d[0];
+            why = "REC 0x" + Long.toHexString(x1) + " had been destroyed (RMI_REC_DESTROY, seq " + d[1] + ")";
+        }
+        if (s.realm(rd) == null) return;
+        RealmStory st = story(rd);
+        if (c == RmiCommand.RMI_REC_ENTER) {
+            st.lastEnterSeq = e.seq();
+            st.lastEnterFailed = !ok;
+            if (rec != null) st.lastExit.remove(rec.rec);
+            if (!ok && why == null) why = recRunWhy(Shadow.reg(e.args(), 2), s);
+        }
+        if (!ok && c != RmiCommand.RMI_RTT_READ_ENTRY && !"RMI_ERROR_RTT".equals(e.status())
+                && !(teardown(c) && e.seq() > st.lastEnterSeq)
+                && !(st.lastEnterFailed && c != RmiCommand.RMI_REC_ENTER)) {
             st.errorSeq = e.seq();
             st.errorCmd = c.name();
             st.errorStatus = e.status();
+            st.errorWhy = why;
         }
+    }
+
+    /** Why REC_ENTER could not read its RecRun page, when the shadow shows it is not the host's (NS), else null. */
+    private static String recRunWhy(long run, Shadow s) {
+        Pas pas = s.granules.pas(run);
+        if (pas == Pas.NS || pas == Pas.UNKNOWN) return null;
+        return "its RecRun page 0x" + Long.toHexString(run) + " (x2) was in the " + pas + " PAS ("
+                + s.granules.state(run) + "), so the RMM could not read it";
+    }
+
+    /**
+     * A command a host's teardown makes. Its refusals after a realm's last REC_ENTER are the
+     * teardown's own (a fold of a table that is not homogeneous, a destroy of a table still
+     * in use, tried again later), not why the host stopped the realm, so they are not kept as
+     * the realm's last error; a refusal of any other command (a map, a RIPAS change, an entry)
+     * after the last entry may well be why, and is kept. Neither is RMI_ERROR_RTT, a walk that
+     * stopped short, which a host answers by creating the table (normal flow), nor, once an
+     * entry failed, a later refusal of another command (a hostile host's calls at the dead
+     * realm): the failed entry is why the host gave up.
+     */
+    private static boolean teardown(RmiCommand c) {
+        return c == RmiCommand.RMI_DATA_DESTROY || c == RmiCommand.RMI_RTT_DESTROY || c == RmiCommand.RMI_RTT_FOLD
+                || c == RmiCommand.RMI_REC_DESTROY || c == RmiCommand.RMI_REALM_DESTROY
+                || c == RmiCommand.RMI_RTT_UNMAP_UNPROTECTED;
     }
 
     private void onRtt(EventView e, Shadow s) {

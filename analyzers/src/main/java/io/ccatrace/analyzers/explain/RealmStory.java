@@ -14,6 +14,11 @@ final class RealmStory {
     long errorSeq = -1;
     String errorCmd;
     String errorStatus;
+    /** Why that call failed, when the trace shows it (a REC destroyed under the realm), or null. */
+    String errorWhy;
+    /** The last RMI_REC_ENTER of one of its RECs, or -1, and whether it failed. */
+    long lastEnterSeq = -1;
+    boolean lastEnterFailed;
     /** Last SEA injected into one of its RECs. */
     long seaSeq = -1;
     long seaIpa;
