@@ -95,6 +95,20 @@ class ExplainAndStatsTest {
         assertTrue(text.contains("after RMI_REC_ENTER failed with RMI_ERROR_INPUT at seq " + failed), text);
     }
 
+    // 4.22 run_pas: a RecRun page delegated (to the Realm PAS) cannot be read, REC_ENTER fails
+    @Test
+    void aRecRunPageOutOfTheNsPasIsTheRootCause() {
+        RealmFixture f = new RealmFixture().active();
+        f.enter(0);
+        f.t.exit(RD, REC, "IRQ", 0, 0);
+        f.t.delegate(RUN);
+        f.t.rmi("RMI_REC_ENTER", "RMI_ERROR_INPUT", REC, RUN);
+        destroyRealm(f);
+        String text = explain(f.t.events()).get(0).text();
+        assertTrue(text.contains("root cause: its RecRun page 0x" + Long.toHexString(RUN)
+                + " (x2) was in the REALM PAS (DELEGATED), so the RMM could not read it while the realm was ACTIVE"), text);
+    }
+
     // 8.5: after the destroyed-RAM fault the host tears down; its table refusals on the way
     // (RMI_ERROR_RTT, normal flow) and a map walk stopping short are not why it did
     @Test
