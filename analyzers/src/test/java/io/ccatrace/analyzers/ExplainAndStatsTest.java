@@ -140,6 +140,49 @@ class ExplainAndStatsTest {
         assertTrue(text.contains("after RMI_DATA_CREATE_UNKNOWN failed with RMI_ERROR_INPUT at seq " + refused), text);
     }
 
+    /** The first realm of RD is killed (a REC destroyed under it), a second realm takes the RD. */
+    private static RealmFixture twoRealmsOfOneRd() {
+        RealmFixture f = new RealmFixture().active();
+        f.enter(0);
+        f.t.exit(RD, REC, "IRQ", 0, 0);
+        f.t.rmi("RMI_REC_DESTROY", "RMI_SUCCESS", REC);
+        f.t.granule(REC, "REC", "DELEGATED", NULL);
+        f.t.rmi("RMI_REC_ENTER", "RMI_ERROR_INPUT", REC, RUN);
+        destroyRealm(f);
+        f.active();
+        f.enter(0);
+        f.t.exit(RD, REC, "IRQ", 0, 0);
+        f.enter(0);
+        f.t.exit(RD, REC, "IRQ", 0, 0);
+        return f;
+    }
+
+    // an RD reused by a later realm: each realm has its own story, the crashed one is told apart
+    @Test
+    void aReusedRdGivesEachRealmItsOwnStory() {
+        List<Explanation> xs = explain(twoRealmsOfOneRd().t.events());
+        assertEquals(1, xs.size(), "the second realm runs on");
+        String text = xs.get(0).text();
+        assertTrue(text.startsWith("realm 0x" + Long.toHexString(RD) + " (the one created at seq "), text);
+        assertTrue(text.contains("had been destroyed"), text);
+    }
+
+    // ... and its own stats summary: the second realm is 0xRD#2, and the counts do not add up
+    @Test
+    void aReusedRdGivesEachRealmItsOwnSummary() {
+        TraceStats s = new TraceStats();
+        s.startTrace();
+        for (TraceEvent e : twoRealmsOfOneRd().t.events()) s.accept(e);
+        StringWriter w = new StringWriter();
+        StatsReport.csv(s, new PrintWriter(w));
+        String csv = w.toString();
+        String rd = "0x" + Long.toHexString(RD);
+        assertTrue(csv.contains("realm," + rd + ",state,DESTROYED\n"), csv);
+        assertTrue(csv.contains("realm," + rd + ",exits,1\n"), csv);
+        assertTrue(csv.contains("realm," + rd + "#2,state,ACTIVE\n"), csv);
+        assertTrue(csv.contains("realm," + rd + "#2,exits,2\n"), csv);
+    }
+
     @Test
     void correctLifecycleExplainsNothing() {
         assertEquals(List.of(), explain(CleanTraceTest.fullLifecycle().t.events()));

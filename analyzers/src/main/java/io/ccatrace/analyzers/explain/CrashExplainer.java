@@ -29,6 +29,8 @@ public final class CrashExplainer extends BaseRule {
     private final List<Explanation> results = new ArrayList<>();
     /** RECs destroyed while their realm lived: REC PA -> {RD, seq of the REC_DESTROY}. */
     private final LongMap<long[]> destroyedRecs = new LongMap<>();
+    /** Stories of realms whose RD a later realm took (closed at its REALM_CREATE). */
+    private final List<RealmStory> earlier = new ArrayList<>();
 
     public CrashExplainer() {
         super("explain", "Crash and stall explanation", "7.4, 8.2, 8.5",
@@ -210,7 +212,10 @@ public final class CrashExplainer extends BaseRule {
         RealmStory st = story(e.realm());
         String to = e.to() == null ? "" : e.to();
         switch (to) {
-            case "NEW": st.createdSeq = e.causeSeq() >= 0 ? e.causeSeq() : e.seq(); break;
+            case "NEW":
+                if (st.createdSeq >= 0) st = nextLife(st);
+                st.createdSeq = e.causeSeq() >= 0 ? e.causeSeq() : e.seq();
+                break;
             case "ACTIVE": st.activatedSeq = e.seq(); break;
             case "SYSTEM_OFF": st.systemOffSeq = e.seq(); break;
             case "DESTROYED":
@@ -221,15 +226,32 @@ public final class CrashExplainer extends BaseRule {
         }
     }
 
+    /**
+     * A new realm with the RD of an earlier one (a host reuses freed granules; host-fuzz
+     * relaunches realms): the earlier realm's story is closed and explained as it stands, and
+     * the new realm gets a story of its own.
+     */
+    private RealmStory nextLife(RealmStory old) {
+        earlier.add(old);
+        RealmStory st = new RealmStory(old.rd);
+        stories.put(old.rd, st);
+        return st;
+    }
+
     @Override
     public void finish(Shadow s, FindingSink out) {
-        for (long rd : stories.sortedKeys()) {
-            Explanation x = Explanation.of(stories.get(rd));
+        List<RealmStory> all = new ArrayList<>(earlier);
+        for (long rd : stories.sortedKeys()) all.add(stories.get(rd));
+        all.sort(java.util.Comparator.comparingLong((RealmStory st) -> st.rd).thenComparingLong(st -> st.createdSeq));
+        java.util.Set<Long> reused = new java.util.HashSet<>();
+        for (RealmStory st : earlier) reused.add(st.rd);
+        for (RealmStory st : all) {
+            Explanation x = Explanation.of(st, reused.contains(st.rd));
             if (x != null) results.add(x);
         }
     }
 
-    /** Explanations for the realms that crashed or stalled, ordered by RD. */
+    /** Explanations for the realms that crashed or stalled, ordered by RD (then creation, for a reused RD). */
     public List<Explanation> explanations() {
         return results;
     }

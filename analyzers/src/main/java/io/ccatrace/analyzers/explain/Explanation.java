@@ -4,14 +4,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Why one realm crashed or stopped making progress: a verdict and a causal chain. */
-public record Explanation(long realm, String verdict, List<String> chain) {
+public record Explanation(long realm, long createdSeq, String verdict, List<String> chain) {
 
     private static String hex(long v) {
         return "0x" + Long.toHexString(v);
     }
 
-    /** The story's explanation, or null when the realm ended normally or still runs fine. */
-    static Explanation of(RealmStory st) {
+    /**
+     * The story's explanation, or null when the realm ended normally or still runs fine;
+     * reusedRd: another realm had the same RD in the trace, so the text says which one.
+     */
+    static Explanation of(RealmStory st, boolean reusedRd) {
         List<String> chain = new ArrayList<>();
         String verdict = null;
         if (st.stuckSeq >= 0 && st.progressAfterStuck < 0) {
@@ -62,11 +65,12 @@ public record Explanation(long realm, String verdict, List<String> chain) {
                 }
             }
         }
-        return verdict == null ? null : new Explanation(st.rd, verdict, chain);
+        return verdict == null ? null : new Explanation(st.rd, reusedRd ? st.createdSeq : -1, verdict, chain);
     }
 
     public String text() {
-        StringBuilder b = new StringBuilder("realm " + hex(realm) + ": " + verdict + "\n");
+        StringBuilder b = new StringBuilder("realm " + hex(realm)
+                + (createdSeq >= 0 ? " (the one created at seq " + createdSeq + ")" : "") + ": " + verdict + "\n");
         for (String c : chain) b.append("  - ").append(c).append('\n');
         return b.toString();
     }

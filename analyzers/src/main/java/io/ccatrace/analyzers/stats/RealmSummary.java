@@ -5,6 +5,10 @@ public final class RealmSummary {
     public final long rd;
     /** The trace the realm is in, as named when it was read (null: not named). */
     public final String trace;
+    /** Which realm of this RD in its trace (1 = the first; an RD is reused once its realm is destroyed). */
+    public final int life;
+    /** lastTime before the rows at the current lastTime: a re-creation's first rows are taken back with it. */
+    private long previousTime = -1;
     public long firstTime = -1;
     public long lastTime;
     public long rsiCalls;
@@ -16,13 +20,14 @@ public final class RealmSummary {
     public long peakDataGranules;
     public String state = "";
 
-    RealmSummary(long rd, String trace) {
+    RealmSummary(long rd, String trace, int life) {
         this.rd = rd;
         this.trace = trace;
+        this.life = life;
     }
 
     RealmSummary copy() {
-        RealmSummary o = new RealmSummary(rd, trace);
+        RealmSummary o = new RealmSummary(rd, trace, life);
         o.firstTime = firstTime;
         o.lastTime = lastTime;
         o.rsiCalls = rsiCalls;
@@ -33,11 +38,18 @@ public final class RealmSummary {
         o.dataGranules = dataGranules;
         o.peakDataGranules = peakDataGranules;
         o.state = state;
+        o.previousTime = previousTime;
         return o;
     }
 
     void touch(long time) {
         if (firstTime < 0) firstTime = time;
+        if (time != lastTime) previousTime = lastTime;
         lastTime = time;
+    }
+
+    /** Takes back the rows at time (a new realm's creation, seen before its RD was known to be reused). */
+    void untouch(long time) {
+        if (lastTime == time && previousTime >= 0) lastTime = previousTime;
     }
 }

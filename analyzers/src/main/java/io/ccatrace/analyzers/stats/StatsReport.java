@@ -45,7 +45,9 @@ public final class StatsReport {
         for (Map.Entry<String, Histogram> e : s.latencyByCommand().entrySet()) hist(rows, "latency_ns", e.getKey(), e.getValue());
         for (RealmSummary r : s.realmSummaries()) {
             // over several traces a realm is named by its trace too: the same RD in two traces is two realms
-            String k = (s.traces > 1 && r.trace != null ? r.trace + " " : "") + "0x" + Long.toHexString(r.rd);
+            // the second realm of an RD in one trace is 0xRD#2, and so on
+            String k = (s.traces > 1 && r.trace != null ? r.trace + " " : "") + "0x" + Long.toHexString(r.rd)
+                    + (r.life > 1 ? "#" + r.life : "");
             rows.add(new Row("realm", k, "state", r.state));
             rows.add(new Row("realm", k, "active_ns", Long.toString(r.lastTime - r.firstTime)));
             rows.add(new Row("realm", k, "rsi_calls", Long.toString(r.rsiCalls)));

@@ -56,6 +56,7 @@ public final class TraceStats {
     private int pendingCmd = -1;
     private long pendingTime;
     private final int realmName;
+    private final int newName;
     private final int dataName;
     private final int delegatedName;
     private final int undelegatedName;
@@ -73,6 +74,7 @@ public final class TraceStats {
 
     public TraceStats() {
         realmName = names.id("REALM");
+        newName = names.id("NEW");
         dataName = names.id("DATA");
         delegatedName = names.id("DELEGATED");
         undelegatedName = names.id("UNDELEGATED");
@@ -157,7 +159,7 @@ public final class TraceStats {
             case RTT_ENTRY: rtt(rs, names.id(e.fromRipas()), names.id(e.toRipas())); break;
             case PAS_CHANGE: pasChange(time, names.id(e.from()), names.id(e.to())); break;
             case GRANULE_STATE: granuleState(time, e.pa(), names.id(e.from()), names.id(e.to()), rs); break;
-            case REALM_STATE: realmState(rs, names.id(e.to())); break;
+            case REALM_STATE: realmState(rs, names.id(e.to()), time); break;
             default: break;
         }
     }
@@ -202,7 +204,7 @@ public final class TraceStats {
                 case RTT_ENTRY: rtt(rs, g(fromRipas, fri[r]), g(toRipas, tri[r])); break;
                 case PAS_CHANGE: pasChange(tm, g(from, fr[r]), g(to, t[r])); break;
                 case GRANULE_STATE: granuleState(tm, pa[r], g(from, fr[r]), g(to, t[r]), rs); break;
-                case REALM_STATE: realmState(rs, g(to, t[r])); break;
+                case REALM_STATE: realmState(rs, g(to, t[r]), time[r]); break;
                 default: break;
             }
         }
@@ -278,8 +280,27 @@ public final class TraceStats {
         delegatedSeries.record(time, delegated);
     }
 
-    private void realmState(RealmSummary rs, int to) {
-        if (rs != null && to >= 0) rs.state = names.name(to);
+    private void realmState(RealmSummary rs, int to, long time) {
+        if (rs == null || to < 0) return;
+        if (to == newName && !rs.state.isEmpty()) rs = nextLife(rs, time);
+        if (rs != null) rs.state = names.name(to);
+    }
+
+    /**
+     * A new realm with the RD of one destroyed earlier in this trace (a host reuses freed
+     * granules; host-fuzz relaunches realms): the old realm's summary is closed, without the
+     * new one's creation rows, and a new summary starts, so the two do not add up.
+     */
+    private RealmSummary nextLife(RealmSummary old, long time) {
+        old.untouch(time);
+        earlierRealms.add(old);
+        realms.remove(old.rd);
+        java.util.Arrays.fill(cachedSummary, null);
+        if (realms.size() + earlierRealms.size() >= MAX_REALMS) return null;
+        RealmSummary r = new RealmSummary(old.rd, trace, old.life + 1);
+        realms.put(old.rd, r);
+        r.touch(time);
+        return r;
     }
 
     private void granuleState(long time, long pa, int from, int to, RealmSummary rs) {
@@ -323,7 +344,7 @@ public final class TraceStats {
         int s = realms.find(rd);
         if (s >= 0) return realms.obj(s);
         if (realms.size() + earlierRealms.size() >= MAX_REALMS) return null;
-        RealmSummary r = new RealmSummary(rd, trace);
+        RealmSummary r = new RealmSummary(rd, trace, 1);
         realms.put(rd, r);
         return r;
     }
