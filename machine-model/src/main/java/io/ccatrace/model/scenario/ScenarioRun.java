@@ -41,6 +41,11 @@ public final class ScenarioRun {
     private final Scheduler scheduler;
     private final EventBudget budget;
     private final List<HostRealm> realms = new ArrayList<>();
+    /**
+     * The realms not finished yet, in creation order (pruned as they finish): what the
+     * per-step checks scan, so a run that relaunched hundreds of realms does not walk the dead.
+     */
+    private final List<HostRealm> live = new ArrayList<>();
     private final GranulePool pool;
     private final HostPolicy policy;
     private final Set<GuestMisbehaviour> guestBad;
@@ -78,6 +83,7 @@ public final class ScenarioRun {
             SplittableRandom hostRng = root.split();
             realms.add(newRealm(id, hostRng, root.split()));
         }
+        live.addAll(realms);
         SplittableRandom hostileRng = root.split();
         if (options.scenario().hostile()) {
             hostile = new HostileHost(rmi, realms, hostileRng, hostileBase, HOSTILE_PAGES,
@@ -167,10 +173,13 @@ public final class ScenarioRun {
     }
 
     private boolean anyRunning() {
-        for (HostRealm r : realms) {
-            if (!r.finished()) return true;
-        }
-        return false;
+        return !liveRealms().isEmpty();
+    }
+
+    /** {@link #live}, without the realms that finished since it was last asked. */
+    private List<HostRealm> liveRealms() {
+        live.removeIf(HostRealm::finished);
+        return live;
     }
 
     /**
@@ -186,11 +195,7 @@ public final class ScenarioRun {
     private final class Relaunch implements io.ccatrace.model.host.HostThread {
         @Override
         public boolean ready() {
-            int live = 0;
-            for (HostRealm r : realms) {
-                if (!r.finished()) live++;
-            }
-            return live < options.realmCount()
+            return liveRealms().size() < options.realmCount()
                     && machine.bus().peekSeq() + teardownEstimate() + RELAUNCH_ROOM < options.events()
                     && realms.size() + 1 < 1L << machine.config().vmidBits()
                     && pool.available() >= (REALM_RAM + (4L << 20)) / 4096;
@@ -201,6 +206,7 @@ public final class ScenarioRun {
             scheduler.removeFinished();
             HostRealm r = newRealm(realms.size(), relaunchRng.split(), relaunchRng.split());
             realms.add(r);
+            live.add(r);
             relaunched++;
             schedule(r);
         }
@@ -217,8 +223,7 @@ public final class ScenarioRun {
     /** Events still to come from shutting down and tearing down the live realms. */
     private long teardownEstimate() {
         long n = 0;
-        for (HostRealm r : realms) {
-            if (r.finished()) continue;
+        for (HostRealm r : liveRealms()) {
             HostStage2 s2 = r.stage2();
             n += 400 + 60L * options.vcpuCount();
             if (s2 != null) n += 7L * s2.dataPages() + 3L * s2.sharedPages() + 8L * s2.tableCount();
