@@ -29,9 +29,23 @@ public final class Ccatrace implements Runnable {
         System.exit(run(out, err, args));
     }
 
-    /** Runs one command line, for the launcher and for tests. */
+    /**
+     * Runs one command line, for the launcher and for tests. picocli hands only Exceptions to
+     * the execution handler; an Error (out of memory, a stack overflow) went past it to the
+     * JVM, which printed its stack trace and exited with 1, the code of a finding. It is an
+     * internal error like any other (docs/bad-input.md: one line, exit 3).
+     */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        return commandLine(out, err).execute(args);
+        return execute(commandLine(out, err), err, args);
+    }
+
+    /** {@link CommandLine#execute}, with an Error reported as an internal error. */
+    static int execute(CommandLine cl, PrintWriter err, String... args) {
+        try {
+            return cl.execute(args);
+        } catch (Error e) {
+            return internalError(e, err);
+        }
     }
 
     /** A configured picocli CommandLine writing to the given streams. */
@@ -66,9 +80,15 @@ public final class Ccatrace implements Runnable {
             err.println("ccatrace: " + oneLine(ex.getMessage()));
             return ExitCodes.BAD_INPUT;
         }
+        return internalError(ex, err);
+    }
+
+    /** The one line of a bug in ccatrace (its stack trace after it with {@link #STACK_ENV} set); exit 3. */
+    private static int internalError(Throwable ex, PrintWriter err) {
         err.println("ccatrace: internal error: " + ex + (System.getenv(STACK_ENV) == null
                 ? " (a bug in ccatrace: please report it with the command; " + STACK_ENV + "=1 prints the stack trace)" : ""));
         if (System.getenv(STACK_ENV) != null) ex.printStackTrace(err);
+        err.flush();
         return ExitCodes.INTERNAL;
     }
 

@@ -37,9 +37,11 @@ public final class ExplainCommand implements Callable<Integer> {
         CrashExplainer ex = new CrashExplainer();
         RealmSeen seen = new RealmSeen(only == null ? 0 : only);
         Analyzer a = new Analyzer(only == null ? List.of(ex) : List.of(ex, seen), new FindingSink());
+        boolean unfinished;
         try (TraceCursor c = TraceFiles.openCursor(trace, Long.MIN_VALUE,
                 Warnings.to(spec))) {
             a.run(c);
+            unfinished = !c.complete();
         } catch (MalformedRowException e) {
             throw new UserException(trace + ": " + e.getMessage());
         }
@@ -48,14 +50,25 @@ public final class ExplainCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         int shown = 0;
+        int notJudged = 0;
         for (Explanation x : ex.explanations()) {
             if (only != null && x.realm() != only) continue;
+            // an unfinished recording ends wherever it stopped: a REC not entered again after
+            // its last exit may have been entered just after (docs/analyzers.md, explain, 4)
+            if (unfinished && x.atTraceEnd()) {
+                notJudged++;
+                continue;
+            }
             out.print(x.text());
             shown++;
         }
         if (shown == 0) {
             out.println(only == null ? "no realm crashed or stalled in " + trace
                     : "realm " + realm + " did not crash or stall in " + trace);
+        }
+        if (notJudged > 0) {
+            out.println(notJudged + " realm(s) with a REC not entered again after its last exit where the trace ends:"
+                    + " not judged, the recording did not finish");
         }
         out.flush();
         return ExitCodes.OK;

@@ -3,8 +3,15 @@ package io.ccatrace.analyzers.explain;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Why one realm crashed or stopped making progress: a verdict and a causal chain. */
-public record Explanation(long realm, long createdSeq, String verdict, List<String> chain) {
+/**
+ * Why one realm crashed or stopped making progress: a verdict and a causal chain.
+ * {@code createdSeq}: when the realm's RD was reused by another realm in the trace, the seq it
+ * was created at (which realm of that RD this is), else -1.
+ * {@code atTraceEnd}: the only evidence is that nothing follows in the trace (a REC whose last
+ * exit was never followed by another REC_ENTER), which says nothing when the trace is an
+ * unfinished recording: it ends wherever the recording stopped.
+ */
+public record Explanation(long realm, long createdSeq, String verdict, List<String> chain, boolean atTraceEnd) {
 
     private static String hex(long v) {
         return "0x" + Long.toHexString(v);
@@ -17,6 +24,7 @@ public record Explanation(long realm, long createdSeq, String verdict, List<Stri
     static Explanation of(RealmStory st, boolean reusedRd) {
         List<String> chain = new ArrayList<>();
         String verdict = null;
+        boolean atTraceEnd = false;
         if (st.stuckSeq >= 0 && st.progressAfterStuck < 0) {
             verdict = "REC " + hex(st.stuckRec) + " cannot make progress: it faults on a DESTROYED IPA";
             chain.add("root cause: IPA " + hex(st.stuckIpa) + " became DESTROYED (" + st.stuckCause + ")"
@@ -57,6 +65,7 @@ public record Explanation(long realm, long createdSeq, String verdict, List<Stri
                 if (last.endsWith(" SYNC") && st.systemOffSeq < 0 && st.destroyedSeq < 0) {
                     verdict = "REC " + hex(rec) + " stopped: its last exit (seq " + last.split(" ")[0]
                             + ", SYNC) was never followed by another REC_ENTER";
+                    atTraceEnd = true;
                     if (st.errorSeq >= 0) {
                         chain.add("last host error for this realm: " + st.errorCmd + " -> " + st.errorStatus
                                 + " at seq " + st.errorSeq);
@@ -65,7 +74,7 @@ public record Explanation(long realm, long createdSeq, String verdict, List<Stri
                 }
             }
         }
-        return verdict == null ? null : new Explanation(st.rd, reusedRd ? st.createdSeq : -1, verdict, chain);
+        return verdict == null ? null : new Explanation(st.rd, reusedRd ? st.createdSeq : -1, verdict, chain, atTraceEnd);
     }
 
     public String text() {
