@@ -124,4 +124,27 @@ class SeededBugRuleTests {
         assertEquals(1, refused.size(), refused.toString());
         assertEquals(Severity.WARNING, refused.get(0).severity());
     }
+
+    /**
+     * 4.9 row 5: a realm that already has 2^MAX_RECS_ORDER - 1 live RECs gets no more
+     * (ERROR_REALM). MAX_RECS_ORDER is read from the trace's RMI_FEATURES(0) x1, bits [41:38]
+     * of the rel0 layout (2.5): with order 1 one REC is the most, with order 2 three.
+     */
+    @Test
+    void recCreateBeyondTheRecLimitMustFail() {
+        for (int order : new int[] {1, 2}) {
+            RealmFixture f = new RealmFixture().created();        // one live REC
+            f.t.rmiOut("RMI_FEATURES", "RMI_SUCCESS", new long[] {48L | (long) order << 38}, 0);
+            f.t.delegate(REC2);
+            f.t.nsWrite(REC2_PARAMS, TraceBuilder.recParams(false, 1, 0x1000));
+            f.t.rmi("RMI_REC_CREATE", "RMI_SUCCESS", RD, REC2, REC2_PARAMS);
+            List<Finding> v = Run.violations(f.t.events(), "must-fail");
+            if (order == 1) {
+                assertEquals(1, v.size(), v.toString());
+                assertTrue(v.get(0).message().contains("already has 1 live RECs"), v.get(0).message());
+            } else {
+                assertEquals(List.of(), v, "order 2 allows 3 RECs");
+            }
+        }
+    }
 }

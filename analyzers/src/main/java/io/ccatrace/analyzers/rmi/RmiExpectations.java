@@ -71,6 +71,7 @@ public final class RmiExpectations {
         checks[RmiCommand.RMI_REC_AUX_COUNT.ordinal()] = row -> rd(row.arg(1));
         checks[RmiCommand.RMI_RTT_READ_ENTRY.ordinal()] = row -> rd(row.arg(1));
         checks[RmiCommand.RMI_RTT_FOLD.ordinal()] = row -> rd(row.arg(1));
+        checks[RmiCommand.RMI_FEATURES.ordinal()] = this::features;
     }
 
     static String hex(long v) {
@@ -186,9 +187,36 @@ public final class RmiExpectations {
         }
         v = rd(rd);
         if (v != null) return v;
+        RealmShadow realm = s.realm(rd);
+        if (realm != null && realm.liveRecs >= maxRecs) {
+            return Verdict.fail("the realm already has " + realm.liveRecs + " live RECs, the most 2^MAX_RECS_ORDER - 1 allows"
+                    + " (4.9 row 5; MAX_RECS_ORDER " + maxRecsOrder + (featuresSeen ? ", as RMI_FEATURES reported it)" : ", TF-RMM's)"));
+        }
         RealmState state = s.realmState(rd);
         if (state.activated()) return Verdict.fail("REC_CREATE in a realm that is " + state + ", not NEW (4.9 realm_state)");
-        return mpidrIndex(s.realm(rd), params);
+        return mpidrIndex(realm, params);
+    }
+
+    /** MAX_RECS_ORDER: TF-RMM rel0's 10 (reference 4.9 row 5: 1023 RECs) until the trace's RMI_FEATURES says. */
+    private int maxRecsOrder = 10;
+    private long maxRecs = (1L << 10) - 1;
+    private boolean featuresSeen;
+
+    /**
+     * RMI_FEATURES(0) succeeded: its x1 in the rel0 layout (reference 2.5) has MAX_RECS_ORDER at
+     * [41:38]. A value with nothing there (the EAC5 layout, 12.3, has no such field) leaves the
+     * default. Judges nothing.
+     */
+    private Verdict features(DecodedRow row) {
+        if (row.arg(1) == 0 && row.success && row.outReg(1) != NULL) {
+            int order = (int) (row.outReg(1) >>> 38 & 0xF);
+            if (order > 0) {
+                maxRecsOrder = order;
+                maxRecs = (1L << order) - 1;
+                featuresSeen = true;
+            }
+        }
+        return null;
     }
 
     /** RmiRecMpidr fields: Aff0[3:0], Aff1[15:8], Aff2[23:16], Aff3[31:24] (reference 4.9). */
