@@ -41,7 +41,8 @@ public final class ReportCommand implements Callable<Integer> {
         java.util.Set<String> warnings = new java.util.LinkedHashSet<>();
         try {
             TraceFiles.openCursor(trace, Long.MIN_VALUE, w -> { }).close(); // fail early, with the reader's one-line error
-            String html = HtmlReport.build(trace.getFileName().toString(), () -> events(opened, warnings), warnings);
+            String html = HtmlReport.build(trace.getFileName().toString(), () -> events(opened, warnings), warnings,
+                    () -> !opened.isEmpty() && !opened.get(0).complete());
             Files.writeString(output, html, StandardCharsets.UTF_8);
         } catch (MalformedRowException e) {
             throw new UserException(trace + ": " + e.getMessage());

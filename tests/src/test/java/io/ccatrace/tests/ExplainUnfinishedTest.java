@@ -48,5 +48,13 @@ class ExplainUnfinishedTest {
         assertFalse(c[1].contains("never followed by another REC_ENTER"), c[1]);
         assertTrue(c[1].startsWith("no realm crashed or stalled"), c[1]);
         assertTrue(c[1].contains("not judged, the recording did not finish"), c[1]);
+
+        // the report's crash section follows explain: the page names no false stall, and says why
+        Path html = dir.resolve("cut.html");
+        String[] p = ManyRealmsTest.run("report", cut.toString(), "-o", html.toString());
+        assertEquals("0", p[0], p[2]);
+        String page = Files.readString(html);
+        assertFalse(page.contains("never followed by another REC_ENTER"), "a false stall on the page");
+        assertTrue(page.contains("not judged, the recording did not finish"), "the page says what it left out");
     }
 }

@@ -61,6 +61,17 @@ public final class HtmlReport {
      */
     public static String build(String title, Supplier<? extends Iterator<? extends EventView>> source,
                                java.util.Collection<String> warnings) {
+        return build(title, source, warnings, () -> false);
+    }
+
+    /**
+     * As above; unfinished says (after the first pass) whether the trace is an unfinished
+     * recording. Such a trace ends wherever the recording stopped, so a crash whose only
+     * evidence is that nothing follows (Explanation.atTraceEnd) is not shown, as explain does;
+     * the page says how many were left out.
+     */
+    public static String build(String title, Supplier<? extends Iterator<? extends EventView>> source,
+                               java.util.Collection<String> warnings, java.util.function.BooleanSupplier unfinished) {
         MemoryTimeline timeline = new MemoryTimeline();
         List<Rule> rules = new ArrayList<>(RuleCatalog.all());
         rules.add(timeline);
@@ -82,6 +93,13 @@ public final class HtmlReport {
             for (long q : f.seqs()) if (q >= 0) wanted.add(q);
         }
         List<Explanation> crashes = explainer.explanations();
+        int left = 0;
+        if (unfinished.getAsBoolean()) {
+            List<Explanation> judged = new ArrayList<>();
+            for (Explanation x : crashes) if (!x.atTraceEnd()) judged.add(x);
+            left = crashes.size() - judged.size();
+            crashes = judged;
+        }
         for (Explanation x : crashes) {
             for (String step : x.chain()) {
                 Matcher m = SEQ.matcher(step);
@@ -97,7 +115,12 @@ public final class HtmlReport {
             }
         }
         HtmlReport r = new HtmlReport();
-        r.page(title, a, findings, crashes, timeline, stats, evidence, List.copyOf(warnings));
+        List<String> notes = new ArrayList<>(warnings);
+        if (left > 0) {
+            notes.add(left + " realm(s) with a REC not entered again after its last exit where the trace ends:"
+                    + " not judged, the recording did not finish");
+        }
+        r.page(title, a, findings, crashes, timeline, stats, evidence, List.copyOf(notes));
         return r.h.toString();
     }
 
