@@ -26,7 +26,18 @@ public final class Ccatrace implements Runnable {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
+        Thread.setDefaultUncaughtExceptionHandler((t, e) -> uncaught(err, t, e));
         System.exit(run(out, err, args));
+    }
+
+    /**
+     * A throwable no code caught on a thread of ours (a reader, checker or writer thread: their
+     * owners see the failure as a missing result and report it, or the JVM's default printed a
+     * stack trace of its own). One line, as every internal error (docs/bad-input.md), with the
+     * stack trace under CCATRACE_STACK.
+     */
+    static void uncaught(PrintWriter err, Thread t, Throwable e) {
+        reportBug("internal error on thread " + t.getName() + ": ", e, err);
     }
 
     /**
@@ -85,11 +96,17 @@ public final class Ccatrace implements Runnable {
 
     /** The one line of a bug in ccatrace (its stack trace after it with {@link #STACK_ENV} set); exit 3. */
     private static int internalError(Throwable ex, PrintWriter err) {
-        err.println("ccatrace: internal error: " + ex + (System.getenv(STACK_ENV) == null
-                ? " (a bug in ccatrace: please report it with the command; " + STACK_ENV + "=1 prints the stack trace)" : ""));
-        if (System.getenv(STACK_ENV) != null) ex.printStackTrace(err);
-        err.flush();
+        reportBug("internal error: ", ex, err);
         return ExitCodes.INTERNAL;
+    }
+
+    /** "ccatrace: " + what + ex, and that it is a bug to report; the stack trace after it with {@link #STACK_ENV} set. */
+    private static void reportBug(String what, Throwable ex, PrintWriter err) {
+        boolean stack = System.getenv(STACK_ENV) != null;
+        err.println("ccatrace: " + what + ex + (stack ? ""
+                : " (a bug in ccatrace: please report it with the command; " + STACK_ENV + "=1 prints the stack trace)"));
+        if (stack) ex.printStackTrace(err);
+        err.flush();
     }
 
     /**

@@ -45,4 +45,23 @@ class InternalErrorTest {
             assertTrue(err.toString().startsWith("ccatrace: internal error: " + e.getClass().getName()), err.toString());
         }
     }
+
+    /**
+     * A throwable nobody caught on another thread (a reader or checker thread of ours): one
+     * line naming the thread, not the JVM's default stack trace.
+     */
+    @Test
+    void anUncaughtErrorOnAnotherThreadIsOneLine() throws Exception {
+        StringWriter err = new StringWriter();
+        PrintWriter ew = new PrintWriter(err, true);
+        Thread t = new Thread(() -> {
+            throw new OutOfMemoryError("Java heap space");
+        }, "ccatrace-storage-check");
+        t.setUncaughtExceptionHandler((th, e) -> Ccatrace.uncaught(ew, th, e));
+        t.start();
+        t.join();
+        assertEquals(1, err.toString().lines().count(), err.toString());
+        assertTrue(err.toString().startsWith("ccatrace: internal error on thread ccatrace-storage-check:"
+                + " java.lang.OutOfMemoryError: Java heap space (a bug in ccatrace"), err.toString());
+    }
 }

@@ -24,7 +24,7 @@ final class GuardedBatchReader implements BatchReader {
         } catch (TraceFormatException e) {
             throw e;
         } catch (IOException | RuntimeException | OutOfMemoryError | StackOverflowError e) {
-            throw new TraceFormatException(file + ": corrupt trace: " + VerifyingReader.describe(e), e);
+            throw new TraceFormatException(file + ": " + VerifyingReader.failure(e), e);
         }
     }
 
@@ -35,7 +35,7 @@ final class GuardedBatchReader implements BatchReader {
         } catch (TraceFormatException e) {
             throw e;
         } catch (IOException | RuntimeException | OutOfMemoryError | StackOverflowError e) {
-            throw new TraceFormatException(file + ": corrupt trace: " + VerifyingReader.describe(e), e);
+            throw new TraceFormatException(file + ": " + VerifyingReader.failure(e), e);
         }
     }
 

@@ -109,7 +109,7 @@ public final class VerifyingReader implements TraceReader {
         } catch (TraceFormatException e) {
             throw e;
         } catch (IOException | RuntimeException | OutOfMemoryError | StackOverflowError e) {
-            throw new TraceFormatException(file + ": corrupt trace: " + describe(e), e);
+            throw new TraceFormatException(file + ": " + failure(e), e);
         }
     }
 
@@ -152,6 +152,19 @@ public final class VerifyingReader implements TraceReader {
         String what = damage(e);
         String s = m.isEmpty() ? what : what + ": " + m;
         return s.replace('\n', ' ').replace('\r', ' ');
+    }
+
+    /**
+     * "corrupt trace: " + {@link #describe}, except for running out of memory, which a corrupt
+     * length causes (a huge allocation) but so does a heap too small for an intact trace: the
+     * line says both and how to give the JVM more (it said "corrupt trace" of an intact trace
+     * read with -Xmx28m).
+     */
+    public static String failure(Throwable e) {
+        if (!(e instanceof OutOfMemoryError)) return "corrupt trace: " + describe(e);
+        long max = Runtime.getRuntime().maxMemory() >> 20;
+        return "out of memory while reading it: a corrupt length too large to allocate, or a maximum heap of " + max
+                + " MiB too small for this trace (CCATRACE_JAVA_OPTS=-Xmx... gives the JVM more)";
     }
 
     private static String damage(Throwable e) {

@@ -38,4 +38,18 @@ class DescribeFailureTest {
         assertEquals("a length too large to allocate", VerifyingReader.describe(new OutOfMemoryError()));
         assertEquals("undecodable data", VerifyingReader.describe(new NullPointerException()));
     }
+
+    /**
+     * Out of memory is not called a corrupt trace: an intact trace read in too small a heap
+     * gives it too (-Xmx28m, analyze of 5 M events), so the line names both causes and the way
+     * to give the JVM more; every other failure stays "corrupt trace: ...".
+     */
+    @Test
+    void outOfMemoryNamesBothCauses() {
+        String m = VerifyingReader.failure(new OutOfMemoryError("Java heap space"));
+        assertEquals("out of memory while reading it: a corrupt length too large to allocate, or a maximum heap of "
+                + (Runtime.getRuntime().maxMemory() >> 20) + " MiB too small for this trace (CCATRACE_JAVA_OPTS=-Xmx... gives"
+                + " the JVM more)", m);
+        assertEquals("corrupt trace: unexpected end of data", VerifyingReader.failure(new EOFException()));
+    }
 }
