@@ -53,9 +53,7 @@ public final class ExplainCommand implements Callable<Integer> {
         int notJudged = 0;
         for (Explanation x : ex.explanations()) {
             if (only != null && x.realm() != only) continue;
-            // an unfinished recording ends wherever it stopped: a REC not entered again after
-            // its last exit may have been entered just after (docs/analyzers.md, explain, 4)
-            if (unfinished && x.atTraceEnd()) {
+            if (!x.judged(unfinished)) {
                 notJudged++;
                 continue;
             }
@@ -67,8 +65,7 @@ public final class ExplainCommand implements Callable<Integer> {
                     : "realm " + realm + " did not crash or stall in " + trace);
         }
         if (notJudged > 0) {
-            out.println(notJudged + " realm(s) with a REC not entered again after its last exit where the trace ends:"
-                    + " not judged, the recording did not finish");
+            out.println(Explanation.notJudged(notJudged));
         }
         out.flush();
         return ExitCodes.OK;

@@ -74,9 +74,9 @@ public final class CrashExplainer extends BaseRule {
         long rd = rec != null ? rec.realm : x1;
         String why = null;
         if (c == RmiCommand.RMI_REC_DESTROY && rec != null && ok) destroyedRecs.put(x1, new long[] {rec.realm, e.seq()});
-        if (c == RmiCommand.RMI_REC_ENTER && rec == null && destroyedRecs.get(x1) != null) {
+        long[] d = c == RmiCommand.RMI_REC_ENTER && rec == null ? destroyedRecs.get(x1) : null;
+        if (d != null) {
             // entering a REC destroyed under a live realm (a hostile host's doing): the realm's error
-            long[] d = destroyedRecs.get(x1);
             rd = d[0];
             why = "REC 0x" + Long.toHexString(x1) + " had been destroyed (RMI_REC_DESTROY, seq " + d[1] + ")";
         }

@@ -77,6 +77,21 @@ public record Explanation(long realm, long createdSeq, String verdict, List<Stri
         return verdict == null ? null : new Explanation(st.rd, reusedRd ? st.createdSeq : -1, verdict, chain, atTraceEnd);
     }
 
+    /**
+     * Whether the explanation stands on a trace that is unfinished or not: one whose only
+     * evidence is that nothing follows says nothing when the recording stopped wherever it was
+     * (docs/analyzers.md, explain, case 4).
+     */
+    public boolean judged(boolean unfinishedTrace) {
+        return !(unfinishedTrace && atTraceEnd);
+    }
+
+    /** The line that counts the explanations {@link #judged} left out on an unfinished trace. */
+    public static String notJudged(int n) {
+        return n + " realm(s) with a REC not entered again after its last exit where the trace ends:"
+                + " not judged, the recording did not finish";
+    }
+
     public String text() {
         StringBuilder b = new StringBuilder("realm " + hex(realm)
                 + (createdSeq >= 0 ? " (the one created at seq " + createdSeq + ")" : "") + ": " + verdict + "\n");

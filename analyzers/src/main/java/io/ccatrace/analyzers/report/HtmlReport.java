@@ -93,13 +93,11 @@ public final class HtmlReport {
             for (long q : f.seqs()) if (q >= 0) wanted.add(q);
         }
         List<Explanation> crashes = explainer.explanations();
-        int left = 0;
-        if (unfinished.getAsBoolean()) {
-            List<Explanation> judged = new ArrayList<>();
-            for (Explanation x : crashes) if (!x.atTraceEnd()) judged.add(x);
-            left = crashes.size() - judged.size();
-            crashes = judged;
-        }
+        boolean cut = unfinished.getAsBoolean();
+        List<Explanation> judged = new ArrayList<>();
+        for (Explanation x : crashes) if (x.judged(cut)) judged.add(x);
+        int left = crashes.size() - judged.size();
+        crashes = judged;
         for (Explanation x : crashes) {
             for (String step : x.chain()) {
                 Matcher m = SEQ.matcher(step);
@@ -117,8 +115,7 @@ public final class HtmlReport {
         HtmlReport r = new HtmlReport();
         List<String> notes = new ArrayList<>(warnings);
         if (left > 0) {
-            notes.add(left + " realm(s) with a REC not entered again after its last exit where the trace ends:"
-                    + " not judged, the recording did not finish");
+            notes.add(Explanation.notJudged(left));
         }
         r.page(title, a, findings, crashes, timeline, stats, evidence, List.copyOf(notes));
         return r.h.toString();

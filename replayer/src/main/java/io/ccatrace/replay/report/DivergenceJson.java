@@ -2,6 +2,7 @@ package io.ccatrace.replay.report;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.ccatrace.model.rmi.ModelDifferences.Difference;
 import io.ccatrace.replay.ReplayResult;
 import io.ccatrace.replay.divergence.Describe;
 import io.ccatrace.replay.divergence.Divergence;
@@ -9,6 +10,7 @@ import io.ccatrace.trace.TraceEvent;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -56,8 +58,9 @@ public final class DivergenceJson implements AutoCloseable {
             g.writeStringField("actual", d.actual());
             if (d.at() != null) g.writeNumberField("at_seq", d.at().seq());
             fields(RegisterFields.of(d, expectedModel, actualModel));
-            knownDifferences(known.at(d));
-            known.count(d);
+            List<Difference> at = known.at(d);
+            knownDifferences(at);
+            known.count(d, at);
             rows("missing", d.missing());
             rows("extra", d.extra());
             g.writeStringField("reproduce", Reproduce.replay(trace, rmm, d));
@@ -89,10 +92,10 @@ public final class DivergenceJson implements AutoCloseable {
     }
 
     /** "known": the documented differences between the models the divergence is at (KnownDifferences). */
-    private void knownDifferences(java.util.List<io.ccatrace.model.rmi.ModelDifferences.Difference> at) throws IOException {
+    private void knownDifferences(List<Difference> at) throws IOException {
         if (at.isEmpty()) return;
         g.writeArrayFieldStart("known");
-        for (io.ccatrace.model.rmi.ModelDifferences.Difference x : at) {
+        for (Difference x : at) {
             g.writeStartObject();
             g.writeStringField("id", x.id());
             g.writeStringField("model", x.model());

@@ -1,10 +1,12 @@
 package io.ccatrace.replay.report;
 
+import io.ccatrace.model.rmi.ModelDifferences.Difference;
 import io.ccatrace.replay.ReplayResult;
 import io.ccatrace.replay.divergence.Describe;
 import io.ccatrace.replay.divergence.Divergence;
 import io.ccatrace.trace.TraceEvent;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Map;
 
 /** Human-readable divergence reports and the replay summary. */
@@ -57,9 +59,10 @@ public final class DivergenceText {
         out.println("  actual:   " + d.actual());
         RegisterFields fields = RegisterFields.of(d, expectedModel, actualModel);
         if (fields != null) out.println("  fields:   " + fields.describe(expectedModel, actualModel));
-        String difference = known.describe(d);
+        List<Difference> at = known.at(d);
+        String difference = known.describe(at);
         if (difference != null) out.println("  known:    " + difference);
-        known.count(d);
+        known.count(d, at);
         for (TraceEvent e : d.missing()) out.println("  missing:  seq " + e.seq() + " " + Describe.effect(e));
         for (TraceEvent e : d.extra()) out.println("  extra:    " + Describe.effect(e));
         out.println("  reproduce: " + (reproduce != null ? reproduce : Reproduce.replay(trace, rmm, d)));

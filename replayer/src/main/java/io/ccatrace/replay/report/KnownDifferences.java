@@ -70,7 +70,11 @@ public final class KnownDifferences {
 
     /** One line naming the differences d is at ("MODEL differs here: what (reference S)"), or null. */
     public String describe(Divergence d) {
-        List<Difference> at = at(d);
+        return describe(at(d));
+    }
+
+    /** The line for the differences {@link #at} found for a divergence, or null for none. */
+    public String describe(List<Difference> at) {
         if (at.isEmpty()) return null;
         List<String> parts = new ArrayList<>();
         for (Difference x : at) {
@@ -82,7 +86,12 @@ public final class KnownDifferences {
 
     /** Counts d (every divergence of the run, shown or not), for {@link #mark} and {@link #tally}. */
     public void count(Divergence d) {
-        boolean isKnown = !at(d).isEmpty();
+        count(d, at(d));
+    }
+
+    /** {@link #count(Divergence)} with d's differences already found by {@link #at}. */
+    public void count(Divergence d, List<Difference> at) {
+        boolean isKnown = !at.isEmpty();
         long[] c = counts.computeIfAbsent(d.command(), k -> new HashMap<>()).computeIfAbsent(d.field(), k -> new long[2]);
         c[0]++;
         total++;
