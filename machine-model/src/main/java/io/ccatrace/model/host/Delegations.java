@@ -17,11 +17,15 @@ public final class Delegations {
         this.pool = pool;
     }
 
-    /** Takes a free NS granule and delegates it; the PA, or -1 if the RMM refused. */
+    /**
+     * Takes a free NS granule and delegates it; the PA, or -1 if the RMM refused. A refused
+     * granule is retired, not freed: it is not UNDELEGATED any more (the hostile process of
+     * host-fuzz delegated it), so it would fail again for every later realm.
+     */
     public long delegateNew() {
         long pa = pool.alloc();
         if (!delegate(pa)) {
-            pool.free(pa);
+            pool.retire();
             return -1;
         }
         return pa;

@@ -13,6 +13,7 @@ public final class GranulePool {
     /** Freed granules, the most recently freed last (a stack of primitive PAs). */
     private long[] free = new long[64];
     private int freeCount;
+    private long retired;
 
     public GranulePool(long base, long size) {
         this.base = base;
@@ -45,6 +46,20 @@ public final class GranulePool {
         free[freeCount++] = pa;
     }
 
+    /**
+     * Takes a granule out of circulation for good: the RMM refused to delegate it, so something
+     * other than this host's VMMs holds it (the host-fuzz scenario's hostile process delegates
+     * pool pages at random). Handed out again, it would fail every later delegation.
+     */
+    public void retire() {
+        retired++;
+    }
+
+    /** Granules taken out of circulation by {@link #retire}. */
+    public long retired() {
+        return retired;
+    }
+
     public boolean contains(long pa) {
         return Long.compareUnsigned(pa, base) >= 0 && Long.compareUnsigned(pa, top) < 0;
     }
@@ -54,7 +69,7 @@ public final class GranulePool {
         return freeCount + (top - next) / 4096;
     }
 
-    /** Granules handed out and not yet returned. */
+    /** Granules handed out and not yet returned (retired ones included). */
     public long inUse() {
         return (next - base) / 4096 - freeCount;
     }
