@@ -126,6 +126,24 @@ class ExplainAndStatsTest {
         assertTrue(!text.contains(" after RMI_"), "no refusal cited: " + text);
     }
 
+    // a hostile host activates a realm its VMM is still building: the VMM's next DATA_CREATE
+    // fails with RMI_ERROR_REALM (reference 7.2: DATA_CREATE needs a NEW realm) and it kills
+    // the realm; the root cause is the activation, which the explanation names with its seq
+    @Test
+    void anActivationBeforeTheBuildEndedIsTheRootCauseOfAnErrorRealm() {
+        RealmFixture f = new RealmFixture().created();
+        f.t.rmi("RMI_REALM_ACTIVATE", "RMI_SUCCESS", RD);
+        long activate = f.t.last();
+        f.t.realmState(RD, "NEW", "ACTIVE");
+        f.t.rmi("RMI_DATA_CREATE", "RMI_ERROR_REALM", RD, DATA2, 0x1000, SRC, 0);
+        long refused = f.t.last();
+        destroyRealm(f);
+        String text = explain(f.t.events()).get(0).text();
+        assertTrue(text.contains("root cause: the realm had been ACTIVE since RMI_REALM_ACTIVATE at seq " + activate
+                + ", and RMI_DATA_CREATE needs a NEW realm (7.2)"), text);
+        assertTrue(text.contains("after RMI_DATA_CREATE failed with RMI_ERROR_REALM at seq " + refused), text);
+    }
+
     // a refusal of a run-phase command after the last entry is kept: it may be why the host stopped
     @Test
     void aRefusedMapAfterTheLastEntryIsStillTheHostsReason() {

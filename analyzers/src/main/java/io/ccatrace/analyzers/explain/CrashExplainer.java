@@ -10,6 +10,7 @@ import io.ccatrace.analyzers.rmi.RmiCommand;
 import io.ccatrace.analyzers.rmi.RsiCommand;
 import io.ccatrace.analyzers.rtt.RttLeaf;
 import io.ccatrace.analyzers.realm.RealmShadow;
+import io.ccatrace.analyzers.realm.RealmState;
 import io.ccatrace.trace.EventKind;
 import io.ccatrace.trace.EventView;
 import io.ccatrace.trace.TraceEvent;
@@ -78,7 +79,7 @@ public final class CrashExplainer extends BaseRule {
         if (d != null) {
             // entering a REC destroyed under a live realm (a hostile host's doing): the realm's error
             rd = d[0];
-            why = "REC 0x" + Long.toHexString(x1) + " had been destroyed (RMI_REC_DESTROY, seq " + d[1] + ")";
+            why = "REC 0x" + Long.toHexString(x1) + " had been destroyed (RMI_REC_DESTROY, seq " + d[1] + ") while the realm was ACTIVE";
         }
         if (s.realm(rd) == null) return;
         RealmStory st = story(rd);
@@ -88,6 +89,7 @@ public final class CrashExplainer extends BaseRule {
             if (rec != null) st.lastExit.remove(rec.rec);
             if (!ok && why == null) why = recRunWhy(Shadow.reg(e.args(), 2), s);
         }
+        if (why == null && "RMI_ERROR_REALM".equals(e.status())) why = realmStateWhy(c, s.realm(rd).state, st);
         if (!ok && c != RmiCommand.RMI_RTT_READ_ENTRY && !"RMI_ERROR_RTT".equals(e.status())
                 && !(teardown(c) && e.seq() > st.lastEnterSeq)
                 && !(st.lastEnterFailed && c != RmiCommand.RMI_REC_ENTER)) {
@@ -103,7 +105,25 @@ public final class CrashExplainer extends BaseRule {
         Pas pas = s.granules.pas(run);
         if (pas == Pas.NS || pas == Pas.UNKNOWN) return null;
         return "its RecRun page 0x" + Long.toHexString(run) + " (x2) was in the " + pas + " PAS ("
-                + s.granules.state(run) + "), so the RMM could not read it";
+                + s.granules.state(run) + "), so the RMM could not read it while the realm was ACTIVE";
+    }
+
+    /**
+     * Why a command that needs the realm in one state (reference 7.2's table) got
+     * RMI_ERROR_REALM, when the realm was in another: the state and the input that put it
+     * there. Null for other commands (their RMI_ERROR_REALM has other reasons: liveness, the
+     * REC limit).
+     */
+    private static String realmStateWhy(RmiCommand c, RealmState state, RealmStory st) {
+        RealmState needed = c == RmiCommand.RMI_REC_ENTER ? RealmState.ACTIVE
+                : c == RmiCommand.RMI_DATA_CREATE || c == RmiCommand.RMI_RTT_INIT_RIPAS
+                        || c == RmiCommand.RMI_REC_CREATE || c == RmiCommand.RMI_REALM_ACTIVATE ? RealmState.NEW : null;
+        if (needed == null || state == needed) return null;
+        String by = state == RealmState.SYSTEM_OFF ? "its PSCI shutdown in " : "";
+        String since = state == RealmState.NEW ? "was still NEW (never activated)"
+                : "had been " + state + " since " + by + st.stateCauseCmd + " at seq " + st.stateCauseSeq;
+        return "the realm " + since + ", and " + c.name() + " needs " + (needed == RealmState.ACTIVE ? "an " : "a ")
+                + needed + " realm (7.2)";
     }
 
     /**
@@ -211,6 +231,8 @@ public final class CrashExplainer extends BaseRule {
     private void onRealmState(EventView e, Shadow s) {
         RealmStory st = story(e.realm());
         String to = e.to() == null ? "" : e.to();
+        st.stateCauseSeq = e.causeSeq() >= 0 ? e.causeSeq() : e.seq();
+        st.stateCauseCmd = s.input.kind() == null ? "?" : s.input.cmd();
         switch (to) {
             case "NEW":
                 if (st.createdSeq >= 0) st = nextLife(st);

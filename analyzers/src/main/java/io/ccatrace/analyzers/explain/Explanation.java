@@ -56,7 +56,7 @@ public record Explanation(long realm, long createdSeq, String verdict, List<Stri
             if (verdict == null) verdict = "the host killed the realm after an error, while it was ACTIVE";
             String why = errorWhileActive
                     ? " after " + st.errorCmd + " failed with " + st.errorStatus + " at seq " + st.errorSeq : "";
-            if (errorWhileActive && st.errorWhy != null) chain.add("root cause: " + st.errorWhy + " while the realm was ACTIVE");
+            if (errorWhileActive && st.errorWhy != null) chain.add("root cause: " + st.errorWhy);
             chain.add("the host tore the realm down (RMI_REALM_DESTROY, seq " + st.destroyedSeq + ")" + why);
         }
         if (verdict == null) {

@@ -10,11 +10,14 @@ final class RealmStory {
     long systemOffSeq = -1;
     long destroyedSeq = -1;
     String stateAtDestroy;
+    /** The input that gave the realm its current state (REALM_STATE's cause): seq and command. */
+    long stateCauseSeq = -1;
+    String stateCauseCmd;
     /** Last failed RMI call aimed at this realm: seq, command, status. */
     long errorSeq = -1;
     String errorCmd;
     String errorStatus;
-    /** Why that call failed, when the trace shows it (a REC destroyed under the realm), or null. */
+    /** Why that call failed, when the trace shows it (a REC destroyed under the realm, the realm's state), or null. */
     String errorWhy;
     /** The last RMI_REC_ENTER of one of its RECs, or -1, and whether it failed. */
     long lastEnterSeq = -1;
