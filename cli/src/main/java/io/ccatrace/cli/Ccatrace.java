@@ -103,10 +103,27 @@ public final class Ccatrace implements Runnable {
     /** "ccatrace: " + what + ex, and that it is a bug to report; the stack trace after it with {@link #STACK_ENV} set. */
     private static void reportBug(String what, Throwable ex, PrintWriter err) {
         boolean stack = System.getenv(STACK_ENV) != null;
-        err.println("ccatrace: " + what + ex + (stack ? ""
-                : " (a bug in ccatrace: please report it with the command; " + STACK_ENV + "=1 prints the stack trace)"));
+        if (ex instanceof OutOfMemoryError) {
+            err.println(outOfMemory(what, ex, stack));
+        } else {
+            err.println("ccatrace: " + what + ex + (stack ? ""
+                    : " (a bug in ccatrace: please report it with the command; " + STACK_ENV + "=1 prints the stack trace)"));
+        }
         if (stack) ex.printStackTrace(err);
         err.flush();
+    }
+
+    /**
+     * Running out of memory: most often a maximum heap too small for the command (a 5 M-event
+     * replay in -Xmx64m), so the line gives the heap and how to raise it; a bug only if the
+     * command should have fitted. what is "internal error: " or "internal error on thread T: ".
+     */
+    private static String outOfMemory(String what, Throwable ex, boolean stack) {
+        String where = what.replace("internal error", "out of memory").replace(": ", "");
+        long max = Runtime.getRuntime().maxMemory() >> 20;
+        return "ccatrace: " + where + " (" + ex + ") with a maximum heap of " + max
+                + " MiB: give the JVM more with CCATRACE_JAVA_OPTS=-Xmx..."
+                + (stack ? "" : "; if the command should fit, report it (" + STACK_ENV + "=1 prints the stack trace)");
     }
 
     /**

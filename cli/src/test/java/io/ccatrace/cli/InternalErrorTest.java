@@ -42,8 +42,28 @@ class InternalErrorTest {
             int code = Ccatrace.execute(cl, ew, "boom");
             assertEquals(ExitCodes.INTERNAL, code, err.toString());
             assertEquals(1, err.toString().lines().count(), err.toString());
-            assertTrue(err.toString().startsWith("ccatrace: internal error: " + e.getClass().getName()), err.toString());
+            String first = e instanceof OutOfMemoryError ? "ccatrace: out of memory (java.lang.OutOfMemoryError: Java heap space)"
+                    : "ccatrace: internal error: " + e.getClass().getName();
+            assertTrue(err.toString().startsWith(first), err.toString());
         }
+    }
+
+    /**
+     * Running out of heap is most often a heap too small for the command (a 5 M-event replay
+     * in -Xmx64m), not a bug: the line gives the maximum heap and how to raise it, and says
+     * to report it only if the command should fit. It said "a bug in ccatrace" before.
+     */
+    @Test
+    void runningOutOfHeapSaysHowToGiveTheJvmMore() {
+        StringWriter err = new StringWriter();
+        PrintWriter ew = new PrintWriter(err, true);
+        CommandLine cl = Ccatrace.commandLine(new PrintWriter(new StringWriter(), true), ew);
+        cl.addSubcommand("boom", new Boom(new OutOfMemoryError("Java heap space")));
+        assertEquals(ExitCodes.INTERNAL, Ccatrace.execute(cl, ew, "boom"));
+        String line = err.toString();
+        long max = Runtime.getRuntime().maxMemory() >> 20;
+        assertTrue(line.contains("maximum heap of " + max + " MiB") && line.contains("CCATRACE_JAVA_OPTS=-Xmx"), line);
+        assertTrue(!line.contains("a bug in ccatrace"), line);
     }
 
     /**
@@ -61,7 +81,7 @@ class InternalErrorTest {
         t.start();
         t.join();
         assertEquals(1, err.toString().lines().count(), err.toString());
-        assertTrue(err.toString().startsWith("ccatrace: internal error on thread ccatrace-storage-check:"
-                + " java.lang.OutOfMemoryError: Java heap space (a bug in ccatrace"), err.toString());
+        assertTrue(err.toString().startsWith("ccatrace: out of memory on thread ccatrace-storage-check"
+                + " (java.lang.OutOfMemoryError: Java heap space)"), err.toString());
     }
 }
