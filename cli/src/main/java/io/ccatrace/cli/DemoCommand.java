@@ -32,7 +32,8 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = {"-o", "--dir"}, description = "directory for the demo trace (default: a new temporary directory)")
     Path dir;
 
-    @Option(names = "--seed", defaultValue = "0", description = "random seed (default 0)")
+    @Option(names = "--seed", defaultValue = "0", converter = Seeds.class,
+            description = "random seed (default 0): decimal, or hex 0x... as `info` shows it")
     long seed;
 
     @Override

@@ -30,7 +30,8 @@ public final class RecordCommand implements Callable<Integer> {
     @Option(names = "--rmm", defaultValue = "1.0", description = "RMM model id (default 1.0)")
     String rmm;
 
-    @Option(names = "--seed", defaultValue = "0", description = "random seed (default 0)")
+    @Option(names = "--seed", defaultValue = "0", converter = Seeds.class,
+            description = "random seed (default 0): decimal, or hex 0x... as `info` shows it")
     long seed;
 
     @Option(names = "--realms", description = "number of realms (default: the scenario's)")

@@ -56,6 +56,22 @@ class RecordCommandTest {
         assertArrayEquals(Files.readAllBytes(a), Files.readAllBytes(b));
     }
 
+    // the trace's machine metadata gives the seed in hex ("seed":"0xc"), its scenario options
+    // in signed decimal ("--seed -1"): either spelling records the same trace
+    @Test
+    void aSeedInHexIsTheSameSeed() throws Exception {
+        String[][] same = {{"0xc", "12"}, {"0xffffffffffffffff", "-1"}, {"0x8000_0000_0000_0000", "-9223372036854775808"}};
+        for (String[] pair : same) {
+            Path a = dir.resolve("hex.parquet");
+            Path b = dir.resolve("dec.parquet");
+            assertEquals(0, run("record", "--scenario", "boot", "--seed", pair[0], "-o", a.toString()), err.toString());
+            assertEquals(0, run("record", "--scenario", "boot", "--seed", pair[1], "-o", b.toString()), err.toString());
+            assertArrayEquals(Files.readAllBytes(b), Files.readAllBytes(a), pair[0] + " vs " + pair[1]);
+        }
+        assertEquals(2, run("record", "--scenario", "boot", "--seed", "-0x1", "-o", dir.resolve("x.parquet").toString()));
+        assertTrue(err.toString().contains("'-0x1' is not a seed"), err.toString());
+    }
+
     @Test
     void theWriterThreadWritesTheSameBytes() throws Exception {
         for (String f : new String[] {"arrows", "parquet", "jsonl"}) {
