@@ -144,6 +144,24 @@ class ExplainAndStatsTest {
         assertTrue(text.contains("after RMI_DATA_CREATE failed with RMI_ERROR_REALM at seq " + refused), text);
     }
 
+    // a refusal the host got past (the realm was entered again after it) is not why the host tore
+    // the realm down: crash-destroyed-ram with --inject bad-emul-mmio said "after RMI_REC_ENTER
+    // failed with RMI_ERROR_REC at seq 349" of a realm that ran on until it stuck at seq 595
+    @Test
+    void aRefusalTheRealmRanPastIsNotTheTeardownsReason() {
+        RealmFixture f = new RealmFixture().active();
+        f.enter(0);
+        f.t.exit(RD, REC, "SYNC", 0x92000007L, 0x4000);
+        f.t.rmi("RMI_REC_ENTER", "RMI_ERROR_REC", REC, RUN);   // EMUL_MMIO after a protected fault (4.22)
+        f.enter(0);
+        f.t.exit(RD, REC, "IRQ", 0, 0);
+        f.destroyedRamFault();
+        destroyRealm(f);
+        String text = explain(f.t.events()).get(0).text();
+        assertTrue(text.contains("cannot make progress"), text);
+        assertTrue(!text.contains("RMI_ERROR_REC"), text);
+    }
+
     // a refusal of a run-phase command after the last entry is kept: it may be why the host stopped
     @Test
     void aRefusedMapAfterTheLastEntryIsStillTheHostsReason() {

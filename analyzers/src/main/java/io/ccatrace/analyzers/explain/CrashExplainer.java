@@ -87,6 +87,7 @@ public final class CrashExplainer extends BaseRule {
             st.lastEnterSeq = e.seq();
             st.lastEnterFailed = !ok;
             if (rec != null) st.lastExit.remove(rec.rec);
+            if (ok) st.errorSeq = -1; // the host got past any earlier refusal: it is not why it stops the realm later
             if (!ok && why == null) why = recRunWhy(Shadow.reg(e.args(), 2), s);
         }
         if (why == null && "RMI_ERROR_REALM".equals(e.status())) why = realmStateWhy(c, s.realm(rd).state, st);
