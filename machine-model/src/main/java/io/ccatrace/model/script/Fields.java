@@ -16,6 +16,7 @@ import java.util.TreeSet;
  */
 final class Fields {
     private static final BigInteger U64_LIMIT = BigInteger.ONE.shiftLeft(64);
+    private static final BigInteger S64_MIN = BigInteger.valueOf(Long.MIN_VALUE);
 
     private final int line;
     private final String where;
@@ -143,6 +144,33 @@ final class Fields {
         }
         if (x.compareTo(U64_LIMIT) >= 0) {
             throw error(what + ": value " + x + " does not fit in 64 bits");
+        }
+        return x.longValue();
+    }
+
+    /**
+     * A value of a field the spec types as signed 64-bit (RealmParams.rtt_level_start): any
+     * unsigned 64-bit script number, or a negative JSON integer or decimal string down to
+     * -2^63, stored as its two's complement (-1 and "0xffff_ffff_ffff_ffff" are the same).
+     */
+    long s64(JsonNode v, String what) throws ScriptException {
+        String text = v.isTextual() ? v.textValue() : null;
+        if (text != null && text.startsWith("-")) {
+            BigInteger x = parseNumber(text.substring(1));
+            if (x == null || text.startsWith("-0x") || text.startsWith("-0X")) {
+                throw error(what + ": malformed number \"" + text + "\"");
+            }
+            return signed(x.negate(), what);
+        }
+        if (v.isIntegralNumber() && v.bigIntegerValue().signum() < 0) {
+            return signed(v.bigIntegerValue(), what);
+        }
+        return u64(v, what);
+    }
+
+    private long signed(BigInteger x, String what) throws ScriptException {
+        if (x.compareTo(S64_MIN) < 0) {
+            throw error(what + ": value " + x + " is below -2^63");
         }
         return x.longValue();
     }

@@ -46,7 +46,7 @@ public final class ScriptParser {
     }
 
     public Script parse(String text) throws ScriptException {
-        String[] lines = text.split("\r?\n|\r", -1);
+        String[] lines = withoutByteOrderMark(text).split("\r?\n|\r", -1);
         MachineConfig config = null;
         CommandTable table = null;
         List<Action> actions = new ArrayList<>();
@@ -72,6 +72,14 @@ public final class ScriptParser {
         }
         if (config == null) config = defaults(0);
         return new Script(config, actions);
+    }
+
+    /**
+     * A UTF-8 byte order mark at the start of the file is not part of line 1 (editors on
+     * Windows write one; RFC 8259 lets a JSON parser ignore it). Only the first character.
+     */
+    private static String withoutByteOrderMark(String text) {
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
     private MachineConfig defaults(int line) throws ScriptException {
