@@ -143,7 +143,7 @@ final class Fields {
             throw error(what + ": negative value " + x + " (values are unsigned 64-bit)");
         }
         if (x.compareTo(U64_LIMIT) >= 0) {
-            throw error(what + ": value " + x + " does not fit in 64 bits");
+            throw error(what + ": value " + shown(x) + " does not fit in 64 bits");
         }
         return x.longValue();
     }
@@ -170,9 +170,16 @@ final class Fields {
 
     private long signed(BigInteger x, String what) throws ScriptException {
         if (x.compareTo(S64_MIN) < 0) {
-            throw error(what + ": value " + x + " is below -2^63");
+            throw error(what + ": value " + shown(x) + " is below -2^63");
         }
         return x.longValue();
+    }
+
+    /** A value for an error line: in full up to 40 digits, else its first 20 and its length. */
+    private static String shown(BigInteger x) {
+        String s = x.toString();
+        int digits = s.length() - (x.signum() < 0 ? 1 : 0);
+        return digits <= 40 ? s : s.substring(0, 20) + "... (" + digits + " digits)";
     }
 
     /** Parses hex ("0x8800_0000") or decimal ("4096") text; null when malformed. */

@@ -96,8 +96,7 @@ public final class ScriptParser {
         try {
             return MAPPER.readTree(s);
         } catch (JsonProcessingException e) {
-            throw new ScriptException(line, "not valid JSON: "
-                    + e.getOriginalMessage().replaceAll("\\s+", " "));
+            throw new ScriptException(line, "not valid JSON: " + JsonMessages.plain(e));
         }
     }
 

@@ -62,6 +62,36 @@ class ScriptParserTest {
         failsWith(1, "malformed", "{\"op\":\"rmi\",\"cmd\":\"RMI_GRANULE_DELEGATE\",\"args\":[\"1__0\"]}");
     }
 
+    /**
+     * A JSON syntax error is said in the parser's words but without its Java names (class,
+     * feature and constraint names, the redacted source location), which no script author can
+     * act on. Before the h3 audit a trailing value read "(bound as
+     * `com.fasterxml.jackson.databind.JsonNode`): not allowed as per
+     * `DeserializationFeature.FAIL_ON_TRAILING_TOKENS`".
+     */
+    @Test
+    void jsonErrorsCarryNoJavaNames() {
+        String[] lines = {
+            "{\"op\":\"rmi\",\"cmd\":\"RMI_VERSION\",\"args\":[0]} {}",
+            "{\"op\":\"rmi\",\"cmd\":\"RMI_VERSION\",\"args\":[NaN]}",
+            "{\"op\":\"rmi\",\"cmd\":\"RMI_VERSION\",\"args\":[+1]}",
+            "{\"op\":\"rmi\",\"cmd\":\"RMI_VERSION\",\"args\":[0]",
+            "{\"op\":\"rmi\",\"cmd\":\"RMI_VERSION\",\"args\":[" + "9".repeat(1001) + "]}",
+            "{\"op\":\"rmi\",\"args\":" + "[".repeat(1001) + "]".repeat(1001) + "}",
+        };
+        for (String line : lines) {
+            String m = fails(line).getMessage();
+            assertTrue(m.startsWith("line 1: not valid JSON: "), m);
+            for (String java : new String[] {"`", "jackson", "Feature", "Constraints", "Source"}) {
+                assertFalse(m.contains(java), m);
+            }
+        }
+        assertTrue(fails(lines[0]).getMessage().contains("more than one JSON value"));
+        String big = fails("{\"op\":\"rmi\",\"cmd\":\"RMI_VERSION\",\"args\":["
+                + "9".repeat(400) + "]}").getMessage();
+        assertTrue(big.contains("99999999999999999999... (400 digits) does not fit in 64 bits"), big);
+    }
+
     @Test
     void unknownOpMissingFieldUnknownFieldAndBadJsonAreErrors() {
         failsWith(1, "unknown op 'smc'", "{\"op\":\"smc\"}");
