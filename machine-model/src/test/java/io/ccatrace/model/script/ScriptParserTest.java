@@ -234,6 +234,23 @@ class ScriptParserTest {
         failsWith(1, "missing field 'steps'", "{\"op\":\"realm\",\"rec\":1}");
     }
 
+    /**
+     * A host_call or hvc immediate wider than its field is a malformed value: the RMM reads 4
+     * bytes of RsiHostCall.imm (reference 9.5), so {"host_call": "0x1_0000_0001"} used to exit
+     * to the host with imm 0x1, and HVC has a 16-bit immediate.
+     */
+    @Test
+    void immediatesMustFitTheirField() throws Exception {
+        String pre = "{\"op\":\"realm\",\"rec\":\"0x80000000\",\"steps\":[";
+        failsWith(1, "host_call: 0x100000001 does not fit",
+                pre + "{\"host_call\":\"0x1_0000_0001\",\"buffer\":\"0x1000\"}]}");
+        failsWith(1, "hvc: 0x10000 does not fit", pre + "{\"hvc\":65536}]}");
+        Action.Realm r = (Action.Realm) parse(pre + "{\"host_call\":\"0xffff_ffff\","
+                + "\"buffer\":\"0x1000\"},{\"hvc\":\"0xffff\"}]}").actions().get(0);
+        assertEquals(0xFFFF_FFFFL, r.steps().get(0).value());
+        assertEquals(0xFFFFL, r.steps().get(1).value());
+    }
+
     @Test
     void theWholeScriptIsValidatedBeforeAnythingRuns() {
         // a good first line does not make a later bad line acceptable
