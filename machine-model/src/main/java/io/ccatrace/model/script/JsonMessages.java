@@ -15,7 +15,8 @@ final class JsonMessages {
             + "|:? ?not allowed as per `[^`]*`"   // ...: not allowed as per `DeserializationFeature...`
             + "|:? ?enable `[^`]*` to allow"      // ...: enable `JsonReadFeature...` to allow
             + "|, from `[^`]*`"                   // (1000, from `StreamReadConstraints...`)
-            + "| \\(start marker at \\[Source:.*?\\]\\)");
+            + "| \\([^()\\[]*\\[Source:.*?\\]\\)"   // (start marker at [Source: REDACTED ...; line: 1, column: 5])
+            + "|,? ?(at )?\\[Source:.*?\\]");      // any other location
 
     private JsonMessages() {
     }

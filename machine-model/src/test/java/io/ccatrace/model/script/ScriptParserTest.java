@@ -76,6 +76,7 @@ class ScriptParserTest {
             "{\"op\":\"rmi\",\"cmd\":\"RMI_VERSION\",\"args\":[NaN]}",
             "{\"op\":\"rmi\",\"cmd\":\"RMI_VERSION\",\"args\":[+1]}",
             "{\"op\":\"rmi\",\"cmd\":\"RMI_VERSION\",\"args\":[0]",
+            "{\"op\":\"rmi\",\"cmd\":\"RMI_VERSION\",\"args\":[0]]",
             "{\"op\":\"rmi\",\"cmd\":\"RMI_VERSION\",\"args\":[" + "9".repeat(1001) + "]}",
             "{\"op\":\"rmi\",\"args\":" + "[".repeat(1001) + "]".repeat(1001) + "}",
         };
