@@ -127,7 +127,8 @@ final class Fields {
 
     /**
      * A script number: a JSON integer, or a string holding "0x"-prefixed hex or decimal,
-     * underscores allowed between digits. Unsigned 64-bit; anything else is malformed.
+     * underscores allowed anywhere after the prefix (at least one digit). Unsigned 64-bit;
+     * anything else is malformed.
      */
     long u64(JsonNode v, String what) throws ScriptException {
         BigInteger x;
@@ -190,8 +191,8 @@ final class Fields {
             t = t.substring(2);
             radix = 16;
         }
-        if (t.isEmpty() || t.startsWith("_") || t.endsWith("_") || t.contains("__")) return null;
-        t = t.replace("_", "");
+        t = t.replace("_", "");   // the contract: "underscores allowed", wherever they stand
+        if (t.isEmpty()) return null;
         for (int i = 0; i < t.length(); i++) {
             char c = t.charAt(i);
             boolean ok = (c >= '0' && c <= '9')

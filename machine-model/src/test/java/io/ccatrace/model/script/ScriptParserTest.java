@@ -40,13 +40,20 @@ class ScriptParserTest {
         assertArrayEquals(new long[] {0x10000}, r.args());
     }
 
+    /**
+     * script-format.md: hex "(underscores allowed)", with no rule on where, so a doubled,
+     * leading or trailing underscore is a spelling the contract permits and carries no value
+     * (before the h3 audit "1__0", "0x_10" and "10_" were refused as malformed).
+     */
     @Test
     void numbersMayBeIntsHexWithUnderscoresOrDecimalStrings() throws Exception {
-        Script s = parse("{\"op\":\"rmi\",\"fid\":\"0xC400_0151\",\"args\":[4096,\"0x8800_0000\","
-                + "\"12_288\",\"0xffff_ffff_ffff_ffff\",18446744073709551615]}");
+        Script s = parse("{\"op\":\"rmi\",\"fid\":\"0x_C400_0151\",\"args\":[4096,\"0x8800_0000\","
+                + "\"12_288\",\"0xffff_ffff_ffff_ffff\",18446744073709551615,\"1__0\","
+                + "\"0x8000__0000_\",\"_12\",\"0X_f_f\"]}");
         Action.Rmi r = (Action.Rmi) s.actions().get(0);
         assertEquals(0xC4000151L, r.fid());
-        assertArrayEquals(new long[] {4096, 0x8800_0000L, 12288, -1L, -1L}, r.args());
+        assertArrayEquals(new long[] {4096, 0x8800_0000L, 12288, -1L, -1L, 10, 0x8000_0000L, 12,
+            0xFF}, r.args());
     }
 
     @Test
@@ -59,7 +66,9 @@ class ScriptParserTest {
         failsWith(1, "expected a number",
                 "{\"op\":\"rmi\",\"cmd\":\"RMI_GRANULE_DELEGATE\",\"args\":[1.5]}");
         failsWith(1, "malformed", "{\"op\":\"rmi\",\"cmd\":\"RMI_GRANULE_DELEGATE\",\"args\":[\"0x\"]}");
-        failsWith(1, "malformed", "{\"op\":\"rmi\",\"cmd\":\"RMI_GRANULE_DELEGATE\",\"args\":[\"1__0\"]}");
+        failsWith(1, "malformed", "{\"op\":\"rmi\",\"cmd\":\"RMI_GRANULE_DELEGATE\",\"args\":[\"0x_\"]}");
+        failsWith(1, "malformed", "{\"op\":\"rmi\",\"cmd\":\"RMI_GRANULE_DELEGATE\",\"args\":[\"_\"]}");
+        failsWith(1, "malformed", "{\"op\":\"rmi\",\"cmd\":\"RMI_GRANULE_DELEGATE\",\"args\":[\"_0x10\"]}");
     }
 
     /**
