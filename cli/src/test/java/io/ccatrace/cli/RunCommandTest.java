@@ -90,4 +90,31 @@ class RunCommandTest {
         assertEquals(List.of("RMI_GRANULE_DELEGATE", "UNKNOWN", "RMI_GRANULE_UNDELEGATE"), cmds);
         assertEquals(1, gpfs);
     }
+
+    /**
+     * A script saved with a UTF-8 byte order mark (as Windows editors write it) runs: the mark
+     * is not JSON, but RFC 8259 lets a parser ignore it, and script-format.md's line 1 is the
+     * JSON object after it. Before, line 1 was "not valid JSON: Unexpected character (U+FEFF)".
+     */
+    @Test
+    void aLeadingByteOrderMarkIsNotPartOfLineOne() throws Exception {
+        Path s = dir.resolve("bom.jsonl");
+        byte[] text = ("{\"op\":\"machine\",\"seed\":5}\r\n"
+                + "{\"op\":\"rmi\",\"cmd\":\"RMI_VERSION\",\"args\":[\"0x1_0000\"]}\r\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] withBom = new byte[text.length + 3];
+        withBom[0] = (byte) 0xEF;
+        withBom[1] = (byte) 0xBB;
+        withBom[2] = (byte) 0xBF;
+        System.arraycopy(text, 0, withBom, 3, text.length);
+        Files.write(s, withBom);
+        Path o = dir.resolve("o.jsonl");
+        assertEquals(ExitCodes.OK, run("run", s.toString(), "-o", o.toString()), err.toString());
+        List<String> cmds = new ArrayList<>();
+        try (TraceReader r = TraceFiles.open(o)) {
+            assertEquals("5", r.metadata().get(TraceMetadata.SEED));
+            while (r.hasNext()) cmds.add(r.next().cmd());
+        }
+        assertEquals(List.of("RMI_VERSION"), cmds);
+    }
 }

@@ -63,6 +63,15 @@ public final class Rmm {
     }
 
     /**
+     * The function a host x0 names: W0 (SMCCC passes the function id in W0, and TF-RMM's
+     * handle_ns_smc takes it as an unsigned int, so the upper half of x0 is ignored) without
+     * the SVE hint, bit 16 (reference 1.1). The RMI_CALL event keeps x0 as issued.
+     */
+    static long functionId(long x0) {
+        return x0 & 0xFFFF_FFFFL & ~SVE_HINT;
+    }
+
+    /**
      * Handles one RMI SMC from the host on `cpu`. Returns x0..xN as the host sees them
      * (x0 = status | index << 8, or SMC_UNKNOWN).
      */
@@ -70,7 +79,7 @@ public final class Rmm {
         long seq = bus.beginInput();
         long now = bus.now();
         bus.advance(CALL_NS);
-        CommandTable.Entry e = model.table().lookup(fid & ~SVE_HINT);
+        CommandTable.Entry e = model.table().lookup(functionId(fid));
         long[] argsSeen = args.clone();     // the event's copy; handlers only read their args
         long[] regs;
         String name;

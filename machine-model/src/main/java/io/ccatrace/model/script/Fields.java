@@ -16,6 +16,7 @@ import java.util.TreeSet;
  */
 final class Fields {
     private static final BigInteger U64_LIMIT = BigInteger.ONE.shiftLeft(64);
+    private static final BigInteger S64_MIN = BigInteger.valueOf(Long.MIN_VALUE);
 
     private final int line;
     private final String where;
@@ -126,7 +127,8 @@ final class Fields {
 
     /**
      * A script number: a JSON integer, or a string holding "0x"-prefixed hex or decimal,
-     * underscores allowed between digits. Unsigned 64-bit; anything else is malformed.
+     * underscores allowed anywhere after the prefix (at least one digit). Unsigned 64-bit;
+     * anything else is malformed.
      */
     long u64(JsonNode v, String what) throws ScriptException {
         BigInteger x;
@@ -142,9 +144,43 @@ final class Fields {
             throw error(what + ": negative value " + x + " (values are unsigned 64-bit)");
         }
         if (x.compareTo(U64_LIMIT) >= 0) {
-            throw error(what + ": value " + x + " does not fit in 64 bits");
+            throw error(what + ": value " + shown(x) + " does not fit in 64 bits");
         }
         return x.longValue();
+    }
+
+    /**
+     * A value of a field the spec types as signed 64-bit (RealmParams.rtt_level_start): any
+     * unsigned 64-bit script number, or a negative JSON integer or decimal string down to
+     * -2^63, stored as its two's complement (-1 and "0xffff_ffff_ffff_ffff" are the same).
+     */
+    long s64(JsonNode v, String what) throws ScriptException {
+        String text = v.isTextual() ? v.textValue() : null;
+        if (text != null && text.startsWith("-")) {
+            BigInteger x = parseNumber(text.substring(1));
+            if (x == null || text.startsWith("-0x") || text.startsWith("-0X")) {
+                throw error(what + ": malformed number \"" + text + "\"");
+            }
+            return signed(x.negate(), what);
+        }
+        if (v.isIntegralNumber() && v.bigIntegerValue().signum() < 0) {
+            return signed(v.bigIntegerValue(), what);
+        }
+        return u64(v, what);
+    }
+
+    private long signed(BigInteger x, String what) throws ScriptException {
+        if (x.compareTo(S64_MIN) < 0) {
+            throw error(what + ": value " + shown(x) + " is below -2^63");
+        }
+        return x.longValue();
+    }
+
+    /** A value for an error line: in full up to 40 digits, else its first 20 and its length. */
+    private static String shown(BigInteger x) {
+        String s = x.toString();
+        int digits = s.length() - (x.signum() < 0 ? 1 : 0);
+        return digits <= 40 ? s : s.substring(0, 20) + "... (" + digits + " digits)";
     }
 
     /** Parses hex ("0x8800_0000") or decimal ("4096") text; null when malformed. */
@@ -155,8 +191,8 @@ final class Fields {
             t = t.substring(2);
             radix = 16;
         }
-        if (t.isEmpty() || t.startsWith("_") || t.endsWith("_") || t.contains("__")) return null;
-        t = t.replace("_", "");
+        t = t.replace("_", "");   // the contract: "underscores allowed", wherever they stand
+        if (t.isEmpty()) return null;
         for (int i = 0; i < t.length(); i++) {
             char c = t.charAt(i);
             boolean ok = (c >= '0' && c <= '9')

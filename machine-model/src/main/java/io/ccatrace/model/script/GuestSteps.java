@@ -50,11 +50,11 @@ final class GuestSteps {
                 s = access(f, kind);
                 break;
             case "host_call":
-                long imm = f.u64("host_call");
+                long imm = immediate(f, "host_call", 32, "the 4 bytes of RsiHostCall.imm the RMM reads");
                 s = GuestStep.hostCall(imm, f.u64("buffer"));
                 break;
             case "hvc":
-                s = GuestStep.hvc(f.u64("hvc"));
+                s = GuestStep.hvc(immediate(f, "hvc", 16, "HVC's 16-bit immediate"));
                 break;
             default:
                 if (!f.bool(kind, false)) throw f.error(kind + " must be true");
@@ -63,6 +63,20 @@ final class GuestSteps {
         }
         f.noOthers();
         return s;
+    }
+
+    /**
+     * An immediate that must fit its field: a wider value could not be written, and the host
+     * would see another number than the script gave (the RMM reads 4 bytes of RsiHostCall.imm,
+     * reference 9.5; an HVC instruction holds 16 bits).
+     */
+    private static long immediate(Fields f, String key, int bits, String field)
+            throws ScriptException {
+        long v = f.u64(key);
+        if ((v >>> bits) != 0) {
+            throw f.error(key + ": 0x" + Long.toHexString(v) + " does not fit in " + field);
+        }
+        return v;
     }
 
     private static long callFid(Fields f, String kind, RealmCallTable calls) throws ScriptException {

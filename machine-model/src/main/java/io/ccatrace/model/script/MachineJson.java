@@ -61,7 +61,7 @@ public final class MachineJson {
             n = MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
             throw new ScriptException(0, "machine description is not JSON: "
-                    + e.getOriginalMessage());
+                    + JsonMessages.plain(e));
         }
         return parse(new Fields(0, "machine", n), null);
     }

@@ -17,8 +17,14 @@ import java.util.List;
  * @param size  bytes written: the whole 4 KiB params page, or the RecRun entry half
  */
 record PageLayout(String name, int size, List<Field> fields) {
-    /** One field: offset, width of one element in bytes, number of elements. */
-    record Field(String name, int offset, int width, int count) {
+    /**
+     * One field: offset, width of one element in bytes, number of elements, and whether the
+     * spec types it as signed (then a negative value is its two's complement).
+     */
+    record Field(String name, int offset, int width, int count, boolean signed) {
+        Field(String name, int offset, int width, int count) {
+            this(name, offset, width, count, false);
+        }
     }
 
     /** RmiRealmParams (reference 9.1). Numeric fields get their 8-byte slot. */
@@ -33,7 +39,7 @@ record PageLayout(String name, int size, List<Field> fields) {
             new Field("rpv", RealmParams.OFF_RPV, 8, 8),
             new Field("vmid", RealmParams.OFF_VMID, 2, 1),
             new Field("rtt_base", RealmParams.OFF_RTT_BASE, 8, 1),
-            new Field("rtt_level_start", RealmParams.OFF_RTT_LEVEL_START, 8, 1),
+            new Field("rtt_level_start", RealmParams.OFF_RTT_LEVEL_START, 8, 1, true),
             new Field("rtt_num_start", RealmParams.OFF_RTT_NUM_START, 8, 1)));
 
     /** RmiRecParams (reference 9.2). */
@@ -63,7 +69,8 @@ record PageLayout(String name, int size, List<Field> fields) {
         for (Field field : fields) {
             JsonNode v = f.optional(field.name());
             if (v == null) continue;
-            long[] words = field.count() == 1 ? new long[] {f.u64(v, field.name())}
+            long[] words = field.count() == 1
+                    ? new long[] {field.signed() ? f.s64(v, field.name()) : f.u64(v, field.name())}
                     : f.u64List(v, field.name(), field.count());
             for (int i = 0; i < words.length; i++) {
                 if (field.width() < 8 && (words[i] >>> (8 * field.width())) != 0) {

@@ -46,7 +46,7 @@ public final class ScriptParser {
     }
 
     public Script parse(String text) throws ScriptException {
-        String[] lines = text.split("\r?\n|\r", -1);
+        String[] lines = withoutByteOrderMark(text).split("\r?\n|\r", -1);
         MachineConfig config = null;
         CommandTable table = null;
         List<Action> actions = new ArrayList<>();
@@ -74,6 +74,14 @@ public final class ScriptParser {
         return new Script(config, actions);
     }
 
+    /**
+     * A UTF-8 byte order mark at the start of the file is not part of line 1 (editors on
+     * Windows write one; RFC 8259 lets a JSON parser ignore it). Only the first character.
+     */
+    private static String withoutByteOrderMark(String text) {
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    }
+
     private MachineConfig defaults(int line) throws ScriptException {
         MachineConfig d = MachineConfig.defaults();
         if (rmmOverride == null) return d;
@@ -88,8 +96,7 @@ public final class ScriptParser {
         try {
             return MAPPER.readTree(s);
         } catch (JsonProcessingException e) {
-            throw new ScriptException(line, "not valid JSON: "
-                    + e.getOriginalMessage().replaceAll("\\s+", " "));
+            throw new ScriptException(line, "not valid JSON: " + JsonMessages.plain(e));
         }
     }
 

@@ -103,6 +103,18 @@ class CommandTableTest {
         assertEquals(0x10000L, regs[1]);
     }
 
+    // SMCCC: the function id is W0; TF-RMM's handle_ns_smc(unsigned int function_id, ...)
+    // ignores x0[63:32], as the model already did for realm SMCs (model-decisions.md). Before
+    // the h3 audit a host x0 of 0xFFFFFFFF_C4000150 returned SMC_UNKNOWN.
+    @Test
+    void upperHalfOfX0IsIgnored() {
+        Fixture f = new Fixture();
+        long[] regs = f.machine.rmi(0, 0xFFFF_FFFF_C400_0150L, 0x10000L);
+        assertEquals(0L, regs[0]);
+        assertEquals(0x10000L, regs[1]);
+        assertEquals(Rmm.SMC_UNKNOWN, f.machine.rmi(0, 0x1_0000_0000L, 0L)[0]);
+    }
+
     // lookup by FID, inside the RMI range (found by index) and outside it (found by key)
     @Test
     void lookupFindsAddedReplacedAndCopiedEntries() {

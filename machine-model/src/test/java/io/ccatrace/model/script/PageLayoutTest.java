@@ -69,4 +69,29 @@ class PageLayoutTest {
         assertEquals(2, b.getLong(0x300));
         assertEquals(9, b.getLong(0x310));
     }
+
+    /**
+     * rtt_level_start is signed in the spec (reference 9.1: "8, signed"; -1 is the LPA2
+     * starting level), so a script may write it as a negative JSON integer or decimal string:
+     * script-format.md lets every number be a JSON integer, and only register values are
+     * unsigned. Before, -1 was refused as "negative value" and only "0xffff_ffff_ffff_ffff"
+     * could say it.
+     */
+    @Test
+    void rttLevelStartIsSignedSoMinusOneIsAllowed() throws Exception {
+        for (String v : new String[] {"-1", "\"-1\"", "\"0xffff_ffff_ffff_ffff\""}) {
+            ByteBuffer b = write("realm_params", "{\"rtt_level_start\":" + v + "}");
+            assertEquals(-1L, b.getLong(0x810), v);
+            assertEquals(-1L, RealmParams.parse(b.array()).rttLevelStart(), v);
+        }
+        assertEquals(Long.MIN_VALUE, write("realm_params",
+                "{\"rtt_level_start\":-9223372036854775808}").getLong(0x810));
+        for (String bad : new String[] {"-9223372036854775809", "\"-0x1\"", "\"-\"", "\"--1\""}) {
+            org.junit.jupiter.api.Assertions.assertThrows(ScriptException.class,
+                    () -> write("realm_params", "{\"rtt_level_start\":" + bad + "}"), bad);
+        }
+        // unsigned fields still refuse a negative value
+        org.junit.jupiter.api.Assertions.assertThrows(ScriptException.class,
+                () -> write("realm_params", "{\"s2sz\":-1}"));
+    }
 }

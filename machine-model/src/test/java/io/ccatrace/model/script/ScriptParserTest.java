@@ -40,13 +40,20 @@ class ScriptParserTest {
         assertArrayEquals(new long[] {0x10000}, r.args());
     }
 
+    /**
+     * script-format.md: hex "(underscores allowed)", with no rule on where, so a doubled,
+     * leading or trailing underscore is a spelling the contract permits and carries no value
+     * (before the h3 audit "1__0", "0x_10" and "10_" were refused as malformed).
+     */
     @Test
     void numbersMayBeIntsHexWithUnderscoresOrDecimalStrings() throws Exception {
-        Script s = parse("{\"op\":\"rmi\",\"fid\":\"0xC400_0151\",\"args\":[4096,\"0x8800_0000\","
-                + "\"12_288\",\"0xffff_ffff_ffff_ffff\",18446744073709551615]}");
+        Script s = parse("{\"op\":\"rmi\",\"fid\":\"0x_C400_0151\",\"args\":[4096,\"0x8800_0000\","
+                + "\"12_288\",\"0xffff_ffff_ffff_ffff\",18446744073709551615,\"1__0\","
+                + "\"0x8000__0000_\",\"_12\",\"0X_f_f\"]}");
         Action.Rmi r = (Action.Rmi) s.actions().get(0);
         assertEquals(0xC4000151L, r.fid());
-        assertArrayEquals(new long[] {4096, 0x8800_0000L, 12288, -1L, -1L}, r.args());
+        assertArrayEquals(new long[] {4096, 0x8800_0000L, 12288, -1L, -1L, 10, 0x8000_0000L, 12,
+            0xFF}, r.args());
     }
 
     @Test
@@ -59,7 +66,40 @@ class ScriptParserTest {
         failsWith(1, "expected a number",
                 "{\"op\":\"rmi\",\"cmd\":\"RMI_GRANULE_DELEGATE\",\"args\":[1.5]}");
         failsWith(1, "malformed", "{\"op\":\"rmi\",\"cmd\":\"RMI_GRANULE_DELEGATE\",\"args\":[\"0x\"]}");
-        failsWith(1, "malformed", "{\"op\":\"rmi\",\"cmd\":\"RMI_GRANULE_DELEGATE\",\"args\":[\"1__0\"]}");
+        failsWith(1, "malformed", "{\"op\":\"rmi\",\"cmd\":\"RMI_GRANULE_DELEGATE\",\"args\":[\"0x_\"]}");
+        failsWith(1, "malformed", "{\"op\":\"rmi\",\"cmd\":\"RMI_GRANULE_DELEGATE\",\"args\":[\"_\"]}");
+        failsWith(1, "malformed", "{\"op\":\"rmi\",\"cmd\":\"RMI_GRANULE_DELEGATE\",\"args\":[\"_0x10\"]}");
+    }
+
+    /**
+     * A JSON syntax error is said in the parser's words but without its Java names (class,
+     * feature and constraint names, the redacted source location), which no script author can
+     * act on. Before the h3 audit a trailing value read "(bound as
+     * `com.fasterxml.jackson.databind.JsonNode`): not allowed as per
+     * `DeserializationFeature.FAIL_ON_TRAILING_TOKENS`".
+     */
+    @Test
+    void jsonErrorsCarryNoJavaNames() {
+        String[] lines = {
+            "{\"op\":\"rmi\",\"cmd\":\"RMI_VERSION\",\"args\":[0]} {}",
+            "{\"op\":\"rmi\",\"cmd\":\"RMI_VERSION\",\"args\":[NaN]}",
+            "{\"op\":\"rmi\",\"cmd\":\"RMI_VERSION\",\"args\":[+1]}",
+            "{\"op\":\"rmi\",\"cmd\":\"RMI_VERSION\",\"args\":[0]",
+            "{\"op\":\"rmi\",\"cmd\":\"RMI_VERSION\",\"args\":[0]]",
+            "{\"op\":\"rmi\",\"cmd\":\"RMI_VERSION\",\"args\":[" + "9".repeat(1001) + "]}",
+            "{\"op\":\"rmi\",\"args\":" + "[".repeat(1001) + "]".repeat(1001) + "}",
+        };
+        for (String line : lines) {
+            String m = fails(line).getMessage();
+            assertTrue(m.startsWith("line 1: not valid JSON: "), m);
+            for (String java : new String[] {"`", "jackson", "Feature", "Constraints", "Source"}) {
+                assertFalse(m.contains(java), m);
+            }
+        }
+        assertTrue(fails(lines[0]).getMessage().contains("more than one JSON value"));
+        String big = fails("{\"op\":\"rmi\",\"cmd\":\"RMI_VERSION\",\"args\":["
+                + "9".repeat(400) + "]}").getMessage();
+        assertTrue(big.contains("99999999999999999999... (400 digits) does not fit in 64 bits"), big);
     }
 
     @Test
@@ -202,6 +242,23 @@ class ScriptParserTest {
         failsWith(1, "isv must be true or false", pre + "{\"read\":2,\"isv\":0}]}");
         failsWith(1, "unknown field 'value'", pre + "{\"read\":2,\"value\":1}]}");
         failsWith(1, "missing field 'steps'", "{\"op\":\"realm\",\"rec\":1}");
+    }
+
+    /**
+     * A host_call or hvc immediate wider than its field is a malformed value: the RMM reads 4
+     * bytes of RsiHostCall.imm (reference 9.5), so {"host_call": "0x1_0000_0001"} used to exit
+     * to the host with imm 0x1, and HVC has a 16-bit immediate.
+     */
+    @Test
+    void immediatesMustFitTheirField() throws Exception {
+        String pre = "{\"op\":\"realm\",\"rec\":\"0x80000000\",\"steps\":[";
+        failsWith(1, "host_call: 0x100000001 does not fit",
+                pre + "{\"host_call\":\"0x1_0000_0001\",\"buffer\":\"0x1000\"}]}");
+        failsWith(1, "hvc: 0x10000 does not fit", pre + "{\"hvc\":65536}]}");
+        Action.Realm r = (Action.Realm) parse(pre + "{\"host_call\":\"0xffff_ffff\","
+                + "\"buffer\":\"0x1000\"},{\"hvc\":\"0xffff\"}]}").actions().get(0);
+        assertEquals(0xFFFF_FFFFL, r.steps().get(0).value());
+        assertEquals(0xFFFFL, r.steps().get(1).value());
     }
 
     @Test

@@ -51,7 +51,15 @@ class HostileScriptTest {
         "{\"op\": \"realm\", \"rec\": \"0x8010_0000\", \"steps\": [{\"call\": \"RSI_NO_SUCH\"}]}      | RSI_NO_SUCH",
         "{\"op\": \"ns_write\", \"pa\": \"0x8000_0000\", \"realm_params\": {\"s2sz\": \"0x1_0000_0000_0000_0000\"}} | s2sz",
         "{\"op\": \"rmi\",                                                                            | JSON",
-        "[1, 2]                                                                                       | object"})
+        "[1, 2]                                                                                       | object",
+        "{\"op\": \"rmi\", \"cmd\": \"RMI_VERSION\", \"args\": [0], \"args\": [1]}                | Duplicate",
+        "{\"op\": \"rmi\", \"cmd\": \"RMI_VERSION\", \"args\": [0]} {}                               | JSON",
+        "{\"op\": \"rmi\", \"cmd\": \"RMI_VERSION\", \"args\": [0], \"comment\": \"x\"}           | comment",
+        "{\"op\": \"rmi\", \"cmd\": null, \"args\": [0]}                                          | null",
+        "{\"op\": \"rmi\", \"cmd\": \"RMI_VERSION\", \"args\": [\"-0x1\"]}                        | -0x1",
+        "{\"op\": \"ns_write\", \"pa\": \"0x8000_0000\", \"realm_params\": {\"rtt_level_start\": -9223372036854775809}} | rtt_level_start",
+        "{\"op\": \"ns_write\", \"pa\": \"0x8000_0000\", \"realm_params\": {\"s2sz\": -1}}     | s2sz",
+        "{\"op\": \"realm\", \"rec\": \"0x8010_0000\", \"steps\": [{\"wfi\": false}]}           | wfi"})
     void refusedBeforeAnythingRuns(String line3, String named) throws IOException {
         Path out = dir.resolve("out.arrows");
         run(line3, out).badInput(dir.resolve("s.jsonl").toString(), "line 3", named.strip());
