@@ -56,21 +56,12 @@ public final class TraceDiff {
         }
     }
 
-    /** Null when both rows are the same input (operands equal), else what differs. */
+    /** Null when both rows are the same input (operands equal), else the first operand that differs and both inputs. */
     static String inputDifference(EventView x, EventView y) {
         if (x == null || y == null) return x == y ? null : "one side has effects before any input";
-        if (x.kind() != y.kind() || !same(x.cmd(), y.cmd()) || x.fid() != y.fid()
-                || x.rec() != y.rec() || x.pa() != y.pa() || x.ipa() != y.ipa()
-                || !java.util.Arrays.equals(x.args(), y.args())
-                || x.isInput() && x.kind() == io.ccatrace.trace.EventKind.NS_WRITE
-                && !java.util.Arrays.equals(x.payload(), y.payload())) {
-            return Describe.input(x.toEvent()) + " vs " + Describe.input(y.toEvent());
-        }
-        return null;
-    }
-
-    private static boolean same(String p, String q) {
-        return p == null ? q == null : p.equals(q);
+        String operand = InputOperands.difference(x, y);
+        if (operand == null) return null;
+        return Describe.input(x.toEvent()) + " vs " + Describe.input(y.toEvent()) + " (they differ in " + operand + ")";
     }
 
 }
