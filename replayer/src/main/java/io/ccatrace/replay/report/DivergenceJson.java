@@ -122,6 +122,10 @@ public final class DivergenceJson implements AutoCloseable {
             g.writeNumberField("inputs", r.inputs());
             g.writeNumberField("last_seq", r.lastSeq());
             if (r.stoppedEarly() != null) g.writeStringField("stopped_early", r.stoppedEarly());
+            if (r.unjudged() > 0) {
+                g.writeNumberField("unjudged_effects", r.unjudged());
+                g.writeNumberField("cut_seq", r.cutSeq());
+            }
             g.writeNumberField("total", r.summary().total());
             if (known.any()) g.writeNumberField("known_total", known.knownTotal());
             g.writeObjectFieldStart("summary");
