@@ -33,7 +33,12 @@ class ReplayCommandTest {
 
     /** A short trace recorded on the 1.0 model: delegations and an RMI_FEATURES(0) at seq 4. */
     Path record() throws Exception {
-        Path p = dir.resolve("t.jsonl");
+        return recordIn(dir);
+    }
+
+    /** {@link #record()} into another directory. */
+    Path recordIn(Path into) throws Exception {
+        Path p = into.resolve("t.jsonl");
         MachineConfig c = MachineConfig.defaults();
         Machine m = new Machine(c);
         TraceMetadata meta = TraceMetadata.empty().with(TraceMetadata.MACHINE, MachineJson.toJson(c))
