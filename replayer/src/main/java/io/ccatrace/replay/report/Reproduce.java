@@ -21,9 +21,15 @@ public final class Reproduce {
         return "ccatrace state " + quote(trace) + " --at " + d.seq() + subject(d);
     }
 
-    /** The state option naming what the divergence is about. */
+    /**
+     * The state option naming what the divergence is about: the effect that differs, else the
+     * first missing or extra effect (an input's register that differs with effects missing,
+     * as DATA_DESTROY's x2 with its RTT_ENTRY, is about that entry: before, the state line
+     * named the RD granule, x1, which shows nothing of it), else the input's operand.
+     */
     static String subject(Divergence d) {
         TraceEvent e = d.at();
+        if (e == null || e == d.input()) e = firstEffect(d);
         if (e != null && e != d.input()) {
             if (e.kind() == EventKind.RTT_ENTRY || e.kind() == EventKind.STAGE2_FAULT) {
                 return " --realm " + hex(e.realm()) + " --ipa " + hex(e.ipa());
@@ -41,6 +47,11 @@ public final class Reproduce {
         }
         if (in.pa() != TraceEvent.NULL) return " --pa " + hex(in.pa());
         return "";
+    }
+
+    private static TraceEvent firstEffect(Divergence d) {
+        if (!d.missing().isEmpty()) return d.missing().get(0);
+        return d.extra().isEmpty() ? null : d.extra().get(0);
     }
 
     private static String hex(long v) {
