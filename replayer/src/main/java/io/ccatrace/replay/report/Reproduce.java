@@ -3,6 +3,7 @@ package io.ccatrace.replay.report;
 import io.ccatrace.replay.divergence.Divergence;
 import io.ccatrace.trace.EventKind;
 import io.ccatrace.trace.TraceEvent;
+import java.nio.file.Path;
 
 /**
  * The exact ccatrace commands that reproduce a divergence (replay up to it) and show the
@@ -13,12 +14,12 @@ public final class Reproduce {
     }
 
     public static String replay(String trace, String rmm, Divergence d) {
-        return "ccatrace replay " + quote(trace) + (rmm == null ? "" : " --rmm " + rmm)
+        return "ccatrace replay " + path(trace) + (rmm == null ? "" : " --rmm " + rmm)
                 + " --until " + d.seq();
     }
 
     public static String state(String trace, Divergence d) {
-        return "ccatrace state " + quote(trace) + " --at " + d.seq() + subject(d);
+        return "ccatrace state " + path(trace) + " --at " + d.seq() + subject(d);
     }
 
     /**
@@ -56,6 +57,15 @@ public final class Reproduce {
 
     private static String hex(long v) {
         return "0x" + Long.toHexString(v);
+    }
+
+    /**
+     * A trace as a command names it: absolute, so that the command works from any directory
+     * (before session 25 the path as given, so `replay t.arrows` printed commands that failed
+     * with "no such trace file" anywhere but t.arrows's directory), quoted for a POSIX shell.
+     */
+    public static String path(String trace) {
+        return quote(Path.of(trace).toAbsolutePath().normalize().toString());
     }
 
     public static String quote(String s) {

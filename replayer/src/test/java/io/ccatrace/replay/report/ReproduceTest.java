@@ -33,13 +33,27 @@ class ReproduceTest {
     void aRegisterThatDiffersWithAMissingEffectShowsThatEffectsObject() {
         TraceEvent in = destroy();
         Divergence d = new Divergence(953, in, in, "x2", "0x80301000", "0x80300000", List.of(unmap()), List.of());
-        assertEquals("ccatrace state t.arrows --at 953 --realm 0x81000000 --ipa 0x80300000", Reproduce.state("t.arrows", d));
+        assertEquals("ccatrace state /traces/t.arrows --at 953 --realm 0x81000000 --ipa 0x80300000",
+                Reproduce.state("/traces/t.arrows", d));
     }
 
     @Test
     void aRegisterThatDiffersAloneShowsTheInputsGranule() {
         TraceEvent in = destroy();
         Divergence d = new Divergence(953, in, in, "status", "RMI_SUCCESS", "RMI_ERROR_RTT", List.of(), List.of());
-        assertEquals("ccatrace state t.arrows --at 953 --pa 0x81000000", Reproduce.state("t.arrows", d));
+        assertEquals("ccatrace state /traces/t.arrows --at 953 --pa 0x81000000", Reproduce.state("/traces/t.arrows", d));
+    }
+
+    /** The commands name the trace by its absolute path, quoted, so they work from any directory. */
+    @Test
+    void theCommandsWorkFromAnyDirectory() {
+        TraceEvent in = destroy();
+        Divergence d = new Divergence(953, in, in, "status", "RMI_SUCCESS", "RMI_ERROR_RTT", List.of(), List.of());
+        String here = java.nio.file.Path.of("").toAbsolutePath().toString();
+        assertEquals("ccatrace replay " + Reproduce.quote(here + "/t.arrows") + " --rmm 1.0-eac5 --until 953",
+                Reproduce.replay("t.arrows", "1.0-eac5", d));
+        assertEquals("ccatrace state " + Reproduce.quote(here + "/a b/t.arrows") + " --at 953 --pa 0x81000000",
+                Reproduce.state("a b/../a b/./t.arrows", d));
+        assertEquals("ccatrace state '/x/it'\\''s here.arrows' --at 953 --pa 0x81000000", Reproduce.state("/x/it's here.arrows", d));
     }
 }
