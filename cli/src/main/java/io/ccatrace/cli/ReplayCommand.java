@@ -37,7 +37,7 @@ public final class ReplayCommand implements Callable<Integer> {
     Long until;
 
     @Option(names = "--max-divergences", paramLabel = "K", description = "stop after K divergences (default: no limit)")
-    Integer maxDivergences;
+    Long maxDivergences;
 
     @Option(names = "--json", description = "one JSON object instead of text")
     boolean json;
@@ -71,7 +71,7 @@ public final class ReplayCommand implements Callable<Integer> {
         ReplayWarnings warnings = new ReplayWarnings(Warnings.to(spec));
         try (TraceCursor reader = Replayer.openCursor(trace, warnings)) {
             Replayer replayer = new Replayer(new ReplayOptions(rmm, until == null ? -1 : until,
-                    maxDivergences == null ? 0 : maxDivergences));
+                    maxDivergences == null ? 0L : maxDivergences));
             String recorded = MachineSetup.recordedModel(reader.metadata());
             String replayed = rmm != null ? rmm : recorded;
             if (json) {

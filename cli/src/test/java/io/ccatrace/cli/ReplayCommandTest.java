@@ -52,6 +52,16 @@ class ReplayCommandTest {
         return p;
     }
 
+    /** A limit beyond 2^31 is a limit (a long trace can have more divergences); before, "is not an int", exit 2. */
+    @Test
+    void aHugeDivergenceLimitIsALimit() throws Exception {
+        Path t = record();
+        String[] r = run("replay", t.toString(), "--rmm", "1.0-eac5", "--max-divergences", "99999999999");
+        assertEquals("1", r[0], r[2]);
+        assertTrue(r[1].contains("1 divergence by command and field"), r[1]);
+        assertEquals("", r[2]);
+    }
+
     @Test
     void replayOfAnUnchangedTraceExitsZero() throws Exception {
         String[] r = run("replay", record().toString());
