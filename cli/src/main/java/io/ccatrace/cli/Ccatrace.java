@@ -66,6 +66,10 @@ public final class Ccatrace implements Runnable {
         cl.setErr(err);
         cl.setExecutionExceptionHandler(Ccatrace::handleException);
         cl.setParameterExceptionHandler((ex, a) -> {
+            if (ReplayCommand.wantsJson(ex.getCommandLine(), a)) {
+                io.ccatrace.replay.report.DivergenceJson.failure(ex.getCommandLine().getOut(), null, oneLine(ex.getMessage()));
+                ex.getCommandLine().getOut().flush();
+            }
             ex.getCommandLine().getErr().println("ccatrace: " + ex.getMessage());
             return ExitCodes.BAD_INPUT;
         });
@@ -75,23 +79,27 @@ public final class Ccatrace implements Runnable {
     private static int handleException(Exception ex, CommandLine cl,
                                        CommandLine.ParseResult parsed) {
         PrintWriter err = cl.getErr();
-        if (ex instanceof java.io.UncheckedIOException) {
-            err.println("ccatrace: " + oneLine(ioMessage(((java.io.UncheckedIOException) ex).getCause())));
-            return ExitCodes.BAD_INPUT;
-        }
-        if (ex instanceof java.io.IOException) {
-            err.println("ccatrace: " + oneLine(ioMessage((java.io.IOException) ex)));
-            return ExitCodes.BAD_INPUT;
-        }
         if (ex instanceof ModelBroke) {
             err.println("ccatrace: " + oneLine(ex.getMessage()));
             return ((ModelBroke) ex).exitCode();
         }
-        if (ex instanceof UserException) {
-            err.println("ccatrace: " + oneLine(ex.getMessage()));
+        String line = badInputLine(ex);
+        if (line != null) {
+            err.println("ccatrace: " + line);
             return ExitCodes.BAD_INPUT;
         }
         return internalError(ex, err);
+    }
+
+    /**
+     * The one line (after "ccatrace: ") a command's failure is reported with when it is bad
+     * input (exit 2): an unreadable file, a wrong option or file content; null for anything else.
+     */
+    static String badInputLine(Exception ex) {
+        if (ex instanceof java.io.UncheckedIOException) return oneLine(ioMessage(((java.io.UncheckedIOException) ex).getCause()));
+        if (ex instanceof java.io.IOException) return oneLine(ioMessage((java.io.IOException) ex));
+        if (ex instanceof UserException) return oneLine(ex.getMessage());
+        return null;
     }
 
     /** The one line of a bug in ccatrace (its stack trace after it with {@link #STACK_ENV} set); exit 3. */

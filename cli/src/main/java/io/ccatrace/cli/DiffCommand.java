@@ -113,8 +113,8 @@ public final class DiffCommand implements Callable<Integer> {
         if ((against != null || modelA != null) && modelB != null && !modelB.equals(modelA)) {
             return new DivergenceText(out, a.toString(), modelB).models(modelA, modelB);
         }
-        String second = against != null ? "--against " + against : Reproduce.quote(b.toString());
-        return DivergenceText.reproducedBy(out, a.toString(), "ccatrace diff " + Reproduce.quote(a.toString()) + " " + second)
+        String second = against != null ? "--against " + against : Reproduce.path(b.toString());
+        return DivergenceText.reproducedBy(out, a.toString(), "ccatrace diff " + Reproduce.path(a.toString()) + " " + second)
                 .models(modelA, modelB);
     }
 

@@ -37,30 +37,54 @@ public final class ReplayCommand implements Callable<Integer> {
     Long until;
 
     @Option(names = "--max-divergences", paramLabel = "K", description = "stop after K divergences (default: no limit)")
-    Integer maxDivergences;
+    Long maxDivergences;
 
     @Option(names = "--json", description = "one JSON object instead of text")
     boolean json;
 
     @Override
     public Integer call() throws IOException {
+        if (!json) return replay(spec.commandLine().getOut());
+        PrintWriter out = spec.commandLine().getOut();
+        try {
+            return replay(out);
+        } catch (IOException | RuntimeException e) {
+            if (report == null) {
+                String line = Ccatrace.badInputLine(e);
+                DivergenceJson.failure(out, trace.toString(), line != null ? line : "internal error: " + e);
+                out.flush();
+            }
+            throw e;
+        }
+    }
+
+    /** The --json report once it has begun (it ends itself on a failure part-way), else null. */
+    private DivergenceJson report;
+
+    private Integer replay(PrintWriter out) throws IOException {
         if (maxDivergences != null && maxDivergences < 1) {
             throw new UserException("--max-divergences: must be at least 1 (omit it for no limit), got " + maxDivergences);
         }
         if (until != null && until < 0) throw new UserException("--until: must be a seq (0 or more), got " + until);
-        PrintWriter out = spec.commandLine().getOut();
         String name = trace.toString();
         ReplayResult r;
         ReplayWarnings warnings = new ReplayWarnings(Warnings.to(spec));
         try (TraceCursor reader = Replayer.openCursor(trace, warnings)) {
             Replayer replayer = new Replayer(new ReplayOptions(rmm, until == null ? -1 : until,
-                    maxDivergences == null ? 0 : maxDivergences));
+                    maxDivergences == null ? 0L : maxDivergences));
             String recorded = MachineSetup.recordedModel(reader.metadata());
             String replayed = rmm != null ? rmm : recorded;
             if (json) {
-                try (DivergenceJson report = new DivergenceJson(out, name, rmm).models(recorded, replayed)) {
+                report = new DivergenceJson(out, name, rmm).models(recorded, replayed);
+                try {
                     r = replayer.run(reader, warnings, report::divergence);
                     report.summary(r);
+                } catch (IOException | RuntimeException e) {
+                    String line = Ccatrace.badInputLine(e instanceof BadInputException ? badInput(name, (BadInputException) e) : e);
+                    report.failed(line != null ? line : "internal error: " + e);
+                    throw e;
+                } finally {
+                    report.close();
                 }
             } else {
                 DivergenceText report = new DivergenceText(out, name, rmm).models(recorded, replayed);
@@ -68,9 +92,18 @@ public final class ReplayCommand implements Callable<Integer> {
                 report.summary(r);
             }
         } catch (BadInputException e) {
-            throw new UserException(name + ": " + e.getMessage());
+            throw badInput(name, e);
         }
         out.flush();
         return r.diverged() ? ExitCodes.FINDING : ExitCodes.OK;
+    }
+
+    private static UserException badInput(String trace, BadInputException e) {
+        return new UserException(trace + ": " + e.getMessage());
+    }
+
+    /** Whether a command line being parsed is a replay asking for JSON (its parse errors are reported in JSON too). */
+    static boolean wantsJson(CommandLine cl, String[] args) {
+        return cl.getCommand() instanceof ReplayCommand && java.util.Arrays.asList(args).contains("--json");
     }
 }

@@ -33,7 +33,12 @@ class ReplayCommandTest {
 
     /** A short trace recorded on the 1.0 model: delegations and an RMI_FEATURES(0) at seq 4. */
     Path record() throws Exception {
-        Path p = dir.resolve("t.jsonl");
+        return recordIn(dir);
+    }
+
+    /** {@link #record()} into another directory. */
+    Path recordIn(Path into) throws Exception {
+        Path p = into.resolve("t.jsonl");
         MachineConfig c = MachineConfig.defaults();
         Machine m = new Machine(c);
         TraceMetadata meta = TraceMetadata.empty().with(TraceMetadata.MACHINE, MachineJson.toJson(c))
@@ -45,6 +50,16 @@ class ReplayCommandTest {
             m.rmi(0, FEATURES, 0);
         }
         return p;
+    }
+
+    /** A limit beyond 2^31 is a limit (a long trace can have more divergences); before, "is not an int", exit 2. */
+    @Test
+    void aHugeDivergenceLimitIsALimit() throws Exception {
+        Path t = record();
+        String[] r = run("replay", t.toString(), "--rmm", "1.0-eac5", "--max-divergences", "99999999999");
+        assertEquals("1", r[0], r[2]);
+        assertTrue(r[1].contains("1 divergence by command and field"), r[1]);
+        assertEquals("", r[2]);
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.ccatrace.replay;
 import io.ccatrace.model.rmi.ModelFailure;
 import io.ccatrace.model.machine.Machine;
 import io.ccatrace.recorder.TraceRow;
+import io.ccatrace.replay.divergence.CutWindow;
 import io.ccatrace.replay.divergence.Divergence;
 import io.ccatrace.replay.divergence.DivergenceSummary;
 import io.ccatrace.replay.divergence.WindowComparator;
@@ -44,6 +45,9 @@ final class InPlaceReplay {
     private long rows;
     private long inputs;
     private long expect;
+    /** Replayed effects not judged in the window an unfinished trace ends in ({@link CutWindow}), and its seq. */
+    private long unjudged;
+    private long cutSeq = -1;
 
     InPlaceReplay(TraceCursor c, Machine machine, ReplayCapture capture, ReplayOptions options) {
         this.c = c;
@@ -84,7 +88,8 @@ final class InPlaceReplay {
             }
         }
         // seqs are checked dense from 0: the last row replayed is rows - 1
-        return new ReplayResult(recorded, machine.config().rmmModel(), rows, inputs, rows - 1, stop, summary);
+        return new ReplayResult(recorded, machine.config().rmmModel(), rows, inputs, rows - 1, stop, summary,
+                unjudged, cutSeq);
     }
 
     /** What one window came to. atNext: whether the cursor is on the next window's first row. */
@@ -157,10 +162,26 @@ final class InPlaceReplay {
             return j;
         }
         if (recorded == null && !inputDiffers && matched == count) return j;   // the usual case
+        boolean cut = !j.atNext && !c.complete();  // an unfinished trace ends in this window
+        if (cut && recorded == null && !inputDiffers) {
+            cutAt(inSeq, count - matched);         // every recorded effect matched: the rest was never written
+            return j;
+        }
         if (recorded == null) recorded = prefix(replayed, matched);
+        if (cut) {
+            int keep = CutWindow.judged(recorded, replayed);
+            cutAt(inSeq, replayed.size() - keep);
+            replayed = replayed.subList(0, keep);
+        }
         if (input == null && hasInput) input = recordedAs(capture.input(), inSeq, inTime, inCause);
         j.divergence = WindowComparator.compare(input, recorded, capture.input(), replayed);
         return j;
+    }
+
+    private void cutAt(long seq, int notJudged) {
+        if (notJudged == 0) return;
+        unjudged = notJudged;
+        cutSeq = seq;
     }
 
     /**

@@ -82,6 +82,11 @@ final class ReadAhead implements WindowSource, AutoCloseable {
         }
     }
 
+    @Override
+    public boolean lastWindowCut() {
+        return current != null && current.last && current.cut && next == current.windows();
+    }
+
     private static IOException rethrow(Throwable t) {
         if (t instanceof IOException) return (IOException) t;
         if (t instanceof RuntimeException) throw (RuntimeException) t;
@@ -97,13 +102,17 @@ final class ReadAhead implements WindowSource, AutoCloseable {
         long expect = 0;
         boolean first = true;
         try {
+            boolean toTheEnd = true;
             while (cursor.next()) {
                 EventView v = cursor.row();
                 if (v.seq() != expect) throw WindowReader.outOfOrder(v.seq(), expect);
                 expect++;
                 if (first || v.isInput()) {
                     first = false;
-                    if (until >= 0 && b.lastWindowSeq() > until) break;   // the replay stops there
+                    if (until >= 0 && b.lastWindowSeq() > until) {   // the replay stops there
+                        toTheEnd = false;
+                        break;
+                    }
                     if (b.rows() >= BLOCK_ROWS) {
                         full.add(b);
                         b = take();
@@ -114,6 +123,7 @@ final class ReadAhead implements WindowSource, AutoCloseable {
                 }
                 b.add(v);
             }
+            b.cut = toTheEnd && !cursor.complete();
         } catch (Throwable t) {
             b.dropLastWindow();
             b.error = t;

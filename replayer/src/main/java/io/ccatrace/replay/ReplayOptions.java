@@ -5,7 +5,7 @@ package io.ccatrace.replay;
  * on), until the last seq to replay (-1: all), maxDivergences the number of divergences
  * after which replay stops (0: no limit).
  */
-public record ReplayOptions(String rmm, long until, int maxDivergences) {
+public record ReplayOptions(String rmm, long until, long maxDivergences) {
     public static ReplayOptions all() {
         return new ReplayOptions(null, -1, 0);
     }

@@ -3,12 +3,14 @@ package io.ccatrace.replay;
 import io.ccatrace.model.rmi.ModelFailure;
 import io.ccatrace.model.event.EventListener;
 import io.ccatrace.model.machine.Machine;
+import io.ccatrace.replay.divergence.CutWindow;
 import io.ccatrace.replay.divergence.Divergence;
 import io.ccatrace.replay.divergence.DivergenceSummary;
 import io.ccatrace.replay.divergence.WindowComparator;
 import io.ccatrace.replay.input.BadInputException;
 import io.ccatrace.replay.input.InputFeeder;
 import io.ccatrace.trace.Column;
+import io.ccatrace.trace.EventView;
 import io.ccatrace.trace.TraceCursor;
 import io.ccatrace.trace.TraceFiles;
 import io.ccatrace.trace.TraceMetadata;
@@ -18,6 +20,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -119,6 +122,8 @@ public final class Replayer {
         DivergenceSummary summary = new DivergenceSummary();
         long rows = 0;
         long inputs = 0;
+        long unjudged = 0;
+        long cutSeq = -1;
         String stop = null;
         for (Window w = windows.next(); w != null; w = windows.next()) {
             if (options.until() >= 0 && w.seq() > options.until()) break;
@@ -141,8 +146,16 @@ public final class Replayer {
                     break;
                 }
             }
-            Divergence d = WindowComparator.compare(w.input(), w.effects(), capture.input(),
-                    capture.effects());
+            List<? extends EventView> replayed = capture.effects();
+            if (windows.lastWindowCut()) {
+                int keep = CutWindow.judged(w.effects(), replayed);
+                if (keep < replayed.size()) {
+                    unjudged = replayed.size() - keep;
+                    cutSeq = w.seq();
+                    replayed = replayed.subList(0, keep);
+                }
+            }
+            Divergence d = WindowComparator.compare(w.input(), w.effects(), capture.input(), replayed);
             if (d != null) {
                 summary.add(d);
                 sink.accept(d);
@@ -154,6 +167,6 @@ public final class Replayer {
         }
         // every window source checks that seqs are dense from 0: the last row replayed is rows - 1
         return new ReplayResult(recorded, machine.config().rmmModel(), rows, inputs, rows - 1, stop,
-                summary);
+                summary, unjudged, cutSeq);
     }
 }

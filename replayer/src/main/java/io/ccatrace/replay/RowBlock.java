@@ -23,6 +23,8 @@ final class RowBlock {
     private int warningsGiven;
     /** Whether the reading ended after this block (end of trace, --until reached, or error). */
     boolean last;
+    /** Whether the reading reached the end of an unfinished trace: its last window may be cut. */
+    boolean cut;
     /** What stopped the reading after this block's windows, or null. */
     Throwable error;
 
@@ -33,6 +35,7 @@ final class RowBlock {
         warningAt.clear();
         warningsGiven = 0;
         last = false;
+        cut = false;
         error = null;
     }
 

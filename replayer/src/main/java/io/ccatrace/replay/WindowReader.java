@@ -22,6 +22,11 @@ public final class WindowReader implements WindowSource {
         boolean next() throws IOException;
 
         EventView row();
+
+        /** After the end: whether the trace was finished (false for a recording that did not finish). */
+        default boolean complete() {
+            return true;
+        }
     }
 
     private final TraceReader reader;
@@ -32,6 +37,7 @@ public final class WindowReader implements WindowSource {
     private RowCopy pendingSlot = new RowCopy();
     private EventView pending;
     private long expectSeq;
+    private boolean lastCut;
 
     public WindowReader(TraceReader reader) {
         this.reader = reader;
@@ -55,6 +61,11 @@ public final class WindowReader implements WindowSource {
             public EventView row() {
                 return c;
             }
+
+            @Override
+            public boolean complete() {
+                return c.complete();
+            }
         };
     }
 
@@ -73,7 +84,10 @@ public final class WindowReader implements WindowSource {
         for (int k = 0; ; k++) {
             RowCopy slot = slot(k);
             EventView e = read(slot);
-            if (e == null) break;
+            if (e == null) {
+                lastCut = !(cursor != null ? cursor.complete() : reader.complete());
+                break;
+            }
             if (e.isInput()) {
                 pending = e;
                 if (cursor != null) {          // keep the pending row's copy out of the pool
@@ -85,6 +99,11 @@ public final class WindowReader implements WindowSource {
             window.add(e);
         }
         return window;
+    }
+
+    @Override
+    public boolean lastWindowCut() {
+        return lastCut;
     }
 
     private RowCopy slot(int k) {

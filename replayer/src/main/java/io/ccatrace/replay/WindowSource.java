@@ -9,4 +9,12 @@ public interface WindowSource {
      * reused by the next call: copy what you keep ({@link Window#copy()}).
      */
     Window next() throws IOException;
+
+    /**
+     * Whether the window {@link #next()} returned last ends an unfinished trace (a recording
+     * that did not finish), so its effects may have been cut ({@code CutWindow}).
+     */
+    default boolean lastWindowCut() {
+        return false;
+    }
 }

@@ -21,6 +21,7 @@ final class ListCursor implements TraceCursor {
     /** Rows read so far (read by other threads in tests of the read-ahead). */
     volatile int read;
     private long[] hashes;
+    private boolean complete = true;
 
     ListCursor(TraceMetadata meta, List<TraceEvent> rows) {
         this.meta = meta;
@@ -62,7 +63,13 @@ final class ListCursor implements TraceCursor {
 
     @Override
     public boolean complete() {
-        return true;
+        return complete;
+    }
+
+    /** As a recording that did not finish: complete() is false. */
+    ListCursor unfinished() {
+        complete = false;
+        return this;
     }
 
     /** Rows in memory have no chain: none recomputed, none broken. */

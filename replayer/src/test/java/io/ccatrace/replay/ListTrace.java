@@ -10,6 +10,7 @@ import java.util.List;
 final class ListTrace implements TraceReader {
     private final TraceMetadata meta;
     private final Iterator<TraceEvent> it;
+    private boolean complete = true;
 
     ListTrace(TraceMetadata meta, List<TraceEvent> rows) {
         this.meta = meta;
@@ -29,6 +30,17 @@ final class ListTrace implements TraceReader {
     @Override
     public TraceEvent next() {
         return it.next();
+    }
+
+    @Override
+    public boolean complete() {
+        return complete;
+    }
+
+    /** As a recording that did not finish: complete() is false. */
+    ListTrace unfinished() {
+        complete = false;
+        return this;
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.ccatrace.replay.diff;
 
 import io.ccatrace.replay.Window;
 import io.ccatrace.replay.WindowReader;
+import io.ccatrace.replay.divergence.CutWindow;
 import io.ccatrace.replay.divergence.Describe;
 import io.ccatrace.replay.divergence.Divergence;
 import io.ccatrace.replay.divergence.DivergenceSummary;
@@ -9,13 +10,15 @@ import io.ccatrace.replay.divergence.WindowComparator;
 import io.ccatrace.trace.EventView;
 import io.ccatrace.trace.TraceReader;
 import java.io.IOException;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
  * Aligns two traces input by input (the same scenario or script on two models, or two
  * runs) and compares each input's outcome and effects, A as expected and B as actual. When
  * the inputs themselves differ (a host that reacted to a different outcome), the traces can
- * no longer be aligned: that is reported once and the diff ends there.
+ * no longer be aligned: that is reported once and the diff ends there. The window an
+ * unfinished trace ends in is compared only as far as it was recorded ({@link CutWindow}).
  */
 public final class TraceDiff {
     /** Totals: windows compared, divergent windows by command and field, where alignment ended. */
@@ -48,7 +51,11 @@ public final class TraceDiff {
                 return new Result(windows, summary, "inputs differ at A seq " + wa.seq()
                         + " / B seq " + wb.seq() + ": " + inputs);
             }
-            Divergence d = WindowComparator.compare(wa.input(), wa.effects(), wb.input(), wb.effects());
+            List<EventView> ea = wa.effects();
+            List<EventView> eb = wb.effects();
+            if (rb.lastWindowCut()) ea = ea.subList(0, CutWindow.judged(eb, ea));   // B ends unfinished here
+            if (ra.lastWindowCut()) eb = eb.subList(0, CutWindow.judged(ea, eb));
+            Divergence d = WindowComparator.compare(wa.input(), ea, wb.input(), eb);
             if (d != null) {
                 summary.add(d);
                 sink.accept(d);
@@ -56,21 +63,12 @@ public final class TraceDiff {
         }
     }
 
-    /** Null when both rows are the same input (operands equal), else what differs. */
+    /** Null when both rows are the same input (operands equal), else the first operand that differs and both inputs. */
     static String inputDifference(EventView x, EventView y) {
         if (x == null || y == null) return x == y ? null : "one side has effects before any input";
-        if (x.kind() != y.kind() || !same(x.cmd(), y.cmd()) || x.fid() != y.fid()
-                || x.rec() != y.rec() || x.pa() != y.pa() || x.ipa() != y.ipa()
-                || !java.util.Arrays.equals(x.args(), y.args())
-                || x.isInput() && x.kind() == io.ccatrace.trace.EventKind.NS_WRITE
-                && !java.util.Arrays.equals(x.payload(), y.payload())) {
-            return Describe.input(x.toEvent()) + " vs " + Describe.input(y.toEvent());
-        }
-        return null;
-    }
-
-    private static boolean same(String p, String q) {
-        return p == null ? q == null : p.equals(q);
+        String operand = InputOperands.difference(x, y);
+        if (operand == null) return null;
+        return Describe.input(x.toEvent()) + " vs " + Describe.input(y.toEvent()) + " (they differ in " + operand + ")";
     }
 
 }

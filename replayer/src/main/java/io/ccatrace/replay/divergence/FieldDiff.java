@@ -4,7 +4,6 @@ import io.ccatrace.trace.Column;
 import io.ccatrace.trace.EventKind;
 import io.ccatrace.trace.TraceEvent;
 import java.util.Arrays;
-import java.util.HexFormat;
 
 /**
  * The first column in which two rows of the same kind differ, in schema column order.
@@ -56,7 +55,7 @@ public record FieldDiff(String field, String expected, String actual) {
                 return registers(c, a, c.getLongs(a), c.getLongs(b));
             case BYTES:
                 if (Arrays.equals(a.payload(), b.payload())) return null;
-                return new FieldDiff(c.columnName(), bytes(a.payload()), bytes(b.payload()));
+                return PayloadDiff.between(c.columnName(), a.payload(), b.payload());
             default:
                 return null;
         }
@@ -106,11 +105,5 @@ public record FieldDiff(String field, String expected, String actual) {
 
     static String hex(long v) {
         return "0x" + Long.toHexString(v);
-    }
-
-    private static String bytes(byte[] b) {
-        if (b == null) return "null";
-        String h = HexFormat.of().formatHex(b, 0, Math.min(b.length, 16));
-        return b.length > 16 ? h + "..(" + b.length + " bytes)" : h;
     }
 }

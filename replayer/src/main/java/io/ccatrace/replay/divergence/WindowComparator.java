@@ -47,10 +47,23 @@ public final class WindowComparator {
             at = input;
         }
         List<Alignment.Pair> pairs = Alignment.align(recorded, replayed);
+        Moves moves = Moves.of(pairs, recorded, replayed);
         List<TraceEvent> missing = new ArrayList<>();
         List<TraceEvent> extra = new ArrayList<>();
         for (Alignment.Pair p : pairs) {
-            if (p.recorded() < 0) {
+            if (p.recorded() < 0 && moves.movedTo(p.replayed())) {
+                if (first == null) {
+                    int r = moves.from(p.replayed());
+                    first = moved(recorded.get(r), r, recorded.size(), p.replayed(), replayed.size());
+                    at = recorded.get(r);
+                }
+            } else if (p.replayed() < 0 && moves.movedFrom(p.recorded())) {
+                if (first == null) {
+                    int r = p.recorded();
+                    first = moved(recorded.get(r), r, recorded.size(), moves.to(r), replayed.size());
+                    at = recorded.get(r);
+                }
+            } else if (p.recorded() < 0) {
                 TraceEvent x = replayed.get(p.replayed());
                 extra.add(x);
                 if (first == null) {
@@ -77,6 +90,12 @@ public final class WindowComparator {
         long seq = input != null ? input.seq() : at.seq();
         return new Divergence(seq, input, at, first.field(), first.expected(), first.actual(),
                 missing, extra);
+    }
+
+    /** An effect both sides have, at another place among the window's effects. */
+    private static FieldDiff moved(TraceEvent e, int recordedAt, int recordedCount, int replayedAt, int replayedCount) {
+        return new FieldDiff("moved " + e.kind(), "effect " + (recordedAt + 1) + " of " + recordedCount
+                + " (seq " + e.seq() + ")", "effect " + (replayedAt + 1) + " of " + replayedCount);
     }
 
     /** The usual case, without allocating: the same effects in the same order, equal in every field. */

@@ -122,6 +122,10 @@ public final class DivergenceJson implements AutoCloseable {
             g.writeNumberField("inputs", r.inputs());
             g.writeNumberField("last_seq", r.lastSeq());
             if (r.stoppedEarly() != null) g.writeStringField("stopped_early", r.stoppedEarly());
+            if (r.unjudged() > 0) {
+                g.writeNumberField("unjudged_effects", r.unjudged());
+                g.writeNumberField("cut_seq", r.cutSeq());
+            }
             g.writeNumberField("total", r.summary().total());
             if (known.any()) g.writeNumberField("known_total", known.knownTotal());
             g.writeObjectFieldStart("summary");
@@ -136,6 +140,37 @@ public final class DivergenceJson implements AutoCloseable {
             g.writeEndObject();
             g.writeRaw('\n');
             g.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Ends the object on bad input met part-way (a row replay cannot feed, a damaged file):
+     * the divergences written so far, then "error" with the line the command prints on
+     * stderr, so that --json output is one valid JSON object whatever happens.
+     */
+    public void failed(String line) {
+        try {
+            g.writeEndArray();
+            g.writeStringField("error", line);
+            g.writeEndObject();
+            g.writeRaw('\n');
+            g.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The whole --json output of a replay that failed before it started: {"trace", "error"} (trace null: left out). */
+    public static void failure(Writer out, String trace, String line) {
+        try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
+            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            g.writeStartObject();
+            if (trace != null) g.writeStringField("trace", trace);
+            g.writeStringField("error", line);
+            g.writeEndObject();
+            g.writeRaw('\n');
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -96,6 +96,7 @@ public final class DivergenceText {
                 + Reproduce.quote(trace) + " recorded on " + r.recordedModel() + " against "
                 + r.replayModel() + (r.lastSeq() >= 0 ? ", up to seq " + r.lastSeq() : "")
                 + (r.stoppedEarly() != null ? " (" + r.stoppedEarly() + ")" : ""));
+        if (r.unjudgedNote() != null) out.println(r.unjudgedNote());
         if (!r.diverged()) {
             out.println("no divergence");
             return;
