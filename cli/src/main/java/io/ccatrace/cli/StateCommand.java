@@ -80,7 +80,7 @@ public final class StateCommand implements Callable<Integer> {
                 any = true;
             }
             if (ipa != null) {
-                r.ipa(rd, ipa);
+                if (realm != null || rec == null || !r.recOfEarlierRealm(rec)) r.ipa(rd, ipa);
                 any = true;
             } else if (realm != null) {
                 r.realm(realm);
