@@ -16,6 +16,17 @@ final class RmiOperands {
     private RmiOperands() {
     }
 
+    /**
+     * Whether a successful call returned g as the granule it freed: DATA_DESTROY's data PA and
+     * RTT_DESTROY's and RTT_FOLD's table PA in x1 (reference section 3). Their operands name
+     * only the RD and an IPA, so without this a granule's history showed the GRANULE_STATE
+     * 'by N' of a call it did not list.
+     */
+    static boolean returnsGranule(String cmd, String status, long[] out, long g) {
+        if (!"RMI_SUCCESS".equals(status) || out == null || out.length == 0 || out[0] != g) return false;
+        return cmd.equals("RMI_DATA_DESTROY") || cmd.equals("RMI_RTT_DESTROY") || cmd.equals("RMI_RTT_FOLD");
+    }
+
     /** Whether the call names the granule g (4 KiB aligned) as one of the granules it acts on. */
     static boolean namesGranule(String cmd, long[] a, long g) {
         switch (cmd) {

@@ -44,10 +44,14 @@ public record Subject(Kind kind, long addr) {
                 || e.kind() == io.ccatrace.trace.EventKind.MEASUREMENT;
     }
 
-    /** An RMI call that names the granule as one it acts on (not a register that only holds the same number). */
+    /**
+     * An RMI call that names the granule as one it acts on (not a register that only holds the
+     * same number), or returns it as the granule it freed.
+     */
     private boolean operand(EventView e) {
         if (e.kind() != io.ccatrace.trace.EventKind.RMI_CALL || e.args() == null || e.cmd() == null) return false;
-        return RmiOperands.namesGranule(e.cmd(), e.args(), addr & GRANULE);
+        return RmiOperands.namesGranule(e.cmd(), e.args(), addr & GRANULE)
+                || RmiOperands.returnsGranule(e.cmd(), e.status(), e.out(), addr & GRANULE);
     }
 
     /** RMI calls that take an IPA (an entry, a table's range, or the [base, top) of RIPAS commands) covering it. */

@@ -136,6 +136,22 @@ class SubjectTest {
                 "x2 of MAP_UNPROTECTED is an IPA");
     }
 
+    /**
+     * DATA_DESTROY, RTT_DESTROY and RTT_FOLD name the granule they free only in x1 of their
+     * result (reference section 3): a successful call is in that granule's history, a failed
+     * one (x1 is then 0 or undefined) is not.
+     */
+    @Test
+    void aCallThatReturnsTheGranuleItFreedTouchesIt() {
+        for (String cmd : new String[] {"RMI_DATA_DESTROY", "RMI_RTT_DESTROY", "RMI_RTT_FOLD"}) {
+            TraceEvent ok = TraceEvent.builder(10, EventKind.RMI_CALL).cpu(0).cmd(cmd).fid(0xC4000155L)
+                    .args(new long[] {0x81000000L, 0x80000000L, 3}).status("RMI_SUCCESS").index(0)
+                    .out(new long[] {0x81006000L, 0x80001000L}).build();
+            assertTrue(touches(Subject.Kind.PA, 0x81006000L, ok), cmd);
+            assertFalse(touches(Subject.Kind.PA, 0x81006000L, ok.toBuilder().status("RMI_ERROR_RTT").build()), cmd + " failed");
+        }
+    }
+
     /** A REC's history: the calls that take it (REC_ENTER, PSCI_COMPLETE, RTT_SET_RIPAS...), not a register of value 0. */
     @Test
     void aRecIsNamedByItsOwnRegisters() {
