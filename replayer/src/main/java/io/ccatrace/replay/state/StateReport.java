@@ -82,11 +82,11 @@ public final class StateReport {
             throw new BadInputException("--ipa " + hex(ipa) + " is beyond the IPA space of realm " + hex(rd)
                     + " (IPAs below " + hex(r.rtt.ipaSpaceTop()) + ")");
         }
-        out.println("RTT walk of IPA " + hex(ipa) + " in realm " + hex(rd) + " ("
-                + (r.rtt.isProtected(ipa) ? "protected" : "unprotected") + " half):");
+        out.println("RTT walk of IPA " + hex(ipa) + " in realm " + hex(rd) + " (" + (!r.rtt.halfKnown()
+                ? "half unknown: no RealmParams of the realm in the trace" : r.rtt.isProtected(ipa) ? "protected half" : "unprotected half") + "):");
         RttShadow.Step last = null;
         for (RttShadow.Step st : r.rtt.walk(ipa)) {
-            out.println("  level " + st.level() + " entry " + hex(st.ipa()) + ": " + st.state()
+            out.println("  level " + st.level() + " entry " + hex(st.ipa()) + ": " + (st.state() == null ? "no entry in the trace" : st.state())
                     + (st.ripas() != null ? " RIPAS " + st.ripas() : "")
                     + (st.pa() != TraceEvent.NULL ? " -> " + hex(st.pa()) : "") + "  [" + st.source() + "]");
             last = st;

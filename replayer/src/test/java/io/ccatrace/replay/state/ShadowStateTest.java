@@ -175,4 +175,25 @@ class ShadowStateTest {
         r.rec(REC);
         assertEquals(before, w.toString());
     }
+
+    /**
+     * Without the RealmParams page (an imported log with no NS writes) the IPA width, and so
+     * which half an IPA is in and its starting value, is unknown: the walk says so instead of
+     * calling every IPA protected with a starting UNASSIGNED RIPAS EMPTY. Recorded entries are
+     * still shown as recorded.
+     */
+    @Test
+    void withoutRealmParamsTheHalfIsNotGuessed() {
+        add(row(EventKind.RMI_CALL).cmd("RMI_REALM_CREATE").args(new long[] {RD, PARAMS}).status("RMI_SUCCESS"));
+        add(row(EventKind.REALM_STATE).realm(RD).to("NEW"));
+        rtt(1, 1L << 39, "UNASSIGNED_NS", null, "TABLE", null, 0x8010_2000L);
+        String unknown = report(r -> r.ipa(RD, 0x1000));
+        assertTrue(unknown.contains("(half unknown: no RealmParams of the realm in the trace)"), unknown);
+        assertTrue(unknown.contains("no entry in the trace"), unknown);
+        assertFalse(unknown.contains("RIPAS of"), unknown);
+        assertFalse(unknown.contains("protected half"), unknown);
+        String recorded = report(r -> r.ipa(RD, (1L << 39) + 0x1000));
+        assertTrue(recorded.contains("level 1 entry 0x8000000000: TABLE -> 0x80102000"), recorded);
+        assertTrue(recorded.contains("UNASSIGNED_NS  [implied by RTT_CREATE"), recorded);
+    }
 }
