@@ -49,6 +49,11 @@ public final class StateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
+        if (at < 0) {
+            // Numbers reads 64-bit unsigned values (addresses); a seq is a signed long, so 2^63 and up wrapped to
+            // negative and printed the empty state "just after seq -1" with exit 0
+            throw new UserException("--at " + Long.toUnsignedString(at) + " is beyond the largest seq a trace can have (2^63 - 1)");
+        }
         try {
             StateQuery.Result q = StateQuery.at(trace, at, !noCheckpoint, Warnings.to(spec));
             MachineConfig config = MachineSetup.config(q.metadata(), null);
@@ -75,7 +80,7 @@ public final class StateCommand implements Callable<Integer> {
                 any = true;
             }
             if (ipa != null) {
-                r.ipa(rd, ipa);
+                if (realm != null || rec == null || !r.recOfEarlierRealm(rec)) r.ipa(rd, ipa);
                 any = true;
             } else if (realm != null) {
                 r.realm(realm);

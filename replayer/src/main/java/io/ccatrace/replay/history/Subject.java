@@ -44,35 +44,19 @@ public record Subject(Kind kind, long addr) {
                 || e.kind() == io.ccatrace.trace.EventKind.MEASUREMENT;
     }
 
-    /** An RMI call with the granule's address among its operands (x1..). */
+    /**
+     * An RMI call that names the granule as one it acts on (not a register that only holds the
+     * same number), or returns it as the granule it freed.
+     */
     private boolean operand(EventView e) {
-        if (e.kind() != io.ccatrace.trace.EventKind.RMI_CALL || e.args() == null) return false;
-        long g = addr & GRANULE;
-        for (long a : e.args()) {
-            if (a == g) return true;
-        }
-        return false;
+        if (e.kind() != io.ccatrace.trace.EventKind.RMI_CALL || e.args() == null || e.cmd() == null) return false;
+        return RmiOperands.namesGranule(e.cmd(), e.args(), addr & GRANULE)
+                || RmiOperands.returnsGranule(e.cmd(), e.status(), e.out(), addr & GRANULE);
     }
 
-    /** RMI calls that take an IPA (x2, or the base/top range of RIPAS commands) covering it. */
+    /** RMI calls that take an IPA (an entry, a table's range, or the [base, top) of RIPAS commands) covering it. */
     private boolean operandIpa(EventView e) {
-        long[] a = e.args();
-        if (a == null || a.length < 2) return false;
-        String c = e.cmd() == null ? "" : e.cmd();
-        if (c.equals("RMI_RTT_INIT_RIPAS") && a.length >= 3) return within(a[1], a[2]);
-        if (c.equals("RMI_RTT_SET_RIPAS") && a.length >= 4) return within(a[2], a[3]);
-        if (c.startsWith("RMI_DATA_CREATE") && a.length >= 3) return (a[2] & GRANULE) == (addr & GRANULE);
-        if (c.startsWith("RMI_RTT_") || c.equals("RMI_DATA_DESTROY")) {
-            long ipa = a[1];
-            int level = a.length >= 3 && a[2] >= 0 && a[2] <= 3 ? (int) a[2] : 3;
-            // RTT_CREATE / DESTROY / FOLD name the table at level: its IPA range is one
-            // entry of the level above
-            boolean table = c.equals("RMI_RTT_CREATE") || c.equals("RMI_RTT_DESTROY")
-                    || c.equals("RMI_RTT_FOLD");
-            int span = table && level > 0 ? level - 1 : level;
-            return (addr & -size(span)) == ipa;
-        }
-        return false;
+        return e.args() != null && e.cmd() != null && RmiOperands.coversIpa(e.cmd(), e.args(), addr);
     }
 
     /**
@@ -108,7 +92,7 @@ public record Subject(Kind kind, long addr) {
     }
 
     private boolean within(long base, long top) {
-        return Long.compareUnsigned(addr, base) >= 0 && Long.compareUnsigned(addr, top) < 0;
+        return RmiOperands.within(addr, base, top);
     }
 
     private static long size(int level) {

@@ -82,7 +82,13 @@ final class RttShadow {
                 return out;
             }
             if (e == null) {
-                boolean prot = protectedTop < 0 || Long.compareUnsigned(at, protectedTop) < 0;
+                if (!halfKnown()) {
+                    // no RealmParams in the trace: which half the IPA is in, and so its starting value, is unknown
+                    out.add(new Step(level, at, null, null, TraceEvent.NULL, "initial (REALM_CREATE): UNASSIGNED RIPAS"
+                            + " EMPTY if protected, UNASSIGNED_NS if not; the trace has no RealmParams of this realm to tell"));
+                    return out;
+                }
+                boolean prot = Long.compareUnsigned(at, protectedTop) < 0;
                 out.add(new Step(level, at, prot ? "UNASSIGNED" : "UNASSIGNED_NS",
                         prot ? "EMPTY" : null, TraceEvent.NULL, "initial (REALM_CREATE)"));
                 return out;
@@ -103,6 +109,11 @@ final class RttShadow {
 
     private static boolean assigned(String s) {
         return "ASSIGNED".equals(s) || "ASSIGNED_NS".equals(s);
+    }
+
+    /** Whether the realm's IPA width is known (from the RealmParams its REALM_CREATE read). */
+    boolean halfKnown() {
+        return protectedTop > 0;
     }
 
     boolean isProtected(long ipa) {

@@ -13,7 +13,7 @@ import java.util.Map;
  */
 public final class ShadowCodec {
     /** Bumped whenever the layout below changes (checkpoint files carry it). */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
     private interface ValueWriter<V> {
         void write(DataOutput out, V v) throws IOException;
@@ -41,6 +41,7 @@ public final class ShadowCodec {
             o.writeLong(r.realm());
             name(o, r.state());
             o.writeLong(r.seq());
+            o.writeLong(r.created());
         });
         map(out, s.paramsPages, ShadowCodec::geometry);
         map(out, s.created, ShadowCodec::geometry);
@@ -52,7 +53,7 @@ public final class ShadowCodec {
         s.lastSeq = in.readLong();
         readMap(in, s.granules, i -> new ShadowState.Granule(name(i), i.readLong(), i.readLong()));
         readMap(in, s.pas, i -> new ShadowState.Pas(name(i), i.readLong()));
-        readMap(in, s.recs, i -> new ShadowState.Rec(i.readLong(), name(i), i.readLong()));
+        readMap(in, s.recs, i -> new ShadowState.Rec(i.readLong(), name(i), i.readLong(), i.readLong()));
         readMap(in, s.paramsPages, ShadowCodec::geometry);
         readMap(in, s.created, ShadowCodec::geometry);
         readMap(in, s.realms, ShadowCodec::realm);
@@ -62,6 +63,9 @@ public final class ShadowCodec {
     private static void realm(DataOutput o, ShadowState.Realm r) throws IOException {
         name(o, r.state);
         o.writeLong(r.stateSeq);
+        o.writeLong(r.createdSeq);
+        o.writeInt(r.instance);
+        o.writeLong(r.previousEndSeq);
         for (int i = 0; i < r.measurements.length; i++) {
             name(o, r.measurements[i]);
             o.writeLong(r.measurementSeq[i]);
@@ -85,6 +89,9 @@ public final class ShadowCodec {
         ShadowState.Realm r = new ShadowState.Realm();
         r.state = name(in);
         r.stateSeq = in.readLong();
+        r.createdSeq = in.readLong();
+        r.instance = in.readInt();
+        r.previousEndSeq = in.readLong();
         for (int i = 0; i < r.measurements.length; i++) {
             r.measurements[i] = name(in);
             r.measurementSeq[i] = in.readLong();

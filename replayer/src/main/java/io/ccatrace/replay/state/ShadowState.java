@@ -24,12 +24,19 @@ public final class ShadowState {
     static final class Realm {
         String state;
         long stateSeq;
+        /** The seq of the REALM_STATE row that created this realm (-1: the trace never shows it). */
+        long createdSeq = -1;
+        /** 1 for the first realm seen at its RD, 2 for a realm created at an RD an earlier realm left, ... */
+        int instance = 1;
+        /** The last state change of the realm this RD held before (its destruction), or -1. */
+        long previousEndSeq = -1;
         final String[] measurements = new String[5];
         final long[] measurementSeq = new long[5];
         final RttShadow rtt = new RttShadow();
     }
 
-    record Rec(long realm, String state, long seq) {
+    /** created: the seq of the REC_STATE row that created it (-1: the trace never shows it). */
+    record Rec(long realm, String state, long seq, long created) {
     }
 
     record Geometry(long s2sz, long levelStart) {
@@ -61,7 +68,7 @@ public final class ShadowState {
                 realmState(e);
                 break;
             case REC_STATE:
-                recs.put(e.rec(), new Rec(e.realm(), e.to(), e.seq()));
+                recState(e);
                 break;
             case MEASUREMENT:
                 measurement(e);
@@ -89,11 +96,33 @@ public final class ShadowState {
             Realm fresh = new Realm();
             Geometry g = created.remove(e.realm());
             if (g != null) fresh.rtt.geometry(g.s2sz(), g.levelStart());
-            realms.put(e.realm(), fresh);
+            fresh.createdSeq = e.seq();
+            Realm before = realms.put(e.realm(), fresh);
+            if (before != null && before.state != null) {
+                // the RD held a realm that was destroyed: a new realm, which shares nothing with it
+                fresh.instance = before.instance + 1;
+                fresh.previousEndSeq = before.stateSeq;
+            }
         }
         Realm r = realm(e.realm());
         r.state = e.to();
         r.stateSeq = e.seq();
+    }
+
+    private void recState(EventView e) {
+        Rec before = recs.get(e.rec());
+        long createdAt = e.from() == null ? e.seq() : before == null ? -1 : before.created();
+        recs.put(e.rec(), new Rec(e.realm(), e.to(), e.seq(), createdAt));
+    }
+
+    /**
+     * Whether the REC belongs to the realm that holds its RD now, not to an earlier realm at
+     * the same RD (an RD is reused once its realm is destroyed). True when the trace does not
+     * show when either was created.
+     */
+    boolean ofCurrentRealm(Rec r) {
+        Realm realm = realms.get(r.realm());
+        return realm == null || realm.createdSeq < 0 || r.created() < 0 || r.created() > realm.createdSeq;
     }
 
     private void measurement(EventView e) {

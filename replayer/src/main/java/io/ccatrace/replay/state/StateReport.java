@@ -13,6 +13,8 @@ import java.util.TreeMap;
 
 /** Prints what {@link ShadowState} knows about a granule, REC, realm or IPA. */
 public final class StateReport {
+    /** The realm state the recorder writes for REALM_DESTROY. */
+    private static final String DESTROYED = "DESTROYED";
     private final ShadowState s;
     private final MachineConfig machine;
     private final PrintWriter out;
@@ -40,7 +42,9 @@ public final class StateReport {
     public void rec(long rec) {
         ShadowState.Rec r = s.recs.get(rec);
         out.println("REC " + hex(rec) + ": " + (r == null ? "never created"
-                : r.state() + " of realm " + hex(r.realm()) + " (since seq " + r.seq() + ")"));
+                : r.state() + " of " + (s.ofCurrentRealm(r) ? "" : "an earlier ") + "realm " + hex(r.realm())
+                + " (since seq " + r.seq() + ")" + (s.ofCurrentRealm(r) ? "" : "; the realm at that RD now was created"
+                + " at seq " + s.realms.get(r.realm()).createdSeq)));
         granule(rec);
     }
 
@@ -50,7 +54,7 @@ public final class StateReport {
             out.println("realm " + hex(rd) + ": never created");
             return;
         }
-        out.println("realm " + hex(rd) + ": " + r.state + " (since seq " + r.stateSeq + ")");
+        out.println("realm " + hex(rd) + ": " + r.state + " (since seq " + r.stateSeq + ")" + reuse(r));
         for (int i = 0; i < 5; i++) {
             if (r.measurements[i] == null) continue;
             out.println("  " + (i == 0 ? "RIM   " : "REM[" + (i - 1) + "]") + " " + r.measurements[i]
@@ -58,7 +62,7 @@ public final class StateReport {
         }
         List<String> recs = new ArrayList<>();
         for (Map.Entry<Long, ShadowState.Rec> e : new TreeMap<>(s.recs).entrySet()) {
-            if (e.getValue().realm() == rd) recs.add(hex(e.getKey()) + " " + e.getValue().state());
+            if (e.getValue().realm() == rd && s.ofCurrentRealm(e.getValue())) recs.add(hex(e.getKey()) + " " + e.getValue().state());
         }
         if (!recs.isEmpty()) out.println("  RECs: " + String.join(", ", recs));
     }
@@ -69,15 +73,20 @@ public final class StateReport {
             out.println("realm " + hex(rd) + ": never created");
             return;
         }
+        if (DESTROYED.equals(r.state)) {
+            // REALM_DESTROY frees the starting RTTs (reference 4.7): the realm has no stage 2 tables left
+            out.println("realm " + hex(rd) + ": DESTROYED (since seq " + r.stateSeq + "): no RTTs to walk");
+            return;
+        }
         if (!r.rtt.withinIpaSpace(ipa)) {
             throw new BadInputException("--ipa " + hex(ipa) + " is beyond the IPA space of realm " + hex(rd)
                     + " (IPAs below " + hex(r.rtt.ipaSpaceTop()) + ")");
         }
-        out.println("RTT walk of IPA " + hex(ipa) + " in realm " + hex(rd) + " ("
-                + (r.rtt.isProtected(ipa) ? "protected" : "unprotected") + " half):");
+        out.println("RTT walk of IPA " + hex(ipa) + " in realm " + hex(rd) + " (" + (!r.rtt.halfKnown()
+                ? "half unknown: no RealmParams of the realm in the trace" : r.rtt.isProtected(ipa) ? "protected half" : "unprotected half") + "):");
         RttShadow.Step last = null;
         for (RttShadow.Step st : r.rtt.walk(ipa)) {
-            out.println("  level " + st.level() + " entry " + hex(st.ipa()) + ": " + st.state()
+            out.println("  level " + st.level() + " entry " + hex(st.ipa()) + ": " + (st.state() == null ? "no entry in the trace" : st.state())
                     + (st.ripas() != null ? " RIPAS " + st.ripas() : "")
                     + (st.pa() != TraceEvent.NULL ? " -> " + hex(st.pa()) : "") + "  [" + st.source() + "]");
             last = st;
@@ -91,6 +100,27 @@ public final class StateReport {
         for (ShadowState.Granule g : s.granules.values()) counts.merge(g.state(), 1, Integer::sum);
         out.println("granules changed so far, by state: " + (counts.isEmpty() ? "none" : counts));
         for (Long rd : new TreeMap<>(s.realms).keySet()) realm(rd);
+    }
+
+    /**
+     * When the REC belongs to an earlier realm at its RD (destroyed, the RD then reused), says
+     * that the REC's realm has no RTTs to walk and returns true.
+     */
+    public boolean recOfEarlierRealm(long rec) {
+        ShadowState.Rec r = s.recs.get(rec);
+        if (r == null || s.ofCurrentRealm(r)) return false;
+        ShadowState.Realm now = s.realms.get(r.realm());
+        out.println("REC " + hex(rec) + " was of an earlier realm at RD " + hex(r.realm()) + ", destroyed at seq "
+                + now.previousEndSeq + ": no RTTs to walk (the realm at that RD now was created at seq " + now.createdSeq
+                + "; give --realm to walk its RTTs)");
+        return true;
+    }
+
+    /** For a realm created at an RD an earlier realm left: which realm at that RD it is. */
+    private static String reuse(ShadowState.Realm r) {
+        if (r.instance < 2) return "";
+        return "; realm " + r.instance + " at this RD, created at seq " + r.createdSeq
+                + " (the realm before it here ended at seq " + r.previousEndSeq + ")";
     }
 
     /** The realm a REC was created in, or -1 when the REC was never created. */

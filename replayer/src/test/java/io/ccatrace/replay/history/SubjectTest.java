@@ -78,6 +78,92 @@ class SubjectTest {
         assertFalse(touches(0x80040000L, step(EXTEND, 1, 8, 0x80040000L)));
     }
 
+    private static TraceEvent rmi(String cmd, long... args) {
+        return TraceEvent.builder(10, EventKind.RMI_CALL).cpu(0).cmd(cmd).fid(0xC4000150L).args(args)
+                .status("RMI_SUCCESS").index(0).out(new long[0]).build();
+    }
+
+    private static boolean touches(Subject.Kind k, long addr, TraceEvent e) {
+        return new Subject(k, addr).touchedBy(e);
+    }
+
+    /**
+     * RMI_RTT_CREATE is (rd, rtt, ipa, level) (reference section 3): the new level-L table spans
+     * one entry of level L - 1 at x3. Before, x2 (the table's PA) was read as the IPA, so the
+     * IPA's history missed the RTT_CREATE calls under it.
+     */
+    @Test
+    void rttCreateCoversTheRangeOfItsTableAtX3() {
+        TraceEvent create = rmi("RMI_RTT_CREATE", 0x81000000L, 0x81005000L, 0x80000000L, 3);
+        assertTrue(touches(0x80000000L, create));
+        assertTrue(touches(0x801ff000L, create), "the level-3 table spans 2 MiB");
+        assertFalse(touches(0x80200000L, create));
+        assertFalse(touches(0x81005000L, create), "x2 is the table's PA, not an IPA");
+        TraceEvent l2 = rmi("RMI_RTT_CREATE", 0x81000000L, 0x81005000L, 0x80000000L, 2);
+        assertTrue(touches(0xBFFFF000L, l2), "a level-2 table spans 1 GiB");
+        TraceEvent destroy = rmi("RMI_RTT_DESTROY", 0x81000000L, 0x80000000L, 3);
+        assertTrue(touches(0x801ff000L, destroy));
+        assertFalse(touches(0x80200000L, destroy));
+    }
+
+    /**
+     * A granule's history lists the RMI calls that act on it: the PA registers of each command
+     * (reference section 3), not registers that hold an IPA, a level or a status with the same
+     * value. The default machine's DRAM and the realms' IPA space both start at 0x80000000.
+     */
+    @Test
+    void onlyAddressRegistersNameAGranule() {
+        long g = 0x80000000L;
+        for (TraceEvent ipaCall : List.of(
+                rmi("RMI_RTT_CREATE", 0x81000000L, 0x81005000L, g, 2),
+                rmi("RMI_RTT_INIT_RIPAS", 0x81000000L, g, 0x80800000L),
+                rmi("RMI_RTT_SET_RIPAS", 0x81000000L, 0x81021000L, g, 0x80800000L),
+                rmi("RMI_DATA_CREATE", 0x81000000L, 0x81006000L, g, 0x81004000L, 1),
+                rmi("RMI_DATA_DESTROY", 0x81000000L, g),
+                rmi("RMI_RTT_DESTROY", 0x81000000L, g, 2),
+                rmi("RMI_RTT_FOLD", 0x81000000L, g, 3),
+                rmi("RMI_RTT_READ_ENTRY", 0x81000000L, g, 3))) {
+            assertFalse(touches(Subject.Kind.PA, g, ipaCall), ipaCall.cmd() + " names IPA " + Long.toHexString(g) + ", not the PA");
+            assertTrue(touches(Subject.Kind.PA, 0x81000000L, ipaCall), ipaCall.cmd() + ": x1 is the RD");
+        }
+        TraceEvent data = rmi("RMI_DATA_CREATE", 0x81000000L, 0x81006000L, g, 0x81004000L, 1);
+        assertTrue(touches(Subject.Kind.PA, 0x81006000L, data), "x2 data");
+        assertTrue(touches(Subject.Kind.PA, 0x81004000L, data), "x4 src");
+        assertTrue(touches(Subject.Kind.PA, 0x81005000L, rmi("RMI_RTT_CREATE", 0x81000000L, 0x81005000L, g, 2)), "x2 rtt");
+        assertTrue(touches(Subject.Kind.PA, 0x88000000L, rmi("RMI_RTT_MAP_UNPROTECTED", 0x81000000L, 0x8000000000L, 3,
+                0x88000000L | 0x7FC)), "x4 desc's output address");
+        assertFalse(touches(Subject.Kind.PA, 0x1000, rmi("RMI_RTT_MAP_UNPROTECTED", 0x81000000L, 0x1000, 3, 0)),
+                "x2 of MAP_UNPROTECTED is an IPA");
+    }
+
+    /**
+     * DATA_DESTROY, RTT_DESTROY and RTT_FOLD name the granule they free only in x1 of their
+     * result (reference section 3): a successful call is in that granule's history, a failed
+     * one (x1 is then 0 or undefined) is not.
+     */
+    @Test
+    void aCallThatReturnsTheGranuleItFreedTouchesIt() {
+        for (String cmd : new String[] {"RMI_DATA_DESTROY", "RMI_RTT_DESTROY", "RMI_RTT_FOLD"}) {
+            TraceEvent ok = TraceEvent.builder(10, EventKind.RMI_CALL).cpu(0).cmd(cmd).fid(0xC4000155L)
+                    .args(new long[] {0x81000000L, 0x80000000L, 3}).status("RMI_SUCCESS").index(0)
+                    .out(new long[] {0x81006000L, 0x80001000L}).build();
+            assertTrue(touches(Subject.Kind.PA, 0x81006000L, ok), cmd);
+            assertFalse(touches(Subject.Kind.PA, 0x81006000L, ok.toBuilder().status("RMI_ERROR_RTT").build()), cmd + " failed");
+        }
+    }
+
+    /** A REC's history: the calls that take it (REC_ENTER, PSCI_COMPLETE, RTT_SET_RIPAS...), not a register of value 0. */
+    @Test
+    void aRecIsNamedByItsOwnRegisters() {
+        long rec = 0x81021000L;
+        assertTrue(touches(Subject.Kind.REC, rec, rmi("RMI_REC_ENTER", rec, 0x81022000L)));
+        assertTrue(touches(Subject.Kind.REC, rec, rmi("RMI_PSCI_COMPLETE", 0x81034000L, rec, 0)));
+        assertTrue(touches(Subject.Kind.REC, rec, rmi("RMI_RTT_SET_RIPAS", 0x81000000L, rec, 0x80000000L, 0x80001000L)));
+        assertTrue(touches(Subject.Kind.REC, rec, rmi("RMI_REC_CREATE", 0x81000000L, rec, 0x81020000L)));
+        assertFalse(touches(Subject.Kind.REC, 0, rmi("RMI_FEATURES", 0)), "x1 of FEATURES is an index");
+        assertFalse(touches(Subject.Kind.REC, 0, rmi("RMI_PSCI_COMPLETE", 0x81034000L, rec, 0)), "x3 is a PSCI status");
+    }
+
     /** A PA or REC given inside its granule follows the granule (the rows name granule addresses). */
     @Test
     void anAddressInsideAGranuleFollowsTheGranule() {

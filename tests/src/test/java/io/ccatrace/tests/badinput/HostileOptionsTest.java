@@ -32,6 +32,8 @@ class HostileOptionsTest {
         "state {T} --at -1                          | --at",
         "state {T} --at 999999                      | 999999",
         "state {T} --at 2426                        | seq 2425",
+        "state {T} --at 0xffff_ffff_ffff_ffff       | --at 18446744073709551615",
+        "state {T} --at 9223372036854775808         | --at 9223372036854775808",
         "state {T} --at 100 --ipa zz                | --ipa",
         "state {T} --at 100 --ipa 0x1_0000_0000_0000_0000 | --ipa",
         "state {T} --at 2000 --ipa 0x100_0000_0000 --realm 0x81000000 | 0x10000000000",
