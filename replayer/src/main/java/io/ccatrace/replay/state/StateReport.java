@@ -55,6 +55,8 @@ public final class StateReport {
             return;
         }
         out.println("realm " + hex(rd) + ": " + r.state + " (since seq " + r.stateSeq + ")" + reuse(r));
+        boolean wiped = DESTROYED.equals(r.state) && r.measurements[0] != null;
+        if (wiped) out.println("  measurements wiped by RMI_REALM_DESTROY (4.7); the last ones were:");
         for (int i = 0; i < 5; i++) {
             if (r.measurements[i] == null) continue;
             out.println("  " + (i == 0 ? "RIM   " : "REM[" + (i - 1) + "]") + " " + r.measurements[i]

@@ -160,6 +160,24 @@ class ShadowStateTest {
         assertEquals("realm 0x80100000: DESTROYED (since seq " + (seq - 1) + "): no RTTs to walk", walk.strip());
     }
 
+    /**
+     * REALM_DESTROY zeroes the RD, which wipes the realm's measurements (reference 4.7): the
+     * report says so, and keeps the last values under that line for a post-mortem. Before,
+     * they were printed as if the destroyed realm still held them.
+     */
+    @Test
+    void aDestroyedRealmsMeasurementsAreShownAsWiped() {
+        createRealm();
+        add(row(EventKind.MEASUREMENT).realm(RD).index(0).payload(new byte[] {(byte) 0xab, (byte) 0xcd}));
+        long measured = seq - 1;
+        add(row(EventKind.REALM_STATE).realm(RD).from("NEW").to("DESTROYED"));
+        String realm = report(r -> r.realm(RD));
+        assertTrue(realm.contains("\n  measurements wiped by RMI_REALM_DESTROY (4.7); the last ones were:\n  RIM    abcd (seq "
+                + measured + ")"), realm);
+        add(row(EventKind.REALM_STATE).realm(RD).to("NEW"));
+        assertFalse(report(r -> r.realm(RD)).contains("RIM"), "a new realm at the RD has none of them");
+    }
+
     /** What tells realms at one RD apart survives a checkpoint. */
     @Test
     void theCodecKeepsWhichRealmAtTheRd() throws IOException {
