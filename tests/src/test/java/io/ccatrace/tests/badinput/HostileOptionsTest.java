@@ -56,6 +56,8 @@ class HostileOptionsTest {
         "explain {T} --realm 0x12345000             | 0x12345000",
         "checkpoint {T} --every 0                   | --every",
         "checkpoint {T} --every -1                  | --every",
+        "checkpoint {T} --every 0x8000_0000_0000_0000 | got 9223372036854775808",
+        "record --scenario boot --checkpoints --every 0x8000_0000_0000_0000 -o {O} | got 9223372036854775808",
         "diff {T}                                   | --against",
         "diff {T} {T} --against no-such-model         | --against",
         "record --events -5 -o {O}.parquet          | --events",
