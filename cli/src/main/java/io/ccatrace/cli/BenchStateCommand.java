@@ -47,7 +47,7 @@ public final class BenchStateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (every <= 0) throw new UserException("--every must be 1 to 2^63 - 1 events, got " + Long.toUnsignedString(every));
+        Numbers.positiveCount("--every", every);
         if (!Files.isRegularFile(trace)) throw new UserException(trace + ": no such trace file");
         out = spec.commandLine().getOut();
         out.println("trace " + trace + " (" + Files.size(trace) + " bytes); java " + System.getProperty("java.version"));

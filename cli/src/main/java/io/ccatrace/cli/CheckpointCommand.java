@@ -31,7 +31,7 @@ public final class CheckpointCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (every <= 0) throw new UserException("--every must be 1 to 2^63 - 1 events, got " + Long.toUnsignedString(every));
+        Numbers.positiveCount("--every", every);
         PrintWriter out = spec.commandLine().getOut();
         try {
             CheckpointBuilder.Result r = CheckpointBuilder.build(trace, every,

@@ -93,7 +93,7 @@ public final class RecordCommand implements Callable<Integer> {
         ScenarioOptions o = ScenarioRecording.options(scenario, rmm, seed, given("--realms", realms, 256),
                 given("--vcpus", vcpus, 16), given("--cpus", cpus, 64), events, inject);
         if (events > MAX_EVENTS) throw new UserException("--events: at most " + MAX_EVENTS + " (hours of recording), got " + events);
-        if (every <= 0) throw new UserException("--every must be 1 to 2^63 - 1 events, got " + Long.toUnsignedString(every));
+        Numbers.positiveCount("--every", every);
         if (!checkpoints && spec.commandLine().getParseResult().hasMatchedOption("--every")) {
             throw new UserException("--every only goes with --checkpoints (or `ccatrace checkpoint TRACE --every N` later)");
         }
