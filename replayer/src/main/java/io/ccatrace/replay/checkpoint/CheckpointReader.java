@@ -30,11 +30,14 @@ public final class CheckpointReader {
     private final Path file;
     private final CheckpointFile.Directory dir;
     private final Consumer<String> warnings;
+    /** "; ignored (rebuild it with: ccatrace checkpoint TRACE)": the end of every warning about the file. */
+    private final String advice;
 
-    private CheckpointReader(Path file, CheckpointFile.Directory dir, Consumer<String> warnings) {
+    private CheckpointReader(Path file, CheckpointFile.Directory dir, Consumer<String> warnings, String advice) {
         this.file = file;
         this.dir = dir;
         this.warnings = warnings;
+        this.advice = advice;
     }
 
     /**
@@ -57,7 +60,7 @@ public final class CheckpointReader {
                 warnings.accept(file + ": stale or foreign checkpoint file: " + why + advice);
                 return null;
             }
-            return new CheckpointReader(file, dir, warnings);
+            return new CheckpointReader(file, dir, warnings, advice);
         } catch (IOException | RuntimeException e) {
             warnings.accept(file + ": corrupt checkpoint file (" + describe(e) + ")" + advice);
             return null;
@@ -90,7 +93,7 @@ public final class CheckpointReader {
             if (s.lastSeq() != e.seq()) throw new IOException("snapshot at seq " + e.seq() + " holds seq " + s.lastSeq());
             return new Loaded(e.seq(), e.nextRowHash(), s);
         } catch (IOException | RuntimeException ex) {
-            warnings.accept(file + ": corrupt checkpoint file (" + describe(ex) + "); ignored");
+            warnings.accept(file + ": corrupt checkpoint file (" + describe(ex) + ")" + advice);
             return null;
         }
     }

@@ -183,6 +183,8 @@ class CheckpointTest {
             assertTrue(warnings.get(0).contains("corrupt checkpoint file") && warnings.get(0).contains(expect[i]),
                     warnings.get(0));
             assertTrue(!warnings.get(0).contains("\n"));
+            // every kind of damage says how to mend it (a damaged snapshot did not before)
+            assertTrue(warnings.get(0).endsWith("; ignored (rebuild it with: ccatrace checkpoint " + t + ")"), warnings.get(0));
             assertArrayEquals(plain, bytes(q.state()));
         }
     }
