@@ -65,6 +65,61 @@ class ExplainAndStatsTest {
         assertTrue(xs.get(0).text().contains("could not handle") && xs.get(0).text().contains("seq " + reset), xs.get(0).text());
     }
 
+    // 8.2: an access to an EMPTY IPA is an SEA with no exit; an RMM that exits to the host
+    // instead (the seeded bug 1.0-bug-fault-skips-ripas) leaves the host nothing to do (8.5):
+    // it destroys the REC and the ACTIVE realm. Before, explain said no realm crashed.
+    @Test
+    void anEmptyIpaExitTheHostCouldNotHandleIsWhyItKilledTheRealm() {
+        RealmFixture f = new RealmFixture().active();
+        f.enter(0);
+        f.t.fault(RD, REC, 0x5000, "EMPTY", "UNASSIGNED", "EXIT_TO_HOST");
+        long fault = f.t.last();
+        f.t.exit(RD, REC, "SYNC", 0x90000006L, 0x50);
+        f.t.rmi("RMI_REC_DESTROY", "RMI_SUCCESS", REC);
+        f.t.granule(REC, "REC", "DELEGATED", NULL);
+        destroyRealm(f);
+        List<Explanation> xs = explain(f.t.events());
+        assertEquals(1, xs.size());
+        String text = xs.get(0).text();
+        assertTrue(text.contains("the host killed the realm after the RMM handed it REC 0x" + Long.toHexString(REC)
+                + "'s access to an EMPTY IPA"), text);
+        assertTrue(text.contains("root cause: the RMM exited to the host for REC 0x" + Long.toHexString(REC)
+                + "'s access to IPA 0x5000 (UNASSIGNED EMPTY) at seq " + fault), text);
+        assertTrue(text.contains("(8.2)") && text.contains("- the host tore the realm down (RMI_REALM_DESTROY, seq "), text);
+    }
+
+    // a fault exit the host handled (it backed the page and entered again) is not why it
+    // later destroyed the realm: nothing to explain
+    @Test
+    void aFaultExitTheHostHandledIsNotACrash() {
+        RealmFixture f = new RealmFixture().active();
+        f.enter(0);
+        f.t.fault(RD, REC, 0x1000, "RAM", "UNASSIGNED", "EXIT_TO_HOST");
+        f.t.exit(RD, REC, "SYNC", 0x90000006L, 0x10);
+        f.t.rmi("RMI_DATA_CREATE_UNKNOWN", "RMI_SUCCESS", RD, DATA2, 0x1000);
+        f.t.granule(DATA2, "DELEGATED", "DATA", RD);
+        f.t.rtt(RD, 0x1000, 3, "UNASSIGNED", "RAM", "ASSIGNED", "RAM", DATA2);
+        f.enter(0);
+        f.t.exit(RD, REC, "IRQ", 0, 0);
+        f.t.rmi("RMI_REC_DESTROY", "RMI_SUCCESS", REC);
+        f.t.granule(REC, "REC", "DELEGATED", NULL);
+        destroyRealm(f);
+        assertEquals(List.of(), explain(f.t.events()));
+    }
+
+    // 7.4: RTT_CREATE unfolds an entry (the new table's entries keep its RIPAS), so it is not
+    // why an IPA is EMPTY; before, an IPA EMPTY since the realm was created was "last changed
+    // by RMI_RTT_CREATE" (crash-empty-access)
+    @Test
+    void anIpaNeverSetIsEmptySinceTheRealmWasCreatedNotSinceAnRttCreate() {
+        RealmFixture f = new RealmFixture().active();
+        f.enter(0);
+        f.t.fault(RD, REC, 0x5000, "EMPTY", "UNASSIGNED", "SEA_INJECTED");
+        String text = explain(f.t.events()).get(0).text();
+        assertTrue(text.contains("IPA 0x5000 is EMPTY (its state since the realm was created (REALM_CREATE, seq "), text);
+        assertTrue(!text.contains("RMI_RTT_CREATE"), text);
+    }
+
     /** The host destroys the ACTIVE realm (its REC first): the rows a teardown ends with. */
     private static void destroyRealm(RealmFixture f) {
         f.t.rmi("RMI_REALM_DESTROY", "RMI_SUCCESS", RD);

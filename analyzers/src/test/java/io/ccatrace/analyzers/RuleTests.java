@@ -47,6 +47,39 @@ class RuleTests {
         assertEquals(Severity.WARNING, fs.get(0).severity());
     }
 
+    // 4.17: ipa_bound (RMI_ERROR_INPUT) ranks before the walk, so a walk refusal (RMI_ERROR_RTT)
+    // of a protected IPA shows the RMM skipped the half check (1.0-bug-map-unprot-protected
+    // answers so until the host has created the tables, then maps the IPA); before, this was
+    // a warning "host tried ... (refused with RMI_ERROR_RTT)", as if the RMM had refused it correctly
+    @Test
+    void aWalkRefusalOfAProtectedNsMappingIsAViolation() {
+        RealmFixture f = new RealmFixture().active();
+        f.t.rmi("RMI_RTT_MAP_UNPROTECTED", "RMI_ERROR_RTT", RD, 0x4000, 3, 0x9000_0000L);
+        long seq = f.t.last();
+        List<Finding> v = Run.violations(f.t.events(), "ns-in-protected");
+        assertEquals(1, v.size(), v.toString());
+        assertEquals(seq, v.get(0).seq());
+        assertTrue(v.get(0).message().contains("refused with RMI_ERROR_RTT: 4.17 checks ipa_bound"), v.get(0).message());
+        // the same walk refusal of an unprotected IPA is normal host flow (create the table, retry)
+        RealmFixture ok = new RealmFixture().active();
+        ok.t.rmi("RMI_RTT_MAP_UNPROTECTED", "RMI_ERROR_RTT", RD, UNPROTECTED + 0x4000, 3, 0x9000_0000L);
+        assertEquals(List.of(), Run.rules(ok.t.events(), "ns-in-protected"));
+    }
+
+    // 4.12: the same for DATA_CREATE_UNKNOWN of an unprotected IPA (4.11's ACS note: an
+    // unprotected ipa beats rtt_walk and rtte_state)
+    @Test
+    void aWalkRefusalOfAnUnprotectedDataCreateIsAViolation() {
+        RealmFixture f = new RealmFixture().active();
+        f.t.rmi("RMI_DATA_CREATE_UNKNOWN", "RMI_ERROR_RTT", RD, DATA2, UNPROTECTED + 0x1000);
+        List<Finding> v = Run.violations(f.t.events(), "protected-in-unprotected");
+        assertEquals(1, v.size(), v.toString());
+        assertEquals(f.t.last(), v.get(0).seq());
+        RealmFixture ok = new RealmFixture().active();
+        ok.t.rmi("RMI_DATA_CREATE_UNKNOWN", "RMI_ERROR_RTT", RD, DATA2, 0x4000);
+        assertEquals(List.of(), Run.rules(ok.t.events(), "protected-in-unprotected"));
+    }
+
     // 7.4: protected entries (DATA, RIPAS) live only in the protected half
     @Test
     void protectedMappingInUnprotectedHalf() {

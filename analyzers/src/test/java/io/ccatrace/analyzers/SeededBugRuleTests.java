@@ -2,6 +2,7 @@ package io.ccatrace.analyzers;
 
 import static io.ccatrace.analyzers.RealmFixture.DATA;
 import static io.ccatrace.analyzers.RealmFixture.RD;
+import static io.ccatrace.analyzers.RealmFixture.REC;
 import static io.ccatrace.analyzers.RealmFixture.SRC;
 import static io.ccatrace.analyzers.TraceBuilder.NULL;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -36,6 +37,35 @@ class SeededBugRuleTests {
         long seq = f.t.last();
         f.t.edit(seq, b -> b.payload(got));
         return seq;
+    }
+
+    // 4.21: base_bound/top_bound (order 5, RMI_ERROR_INPUT) rank before the walk (base_align,
+    // no_progress: RMI_ERROR_RTT). 1.0-bug-ripas-unrequested answered a hostile host's
+    // RTT_SET_RIPAS with no request pending by walking the tables (host-fuzz --seed 12
+    // --events 500000, seq 105527: RMI_ERROR_RTT where 1.0 says RMI_ERROR_INPUT); analyze
+    // called it a refused misuse (a warning) and found no violation in the trace
+    @Test
+    void aWalkRefusalOfASetRipasWithNoRequestShowsTheRequestCheckIsMissing() {
+        RealmFixture bug = new RealmFixture().active();
+        bug.t.rmi("RMI_RTT_SET_RIPAS", "RMI_ERROR_RTT", RD, REC, 0x4000, 0x6000);
+        long seq = bug.t.last();
+        List<Finding> v = Run.violations(bug.t.events(), "must-fail");
+        assertEquals(1, v.size(), v.toString());
+        assertEquals(seq, v.get(0).seq());
+        assertTrue(v.get(0).message().contains("refused with RMI_ERROR_RTT but must fail before its RTT walk: REC 0x"
+                + Long.toHexString(REC) + " has no pending RIPAS change request (4.21 base_bound"), v.get(0).message());
+
+        RealmFixture ok = new RealmFixture().active();
+        ok.t.rmi("RMI_RTT_SET_RIPAS", "RMI_ERROR_INPUT", RD, REC, 0x4000, 0x6000);
+        List<Finding> w = Run.rules(ok.t.events(), "must-fail");
+        assertEquals(1, w.size(), w.toString());
+        assertEquals(Severity.WARNING, w.get(0).severity());
+
+        // with the request pending, a walk that stops short is normal flow (4.21 base_align)
+        RealmFixture flow = new RealmFixture().active();
+        flow.requestRipas(0x4000, 0x6000, "EMPTY", 0);
+        flow.t.rmi("RMI_RTT_SET_RIPAS", "RMI_ERROR_RTT", RD, REC, 0x4000, 0x6000);
+        assertEquals(List.of(), Run.violations(flow.t.events(), "must-fail"));
     }
 
     // 7.1: every transition to DELEGATED zeroes the granule; 4.4: only DELEGATED granules go back to NS

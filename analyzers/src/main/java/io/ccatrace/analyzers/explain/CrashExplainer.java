@@ -86,7 +86,10 @@ public final class CrashExplainer extends BaseRule {
         if (c == RmiCommand.RMI_REC_ENTER) {
             st.lastEnterSeq = e.seq();
             st.lastEnterFailed = !ok;
-            if (rec != null) st.lastExit.remove(rec.rec);
+            if (rec != null) {
+                st.lastExit.remove(rec.rec);
+                st.faultExit.remove(rec.rec);
+            }
             if (ok) st.errorSeq = -1; // the host got past any earlier refusal: it is not why it stops the realm later
             if (!ok && why == null) why = recRunWhy(Shadow.reg(e.args(), 2), s);
         }
@@ -144,6 +147,10 @@ public final class CrashExplainer extends BaseRule {
     }
 
     private void onRtt(EventView e, Shadow s) {
+        // an entry becoming TABLE (RTT_CREATE unfolding it) changes no RIPAS: the entries below
+        // inherit what it held (7.4), so what last set it stays the cause (before, an IPA EMPTY
+        // since the realm was created was "last changed by RMI_RTT_CREATE")
+        if ("TABLE".equals(e.to())) return;
         RealmStory st = story(e.realm());
         int level = e.level() == TraceEvent.NULL_INT ? 3 : e.level();
         int slot = st.entryCause.slot((e.ipa() & ~0xFFFL) | (level + 1));
@@ -190,6 +197,10 @@ public final class CrashExplainer extends BaseRule {
                 st.progressAfterStuck = -1;
             }
         } else {
+            if ("EXIT_TO_HOST".equals(e.outcome())) {
+                boolean prot = r.rtt.isProtected(e.ipa());
+                st.faultExit.put(e.rec(), new FaultExit(e.seq(), e.rec(), e.ipa(), l.state().name(), prot ? ripas : null));
+            }
             progress(e, s);
         }
     }

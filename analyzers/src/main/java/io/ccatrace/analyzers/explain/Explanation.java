@@ -52,7 +52,16 @@ public record Explanation(long realm, long createdSeq, String verdict, List<Stri
                     + "): the SEA above is the last one before that reset");
         }
         boolean errorWhileActive = st.errorSeq >= 0 && st.errorSeq > st.activatedSeq && st.errorSeq < st.destroyedSeq;
-        if (st.destroyedSeq >= 0 && "ACTIVE".equals(st.stateAtDestroy) && (verdict != null || errorWhileActive)) {
+        boolean killedActive = st.destroyedSeq >= 0 && "ACTIVE".equals(st.stateAtDestroy);
+        FaultExit unhandled = killedActive && verdict == null && !errorWhileActive ? unhandledFaultExit(st) : null;
+        if (unhandled != null) {
+            verdict = unhandled.emptyProtected()
+                    ? "the host killed the realm after the RMM handed it REC " + hex(unhandled.rec())
+                            + "'s access to an EMPTY IPA, which the realm should have taken as an SEA"
+                    : "the host killed the realm after REC " + hex(unhandled.rec()) + " exited on a fault it did not handle";
+            chain.add(unhandled.rootCause());
+        }
+        if (killedActive && (verdict != null || errorWhileActive)) {
             if (verdict == null) verdict = "the host killed the realm after an error, while it was ACTIVE";
             String why = errorWhileActive
                     ? " after " + st.errorCmd + " failed with " + st.errorStatus + " at seq " + st.errorSeq : "";
@@ -75,6 +84,22 @@ public record Explanation(long realm, long createdSeq, String verdict, List<Stri
             }
         }
         return verdict == null ? null : new Explanation(st.rd, reusedRd ? st.createdSeq : -1, verdict, chain, atTraceEnd);
+    }
+
+    /**
+     * The fault exit a REC of a realm the host destroyed while ACTIVE was left at: its last exit
+     * was that fault (SYNC) and no REC_ENTER followed, so the host tore the realm down instead
+     * of handling it. An exit at an EMPTY IPA first (the RMM's doing, 8.2), else the first REC's.
+     */
+    private static FaultExit unhandledFaultExit(RealmStory st) {
+        FaultExit found = null;
+        for (long rec : st.lastExit.sortedKeys()) {
+            FaultExit f = st.faultExit.get(rec);
+            if (f == null || !st.lastExit.get(rec).endsWith(" SYNC")) continue;
+            if (f.emptyProtected()) return f;
+            if (found == null) found = f;
+        }
+        return found;
     }
 
     /**

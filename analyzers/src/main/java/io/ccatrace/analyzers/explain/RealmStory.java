@@ -46,6 +46,11 @@ final class RealmStory {
     String lateResetCmd;
     /** Per REC: seq of its last exit, reason, and whether it was entered afterwards. */
     final LongMap<String> lastExit = new LongMap<>();
+    /**
+     * Per REC: the fault that made its last exit since its last REC_ENTER (removed on the next
+     * entry), when that exit was a stage-2 fault the host had to handle.
+     */
+    final LongMap<FaultExit> faultExit = new LongMap<>();
     /** RTT entry (ipa|level) -> input seq that last changed it (a) and the new RIPAS code (b). */
     final LongMap<String> entryCause = new LongMap<>();
 

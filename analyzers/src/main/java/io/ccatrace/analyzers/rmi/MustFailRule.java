@@ -13,6 +13,8 @@ import io.ccatrace.trace.EventView;
  */
 public final class MustFailRule extends BaseRule {
     public static final String ID = "must-fail";
+    /** The status only a command's RTT walk (rtt_walk, rtte_state, no_progress) returns. */
+    static final String WALK_REFUSAL = "RMI_ERROR_RTT";
 
     public MustFailRule() {
         super(ID, "RMI/RSI call that the spec requires to fail reported as success",
@@ -39,6 +41,12 @@ public final class MustFailRule extends BaseRule {
         String status = e.status();
         if (!v.misuse() && !"RMI_SUCCESS".equals(status) && !"RSI_SUCCESS".equals(status)) return;
         long realm = realmOf(c, e, s);
+        if (v.beforeWalk() && WALK_REFUSAL.equals(status)) {
+            out.violation(ID, realm, c + " refused with " + WALK_REFUSAL + " but must fail before its RTT walk: " + v.reason()
+                    + "; the RMM walked the tables for a call it must refuse, so it did not make that check, and a host"
+                    + " that creates the tables it asks for gets the change", e.seq());
+            return;
+        }
         reportCall(out, e, realm, c + " reported RMI_SUCCESS but must fail: " + v.reason(),
                 v.misuse() ? "host misuse: " + c + ": " + v.reason() : null);
     }

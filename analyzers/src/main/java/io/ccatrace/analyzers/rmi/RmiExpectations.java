@@ -384,13 +384,13 @@ public final class RmiExpectations {
             return Verdict.fail("REC " + hex(recPa) + " belongs to realm " + hex(rec.realm) + " (4.21 rec_owner)");
         }
         if (!rec.ripas.active()) {
-            return Verdict.fail("REC " + hex(recPa) + " has no pending RIPAS change request (4.21 base_bound: pending top is 0)");
+            return Verdict.failBeforeWalk("REC " + hex(recPa) + " has no pending RIPAS change request (4.21 base_bound: pending top is 0)");
         }
         if (base != NULL && base != rec.ripas.addr()) {
-            return Verdict.fail("base " + hex(base) + " is not the request's next address " + hex(rec.ripas.addr()) + " (4.21 base_bound)");
+            return Verdict.failBeforeWalk("base " + hex(base) + " is not the request's next address " + hex(rec.ripas.addr()) + " (4.21 base_bound)");
         }
         if (top != NULL && Long.compareUnsigned(top, rec.ripas.top()) > 0) {
-            return Verdict.fail("top " + hex(top) + " is beyond the requested top " + hex(rec.ripas.top()) + " (4.21 top_bound)");
+            return Verdict.failBeforeWalk("top " + hex(top) + " is beyond the requested top " + hex(rec.ripas.top()) + " (4.21 top_bound)");
         }
         return null;
     }

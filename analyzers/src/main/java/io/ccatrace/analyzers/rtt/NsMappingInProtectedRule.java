@@ -39,6 +39,10 @@ public final class NsMappingInProtectedRule extends BaseRule {
         RealmShadow r = s.realm(s.row.arg(1));
         long ipa = s.row.arg(2);
         if (r == null || ipa == Shadow.NULL || !r.rtt.isProtected(ipa)) return;
+        if (WalkBeforeHalfCheck.applies(e.status())) {
+            out.violation(ID, r.rd, WalkBeforeHalfCheck.message("RMI_RTT_MAP_UNPROTECTED", ipa, "protected", "4.17"), e.seq());
+            return;
+        }
         reportCall(out, e, r.rd, "RMI_RTT_MAP_UNPROTECTED of protected IPA " + hex(ipa)
                 + " reported success; spec 4.17 ipa_bound requires RMI_ERROR_INPUT",
                 "host tried to map NS memory at protected IPA " + hex(ipa));

@@ -40,6 +40,11 @@ public final class ProtectedMappingInUnprotectedRule extends BaseRule {
         RealmShadow r = s.realm(s.row.arg(1));
         long ipa = s.row.arg(3);
         if (r == null || ipa == Shadow.NULL || r.rtt.isProtected(ipa)) return;
+        if (WalkBeforeHalfCheck.applies(e.status())) {
+            out.violation(ID, r.rd, WalkBeforeHalfCheck.message(c.name(), ipa, "unprotected",
+                    c == RmiCommand.RMI_DATA_CREATE ? "4.11" : "4.12"), e.seq());
+            return;
+        }
         reportCall(out, e, r.rd, c + " at unprotected IPA " + hex(ipa)
                 + " reported success; spec 4.11 ipa_bound requires RMI_ERROR_INPUT",
                 "host tried " + c + " at unprotected IPA " + hex(ipa));
