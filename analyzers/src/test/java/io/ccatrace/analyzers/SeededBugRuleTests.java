@@ -3,6 +3,7 @@ package io.ccatrace.analyzers;
 import static io.ccatrace.analyzers.RealmFixture.DATA;
 import static io.ccatrace.analyzers.RealmFixture.RD;
 import static io.ccatrace.analyzers.RealmFixture.REC;
+import static io.ccatrace.analyzers.RealmFixture.RUN;
 import static io.ccatrace.analyzers.RealmFixture.SRC;
 import static io.ccatrace.analyzers.TraceBuilder.NULL;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -69,6 +70,39 @@ class SeededBugRuleTests {
     }
 
     // 7.1: every transition to DELEGATED zeroes the granule; 4.4: only DELEGATED granules go back to NS
+    // 4.22 rec_mmio: EMUL_MMIO (enter.flags bit 0) is valid only after an emulatable data abort,
+    // EC 0x24 with ISV = 1 at an Unprotected IPA. An RMM that accepts it after a protected-IPA
+    // abort (TF-RMM rel0's quirk, docs/model-decisions.md) lets the host write a result into a
+    // register of a realm access it must not emulate. No rule checked it before session 26.
+    @Test
+    void emulMmioAfterANonEmulatableExitMustFail() {
+        long protectedAbort = 0x92000007L;             // EC 0x24, IL, ISV = 0 (the host sees no syndrome)
+        long emulatableAbort = 0x93000007L;            // EC 0x24, IL, ISV = 1
+        long unprotectedIpa = 1L << (TraceBuilder.S2SZ - 1) | 0x1000;
+        RealmFixture bug = new RealmFixture().active();
+        bug.enter(0);
+        bug.t.exit(RD, REC, "SYNC", protectedAbort, 0x4000 >>> 8);
+        bug.enter(1);
+        long seq = bug.t.last();
+        List<Finding> v = Run.violations(bug.t.events(), "must-fail");
+        assertEquals(1, v.size(), v.toString());
+        assertEquals(seq, v.get(0).seq());
+        assertTrue(v.get(0).message().contains("4.22 rec_mmio"), v.get(0).message());
+
+        RealmFixture refused = new RealmFixture().active();
+        refused.enter(0);
+        refused.t.exit(RD, REC, "SYNC", protectedAbort, 0x4000 >>> 8);
+        refused.t.nsWrite(RUN, TraceBuilder.recRun(1));
+        refused.t.rmi("RMI_REC_ENTER", "RMI_ERROR_REC", REC, RUN);
+        assertEquals(List.of(), Run.violations(refused.t.events(), "must-fail"));
+
+        RealmFixture ok = new RealmFixture().active();
+        ok.enter(0);
+        ok.t.exit(RD, REC, "SYNC", emulatableAbort, unprotectedIpa >>> 8);
+        ok.enter(1);
+        assertEquals(List.of(), Run.violations(ok.t.events(), "must-fail"));
+    }
+
     @Test
     void aFreedGranuleMustReadAsZero() {
         RealmFixture ok = destroyedAndUndelegated();

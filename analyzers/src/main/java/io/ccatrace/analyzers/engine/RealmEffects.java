@@ -153,12 +153,14 @@ final class RealmEffects {
         if (rec == null) return;
         rec.lastExitSeq = e.seq();
         rec.lastExitUnprotectedAbort = false;
+        rec.lastExitEmulatable = false;
         RealmShadow r = s.realm(rec.realm);
         switch (s.row.exit()) {
             case SYNC: {
                 long ec = e.esr() == NULL ? 0 : (e.esr() >>> 26) & 0x3F;
                 long ipa = e.hpfar() == NULL ? 0 : (e.hpfar() & 0xFFFFFFFFFF0L) << 8;
                 rec.lastExitUnprotectedAbort = ec == 0x24 && r != null && !r.rtt.isProtected(ipa);
+                rec.lastExitEmulatable = rec.lastExitUnprotectedAbort && ((e.esr() >>> 24) & 1) == 1;
                 break;
             }
             case RIPAS_CHANGE: {

@@ -19,6 +19,8 @@ public final class RecShadow {
     /** Last exit: seq, and whether it was a data abort at an Unprotected IPA. */
     public long lastExitSeq = -1;
     public boolean lastExitUnprotectedAbort;
+    /** Whether the last exit was an emulatable data abort: EC 0x24 with ISV = 1, at an Unprotected IPA (4.22 rec_mmio). */
+    public boolean lastExitEmulatable;
     /** A fault the REC cannot get past: the IPA and the seq of the fault, or -1. */
     public long stuckIpa;
     public long stuckSeq = -1;

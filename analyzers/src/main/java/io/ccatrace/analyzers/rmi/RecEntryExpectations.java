@@ -8,6 +8,7 @@ import io.ccatrace.trace.TraceEvent;
 
 /** RMI_REC_ENTER failure conditions (reference 4.22) the trace can decide, in order. */
 final class RecEntryExpectations {
+    private static final long EMUL_MMIO = 1L;
     private static final long INJECT_SEA = 1L << 1;
     private final Shadow s;
     private final RmiExpectations common;
@@ -37,6 +38,10 @@ final class RecEntryExpectations {
         if ((flags & INJECT_SEA) != 0 && !rec.lastExitUnprotectedAbort) {
             return Verdict.fail("INJECT_SEA set but REC " + RmiExpectations.hex(recPa) + "'s last exit was not a data abort at an"
                     + " unprotected IPA (4.22 step 10)");
+        }
+        if ((flags & (INJECT_SEA | EMUL_MMIO)) == EMUL_MMIO && !rec.lastExitEmulatable) {
+            return Verdict.fail("EMUL_MMIO set but REC " + RmiExpectations.hex(recPa) + "'s last exit was not an emulatable"
+                    + " data abort (EC 0x24 with ISV = 1 at an unprotected IPA; 4.22 rec_mmio)");
         }
         return null;
     }
