@@ -1,6 +1,7 @@
 package io.ccatrace.cli;
 
 import io.ccatrace.replay.history.History;
+import io.ccatrace.replay.history.RealmFilter;
 import io.ccatrace.replay.history.Subject;
 import io.ccatrace.trace.TraceCursor;
 import io.ccatrace.trace.TraceFiles;
@@ -27,6 +28,10 @@ public final class HistoryCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1")
     Target target;
 
+    @Option(names = "--realm", paramLabel = "RD", converter = Numbers.class,
+            description = "with --ipa: only the events of the realm whose RD this is (every realm has the same IPA layout)")
+    Long realm;
+
     static final class Target {
         @Option(names = "--ipa", paramLabel = "IPA", converter = Numbers.class)
         Long ipa;
@@ -41,11 +46,16 @@ public final class HistoryCommand implements Callable<Integer> {
         Subject s = target.pa != null ? new Subject(Subject.Kind.PA, target.pa)
                 : target.rec != null ? new Subject(Subject.Kind.REC, target.rec)
                 : new Subject(Subject.Kind.IPA, target.ipa);
+        if (realm != null && target.ipa == null) throw new UserException("--realm goes only with --ipa (a PA or a REC is one object already)");
+        RealmFilter only = realm == null ? null : new RealmFilter(realm);
         PrintWriter out = spec.commandLine().getOut();
         try (TraceCursor reader = TraceFiles.openCursor(trace, Long.MIN_VALUE, Warnings.to(spec))) {
-            long n = History.print(reader, s, out);
+            long n = History.print(reader, s, only, out);
+            if (only != null && !only.seen()) {
+                throw new UserException(trace + ": --realm 0x" + Long.toHexString(realm) + ": no row of the trace names this realm");
+            }
             out.println(n + " event" + (n == 1 ? "" : "s") + " touched " + s.kind() + " 0x"
-                    + Long.toHexString(s.addr()));
+                    + Long.toHexString(s.addr()) + (only == null ? "" : " of realm 0x" + Long.toHexString(realm)));
         }
         out.flush();
         return ExitCodes.OK;

@@ -20,9 +20,15 @@ public final class History {
 
     /** Prints the matching events; returns how many. */
     public static long print(TraceCursor rows, Subject subject, PrintWriter out) throws IOException {
+        return print(rows, subject, null, out);
+    }
+
+    /** Prints the matching events of one realm (realm null: of every realm); returns how many. */
+    public static long print(TraceCursor rows, Subject subject, RealmFilter realm, PrintWriter out) throws IOException {
         long n = 0;
         while (rows.next()) {
-            if (!subject.touchedBy(rows)) continue;
+            boolean mine = realm == null || realm.keeps(rows);
+            if (!mine || !subject.touchedBy(rows)) continue;
             n++;
             out.println(line(rows.toEvent()));
         }

@@ -40,6 +40,8 @@ class HostileOptionsTest {
         "state {T} --at 2000 --ipa 0xffff_ffff_ffff_ffff --realm 0x81000000 | --ipa",
         "history {T} --pa -5                        | --pa",
         "history {T} --ipa 0x1_0000_0000_0000_0000  | --ipa",
+        "history {T} --pa 0x81000000 --realm 0x81000000 | --realm goes only with --ipa",
+        "history {T} --ipa 0x80000000 --realm 0x12345000 | no row of the trace names this realm",
         "dump {T} --from 500 --to 100               | --from 500",
         "dump {T} --from -1                         | --from",
         "dump {T} --to 99999999999999999999999      | --to",
