@@ -243,17 +243,16 @@ public final class CrashExplainer extends BaseRule {
     private void onRealmState(EventView e, Shadow s) {
         RealmStory st = story(e.realm());
         String to = e.to() == null ? "" : e.to();
-        st.stateCauseSeq = e.causeSeq() >= 0 ? e.causeSeq() : e.seq();
+        long cause = e.causeSeq() >= 0 ? e.causeSeq() : e.seq();
+        if ("NEW".equals(to) && st.createdSeq >= 0) st = nextLife(st);
+        st.stateCauseSeq = cause;
         st.stateCauseCmd = s.input.kind() == null ? "?" : s.input.cmd();
         switch (to) {
-            case "NEW":
-                if (st.createdSeq >= 0) st = nextLife(st);
-                st.createdSeq = e.causeSeq() >= 0 ? e.causeSeq() : e.seq();
-                break;
+            case "NEW": st.createdSeq = cause; break;
             case "ACTIVE": st.activatedSeq = e.seq(); break;
             case "SYSTEM_OFF": st.systemOffSeq = e.seq(); break;
             case "DESTROYED":
-                st.destroyedSeq = e.causeSeq() >= 0 ? e.causeSeq() : e.seq();
+                st.destroyedSeq = cause;
                 st.stateAtDestroy = e.from();
                 break;
             default: break;

@@ -14,7 +14,7 @@ import io.ccatrace.trace.EventView;
 public final class MustFailRule extends BaseRule {
     public static final String ID = "must-fail";
     /** The status only a command's RTT walk (rtt_walk, rtte_state, no_progress) returns. */
-    static final String WALK_REFUSAL = "RMI_ERROR_RTT";
+    public static final String WALK_REFUSAL = "RMI_ERROR_RTT";
 
     public MustFailRule() {
         super(ID, "RMI/RSI call that the spec requires to fail reported as success",

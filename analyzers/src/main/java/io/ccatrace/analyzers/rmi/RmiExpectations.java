@@ -188,7 +188,7 @@ public final class RmiExpectations {
         v = rd(rd);
         if (v != null) return v;
         RealmShadow realm = s.realm(rd);
-        if (realm != null && realm.liveRecs >= maxRecs) {
+        if (realm != null && realm.liveRecs >= (1L << maxRecsOrder) - 1) {
             return Verdict.fail("the realm already has " + realm.liveRecs + " live RECs, the most 2^MAX_RECS_ORDER - 1 allows"
                     + " (4.9 row 5; MAX_RECS_ORDER " + maxRecsOrder + (featuresSeen ? ", as RMI_FEATURES reported it)" : ", TF-RMM's)"));
         }
@@ -199,7 +199,6 @@ public final class RmiExpectations {
 
     /** MAX_RECS_ORDER: TF-RMM rel0's 10 (reference 4.9 row 5: 1023 RECs) until the trace's RMI_FEATURES says. */
     private int maxRecsOrder = 10;
-    private long maxRecs = (1L << 10) - 1;
     private boolean featuresSeen;
 
     /**
@@ -212,7 +211,6 @@ public final class RmiExpectations {
             int order = (int) (row.outReg(1) >>> 38 & 0xF);
             if (order > 0) {
                 maxRecsOrder = order;
-                maxRecs = (1L << order) - 1;
                 featuresSeen = true;
             }
         }

@@ -1,5 +1,7 @@
 package io.ccatrace.analyzers.rtt;
 
+import static io.ccatrace.analyzers.rmi.MustFailRule.WALK_REFUSAL;
+
 /**
  * A call that must refuse an IPA in the wrong half answered RMI_ERROR_RTT instead. RTT_MAP_UNPROTECTED
  * (4.17), DATA_CREATE (4.11, with its ACS priority note) and DATA_CREATE_UNKNOWN (4.12) check
@@ -9,8 +11,6 @@ package io.ccatrace.analyzers.rtt;
  * (1.0-bug-map-unprot-protected does exactly this before its mapping succeeds).
  */
 final class WalkBeforeHalfCheck {
-    static final String WALK_REFUSAL = "RMI_ERROR_RTT";
-
     private WalkBeforeHalfCheck() {
     }
 

@@ -1,8 +1,6 @@
 package io.ccatrace.replay.divergence;
 
 import io.ccatrace.trace.EventView;
-import io.ccatrace.trace.TraceEvent;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -25,16 +23,10 @@ public final class CutWindow {
      */
     public static int judged(List<? extends EventView> recorded, List<? extends EventView> replayed) {
         int lastPaired = -1;
-        for (Alignment.Pair p : Alignment.align(events(recorded), events(replayed))) {
+        for (Alignment.Pair p : Alignment.align(WindowComparator.copies(recorded), WindowComparator.copies(replayed))) {
             if (p.recorded() >= 0 && p.replayed() >= 0) lastPaired = Math.max(lastPaired, p.replayed());
         }
         return Math.max(lastPaired + 1, Math.min(recorded.size(), replayed.size()));
-    }
-
-    private static List<TraceEvent> events(List<? extends EventView> rows) {
-        List<TraceEvent> out = new ArrayList<>(rows.size());
-        for (EventView v : rows) out.add(v.toEvent());
-        return out;
     }
 
     /** The summary's line on the effects not judged (n > 0). */

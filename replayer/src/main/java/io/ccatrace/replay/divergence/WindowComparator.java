@@ -31,7 +31,7 @@ public final class WindowComparator {
         return v == null ? null : v.toEvent();
     }
 
-    private static List<TraceEvent> copies(List<? extends EventView> rows) {
+    static List<TraceEvent> copies(List<? extends EventView> rows) {
         List<TraceEvent> out = new ArrayList<>(rows.size());
         for (EventView v : rows) out.add(v.toEvent());
         return out;

@@ -61,7 +61,7 @@ public final class Reproduce {
 
     /**
      * A trace as a command names it: absolute, so that the command works from any directory
-     * (before session 25 the path as given, so `replay t.arrows` printed commands that failed
+     * (before session 26 the path as given, so `replay t.arrows` printed commands that failed
      * with "no such trace file" anywhere but t.arrows's directory), quoted for a POSIX shell.
      */
     public static String path(String trace) {
